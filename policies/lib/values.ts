@@ -1,0 +1,70 @@
+// Safe readers for resource properties. Property values come from user programs and may have any
+// shape; these never throw on a wrong type, so a policy reports a bad value instead of crashing.
+// Reading a value that is unknown during preview still throws the SDK's UnknownValueError, which
+// the analyzer reports as "can't run policy during preview".
+
+export type Props = Record<string, unknown>;
+
+export function isRecord(value: unknown): value is Props {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function record(value: unknown): Props | undefined {
+    return isRecord(value) ? value : undefined;
+}
+
+export function list(value: unknown): unknown[] {
+    return Array.isArray(value) ? value : [];
+}
+
+export function records(value: unknown): Props[] {
+    return list(value).filter(isRecord);
+}
+
+/** A whole number, also when written as a numeric string ("30"), as providers accept both. */
+export function integer(value: unknown): number | undefined {
+    if (typeof value === "number" && Number.isInteger(value)) {
+        return value;
+    }
+    if (typeof value === "string" && /^-?\d+$/.test(value.trim())) {
+        return Number(value.trim());
+    }
+    return undefined;
+}
+
+export function text(value: unknown): string | undefined {
+    return typeof value === "string" ? value : undefined;
+}
+
+export function bool(value: unknown): boolean | undefined {
+    if (typeof value === "boolean") {
+        return value;
+    }
+    if (value === "true" || value === "false") {
+        return value === "true";
+    }
+    return undefined;
+}
+
+/** Follows a path of keys through nested records; undefined where any step is missing. */
+export function at(value: unknown, ...path: string[]): unknown {
+    let current = value;
+    for (const key of path) {
+        if (!isRecord(current)) {
+            return undefined;
+        }
+        current = current[key];
+    }
+    return current;
+}
+
+/** Describes a value for a message without printing it, so no secret ever reaches a log. */
+export function describeType(value: unknown): string {
+    if (value === undefined) {
+        return "unset";
+    }
+    if (value === null) {
+        return "null";
+    }
+    return Array.isArray(value) ? "a list" : `a ${typeof value}`;
+}

@@ -1,0 +1,107 @@
+import Ajv from "ajv";
+
+export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
+export const ENFORCEMENT_LEVELS: readonly EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
+
+/** What the config resolution needs to know of a policy (from the analyzer's info or the policy object). */
+export interface PolicyConfigInfo {
+    name: string;
+    enforcementLevel?: string;
+    configSchema?: { properties?: Record<string, object>; required?: string[] };
+}
+
+/** The configuration of one policy as the Configure call carries it. */
+export interface ResolvedPolicyConfig {
+    enforcementLevel: EnforcementLevel;
+    properties: Record<string, unknown>;
+}
+
+export class PolicyConfigError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = "PolicyConfigError";
+    }
+}
+
+const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: false });
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function enforcementLevel(value: unknown, where: string): EnforcementLevel {
+    if (typeof value !== "string" || !ENFORCEMENT_LEVELS.includes(value as EnforcementLevel)) {
+        throw new PolicyConfigError(`${where}: enforcement level must be one of ${ENFORCEMENT_LEVELS.join(", ")}, not ${JSON.stringify(value)}`);
+    }
+    return value as EnforcementLevel;
+}
+
+/** Splits one entry (`"advisory"` or `{enforcementLevel?, ...thresholds}`) into its level and thresholds. */
+function entry(value: unknown, where: string): { level?: EnforcementLevel; properties: Record<string, unknown> } {
+    if (typeof value === "string") {
+        return { level: enforcementLevel(value, where), properties: {} };
+    }
+    if (!isRecord(value)) {
+        throw new PolicyConfigError(`${where}: expected an enforcement level or an object, not ${Array.isArray(value) ? "a list" : typeof value}`);
+    }
+    const { enforcementLevel: level, ...properties } = value;
+    return { level: level === undefined ? undefined : enforcementLevel(level, where), properties };
+}
+
+/** Each policy's schema defaults, as the engine fills them in before Configure. */
+export function schemaDefaults(policy: PolicyConfigInfo): Record<string, unknown> {
+    const defaults: Record<string, unknown> = {};
+    for (const [key, schema] of Object.entries(policy.configSchema?.properties ?? {})) {
+        if (isRecord(schema) && "default" in schema) {
+            defaults[key] = schema.default;
+        }
+    }
+    return defaults;
+}
+
+/**
+ * Merges a policy-pack config (`{"all": ..., "<policy>": ...}`) with each policy's schema defaults
+ * and validates the result against the policy's `configSchema`. Throws PolicyConfigError naming
+ * the policy and the property at fault.
+ */
+export function resolvePolicyConfig(policies: readonly PolicyConfigInfo[], packConfig: unknown, source = "policy-pack config"): Map<string, ResolvedPolicyConfig> {
+    if (packConfig === undefined || packConfig === null) {
+        packConfig = {};
+    }
+    if (!isRecord(packConfig)) {
+        throw new PolicyConfigError(`${source}: expected a JSON object mapping policy names to settings`);
+    }
+    const known = new Set(policies.map((p) => p.name));
+    for (const key of Object.keys(packConfig)) {
+        if (key !== "all" && !known.has(key)) {
+            throw new PolicyConfigError(`${source}: unknown policy "${key}" (the pack has no policy of that name)`);
+        }
+    }
+    const all = packConfig.all === undefined ? undefined : entry(packConfig.all, `${source}: "all"`);
+    if (all && Object.keys(all.properties).length > 0) {
+        throw new PolicyConfigError(`${source}: "all" takes only an enforcement level`);
+    }
+    const resolved = new Map<string, ResolvedPolicyConfig>();
+    for (const policy of policies) {
+        const own = packConfig[policy.name] === undefined ? undefined : entry(packConfig[policy.name], `${source}: "${policy.name}"`);
+        const schemaProperties = policy.configSchema?.properties ?? {};
+        for (const key of Object.keys(own?.properties ?? {})) {
+            if (!(key in schemaProperties)) {
+                const options = Object.keys(schemaProperties);
+                throw new PolicyConfigError(`${source}: "${policy.name}" has no setting "${key}"` +
+                    (options.length ? ` (settings: ${options.join(", ")})` : " (it takes only an enforcement level)"));
+            }
+        }
+        const properties = { ...schemaDefaults(policy), ...(own?.properties ?? {}) };
+        if (policy.configSchema) {
+            const validate = ajv.compile({ type: "object", properties: schemaProperties, required: policy.configSchema.required ?? [] });
+            if (!validate(properties)) {
+                const details = (validate.errors ?? []).map((e) => `${e.instancePath.replace(/^\//, "") || "config"} ${e.message}`).join("; ");
+                throw new PolicyConfigError(`${source}: "${policy.name}" is invalid: ${details}`);
+            }
+        }
+        const level = own?.level ?? all?.level ?? enforcementLevel(policy.enforcementLevel ?? "advisory", policy.name);
+        resolved.set(policy.name, { enforcementLevel: level, properties });
+    }
+    return resolved;
+}

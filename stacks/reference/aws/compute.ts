@@ -1,0 +1,62 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { Edge } from "./edge";
+import type { Network } from "./network";
+
+export interface Compute {
+    cluster: aws.ecs.Cluster;
+    service: aws.ecs.Service;
+}
+
+/** The API as an ECS Fargate service: non-root, sized, behind the ALB, scaled between 2 and 10 tasks. */
+export function compute(net: Network, lb: Edge): Compute {
+    const cluster = new aws.ecs.Cluster("app-cluster", { settings: [{ name: "containerInsights", value: "enabled" }] });
+    const logs = new aws.cloudwatch.LogGroup("app-logs", { retentionInDays: 30 });
+    const taskDefinition = new aws.ecs.TaskDefinition("app-task", {
+        family: "app",
+        requiresCompatibilities: ["FARGATE"],
+        networkMode: "awsvpc",
+        cpu: "512",
+        memory: "1024",
+        containerDefinitions: pulumi.jsonStringify([{
+            name: "api",
+            image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:1.4.2",
+            essential: true,
+            user: "1000:1000",
+            cpu: 512,
+            memory: 1024,
+            readonlyRootFilesystem: true,
+            privileged: false,
+            portMappings: [{ containerPort: 8080, protocol: "tcp" }],
+            healthCheck: { command: ["CMD-SHELL", "wget -qO- http://localhost:8080/health || exit 1"], interval: 15, timeout: 5, retries: 3 },
+            logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": logs.name, "awslogs-region": "us-east-1", "awslogs-stream-prefix": "api" } },
+        }]),
+    });
+    const service = new aws.ecs.Service("app-service", {
+        cluster: cluster.arn,
+        taskDefinition: taskDefinition.arn,
+        launchType: "FARGATE",
+        desiredCount: 2,
+        deploymentCircuitBreaker: { enable: true, rollback: true },
+        networkConfiguration: { subnets: net.privateSubnets.map((s) => s.id), securityGroups: [net.serviceSecurityGroup.id], assignPublicIp: false },
+        loadBalancers: [{ targetGroupArn: lb.targetGroup.arn, containerName: "api", containerPort: 8080 }],
+    }, { dependsOn: [lb.httpsListener] });
+    const target = new aws.appautoscaling.Target("app-scaling", {
+        serviceNamespace: "ecs",
+        scalableDimension: "ecs:service:DesiredCount",
+        resourceId: pulumi.interpolate`service/${cluster.name}/${service.name}`,
+        minCapacity: 2,
+        maxCapacity: 10,
+    });
+    new aws.appautoscaling.Policy("app-scaling-cpu", {
+        policyType: "TargetTrackingScaling",
+        serviceNamespace: target.serviceNamespace,
+        scalableDimension: target.scalableDimension,
+        resourceId: target.resourceId,
+        targetTrackingScalingPolicyConfiguration: {
+            targetValue: 60,
+            predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageCPUUtilization" },
+        },
+    });
+    return { cluster, service };
+}

@@ -1,0 +1,193 @@
+// Command provider-double is a TEST DOUBLE of a Pulumi resource provider plugin.
+// It is NOT the AWS (or Kubernetes) provider and is never shipped: it exists so
+// that `pulumi preview` can run a Node.js program and a policy pack fully
+// offline in prodready's engine tests.
+//
+// The same binary is installed under several plugin names
+// (pulumi-resource-aws, pulumi-resource-kubernetes); it looks at the name it
+// was started as to pick the package name and the version it reports.
+//
+// Behaviour:
+//   - accepts any provider configuration (CheckConfig echoes, Configure accepts);
+//   - Check returns the inputs unchanged; Diff/DiffConfig report no changes;
+//   - Create/Update echo the inputs as outputs (preview or not); Read echoes;
+//     Delete does nothing;
+//   - Invoke answers a few well-known AWS data sources with fixed values and
+//     everything else with an empty object;
+//   - GetPluginInfo reports the version stamped at build time (the version
+//     the npm SDK in node_modules asks for), so the engine never tries to
+//     download the real plugin.
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/pulumi/pulumi/sdk/v3/go/common/util/rpcutil"
+	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+	"google.golang.org/grpc"
+	"google.golang.org/protobuf/types/known/emptypb"
+	"google.golang.org/protobuf/types/known/structpb"
+)
+
+// Versions reported by GetPluginInfo, per package. Overridden at build time with
+//   -ldflags "-X main.awsVersion=7.48.0 -X main.kubernetesVersion=4.34.2"
+// (build.sh reads them from node_modules/@pulumi/*/package.json).
+var (
+	awsVersion        = "0.0.0-double"
+	kubernetesVersion = "0.0.0-double"
+)
+
+type double struct {
+	pulumirpc.UnimplementedResourceProviderServer
+	pkg     string
+	version string
+}
+
+func packageFromExecutable() string {
+	base := filepath.Base(os.Args[0])
+	base = strings.TrimSuffix(base, filepath.Ext(base))
+	if p := os.Getenv("PRODREADY_PROVIDER_DOUBLE_PACKAGE"); p != "" {
+		return p
+	}
+	return strings.TrimPrefix(base, "pulumi-resource-")
+}
+
+func (d *double) Handshake(context.Context, *pulumirpc.ProviderHandshakeRequest) (*pulumirpc.ProviderHandshakeResponse, error) {
+	return &pulumirpc.ProviderHandshakeResponse{AcceptSecrets: true, AcceptResources: true, AcceptOutputs: true}, nil
+}
+
+func (d *double) GetPluginInfo(context.Context, *emptypb.Empty) (*pulumirpc.PluginInfo, error) {
+	return &pulumirpc.PluginInfo{Version: d.version}, nil
+}
+
+func (d *double) GetSchema(context.Context, *pulumirpc.GetSchemaRequest) (*pulumirpc.GetSchemaResponse, error) {
+	b, err := json.Marshal(map[string]any{"name": d.pkg, "version": d.version})
+	if err != nil {
+		return nil, err
+	}
+	return &pulumirpc.GetSchemaResponse{Schema: string(b)}, nil
+}
+
+func (d *double) CheckConfig(_ context.Context, req *pulumirpc.CheckRequest) (*pulumirpc.CheckResponse, error) {
+	return &pulumirpc.CheckResponse{Inputs: req.GetNews()}, nil
+}
+
+func (d *double) DiffConfig(context.Context, *pulumirpc.DiffRequest) (*pulumirpc.DiffResponse, error) {
+	return &pulumirpc.DiffResponse{Changes: pulumirpc.DiffResponse_DIFF_NONE}, nil
+}
+
+func (d *double) Configure(context.Context, *pulumirpc.ConfigureRequest) (*pulumirpc.ConfigureResponse, error) {
+	return &pulumirpc.ConfigureResponse{
+		AcceptSecrets: true, SupportsPreview: true, AcceptResources: true, AcceptOutputs: true,
+	}, nil
+}
+
+func (d *double) Check(_ context.Context, req *pulumirpc.CheckRequest) (*pulumirpc.CheckResponse, error) {
+	return &pulumirpc.CheckResponse{Inputs: req.GetNews()}, nil
+}
+
+func (d *double) Diff(context.Context, *pulumirpc.DiffRequest) (*pulumirpc.DiffResponse, error) {
+	return &pulumirpc.DiffResponse{Changes: pulumirpc.DiffResponse_DIFF_NONE}, nil
+}
+
+func fakeID(urn string) string {
+	sum := sha256.Sum256([]byte(urn))
+	return "double-" + hex.EncodeToString(sum[:6])
+}
+
+func (d *double) Create(_ context.Context, req *pulumirpc.CreateRequest) (*pulumirpc.CreateResponse, error) {
+	id := fakeID(req.GetUrn())
+	if req.GetPreview() {
+		id = "" // the engine treats an empty ID during preview as "unknown"
+	}
+	return &pulumirpc.CreateResponse{Id: id, Properties: req.GetProperties()}, nil
+}
+
+func (d *double) Update(_ context.Context, req *pulumirpc.UpdateRequest) (*pulumirpc.UpdateResponse, error) {
+	return &pulumirpc.UpdateResponse{Properties: req.GetNews()}, nil
+}
+
+func (d *double) Read(_ context.Context, req *pulumirpc.ReadRequest) (*pulumirpc.ReadResponse, error) {
+	return &pulumirpc.ReadResponse{Id: req.GetId(), Properties: req.GetProperties(), Inputs: req.GetInputs()}, nil
+}
+
+func (d *double) Delete(context.Context, *pulumirpc.DeleteRequest) (*emptypb.Empty, error) {
+	return &emptypb.Empty{}, nil
+}
+
+func (d *double) Cancel(context.Context, *emptypb.Empty) (*emptypb.Empty, error) {
+	return &emptypb.Empty{}, nil
+}
+
+// invokeResults are the canned answers of Invoke, by function token.
+var invokeResults = map[string]map[string]any{
+	"aws:index/getRegion:getRegion": {
+		"name": "us-east-1", "region": "us-east-1", "id": "us-east-1",
+		"description": "US East (N. Virginia)", "endpoint": "ec2.us-east-1.amazonaws.com",
+	},
+	"aws:index/getAvailabilityZones:getAvailabilityZones": {
+		"id":       "us-east-1",
+		"names":    []any{"us-east-1a", "us-east-1b", "us-east-1c"},
+		"zoneIds":  []any{"use1-az1", "use1-az2", "use1-az4"},
+		"groupNames": []any{"us-east-1", "us-east-1", "us-east-1"},
+	},
+	"aws:index/getCallerIdentity:getCallerIdentity": {
+		"id": "123456789012", "accountId": "123456789012",
+		"arn": "arn:aws:iam::123456789012:user/provider-double", "userId": "AIDAPROVIDERDOUBLE",
+	},
+	"aws:index/getPartition:getPartition": {
+		"id": "aws", "partition": "aws", "dnsSuffix": "amazonaws.com", "reverseDnsPrefix": "com.amazonaws",
+	},
+}
+
+func (d *double) Invoke(_ context.Context, req *pulumirpc.InvokeRequest) (*pulumirpc.InvokeResponse, error) {
+	result, ok := invokeResults[req.GetTok()]
+	if !ok {
+		result = map[string]any{}
+	}
+	ret, err := structpb.NewStruct(result)
+	if err != nil {
+		return nil, err
+	}
+	return &pulumirpc.InvokeResponse{Return: ret}, nil
+}
+
+func main() {
+	pkg := packageFromExecutable()
+	version := map[string]string{"aws": awsVersion, "kubernetes": kubernetesVersion}[pkg]
+	if v := os.Getenv("PRODREADY_PROVIDER_DOUBLE_VERSION"); v != "" {
+		version = v
+	}
+	if version == "" {
+		version = "0.0.0-double"
+	}
+	if len(os.Args) > 1 && (os.Args[1] == "--version" || os.Args[1] == "-version") {
+		fmt.Println(version)
+		return
+	}
+	// Arguments from the engine (--logtostderr, -v=N, --tracing X, <engine address>) are ignored:
+	// the double needs no engine callbacks.
+	handle, err := rpcutil.ServeWithOptions(rpcutil.ServeOptions{
+		Init: func(srv *grpc.Server) error {
+			pulumirpc.RegisterResourceProviderServer(srv, &double{pkg: pkg, version: version})
+			return nil
+		},
+	})
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "provider double: %v\n", err)
+		os.Exit(1)
+	}
+	// The engine reads the port from the first line of stdout.
+	fmt.Printf("%d\n", handle.Port)
+	if err := <-handle.Done; err != nil {
+		fmt.Fprintf(os.Stderr, "provider double: %v\n", err)
+		os.Exit(1)
+	}
+}

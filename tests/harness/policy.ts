@@ -1,0 +1,125 @@
+// Runs one policy on one resource the way the analyzer does (the SDK's own deserialization and
+// unknown-value proxy), without a gRPC server, so each policy spec stays fast.
+import type { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { resolvePolicyConfig } from "../../src/analyzer/config";
+import type { ProdreadyPolicy } from "../../policies/lib/define";
+
+// Internal to @pulumi/policy (its typings strip them), but exactly what its server runs.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const { deserializeProperties } = require("@pulumi/policy/deserialize") as { deserializeProperties: (s: Struct, keepSecrets: boolean) => Record<string, any> };
+const { unknownCheckingProxy, UnknownValueError } = require("@pulumi/policy/proxy") as {
+    unknownCheckingProxy: <T extends object>(value: T) => T;
+    UnknownValueError: new (...args: any[]) => Error;
+};
+
+/** The value the engine sends for a property that is unknown during preview. */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+export interface Verdict {
+    violations: string[];
+    /** Set when the policy read a value unknown during preview: neither a pass nor a violation. */
+    unknown?: string;
+}
+
+function props(inputs: object): Record<string, any> {
+    // Through protobuf and back, as the engine sends them; drops undefined like the wire does.
+    const json = JSON.parse(JSON.stringify(inputs));
+    return unknownCheckingProxy(deserializeProperties(Struct.fromJavaScript(json), false));
+}
+
+function config(policy: ProdreadyPolicy, overrides?: Record<string, unknown>) {
+    const resolved = resolvePolicyConfig([policy], overrides ? { [policy.name]: overrides } : {});
+    return resolved.get(policy.name)!.properties;
+}
+
+function settle(run: () => void | Promise<void>, violations: string[]): Verdict {
+    try {
+        const result = run();
+        if (result instanceof Promise) {
+            throw new Error("prodready policies validate synchronously");
+        }
+    } catch (error) {
+        if (error instanceof UnknownValueError) {
+            return { violations, unknown: error.message };
+        }
+        throw error;
+    }
+    return { violations };
+}
+
+export interface ResourceCase {
+    type: string;
+    props: object;
+    name?: string;
+    config?: Record<string, unknown>;
+}
+
+/** Runs a resource policy on one resource. */
+export function checkResource(policy: ProdreadyPolicy, subject: ResourceCase): Verdict {
+    const validate = (policy as ResourceValidationPolicy).validateResource;
+    if (typeof validate !== "function") {
+        throw new Error(`${policy.name} is not a single-function resource policy`);
+    }
+    const name = subject.name ?? "subject";
+    const violations: string[] = [];
+    const cfg = config(policy, subject.config);
+    const resourceProps = props(subject.props);
+    return settle(() => validate({
+        type: subject.type,
+        name,
+        urn: `urn:pulumi:test::prodready::${subject.type}::${name}`,
+        props: resourceProps,
+        opts: { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] },
+        stackTags: new Map(),
+        isType: () => false,
+        asType: () => undefined,
+        getConfig: () => cfg as any,
+        notApplicable: (reason?: string) => { throw new Error(`not applicable: ${reason}`); },
+    }, (message: string) => { violations.push(message); }), violations);
+}
+
+export interface StackResource {
+    type: string;
+    name: string;
+    props: object;
+    parent?: string;
+    dependencies?: string[];
+}
+
+export function urnOf(type: string, name: string): string {
+    return `urn:pulumi:test::prodready::${type}::${name}`;
+}
+
+/** Runs a stack policy on a set of resources; violations carry the URN they name, if any. */
+export function checkStack(policy: ProdreadyPolicy, resources: StackResource[], overrides?: Record<string, unknown>): Verdict & { urns: (string | undefined)[] } {
+    const validate = (policy as StackValidationPolicy).validateStack;
+    if (typeof validate !== "function") {
+        throw new Error(`${policy.name} is not a stack policy`);
+    }
+    const cfg = config(policy, overrides);
+    const byUrn = new Map<string, PolicyResource>();
+    const list: PolicyResource[] = resources.map((r) => {
+        const resource = {
+            type: r.type, name: r.name, urn: urnOf(r.type, r.name), props: props(r.props),
+            opts: { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] },
+            dependencies: [], propertyDependencies: {},
+            isType: () => false, asType: () => undefined,
+        } as unknown as PolicyResource;
+        byUrn.set(resource.urn, resource);
+        return resource;
+    });
+    resources.forEach((r, i) => {
+        (list[i] as any).parent = r.parent ? byUrn.get(r.parent) : undefined;
+        (list[i] as any).dependencies = (r.dependencies ?? []).map((d) => byUrn.get(d)).filter(Boolean);
+    });
+    const violations: string[] = [];
+    const urns: (string | undefined)[] = [];
+    const verdict = settle(() => validate({
+        resources: list,
+        stackTags: new Map(),
+        getConfig: () => cfg as any,
+        notApplicable: (reason?: string) => { throw new Error(`not applicable: ${reason}`); },
+    }, (message: string, urn?: string) => { violations.push(message); urns.push(urn); }), violations);
+    return { ...verdict, urns };
+}

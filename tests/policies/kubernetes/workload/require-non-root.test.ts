@@ -1,0 +1,101 @@
+import type * as k8s from "@pulumi/kubernetes";
+import policy from "../../../../policies/kubernetes/workload/require-non-root";
+import { checkResource, UNKNOWN } from "../../../harness/policy";
+
+const DEPLOYMENT = "kubernetes:apps/v1:Deployment";
+
+function deployment(mutate?: (args: k8s.types.input.apps.v1.Deployment & any) => void): k8s.apps.v1.DeploymentArgs {
+    const args = {
+        metadata: { name: "web" },
+        spec: {
+            selector: { matchLabels: { app: "web" } },
+            template: {
+                metadata: { labels: { app: "web" } },
+                spec: {
+                    securityContext: { runAsNonRoot: true, runAsUser: 1000 },
+                    initContainers: [{ name: "migrate", image: "app:1.2.3" }],
+                    containers: [{ name: "app", image: "app:1.2.3" }],
+                },
+            },
+        },
+    } satisfies k8s.apps.v1.DeploymentArgs;
+    mutate?.(args);
+    return args;
+}
+
+describe("kubernetes-workload-require-non-root", () => {
+    it("passes a pod-level non-root securityContext", () => {
+        expect(checkResource(policy, { type: DEPLOYMENT, props: deployment() }).violations).toEqual([]);
+    });
+
+    it("fires when a container overrides the pod with runAsUser: 0", () => {
+        const { violations } = checkResource(policy, {
+            type: DEPLOYMENT,
+            props: deployment((d) => { d.spec.template.spec.containers[0].securityContext = { runAsUser: 0 }; }),
+        });
+        expect(violations).toHaveLength(1);
+        expect(violations[0]).toContain("container 'app' of Deployment 'web' runs as root");
+    });
+
+    it("fires on an init container that runs as root", () => {
+        const { violations } = checkResource(policy, {
+            type: DEPLOYMENT,
+            props: deployment((d) => { d.spec.template.spec.initContainers[0].securityContext = { runAsUser: 0 }; }),
+        });
+        expect(violations).toEqual([expect.stringContaining("init container 'migrate'")]);
+    });
+
+    it("fires when runAsNonRoot and runAsUser are omitted", () => {
+        const { violations } = checkResource(policy, {
+            type: DEPLOYMENT,
+            props: deployment((d) => { delete d.spec.template.spec.securityContext; }),
+        });
+        expect(violations).toHaveLength(2);
+        expect(violations[0]).toContain("may run as root");
+    });
+
+    it("fires on a runAsUser that is not a number, without crashing", () => {
+        const { violations } = checkResource(policy, {
+            type: DEPLOYMENT,
+            props: deployment((d) => { d.spec.template.spec.securityContext = { runAsUser: "root" }; }),
+        });
+        expect(violations[0]).toContain("not a uid");
+    });
+
+    it("lets a container-level runAsNonRoot fix a root pod default", () => {
+        const { violations } = checkResource(policy, {
+            type: "kubernetes:core/v1:Pod",
+            props: { metadata: { name: "p" }, spec: { containers: [{ name: "app", image: "a:1", securityContext: { runAsNonRoot: true } }] } } satisfies k8s.core.v1.PodArgs,
+        });
+        expect(violations).toEqual([]);
+    });
+
+    it("covers CronJob job templates", () => {
+        const cron: k8s.batch.v1.CronJobArgs = {
+            metadata: { name: "nightly" },
+            spec: { schedule: "0 3 * * *", jobTemplate: { spec: { template: { spec: { restartPolicy: "Never", containers: [{ name: "job", image: "job:1" }] } } } } },
+        };
+        expect(checkResource(policy, { type: "kubernetes:batch/v1:CronJob", props: cron }).violations).toEqual([
+            expect.stringContaining("container 'job' of CronJob 'nightly' may run as root"),
+        ]);
+    });
+
+    it("judges only what a Patch sets", () => {
+        const patch = { metadata: { name: "web" }, spec: { template: { spec: { containers: [{ name: "app", image: "app:2" }] } } } };
+        expect(checkResource(policy, { type: "kubernetes:apps/v1:DeploymentPatch", props: patch }).violations).toEqual([]);
+    });
+
+    it("reports a value unknown during preview as unknown, not as a verdict", () => {
+        const verdict = checkResource(policy, {
+            type: DEPLOYMENT,
+            props: deployment((d) => { d.spec.template.spec.securityContext.runAsUser = UNKNOWN; }),
+        });
+        expect(verdict.unknown).toBeDefined();
+        expect(verdict.violations).toEqual([]);
+    });
+
+    it("takes a minimum uid from config", () => {
+        const props = deployment();
+        expect(checkResource(policy, { type: DEPLOYMENT, props, config: { minimumRunAsUser: 2000 } }).violations).toHaveLength(2);
+    });
+});
