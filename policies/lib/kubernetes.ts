@@ -79,6 +79,21 @@ export interface ContainerView {
 // Fields of a container's securityContext that fall back to the pod's securityContext.
 const INHERITED_SECURITY_FIELDS = ["runAsNonRoot", "runAsUser", "runAsGroup", "seccompProfile", "seLinuxOptions", "appArmorProfile", "windowsOptions"];
 
+// The merged securityContext reads each field only when a policy asks for it, so a field that is
+// unknown during preview does not stop a policy that never reads it.
+function effectiveSecurityContext(own: Props, pod: Props): Props {
+    const effective: Props = {};
+    const fields = new Set([...Object.keys(own), ...INHERITED_SECURITY_FIELDS.filter((field) => field in pod)]);
+    for (const field of fields) {
+        const inherited = INHERITED_SECURITY_FIELDS.includes(field);
+        Object.defineProperty(effective, field, {
+            enumerable: true,
+            get: () => (inherited && own[field] === undefined ? pod[field] : own[field]),
+        });
+    }
+    return effective;
+}
+
 /** Each container of a pod spec (init and ephemeral ones included) with its effective securityContext. */
 export function containers(spec: Props): ContainerView[] {
     const podSecurity = record(spec.securityContext) ?? {};
@@ -91,13 +106,7 @@ export function containers(spec: Props): ContainerView[] {
     for (const [role, group] of groups) {
         records(group).forEach((container, index) => {
             const own = record(container.securityContext) ?? {};
-            const effective: Props = { ...own };
-            for (const field of INHERITED_SECURITY_FIELDS) {
-                if (effective[field] === undefined && podSecurity[field] !== undefined) {
-                    effective[field] = podSecurity[field];
-                }
-            }
-            views.push({ role, name: text(container.name) ?? `#${index}`, container, securityContext: effective });
+            views.push({ role, name: text(container.name) ?? `#${index}`, container, securityContext: effectiveSecurityContext(own, podSecurity) });
         });
     }
     return views;
@@ -120,4 +129,88 @@ export function namespaceOf(props: Props): string | undefined {
 export function labelsOf(props: Props): Props {
     const labels = at(props, "metadata", "labels");
     return isRecord(labels) ? labels : {};
+}
+
+// ---- Cluster-level helpers: object identity, label selectors, autoscaler targets ----
+
+/** Type tokens of one kind at the given API versions, `*Patch` variants included unless told otherwise. */
+export function kindTypes(kind: string, apiVersions: readonly string[], patches = true): string[] {
+    return apiVersions.flatMap((version) => patches
+        ? [`kubernetes:${version}:${kind}`, `kubernetes:${version}:${kind}Patch`]
+        : [`kubernetes:${version}:${kind}`]);
+}
+
+export const HPA_TYPES: readonly string[] = kindTypes("HorizontalPodAutoscaler", ["autoscaling/v1", "autoscaling/v2", "autoscaling/v2beta1", "autoscaling/v2beta2"]);
+
+/** True for a `kubernetes:` type token of the given kind (`*Patch` variants excluded). */
+export function isKind(type: string, kind: string): boolean {
+    if (!type.startsWith("kubernetes:")) {
+        return false;
+    }
+    const parsed = parseType(type);
+    return !parsed.patch && parsed.kind === kind;
+}
+
+/** The namespace a namespaced object lands in: Kubernetes puts it in "default" when omitted. */
+export function namespaceOrDefault(props: Props): string {
+    return namespaceOf(props) ?? "default";
+}
+
+/** The labels of the pods a workload creates (its pod template's, or a Pod's own). */
+export function podLabels(type: string, props: Props): Props {
+    const path = POD_SPEC_PATHS[parseType(type).kind];
+    if (!path) {
+        return {};
+    }
+    const labels = at(props, ...path.slice(0, -1), "metadata", "labels");
+    return isRecord(labels) ? labels : {};
+}
+
+/**
+ * Whether a LabelSelector (matchLabels and matchExpressions) selects the given labels, as the API
+ * server evaluates it. An empty selector selects everything; a missing one is the caller's call.
+ */
+export function selectorMatches(selector: Props, labels: Props): boolean {
+    const matchLabels = record(selector.matchLabels) ?? {};
+    for (const [key, value] of Object.entries(matchLabels)) {
+        if (labels[key] !== value) {
+            return false;
+        }
+    }
+    for (const expression of records(selector.matchExpressions)) {
+        const key = text(expression.key) ?? "";
+        const values = Array.isArray(expression.values) ? expression.values : [];
+        const present = Object.prototype.hasOwnProperty.call(labels, key);
+        switch (expression.operator) {
+            case "In":
+                if (!present || !values.includes(labels[key])) return false;
+                break;
+            case "NotIn":
+                if (present && values.includes(labels[key])) return false;
+                break;
+            case "Exists":
+                if (!present) return false;
+                break;
+            case "DoesNotExist":
+                if (present) return false;
+                break;
+            default:
+                return false; // an unknown operator is rejected by the API server; it selects nothing
+        }
+    }
+    return true;
+}
+
+/** What a HorizontalPodAutoscaler scales: kind and name from scaleTargetRef, in the HPA's own namespace. */
+export interface ScaleTarget {
+    kind: string;
+    name: string;
+    namespace: string;
+}
+
+export function scaleTargetOf(props: Props): ScaleTarget | undefined {
+    const ref = record(at(props, "spec", "scaleTargetRef"));
+    const kind = text(ref?.kind);
+    const name = text(ref?.name);
+    return kind && name ? { kind, name, namespace: namespaceOrDefault(props) } : undefined;
 }

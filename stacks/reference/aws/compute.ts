@@ -11,14 +11,17 @@ export interface Compute {
 /** The API as an ECS Fargate service: non-root, sized, behind the ALB, scaled between 2 and 10 tasks. */
 export function compute(net: Network, lb: Edge): Compute {
     const cluster = new aws.ecs.Cluster("app-cluster", { settings: [{ name: "containerInsights", value: "enabled" }] });
-    const logs = new aws.cloudwatch.LogGroup("app-logs", { retentionInDays: 30 });
+    // A fixed log group name keeps the container definitions known at preview time, so every
+    // container policy can judge them before deployment.
+    const logGroupName = "/ecs/app";
+    new aws.cloudwatch.LogGroup("app-logs", { name: logGroupName, retentionInDays: 30 });
     const taskDefinition = new aws.ecs.TaskDefinition("app-task", {
         family: "app",
         requiresCompatibilities: ["FARGATE"],
         networkMode: "awsvpc",
         cpu: "512",
         memory: "1024",
-        containerDefinitions: pulumi.jsonStringify([{
+        containerDefinitions: JSON.stringify([{
             name: "api",
             image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:1.4.2",
             essential: true,
@@ -29,7 +32,7 @@ export function compute(net: Network, lb: Edge): Compute {
             privileged: false,
             portMappings: [{ containerPort: 8080, protocol: "tcp" }],
             healthCheck: { command: ["CMD-SHELL", "wget -qO- http://localhost:8080/health || exit 1"], interval: 15, timeout: 5, retries: 3 },
-            logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": logs.name, "awslogs-region": "us-east-1", "awslogs-stream-prefix": "api" } },
+            logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": logGroupName, "awslogs-region": "us-east-1", "awslogs-stream-prefix": "api" } },
         }]),
     });
     const service = new aws.ecs.Service("app-service", {

@@ -37,7 +37,9 @@ import (
 )
 
 // Versions reported by GetPluginInfo, per package. Overridden at build time with
-//   -ldflags "-X main.awsVersion=7.48.0 -X main.kubernetesVersion=4.34.2"
+//
+//	-ldflags "-X main.awsVersion=7.48.0 -X main.kubernetesVersion=4.34.2"
+//
 // (build.sh reads them from node_modules/@pulumi/*/package.json).
 var (
 	awsVersion        = "0.0.0-double"
@@ -133,9 +135,9 @@ var invokeResults = map[string]map[string]any{
 		"description": "US East (N. Virginia)", "endpoint": "ec2.us-east-1.amazonaws.com",
 	},
 	"aws:index/getAvailabilityZones:getAvailabilityZones": {
-		"id":       "us-east-1",
-		"names":    []any{"us-east-1a", "us-east-1b", "us-east-1c"},
-		"zoneIds":  []any{"use1-az1", "use1-az2", "use1-az4"},
+		"id":         "us-east-1",
+		"names":      []any{"us-east-1a", "us-east-1b", "us-east-1c"},
+		"zoneIds":    []any{"use1-az1", "use1-az2", "use1-az4"},
 		"groupNames": []any{"us-east-1", "us-east-1", "us-east-1"},
 	},
 	"aws:index/getCallerIdentity:getCallerIdentity": {

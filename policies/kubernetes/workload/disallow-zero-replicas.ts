@@ -1,0 +1,42 @@
+import { resourcePolicy } from "../../lib/define";
+import { describeWorkload, isPatch, REPLICATED_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { at, describeType, integer } from "../../lib/values";
+
+interface Config {
+    minimumReplicas: number;
+}
+
+export default resourcePolicy<Config>({
+    name: "kubernetes-workload-disallow-zero-replicas",
+    description: "Deployments, StatefulSets, ReplicaSets and ReplicationControllers run at least the minimum number of replicas, never zero.",
+    priority: "P1",
+    severity: "high",
+    checklist: ["001.deployment.auto-scaling-min-1", "002.infrastructure-setup.auto-scaling"],
+    remediationSteps: "Set spec.replicas to 1 or more (or leave it unset, which Kubernetes reads as 1).",
+    tags: ["availability"],
+    config: {
+        minimumReplicas: {
+            type: "integer",
+            minimum: 1,
+            default: 1,
+            description: "Smallest spec.replicas accepted. Default 1: 001 asks for a minimum of 1 instance. An omitted spec.replicas counts as 1, as in Kubernetes.",
+        },
+    },
+    resourceTypes: REPLICATED_WORKLOAD_TYPES,
+    validate: ({ type, name, props }, config, report) => {
+        const raw = at(props, "spec", "replicas");
+        if (raw === undefined && isPatch(type)) {
+            return;
+        }
+        const workload = describeWorkload(type, name, props);
+        const replicas = raw === undefined ? 1 : integer(raw);
+        if (replicas === undefined) {
+            report(`${workload} sets spec.replicas to ${describeType(raw)}, not a whole number: set it to ${config.minimumReplicas} or more.`);
+        } else if (replicas === 0) {
+            report(`${workload} sets spec.replicas to 0, so nothing serves: set it to ${config.minimumReplicas} or more (a HorizontalPodAutoscaler also stops scaling a workload at 0).`);
+        } else if (replicas < config.minimumReplicas) {
+            const how = raw === undefined ? "leaves spec.replicas unset (Kubernetes runs 1)" : `sets spec.replicas to ${replicas}`;
+            report(`${workload} ${how}, below the minimum of ${config.minimumReplicas}: set spec.replicas to ${config.minimumReplicas} or more.`);
+        }
+    },
+});

@@ -1,0 +1,101 @@
+// Helpers for AWS policies: ECS container definitions and joins between resources of one stack.
+import type { PolicyResource } from "@pulumi/policy";
+import { describeType, isRecord, list, Props, text } from "./values";
+
+/** ECS container definitions, parsed without throwing; `error` says why they could not be read. */
+export type ContainerDefinitions = { containers: Props[]; error?: undefined } | { containers?: undefined; error: string };
+
+/**
+ * Reads a task definition's `containerDefinitions`: a JSON string of a list of objects (also
+ * accepted already parsed). A value unknown during preview is read, so the SDK reports it.
+ */
+export function containerDefinitions(value: unknown): ContainerDefinitions {
+    let parsed: unknown = value;
+    if (typeof value === "string") {
+        try {
+            parsed = JSON.parse(value);
+        } catch {
+            return { error: "containerDefinitions is not valid JSON: set it to a JSON list of container definitions (pulumi.jsonStringify([...]))" };
+        }
+    }
+    if (!Array.isArray(parsed)) {
+        return { error: `containerDefinitions is ${describeType(parsed)}, not a list: set it to a JSON list of container definitions` };
+    }
+    return { containers: parsed.filter(isRecord) };
+}
+
+/** "container 'api' of task definition 'app-task'" */
+export function describeContainer(container: Props, index: number, taskName: string): string {
+    const name = text(container.name);
+    return `container ${name ? `'${name}'` : `#${index + 1}`} of task definition '${taskName}'`;
+}
+
+/** The resources among `candidates` that `resource` names through `property`. */
+export interface Reference {
+    /** The candidates found through the engine's dependency graph, without reading any value. */
+    byGraph: PolicyResource[];
+    /** True when the graph says nothing about `property`, so only its value can tell. */
+    needsValue: boolean;
+}
+
+function graphTargets(resource: PolicyResource, property: string, candidates: readonly PolicyResource[]): Reference {
+    const urns = new Set(candidates.map((c) => c.urn));
+    const propertyDeps = resource.propertyDependencies?.[property] ?? [];
+    const byProperty = propertyDeps.filter((d) => urns.has(d.urn));
+    if (byProperty.length > 0) {
+        return { byGraph: byProperty, needsValue: false };
+    }
+    // Engines that send no property dependencies: one candidate among the plain dependencies is it.
+    const engineSentNone = Object.keys(resource.propertyDependencies ?? {}).length === 0;
+    const byDependency = (resource.dependencies ?? []).filter((d) => urns.has(d.urn));
+    if (engineSentNone && byDependency.length === 1) {
+        return { byGraph: byDependency, needsValue: false };
+    }
+    return { byGraph: [], needsValue: true };
+}
+
+/** True when a reference value (a name, an id or an ARN) names the key (a name or id). */
+function names(value: string, key: string): boolean {
+    return value === key || value.endsWith(`:${key}`) || value.endsWith(`/${key}`);
+}
+
+/**
+ * Which of `targets` are linked by at least one of `links` through `property` (e.g. which buckets
+ * have a BucketVersioning whose `bucket` names them). Joins by the dependency graph first; values
+ * are read only for targets the graph leaves unlinked, so a value unknown during preview is
+ * touched (and reported by the SDK) only when it could change the verdict.
+ * `keysOf` gives the strings a link's value may use to name a target (its name, id, ARN).
+ */
+export function unlinkedTargets(
+    targets: readonly PolicyResource[],
+    links: readonly PolicyResource[],
+    property: string,
+    keysOf: (target: PolicyResource) => unknown[],
+): PolicyResource[] {
+    const linked = new Set<string>();
+    const byValue: PolicyResource[] = [];
+    for (const link of links) {
+        const ref = graphTargets(link, property, targets);
+        ref.byGraph.forEach((t) => linked.add(t.urn));
+        if (ref.needsValue) {
+            byValue.push(link);
+        }
+    }
+    let unlinked = targets.filter((t) => !linked.has(t.urn));
+    if (unlinked.length === 0 || byValue.length === 0) {
+        return unlinked;
+    }
+    const values = byValue.map((link) => link.props[property]).flatMap((v) => list(v).length > 0 ? list(v) : [v]);
+    const strings = values.map(text).filter((v): v is string => v !== undefined);
+    unlinked = unlinked.filter((target) => {
+        const keys = keysOf(target).map(text).filter((k): k is string => !!k);
+        return !strings.some((value) => keys.some((key) => names(value, key)));
+    });
+    return unlinked;
+}
+
+/** The resources of the listed types. */
+export function ofTypes(resources: readonly PolicyResource[], types: readonly string[]): PolicyResource[] {
+    const set = new Set(types);
+    return resources.filter((r) => set.has(r.type));
+}

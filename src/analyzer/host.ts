@@ -1,0 +1,116 @@
+import { ChildProcess, spawn } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import * as grpc from "@grpc/grpc-js";
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+const analyzerRpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
+
+// The engine raises gRPC's message limit the same way, for large stacks.
+const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
+
+export class AnalyzerStartError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = "AnalyzerStartError";
+    }
+}
+
+/** A running policy pack: its process and a gRPC client speaking the Analyzer protocol to it. */
+export interface AnalyzerHost {
+    client: any;
+    process: ChildProcess;
+    /** Milliseconds from spawning the process to the port being printed. */
+    startMillis: number;
+    /** What the pack wrote to stderr so far (its own error messages). */
+    stderr(): string;
+    stop(): Promise<void>;
+}
+
+export interface StartOptions {
+    /** Seconds to wait for the pack to print its port. */
+    timeoutSeconds?: number;
+    /** Extra environment for the pack process. */
+    env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * Starts a policy pack directory the way the Pulumi engine's Node.js host does: the SDK's
+ * `run-policy-pack` runner loads the pack's package `main`, whose PolicyPack serves the Analyzer
+ * gRPC service and prints its port on stdout.
+ */
+export async function startAnalyzer(packDir: string, options: StartOptions = {}): Promise<AnalyzerHost> {
+    const dir = path.resolve(packDir);
+    if (!fs.existsSync(path.join(dir, "PulumiPolicy.yaml"))) {
+        throw new AnalyzerStartError(`${dir} is not a policy pack: it has no PulumiPolicy.yaml`);
+    }
+    let runner: string;
+    try {
+        runner = require.resolve("@pulumi/pulumi/cmd/run-policy-pack", { paths: [dir] });
+    } catch {
+        throw new AnalyzerStartError(`the policy pack in ${dir} has no @pulumi/pulumi installed: run npm install there`);
+    }
+    const started = process.hrtime.bigint();
+    // The first argument is the engine's address; the pack does not call back into the engine here.
+    const child = spawn(process.execPath, [runner, "127.0.0.1:0", "."], {
+        cwd: dir,
+        env: { ...process.env, ...options.env },
+        stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr!.setEncoding("utf8");
+    child.stderr!.on("data", (chunk: string) => { stderr += chunk; });
+
+    const port = await new Promise<number>((resolve, reject) => {
+        let stdout = "";
+        const timer = setTimeout(() => {
+            child.kill();
+            reject(new AnalyzerStartError(`the policy pack did not start within ${options.timeoutSeconds ?? 60} s`));
+        }, (options.timeoutSeconds ?? 60) * 1000);
+        child.stdout!.setEncoding("utf8");
+        child.stdout!.on("data", (chunk: string) => {
+            stdout += chunk;
+            const line = stdout.split("\n")[0];
+            if (stdout.includes("\n") && /^\d+$/.test(line.trim())) {
+                clearTimeout(timer);
+                resolve(Number(line.trim()));
+            }
+        });
+        child.on("exit", (code) => {
+            clearTimeout(timer);
+            const reason = stderr.trim().split("\n").filter((l) => l.trim()).slice(-3).join(" | ") || `exit code ${code}`;
+            reject(new AnalyzerStartError(`the policy pack exited before serving: ${reason}`));
+        });
+        child.on("error", (err) => {
+            clearTimeout(timer);
+            reject(new AnalyzerStartError(`could not start the policy pack: ${err.message}`));
+        });
+    });
+    const startMillis = Number(process.hrtime.bigint() - started) / 1e6;
+    const client = new analyzerRpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
+        "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
+        "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
+    });
+    child.removeAllListeners("exit");
+    return {
+        client,
+        process: child,
+        startMillis,
+        stderr: () => stderr,
+        stop: async () => {
+            client.close();
+            if (child.exitCode === null) {
+                const exited = new Promise((resolve) => child.once("exit", resolve));
+                child.kill();
+                await exited;
+            }
+        },
+    };
+}
+
+/** Calls one unary method of the Analyzer client as a promise. */
+export function call<T>(client: any, method: string, request: unknown): Promise<T> {
+    return new Promise((resolve, reject) => {
+        client[method](request, (err: grpc.ServiceError | null, response: T) => (err ? reject(err) : resolve(response)));
+    });
+}

@@ -1,0 +1,49 @@
+/** One resource as the program registered it, in the engine's wire format (unknowns and secrets as sentinels). */
+export interface RecordedResource {
+    urn: string;
+    type: string;
+    name: string;
+    custom: boolean;
+    parent?: string;
+    /** Provider reference `urn::id` for an explicit provider; unset for the default provider. */
+    provider?: string;
+    /** The provider package version the SDK asked for. */
+    version?: string;
+    remote: boolean;
+    inputs: Record<string, unknown>;
+    dependencies: string[];
+    propertyDependencies: Record<string, string[]>;
+    options: {
+        protect: boolean;
+        ignoreChanges: string[];
+        deleteBeforeReplace: boolean;
+        deleteBeforeReplaceDefined: boolean;
+        additionalSecretOutputs: string[];
+        aliases: string[];
+        customTimeouts: { create: string; update: string; delete: string };
+    };
+}
+
+/** What running a program under the recording monitor produced. */
+export interface ProgramRun {
+    project: string;
+    stack: string;
+    resources: RecordedResource[];
+    /** Provider functions the program called that the preview could only answer with {}. */
+    unansweredInvokes: string[];
+    /** The program's error, when it threw. */
+    error?: string;
+}
+
+/** How the preview runner is told what to run (passed to the child process as JSON). */
+export interface ProgramJob {
+    programDir: string;
+    /** Entry point, relative to programDir (Pulumi.yaml `main`), or "" for the directory itself. */
+    main: string;
+    project: string;
+    stack: string;
+    config: Record<string, string>;
+    secretKeys: string[];
+    dryRun: boolean;
+    outputFile: string;
+}

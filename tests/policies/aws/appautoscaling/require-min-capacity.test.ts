@@ -1,0 +1,37 @@
+import type * as aws from "@pulumi/aws";
+import policy from "../../../../policies/aws/appautoscaling/require-min-capacity";
+import { checkResource, UNKNOWN } from "../../../harness/policy";
+
+const TARGET = "aws:appautoscaling/target:Target";
+const target: aws.appautoscaling.TargetArgs = {
+    serviceNamespace: "ecs", scalableDimension: "ecs:service:DesiredCount", resourceId: "service/app/api", minCapacity: 2, maxCapacity: 10,
+};
+
+describe("aws-appautoscaling-require-min-capacity", () => {
+    it("passes min 2, max 10", () => {
+        expect(checkResource(policy, { type: TARGET, props: target }).violations).toEqual([]);
+    });
+
+    it("fires on minCapacity 0", () => {
+        expect(checkResource(policy, { type: TARGET, name: "s", props: { ...target, minCapacity: 0 } }).violations)
+            .toEqual([expect.stringContaining("scaling target 's' may scale to 0")]);
+    });
+
+    it("fires on maxCapacity below minCapacity", () => {
+        expect(checkResource(policy, { type: TARGET, props: { ...target, maxCapacity: 1 } }).violations)
+            .toEqual([expect.stringContaining("maxCapacity 1 below minCapacity 2")]);
+    });
+
+    it("fires on omitted capacities without crashing", () => {
+        const { minCapacity: _a, maxCapacity: _b, ...rest } = target;
+        expect(checkResource(policy, { type: TARGET, props: rest }).violations).toHaveLength(2);
+    });
+
+    it("reports a value unknown during preview as unknown", () => {
+        expect(checkResource(policy, { type: TARGET, props: { ...target, minCapacity: UNKNOWN } }).unknown).toBeDefined();
+    });
+
+    it("takes the minimum from config", () => {
+        expect(checkResource(policy, { type: TARGET, props: target, config: { minimum: 3 } }).violations).toHaveLength(1);
+    });
+});
