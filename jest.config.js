@@ -11,5 +11,6 @@ module.exports = {
         "/node_modules/@secretlint/.+\\.js$": ["ts-jest", { diagnostics: false, tsconfig: { allowJs: true } }],
     },
     transformIgnorePatterns: ["/node_modules/(?!@secretlint/)"],
-    testTimeout: 120000,
+    testTimeout: 180000,
+    maxConcurrency: 3,
 };

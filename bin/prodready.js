@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-require("../dist/cli").main(process.argv);
+require("../dist/src/cli").main(process.argv);

@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import type { Analysis } from "./analyzer/session";
-import { preview } from "./preview";
+import { manifestRun, readManifests } from "./manifests";
+import { judge, preview, readPackConfig } from "./preview";
 import { summarize } from "./report/model";
 import { renderText } from "./report/text";
 
@@ -52,6 +53,20 @@ export function buildProgram(setExit: (code: number) => void): Command {
                 stack: opts.stack,
             });
             setExit(emit(result, opts.format, `program: ${result.programDir}`));
+        });
+    program.command("manifests")
+        .description("judge rendered Kubernetes manifests (files, directories, or - for standard input) with the policy pack")
+        .argument("<paths...>", "YAML or JSON manifests; multi-document files and List kinds are read")
+        .option("--policy-pack <dir>", "policy pack directory (default: the prodready pack)")
+        .option("--policy-pack-config <file>", "JSON config for the pack, as for pulumi preview --policy-pack-config")
+        .addOption(formatOption())
+        .action(async (paths: string[], opts) => {
+            if (opts.policyPackConfig) {
+                readPackConfig(opts.policyPackConfig);
+            }
+            const run = manifestRun(readManifests(paths));
+            const analysis = await judge(run, { packDir: opts.policyPack, packConfigFile: opts.policyPackConfig });
+            setExit(emit(analysis, opts.format, `manifests: ${paths.join(" ")}`));
         });
     return program;
 }

@@ -5,9 +5,11 @@ import { startAnalyzer } from "./analyzer/host";
 import { Analysis, analyzeRun } from "./analyzer/session";
 import { loadProject, ProgramOptions, runProgram } from "./program";
 import type { ProgramRun } from "./program/records";
+import { loadPackGrammar, resourceExemptionProblems } from "./exemptions/resources";
+import { packageRoot } from "./paths";
 
 /** The pack that ships with prodready. */
-export const DEFAULT_PACK_DIR = path.resolve(__dirname, "..", "policies");
+export const DEFAULT_PACK_DIR = path.join(packageRoot(), "policies");
 
 /** Reads a policy-pack config file (the same JSON `pulumi preview --policy-pack-config` takes). */
 export function readPackConfig(file: string): unknown {
@@ -37,12 +39,21 @@ export interface PreviewResult extends Analysis {
 /** Judges a set of already recorded resources with a pack: shared by the preview and manifest modes. */
 export async function judge(run: ProgramRun, options: { packDir?: string; packConfigFile?: string; config?: Record<string, string> }): Promise<Analysis> {
     const packConfig = options.packConfigFile ? readPackConfig(options.packConfigFile) : undefined;
-    const host = await startAnalyzer(options.packDir ?? DEFAULT_PACK_DIR);
+    const packDir = options.packDir ?? DEFAULT_PACK_DIR;
+    const host = await startAnalyzer(packDir);
+    let analysis: Analysis;
     try {
-        return await analyzeRun(host, run, { packConfig, configSource: options.packConfigFile, config: options.config });
+        analysis = await analyzeRun(host, run, { packConfig, configSource: options.packConfigFile, config: options.config });
     } finally {
         await host.stop();
     }
+    // Exemptions written on resources are config too: a wrong one is an error, not a silent no-op.
+    const grammar = loadPackGrammar(packDir);
+    const problems = grammar ? resourceExemptionProblems(grammar, run.resources, new Set(analysis.pack.policies.map((p) => p.name))) : [];
+    if (problems.length > 0) {
+        throw new PolicyConfigError(`exemption on a resource: ${problems.join("; ")}`);
+    }
+    return analysis;
 }
 
 /** Runs a Pulumi program without a cloud and serves the pack to it the way `pulumi preview --policy-pack` does. */

@@ -1,6 +1,6 @@
 // Helpers for AWS policies: ECS container definitions and joins between resources of one stack.
 import type { PolicyResource } from "@pulumi/policy";
-import { describeType, isRecord, list, Props, text } from "./values";
+import { describeType, isRecord, Props, record, text } from "./values";
 
 /** ECS container definitions, parsed without throwing; `error` says why they could not be read. */
 export type ContainerDefinitions = { containers: Props[]; error?: undefined } | { containers?: undefined; error: string };
@@ -38,7 +38,7 @@ export interface Reference {
     needsValue: boolean;
 }
 
-function graphTargets(resource: PolicyResource, property: string, candidates: readonly PolicyResource[]): Reference {
+export function graphTargets(resource: PolicyResource, property: string, candidates: readonly PolicyResource[]): Reference {
     const urns = new Set(candidates.map((c) => c.urn));
     const propertyDeps = resource.propertyDependencies?.[property] ?? [];
     const byProperty = propertyDeps.filter((d) => urns.has(d.urn));
@@ -56,7 +56,7 @@ function graphTargets(resource: PolicyResource, property: string, candidates: re
 
 /** True when a reference value (a name, an id or an ARN) names the key (a name or id). */
 function names(value: string, key: string): boolean {
-    return value === key || value.endsWith(`:${key}`) || value.endsWith(`/${key}`);
+    return value === key || value.endsWith(`:${key}`) || value.endsWith(`/${key}`) || value.includes(`/${key}/`);
 }
 
 /**
@@ -64,13 +64,18 @@ function names(value: string, key: string): boolean {
  * have a BucketVersioning whose `bucket` names them). Joins by the dependency graph first; values
  * are read only for targets the graph leaves unlinked, so a value unknown during preview is
  * touched (and reported by the SDK) only when it could change the verdict.
- * `keysOf` gives the strings a link's value may use to name a target (its name, id, ARN).
+ * `keysOf` gives the strings a link's value may use to name a target (its name or identifier);
+ * `valuesOf` reads the link's reference strings (default: the property, or the items of a list).
  */
 export function unlinkedTargets(
     targets: readonly PolicyResource[],
     links: readonly PolicyResource[],
     property: string,
     keysOf: (target: PolicyResource) => unknown[],
+    valuesOf: (link: PolicyResource) => unknown[] = (link) => {
+        const value = link.props[property];
+        return Array.isArray(value) ? value : [value];
+    },
 ): PolicyResource[] {
     const linked = new Set<string>();
     const byValue: PolicyResource[] = [];
@@ -81,21 +86,101 @@ export function unlinkedTargets(
             byValue.push(link);
         }
     }
-    let unlinked = targets.filter((t) => !linked.has(t.urn));
+    const unlinked = targets.filter((t) => !linked.has(t.urn));
     if (unlinked.length === 0 || byValue.length === 0) {
         return unlinked;
     }
-    const values = byValue.map((link) => link.props[property]).flatMap((v) => list(v).length > 0 ? list(v) : [v]);
-    const strings = values.map(text).filter((v): v is string => v !== undefined);
-    unlinked = unlinked.filter((target) => {
+    const strings = byValue.flatMap(valuesOf).map(text).filter((v): v is string => !!v);
+    return unlinked.filter((target) => {
         const keys = keysOf(target).map(text).filter((k): k is string => !!k);
         return !strings.some((value) => keys.some((key) => names(value, key)));
     });
-    return unlinked;
+}
+
+/** The candidates that `resource` names through `property`: by the graph, else by value. */
+export function referencedBy(
+    resource: PolicyResource,
+    property: string,
+    candidates: readonly PolicyResource[],
+    keysOf: (candidate: PolicyResource) => unknown[],
+): PolicyResource[] {
+    const ref = graphTargets(resource, property, candidates);
+    if (!ref.needsValue) {
+        return ref.byGraph;
+    }
+    const value = text(resource.props[property]);
+    if (!value) {
+        return [];
+    }
+    return candidates.filter((c) => keysOf(c).map(text).some((key) => !!key && names(value, key)));
 }
 
 /** The resources of the listed types. */
 export function ofTypes(resources: readonly PolicyResource[], types: readonly string[]): PolicyResource[] {
     const set = new Set(types);
     return resources.filter((r) => set.has(r.type));
+}
+
+/**
+ * Judges a boolean setting that must be true: reports it omitted (with what AWS defaults to),
+ * malformed, or false. Returns nothing; `fix` says what to set, e.g. "set storageEncrypted: true".
+ */
+export function requireTrue(
+    value: unknown,
+    where: string,
+    property: string,
+    omitted: string | undefined,
+    fix: string,
+    report: (message: string) => void,
+): void {
+    if (value === undefined) {
+        if (omitted !== undefined) {
+            report(`${where} omits ${property}, ${omitted}: ${fix}.`);
+        }
+        return;
+    }
+    if (typeof value !== "boolean" && value !== "true" && value !== "false") {
+        report(`${where} sets ${property} to ${describeType(value)}, not a boolean: ${fix}.`);
+    } else if (value !== true && value !== "true") {
+        report(`${where} sets ${property} to false: ${fix}.`);
+    }
+}
+
+/**
+ * Calls `judge` with each container of a task definition and the phrase that names it; reports
+ * container definitions that cannot be read instead.
+ */
+export function eachContainer(
+    taskName: string,
+    props: Props,
+    report: (message: string) => void,
+    judge: (container: Props, where: string) => void,
+): void {
+    const parsed = containerDefinitions(props.containerDefinitions);
+    if (parsed.error !== undefined) {
+        report(`ECS task definition '${taskName}': ${parsed.error}.`);
+        return;
+    }
+    parsed.containers.forEach((container, index) => judge(container, describeContainer(container, index, taskName)));
+}
+
+/** S3 bucket types: Bucket and its deprecated BucketV2 alias. */
+export const BUCKET_TYPES: readonly string[] = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
+
+/** True when a policy document denies requests made without TLS (aws:SecureTransport false). */
+export function deniesInsecureTransport(document: unknown): boolean {
+    let doc = document;
+    if (typeof document === "string") {
+        try {
+            doc = JSON.parse(document);
+        } catch {
+            return false;
+        }
+    }
+    const statements = record(doc)?.Statement;
+    return (Array.isArray(statements) ? statements : [statements]).filter(isRecord).some((statement) => {
+        const secure = record(record(statement.Condition)?.Bool)?.["aws:SecureTransport"];
+        const values = (Array.isArray(secure) ? secure : [secure]).map((v) => String(v).toLowerCase());
+        return text(statement.Effect) === "Deny" && values.includes("false") && (Array.isArray(statement.Action) ? statement.Action : [statement.Action]).some((a) => a === "s3:*" || a === "*");
+    });
 }

@@ -9,6 +9,7 @@ import type {
     StackValidationArgs,
     StackValidationPolicy,
 } from "@pulumi/policy";
+import { decide, EXEMPTIONS_SCHEMA, exemptionReason, withNotes } from "./exemptions";
 
 /** One threshold or option of a policy, as JSON Schema. */
 export type ConfigProperty = PolicyConfigSchema["properties"][string];
@@ -87,7 +88,8 @@ function metadata(spec: PolicyMetadata) {
         },
         // The priority also travels as a tag, so Pulumi Cloud and the engine's JSON show it.
         tags: [provider, `priority:${spec.priority}`, ...(spec.tags ?? [])],
-        configSchema: spec.config ? { properties: spec.config } : undefined,
+        // Every policy takes `exemptions` (policies/lib/exemptions.ts), so the engine accepts them in its config.
+        configSchema: { properties: { ...(spec.config ?? {}), exemptions: EXEMPTIONS_SCHEMA } },
         priority: spec.priority,
         checklist: spec.checklist,
     };
@@ -99,14 +101,30 @@ export function resourcePolicy<C extends object = Record<string, never>>(spec: R
     return {
         ...metadata(spec),
         resourceTypes: spec.resourceTypes,
-        validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
+        validateResource: tagSingleType(spec.resourceTypes, (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
             if (!types.has(args.type)) {
                 return;
             }
             const subject: Subject = { type: args.type, name: args.name, urn: args.urn, props: args.props };
-            spec.validate(subject, args.getConfig<C>(), (message) => reportViolation(message));
-        },
+            const config = args.getConfig<C & { exemptions?: unknown }>();
+            const { exempt, notes } = decide(spec.name, subject, config.exemptions);
+            if (exempt) {
+                args.notApplicable(exemptionReason(exempt));
+            }
+            spec.validate(subject, config, (message) => reportViolation(withNotes(message, notes)));
+        }),
     };
+}
+
+/**
+ * Marks a validation that judges one type the way `validateResourceOfType` does, so the policy
+ * SDK skips other resources before deserializing their properties (it does so once per policy).
+ */
+function tagSingleType<F extends object>(resourceTypes: readonly string[], validate: F): F {
+    if (resourceTypes.length === 1) {
+        Object.assign(validate, { __pulumiType: resourceTypes[0] });
+    }
+    return validate;
 }
 
 /** A policy that needs the whole stack, to join resources that reference each other. */
@@ -114,7 +132,23 @@ export function stackPolicy<C extends object = Record<string, never>>(spec: Stac
     return {
         ...metadata(spec),
         validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
-            spec.validate(args.resources, args.getConfig<C>(), (message, urn) => reportViolation(message, urn));
+            const config = args.getConfig<C & { exemptions?: unknown }>();
+            const byUrn = new Map(args.resources.map((r) => [r.urn, r]));
+            // A violation on an exempt resource is withheld; the exemptions that withheld one are
+            // reported together as the policy's not-applicable reason, one line per resource.
+            const withheld = new Map<string, string>();
+            spec.validate(args.resources, config, (message, urn) => {
+                const resource = urn === undefined ? undefined : byUrn.get(urn);
+                const { exempt, notes } = resource ? decide(spec.name, resource, config.exemptions) : { exempt: undefined, notes: [] };
+                if (exempt) {
+                    withheld.set(urn!, exemptionReason(exempt, urn));
+                } else {
+                    reportViolation(withNotes(message, notes), urn);
+                }
+            });
+            if (withheld.size > 0) {
+                args.notApplicable([...withheld.values()].join("\n"));
+            }
         },
     };
 }

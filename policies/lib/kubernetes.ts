@@ -1,3 +1,4 @@
+import { minimatch } from "minimatch";
 import { at, isRecord, Props, record, records, text } from "./values";
 
 /** Where each workload kind keeps its pod spec. Patch types carry partial specs at the same place. */
@@ -79,16 +80,17 @@ export interface ContainerView {
 // Fields of a container's securityContext that fall back to the pod's securityContext.
 const INHERITED_SECURITY_FIELDS = ["runAsNonRoot", "runAsUser", "runAsGroup", "seccompProfile", "seLinuxOptions", "appArmorProfile", "windowsOptions"];
 
-// The merged securityContext reads each field only when a policy asks for it, so a field that is
+// The merged securityContext reads each field only when a policy asks for it, so a value that is
 // unknown during preview does not stop a policy that never reads it.
-function effectiveSecurityContext(own: Props, pod: Props): Props {
+function effectiveSecurityContext(container: Props, podSpec: Props): Props {
+    const own = record(container.securityContext) ?? {};
+    const pod = () => record(podSpec.securityContext) ?? {};
     const effective: Props = {};
-    const fields = new Set([...Object.keys(own), ...INHERITED_SECURITY_FIELDS.filter((field) => field in pod)]);
-    for (const field of fields) {
+    for (const field of new Set([...Object.keys(own), ...INHERITED_SECURITY_FIELDS])) {
         const inherited = INHERITED_SECURITY_FIELDS.includes(field);
         Object.defineProperty(effective, field, {
             enumerable: true,
-            get: () => (inherited && own[field] === undefined ? pod[field] : own[field]),
+            get: () => (inherited && own[field] === undefined ? pod()[field] : own[field]),
         });
     }
     return effective;
@@ -96,7 +98,6 @@ function effectiveSecurityContext(own: Props, pod: Props): Props {
 
 /** Each container of a pod spec (init and ephemeral ones included) with its effective securityContext. */
 export function containers(spec: Props): ContainerView[] {
-    const podSecurity = record(spec.securityContext) ?? {};
     const views: ContainerView[] = [];
     const groups: Array<[ContainerRole, unknown]> = [
         ["init container", spec.initContainers],
@@ -105,8 +106,13 @@ export function containers(spec: Props): ContainerView[] {
     ];
     for (const [role, group] of groups) {
         records(group).forEach((container, index) => {
-            const own = record(container.securityContext) ?? {};
-            views.push({ role, name: text(container.name) ?? `#${index}`, container, securityContext: effectiveSecurityContext(own, podSecurity) });
+            let securityContext: Props | undefined;
+            views.push({
+                role, name: text(container.name) ?? `#${index}`, container,
+                get securityContext() {
+                    return (securityContext ??= effectiveSecurityContext(container, spec));
+                },
+            });
         });
     }
     return views;
@@ -120,6 +126,16 @@ export function describeWorkload(type: string, name: string, props: Props): stri
 
 export function describeContainer(view: ContainerView): string {
     return `${view.role} '${view.name}'`;
+}
+
+/**
+ * True when one of the globs names the workload, as `namespace/name` or as `name` alone (metadata
+ * name, else the Pulumi name): the allow-lists of workload policies (node agents and the like).
+ */
+export function workloadListed(patterns: readonly string[], name: string, props: Props): boolean {
+    const workloadName = text(at(props, "metadata", "name")) ?? name;
+    const qualified = `${namespaceOf(props) ?? "default"}/${workloadName}`;
+    return patterns.some((pattern) => minimatch(pattern.includes("/") ? qualified : workloadName, pattern));
 }
 
 export function namespaceOf(props: Props): string | undefined {
@@ -213,4 +229,29 @@ export function scaleTargetOf(props: Props): ScaleTarget | undefined {
     const kind = text(ref?.kind);
     const name = text(ref?.name);
     return kind && name ? { kind, name, namespace: namespaceOrDefault(props) } : undefined;
+}
+
+/** A resource as stack policies see it; structural, so this module does not load @pulumi/policy. */
+export interface KubernetesObject {
+    type: string;
+    name: string;
+    urn: string;
+    props: Props;
+}
+
+/** The HorizontalPodAutoscalers (not Patches) whose scaleTargetRef names the workload. */
+export function autoscalersOf<T extends KubernetesObject>(resources: readonly T[], workload: KubernetesObject): T[] {
+    const kind = parseType(workload.type).kind;
+    const name = text(at(workload.props, "metadata", "name"));
+    if (!name) {
+        return [];
+    }
+    const namespace = namespaceOrDefault(workload.props);
+    return resources.filter((r) => {
+        if (!isKind(r.type, "HorizontalPodAutoscaler") || !r.type.startsWith("kubernetes:autoscaling/")) {
+            return false;
+        }
+        const target = scaleTargetOf(r.props);
+        return target !== undefined && target.kind === kind && target.name === name && target.namespace === namespace;
+    });
 }

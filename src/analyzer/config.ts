@@ -1,4 +1,5 @@
 import Ajv from "ajv";
+import { exemptionConfigProblems } from "../exemptions/config";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
 export const ENFORCEMENT_LEVELS: readonly EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
@@ -91,6 +92,10 @@ export function resolvePolicyConfig(policies: readonly PolicyConfigInfo[], packC
                 throw new PolicyConfigError(`${source}: "${policy.name}" has no setting "${key}"` +
                     (options.length ? ` (settings: ${options.join(", ")})` : " (it takes only an enforcement level)"));
             }
+        }
+        const exemptionProblems = exemptionConfigProblems(policy.name, own?.properties.exemptions);
+        if (exemptionProblems.length > 0) {
+            throw new PolicyConfigError(`${source}: ${exemptionProblems.join("; ")}`);
         }
         const properties = { ...schemaDefaults(policy), ...(own?.properties ?? {}) };
         if (policy.configSchema) {

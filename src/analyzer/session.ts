@@ -44,10 +44,20 @@ export interface Finding {
     description: string;
 }
 
+/** A policy that declared itself not applicable to a resource (or the stack), with its reason. */
+export interface NotApplicable {
+    policy: string;
+    reason: string;
+    urn?: string;
+    type?: string;
+    name?: string;
+}
+
 export interface Analysis {
     pack: PackInfo;
     resources: number;
     findings: Finding[];
+    notApplicable: NotApplicable[];
     /** The enforcement level each policy ran with after the policy-pack config. */
     levels: Record<string, EnforcementLevel>;
     durationMillis: number;
@@ -258,7 +268,10 @@ function findings(response: any, subject: RecordedResource | undefined, byUrn: M
     return response.getDiagnosticsList().map((d: any): Finding => {
         const urn: string = d.getUrn() || subject?.urn || "";
         const resource = byUrn.get(urn) ?? subject;
-        const message: string = d.getMessage();
+        // The policy SDK sends "<description>\n<message>"; keep the message on its own.
+        const description: string = d.getDescription();
+        const raw: string = d.getMessage();
+        const message = description && raw.startsWith(`${description}\n`) ? raw.slice(description.length + 1) : raw;
         return {
             policy: d.getPolicyname(),
             level: LEVELS[d.getEnforcementlevel()],
@@ -269,9 +282,19 @@ function findings(response: any, subject: RecordedResource | undefined, byUrn: M
             type: resource?.type,
             name: resource?.name,
             severity: SEVERITIES[d.getSeverity()] ?? "",
-            description: d.getDescription(),
+            description,
         };
     });
+}
+
+function notApplicable(response: any, subject: RecordedResource | undefined): NotApplicable[] {
+    return response.getNotApplicableList().map((n: any): NotApplicable => ({
+        policy: n.getPolicyName(),
+        reason: n.getReason(),
+        urn: subject?.urn,
+        type: subject?.type,
+        name: subject?.name,
+    }));
 }
 
 async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -307,11 +330,13 @@ export async function analyzeRun(host: AnalyzerHost, run: ProgramRun, options: A
     const { resources, providerOf } = withDefaultProviders(run, options.config ?? {});
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const results: Finding[][] = new Array(resources.length);
+    const skipped: NotApplicable[][] = new Array(resources.length);
     const order = new Map(resources.map((r, i) => [r, i]));
     await inParallel(resources, options.concurrency ?? 64, async (r) => {
         try {
             const response = await call(host.client, "analyze", analyzeRequest(r, providerOf.get(r.urn)));
             results[order.get(r)!] = findings(response, r, byUrn);
+            skipped[order.get(r)!] = notApplicable(response, r);
         } catch (err) {
             throw new PolicyRuntimeError(`a policy failed on ${r.type} "${r.name}": ${(err as Error).message.replace(/^\d+ [A-Z_]+: /, "")}`);
         }
@@ -319,8 +344,11 @@ export async function analyzeRun(host: AnalyzerHost, run: ProgramRun, options: A
     const stackRequest = new analyzerProto.AnalyzeStackRequest();
     stackRequest.setResourcesList(resources.map((r) => stackResource(r, providerOf.get(r.urn))));
     let stackFindings: Finding[];
+    let stackSkipped: NotApplicable[];
     try {
-        stackFindings = findings(await call(host.client, "analyzeStack", stackRequest), undefined, byUrn);
+        const response = await call(host.client, "analyzeStack", stackRequest);
+        stackFindings = findings(response, undefined, byUrn);
+        stackSkipped = notApplicable(response, undefined);
     } catch (err) {
         throw new PolicyRuntimeError(`a stack policy failed: ${(err as Error).message.replace(/^\d+ [A-Z_]+: /, "")}`);
     }
@@ -328,6 +356,7 @@ export async function analyzeRun(host: AnalyzerHost, run: ProgramRun, options: A
         pack,
         resources: resources.length,
         findings: [...results.flat(), ...stackFindings],
+        notApplicable: [...skipped.flat(), ...stackSkipped],
         levels,
         durationMillis: Number(process.hrtime.bigint() - started) / 1e6,
     };

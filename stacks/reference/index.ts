@@ -4,6 +4,7 @@ import { activateScenario, included } from "../scenario";
 import { compute } from "./aws/compute";
 import { data } from "./aws/data";
 import { cdn, edge } from "./aws/edge";
+import { governance } from "./aws/governance";
 import { network } from "./aws/network";
 import { exposure, namespace, SERVICE_ACCOUNT } from "./kubernetes/platform";
 import { workload } from "./kubernetes/workload";
@@ -14,6 +15,7 @@ const net = network();
 const lb = edge(net);
 const app = compute(net, lb);
 const stores = data(net);
+governance();
 if (included("app-cdn")) {
     cdn(lb);
 }

@@ -20,6 +20,19 @@ export interface Verdict {
     violations: string[];
     /** Set when the policy read a value unknown during preview: neither a pass nor a violation. */
     unknown?: string;
+    /** Set when the policy declared itself not applicable (an exemption, for one): the reason. */
+    notApplicable?: string;
+}
+
+/** What `args.notApplicable(reason)` throws here, as the SDK's server does. */
+class NotApplicable extends Error {
+    constructor(readonly reason: string) {
+        super(`not applicable: ${reason}`);
+    }
+}
+
+function notApplicable(reason?: string): never {
+    throw new NotApplicable(reason ?? "");
 }
 
 function props(inputs: object): Record<string, any> {
@@ -42,6 +55,9 @@ function settle(run: () => void | Promise<void>, violations: string[]): Verdict 
     } catch (error) {
         if (error instanceof UnknownValueError) {
             return { violations, unknown: error.message };
+        }
+        if (error instanceof NotApplicable) {
+            return { violations, notApplicable: error.reason };
         }
         throw error;
     }
@@ -75,7 +91,7 @@ export function checkResource(policy: ProdreadyPolicy, subject: ResourceCase): V
         isType: () => false,
         asType: () => undefined,
         getConfig: () => cfg as any,
-        notApplicable: (reason?: string) => { throw new Error(`not applicable: ${reason}`); },
+        notApplicable,
     }, (message: string) => { violations.push(message); }), violations);
 }
 
@@ -119,7 +135,7 @@ export function checkStack(policy: ProdreadyPolicy, resources: StackResource[], 
         resources: list,
         stackTags: new Map(),
         getConfig: () => cfg as any,
-        notApplicable: (reason?: string) => { throw new Error(`not applicable: ${reason}`); },
+        notApplicable,
     }, (message: string, urn?: string) => { violations.push(message); urns.push(urn); }), violations);
     return { ...verdict, urns };
 }

@@ -1,4 +1,6 @@
 import * as aws from "@pulumi/aws";
+import { included } from "../../scenario";
+import { ACCOUNT_ID, logBucket } from "./governance";
 import type { Network } from "./network";
 
 export interface Edge {
@@ -10,9 +12,40 @@ export interface Edge {
 
 export const DOMAIN = "shop.example.com";
 
-/** An internet-facing ALB that serves HTTPS with TLS 1.2+ and only redirects plain HTTP. */
+// The Elastic Load Balancing account that writes access logs in us-east-1.
+const ELB_LOG_WRITER = "arn:aws:iam::127311923021:root";
+
+const visibility = (metricName: string) => ({ cloudwatchMetricsEnabled: true, metricName, sampledRequestsEnabled: true });
+
+/** A web ACL that blocks clients above 60 requests a minute (300 per 5-minute window) and applies AWS's common rule set. */
+function webAcl(name: string, scope: "REGIONAL" | "CLOUDFRONT"): aws.wafv2.WebAcl {
+    return new aws.wafv2.WebAcl(name, {
+        scope,
+        defaultAction: { allow: {} },
+        visibilityConfig: visibility(name),
+        rules: [
+            {
+                name: "rate-limit-per-ip",
+                priority: 1,
+                action: { block: {} },
+                statement: { rateBasedStatement: { limit: 300, evaluationWindowSec: 300, aggregateKeyType: "IP" } },
+                visibilityConfig: visibility(`${name}-rate`),
+            },
+            {
+                name: "aws-common-rules",
+                priority: 2,
+                overrideAction: { none: {} },
+                statement: { managedRuleGroupStatement: { vendorName: "AWS", name: "AWSManagedRulesCommonRuleSet" } },
+                visibilityConfig: visibility(`${name}-common`),
+            },
+        ],
+    });
+}
+
+/** An internet-facing ALB that serves HTTPS with TLS 1.2+, only redirects plain HTTP, logs to S3 and sits behind WAF. */
 export function edge(net: Network): Edge {
     const certificate = new aws.acm.Certificate("app-cert", { domainName: DOMAIN, validationMethod: "DNS" });
+    const accessLogs = logBucket("app-alb-logs", [{ sid: "AllowElbLogDelivery", principal: { AWS: ELB_LOG_WRITER }, prefix: `alb/AWSLogs/${ACCOUNT_ID}` }]);
     const loadBalancer = new aws.lb.LoadBalancer("app-alb", {
         loadBalancerType: "application",
         internal: false,
@@ -20,7 +53,11 @@ export function edge(net: Network): Edge {
         securityGroups: [net.albSecurityGroup.id],
         dropInvalidHeaderFields: true,
         enableDeletionProtection: true,
+        accessLogs: { bucket: accessLogs.bucket, prefix: "alb", enabled: true },
     });
+    if (included("app-waf-alb")) {
+        new aws.wafv2.WebAclAssociation("app-waf-alb", { resourceArn: loadBalancer.arn, webAclArn: webAcl("app-waf", "REGIONAL").arn });
+    }
     const targetGroup = new aws.lb.TargetGroup("app-tg", {
         vpcId: net.vpc.id,
         port: 8080,
@@ -45,11 +82,22 @@ export function edge(net: Network): Edge {
     return { loadBalancer, targetGroup, httpsListener, certificate };
 }
 
-/** A CloudFront distribution in front of the ALB: TLS 1.2 at the viewer, HTTP redirected to HTTPS. */
+/** A CloudFront distribution in front of the ALB: TLS 1.2 at the viewer, HTTP redirected to HTTPS, HSTS, WAF. */
 export function cdn(lb: Edge): aws.cloudfront.Distribution {
+    const headers = new aws.cloudfront.ResponseHeadersPolicy("app-headers", {
+        comment: "HSTS and the other security headers",
+        securityHeadersConfig: {
+            strictTransportSecurity: { accessControlMaxAgeSec: 31536000, includeSubdomains: true, preload: true, override: true },
+            contentTypeOptions: { override: true },
+            frameOptions: { frameOption: "SAMEORIGIN", override: true },
+            referrerPolicy: { referrerPolicy: "strict-origin-when-cross-origin", override: true },
+            xssProtection: { protection: true, modeBlock: true, override: true },
+        },
+    });
     return new aws.cloudfront.Distribution("app-cdn", {
         enabled: true,
         aliases: [`www.${DOMAIN}`],
+        webAclId: webAcl("app-edge-waf", "CLOUDFRONT").arn,
         origins: [{
             originId: "alb",
             domainName: lb.loadBalancer.dnsName,
@@ -61,6 +109,7 @@ export function cdn(lb: Edge): aws.cloudfront.Distribution {
             allowedMethods: ["GET", "HEAD", "OPTIONS"],
             cachedMethods: ["GET", "HEAD"],
             forwardedValues: { queryString: true, cookies: { forward: "none" } },
+            responseHeadersPolicyId: headers.id,
         },
         restrictions: { geoRestriction: { restrictionType: "none" } },
         viewerCertificate: {

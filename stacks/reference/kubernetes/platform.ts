@@ -1,4 +1,5 @@
 import * as k8s from "@pulumi/kubernetes";
+import { included } from "../../scenario";
 import { APP_LABELS, NAMESPACE } from "./workload";
 
 export const SERVICE_ACCOUNT = "storefront";
@@ -21,19 +22,23 @@ export function namespace(): { namespace: k8s.core.v1.Namespace; serviceAccount:
         roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: "storefront-reader" },
         subjects: [{ kind: "ServiceAccount", name: SERVICE_ACCOUNT, namespace: NAMESPACE }],
     }, { dependsOn: [ns] });
-    new k8s.core.v1.LimitRange("shop-limits", {
-        metadata: { name: "defaults", namespace: NAMESPACE },
-        spec: { limits: [{ type: "Container", default: { cpu: "500m", memory: "256Mi" }, defaultRequest: { cpu: "100m", memory: "128Mi" } }] },
-    }, { dependsOn: [ns] });
-    new k8s.networking.v1.NetworkPolicy("shop-default", {
-        metadata: { name: "storefront", namespace: NAMESPACE },
-        spec: {
-            podSelector: { matchLabels: APP_LABELS },
-            policyTypes: ["Ingress", "Egress"],
-            ingress: [{ ports: [{ port: 8080, protocol: "TCP" }] }],
-            egress: [{ ports: [{ port: 443, protocol: "TCP" }, { port: 53, protocol: "UDP" }] }],
-        },
-    }, { dependsOn: [ns] });
+    if (included("shop-limits")) {
+        new k8s.core.v1.LimitRange("shop-limits", {
+            metadata: { name: "defaults", namespace: NAMESPACE },
+            spec: { limits: [{ type: "Container", default: { cpu: "500m", memory: "256Mi" }, defaultRequest: { cpu: "100m", memory: "128Mi" } }] },
+        }, { dependsOn: [ns] });
+    }
+    if (included("shop-default")) {
+        new k8s.networking.v1.NetworkPolicy("shop-default", {
+            metadata: { name: "storefront", namespace: NAMESPACE },
+            spec: {
+                podSelector: { matchLabels: APP_LABELS },
+                policyTypes: ["Ingress", "Egress"],
+                ingress: [{ ports: [{ port: 8080, protocol: "TCP" }] }],
+                egress: [{ ports: [{ port: 443, protocol: "TCP" }, { port: 53, protocol: "UDP" }] }],
+            },
+        }, { dependsOn: [ns] });
+    }
     return { namespace: ns, serviceAccount };
 }
 
@@ -54,17 +59,21 @@ export function exposure(deployment: k8s.apps.v1.Deployment): void {
             }],
         },
     });
-    new k8s.autoscaling.v2.HorizontalPodAutoscaler("storefront", {
-        metadata: { name: "storefront", namespace: NAMESPACE },
-        spec: {
-            scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "storefront" },
-            minReplicas: 3,
-            maxReplicas: 12,
-            metrics: [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 70 } } }],
-        },
-    });
-    new k8s.policy.v1.PodDisruptionBudget("storefront", {
-        metadata: { name: "storefront", namespace: NAMESPACE },
-        spec: { minAvailable: 2, selector: { matchLabels: APP_LABELS } },
-    });
+    if (included("storefront-hpa")) {
+        new k8s.autoscaling.v2.HorizontalPodAutoscaler("storefront-hpa", {
+            metadata: { name: "storefront", namespace: NAMESPACE },
+            spec: {
+                scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "storefront" },
+                minReplicas: 3,
+                maxReplicas: 12,
+                metrics: [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 70 } } }],
+            },
+        });
+    }
+    if (included("storefront-pdb")) {
+        new k8s.policy.v1.PodDisruptionBudget("storefront-pdb", {
+            metadata: { name: "storefront", namespace: NAMESPACE },
+            spec: { minAvailable: 2, selector: { matchLabels: APP_LABELS } },
+        });
+    }
 }

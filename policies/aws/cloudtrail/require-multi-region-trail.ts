@@ -1,0 +1,44 @@
+import { ofTypes } from "../../lib/aws";
+import { stackPolicy } from "../../lib/define";
+import { bool } from "../../lib/values";
+
+const TRAIL = "aws:cloudtrail/trail:Trail";
+
+export default stackPolicy({
+    name: "aws-cloudtrail-require-multi-region-trail",
+    description: "A stack with AWS resources declares a CloudTrail trail that records every region and validates its log files.",
+    priority: "P1",
+    severity: "medium",
+    checklist: ["003.security.audit-logging", "002.security-configuration.audit-logging", "000.compliance-audit.audit-trail"],
+    remediationSteps: "Declare an aws.cloudtrail.Trail with isMultiRegionTrail: true and enableLogFileValidation: true, logging to an encrypted, versioned S3 bucket (or rely on an organization trail and turn this advisory policy off).",
+    tags: ["observability"],
+    validate: (resources, _config, report) => {
+        if (!resources.some((r) => r.type.startsWith("aws:") && r.type !== TRAIL)) {
+            return;
+        }
+        const trails = ofTypes(resources, [TRAIL]);
+        if (trails.length === 0) {
+            report("The stack declares AWS resources but no CloudTrail trail: declare an aws.cloudtrail.Trail with isMultiRegionTrail: true and enableLogFileValidation: true.");
+            return;
+        }
+        const problems = trails.map((trail) => {
+            const missing: string[] = [];
+            if (bool(trail.props.isMultiRegionTrail) !== true) {
+                missing.push("isMultiRegionTrail: true");
+            }
+            if (bool(trail.props.enableLogFileValidation) !== true) {
+                missing.push("enableLogFileValidation: true");
+            }
+            if (trail.props.enableLogging !== undefined && bool(trail.props.enableLogging) === false) {
+                missing.push("enableLogging: true");
+            }
+            return { trail, missing };
+        });
+        if (problems.some((p) => p.missing.length === 0)) {
+            return;
+        }
+        for (const { trail, missing } of problems) {
+            report(`CloudTrail trail '${trail.name}' is not a multi-region trail with validated logs: set ${missing.join(" and ")}.`, trail.urn);
+        }
+    },
+});

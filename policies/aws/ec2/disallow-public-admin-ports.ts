@@ -1,0 +1,41 @@
+import { resourcePolicy } from "../../lib/define";
+import { describePorts, INGRESS_TYPES, publicIngress } from "../../lib/edge";
+
+interface Config {
+    adminPorts: number[];
+}
+
+export default resourcePolicy<Config>({
+    name: "aws-ec2-disallow-public-admin-ports",
+    description: "No security group opens remote administration ports (SSH 22, RDP 3389) to the internet.",
+    priority: "P0",
+    severity: "critical",
+    checklist: ["003.security.ssh-access-restricted", "003.infrastructure.only-necessary-ports-open"],
+    remediationSteps: "Remove the rule, or restrict its source to the specific IP ranges of your bastion or VPN; prefer AWS Systems Manager Session Manager to open SSH.",
+    tags: ["network"],
+    config: {
+        adminPorts: {
+            type: "array",
+            items: { type: "integer", minimum: 0, maximum: 65535 },
+            default: [22, 3389],
+            description: "Ports never open to 0.0.0.0/0 or ::/0. Default [22, 3389]: SSH and RDP; 003 asks that SSH be restricted to specific IPs.",
+        },
+    },
+    resourceTypes: INGRESS_TYPES,
+    validate: ({ type, name, props }, config, report) => {
+        for (const rule of publicIngress(type, name, props)) {
+            const source = rule.sources.join(" and ");
+            let exposed: number[] = [];
+            if (rule.kind === "all" || rule.kind === "invalid") {
+                exposed = [...config.adminPorts];
+            } else if (rule.kind === "ports") {
+                const { from = 0, to = 0 } = rule;
+                exposed = config.adminPorts.filter((p) => p >= from && p <= to);
+            }
+            if (exposed.length > 0) {
+                const what = rule.kind === "ports" ? describePorts(rule.from!, rule.to!) : rule.kind === "all" ? "every port (protocol -1)" : "an unreadable port range";
+                report(`${rule.where} opens ${what} to ${source}, exposing administration port${exposed.length > 1 ? "s" : ""} ${exposed.join(", ")}: restrict the source to specific IP ranges or use Session Manager.`);
+            }
+        }
+    },
+});

@@ -1,0 +1,43 @@
+import { resourcePolicy } from "../../lib/define";
+import { describePorts, INGRESS_TYPES, publicIngress } from "../../lib/edge";
+
+interface Config {
+    allowedPublicPorts: number[];
+}
+
+export default resourcePolicy<Config>({
+    name: "aws-ec2-restrict-public-ingress",
+    description: "Security groups admit traffic from the internet (0.0.0.0/0, ::/0) only on the allowed ports, 80 and 443 by default.",
+    priority: "P0",
+    severity: "high",
+    checklist: ["003.infrastructure.only-necessary-ports-open", "002.security-configuration.firewall-rules", "003.infrastructure.network-configuration"],
+    remediationSteps: "Open only ports 80 and 443 to 0.0.0.0/0 and ::/0 (on the load balancer's security group); reach everything else from other security groups or known CIDR ranges.",
+    tags: ["network"],
+    config: {
+        allowedPublicPorts: {
+            type: "array",
+            items: { type: "integer", minimum: 0, maximum: 65535 },
+            default: [80, 443],
+            description: "Ports that may be open to 0.0.0.0/0 and ::/0. Default [80, 443]: 003 lists only ports 80 and 443 as open.",
+        },
+    },
+    resourceTypes: INGRESS_TYPES,
+    validate: ({ type, name, props }, config, report) => {
+        const allowed = new Set(config.allowedPublicPorts);
+        const list = [...allowed].sort((a, b) => a - b).join(", ");
+        for (const rule of publicIngress(type, name, props)) {
+            const source = rule.sources.join(" and ");
+            if (rule.kind === "all") {
+                report(`${rule.where} opens every protocol and port (protocol -1) to ${source}: open only ports ${list} to the internet.`);
+            } else if (rule.kind === "invalid") {
+                report(`${rule.where} opens to ${source} a port range that cannot be read: set fromPort and toPort to one of ${list}.`);
+            } else if (rule.kind === "ports") {
+                const { from = 0, to = 0 } = rule;
+                const outside = to - from > 65535 ? [] : Array.from({ length: to - from + 1 }, (_, k) => from + k).filter((p) => !allowed.has(p));
+                if (outside.length > 0) {
+                    report(`${rule.where} opens ${describePorts(from, to)} to ${source}${from === to ? "" : `, including ${describePorts(outside[0], outside[0])}`}: only ports ${list} may be open to the internet; restrict the source to known CIDR ranges or security groups.`);
+                }
+            }
+        }
+    },
+});

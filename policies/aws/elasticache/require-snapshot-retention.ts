@@ -1,0 +1,49 @@
+import { resourcePolicy } from "../../lib/define";
+import { describeType, integer, text } from "../../lib/values";
+
+interface Config {
+    minimumDays: number;
+}
+
+const CLUSTER = "aws:elasticache/cluster:Cluster";
+
+export default resourcePolicy<Config>({
+    name: "aws-elasticache-require-snapshot-retention",
+    description: "ElastiCache Redis OSS and Valkey caches take daily automatic snapshots and keep them at least the minimum number of days.",
+    priority: "P1",
+    severity: "medium",
+    checklist: ["004.database-backups.redis-backups", "004.database-optimization.redis-persistence"],
+    remediationSteps: "Set snapshotRetentionLimit to the minimum (1 by default) or more, and a snapshotWindow outside peak hours.",
+    tags: ["data-protection"],
+    config: {
+        minimumDays: {
+            type: "integer",
+            minimum: 1,
+            maximum: 35,
+            default: 1,
+            description: "Minimum snapshotRetentionLimit, in days. Default 1: 004 asks for daily Redis backups without a retention (its 30 days is for MongoDB); 0, the AWS default, turns snapshots off. Raise it to 30 to apply 004's general 30-day backup retention to caches.",
+        },
+    },
+    resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup", CLUSTER],
+    validate: ({ type, name, props }, config, report) => {
+        let where = `ElastiCache replication group '${name}'`;
+        if (type === CLUSTER) {
+            // Memcached has no snapshots; a member of a replication group is judged with its group.
+            if (text(props.engine) === "memcached" || props.replicationGroupId !== undefined) {
+                return;
+            }
+            where = `ElastiCache cluster '${name}'`;
+        }
+        const value = props.snapshotRetentionLimit;
+        if (value === undefined) {
+            report(`${where} omits snapshotRetentionLimit, which AWS sets to 0 (no snapshots): set snapshotRetentionLimit to ${config.minimumDays} or more.`);
+            return;
+        }
+        const days = integer(value);
+        if (days === undefined) {
+            report(`${where} sets snapshotRetentionLimit to ${describeType(value)}, not a number of days: set it to ${config.minimumDays} or more.`);
+        } else if (days < config.minimumDays) {
+            report(`${where} keeps snapshots ${days} day(s)${days === 0 ? " (snapshots off)" : ""}, below the minimum ${config.minimumDays}: set snapshotRetentionLimit to ${config.minimumDays} or more.`);
+        }
+    },
+});

@@ -1,0 +1,32 @@
+import { resourcePolicy } from "../../lib/define";
+import { describeDomain, SEARCH_DOMAIN_TYPES } from "../../lib/edge";
+import { bool, describeType, record, text } from "../../lib/values";
+
+export default resourcePolicy({
+    name: "aws-opensearch-require-https",
+    description: "OpenSearch domains accept HTTPS only, with a TLS 1.2+ security policy.",
+    priority: "P0",
+    severity: "high",
+    checklist: ["000.authentication-security.https-enforced", "004.data-security.encryption-in-transit", "004.network-security.tls-1-2"],
+    remediationSteps: "Set domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: \"Policy-Min-TLS-1-2-PFS-2023-10\" }.",
+    tags: ["transport-security"],
+    resourceTypes: SEARCH_DOMAIN_TYPES,
+    validate: ({ type, name, props }, _config, report) => {
+        const where = describeDomain(type, name);
+        const options = record(props.domainEndpointOptions);
+        if (!options) {
+            report(`${where} sets ${describeType(props.domainEndpointOptions)} domainEndpointOptions, so it accepts plain HTTP: set domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: "Policy-Min-TLS-1-2-PFS-2023-10" }.`);
+            return;
+        }
+        if (bool(options.enforceHttps) !== true) {
+            report(`${where} does not set domainEndpointOptions.enforceHttps: true, so it accepts plain HTTP: set it to true.`);
+        }
+        const policy = options.tlsSecurityPolicy;
+        const value = text(policy);
+        if (value === undefined) {
+            report(`${where} sets domainEndpointOptions.tlsSecurityPolicy to ${describeType(policy)}: set it explicitly to "Policy-Min-TLS-1-2-PFS-2023-10".`);
+        } else if (!/^Policy-Min-TLS-1-[23]-/.test(value)) {
+            report(`${where} uses tlsSecurityPolicy '${value}', which accepts TLS below 1.2: set it to "Policy-Min-TLS-1-2-PFS-2023-10".`);
+        }
+    },
+});

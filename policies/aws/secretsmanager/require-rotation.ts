@@ -1,0 +1,78 @@
+import type { PolicyResource } from "@pulumi/policy";
+import { ofTypes, unlinkedTargets } from "../../lib/aws";
+import { stackPolicy } from "../../lib/define";
+import { bool, describeType, integer, record, text } from "../../lib/values";
+
+interface Config {
+    maximumDays: number;
+}
+
+const SECRET = "aws:secretsmanager/secret:Secret";
+const ROTATION = "aws:secretsmanager/secretRotation:SecretRotation";
+
+/** The period of a `rate(N days)` / `rate(N hours)` schedule in days; undefined for cron schedules. */
+export function rateDays(expression: string): number | undefined {
+    const match = /^rate\(\s*(\d+)\s+(day|days|hour|hours)\s*\)$/.exec(expression.trim());
+    if (!match) {
+        return undefined;
+    }
+    const n = Number(match[1]);
+    return match[2].startsWith("hour") ? n / 24 : n;
+}
+
+function rotationProblem(rotation: PolicyResource, maximum: number): string | undefined {
+    const props = rotation.props;
+    if (props.rotationEnabled !== undefined && bool(props.rotationEnabled) === false) {
+        return "turns rotation off (rotationEnabled: false): remove rotationEnabled or set it to true";
+    }
+    const rules = record(props.rotationRules);
+    if (!rules) {
+        return `sets ${describeType(props.rotationRules)} rotationRules: set rotationRules.automaticallyAfterDays to ${maximum} or less`;
+    }
+    const days = rules.automaticallyAfterDays;
+    if (days !== undefined) {
+        const n = integer(days);
+        if (n === undefined) {
+            return `sets rotationRules.automaticallyAfterDays to ${describeType(days)}: set it to ${maximum} or less`;
+        }
+        return n > maximum ? `rotates every ${n} days, above the maximum ${maximum}: set rotationRules.automaticallyAfterDays to ${maximum} or less` : undefined;
+    }
+    const schedule = text(rules.scheduleExpression);
+    if (schedule === undefined) {
+        return `sets neither rotationRules.automaticallyAfterDays nor scheduleExpression: set automaticallyAfterDays to ${maximum} or less`;
+    }
+    const period = rateDays(schedule);
+    return period !== undefined && period > maximum ? `rotates on ${schedule}, less often than every ${maximum} days: shorten the schedule` : undefined;
+}
+
+export default stackPolicy<Config>({
+    name: "aws-secretsmanager-require-rotation",
+    description: "Every Secrets Manager secret has a rotation schedule of at most 90 days.",
+    priority: "P1",
+    severity: "medium",
+    checklist: ["000.authentication-security.api-key-rotation", "001.authentication-security.api-key-rotation", "003.security.secrets-rotation", "004.environment-configuration.secret-rotation-policy"],
+    remediationSteps: "Declare an aws.secretsmanager.SecretRotation for the secret (secretId: the secret's id, rotationLambdaArn: the rotation function) with rotationRules.automaticallyAfterDays 90 or less.",
+    tags: ["secrets-identity"],
+    config: {
+        maximumDays: {
+            type: "integer",
+            minimum: 1,
+            maximum: 1000,
+            default: 90,
+            description: "Longest rotation period accepted, in days. Default 90: 000 and 001 rotate API keys every 90 days.",
+        },
+    },
+    validate: (resources, config, report) => {
+        const secrets = ofTypes(resources, [SECRET]);
+        const rotations = ofTypes(resources, [ROTATION]);
+        for (const secret of unlinkedTargets(secrets, rotations, "secretId", (s) => [s.props.name])) {
+            report(`Secrets Manager secret '${secret.name}' has no rotation: declare an aws.secretsmanager.SecretRotation for it with rotationRules.automaticallyAfterDays ${config.maximumDays} or less.`, secret.urn);
+        }
+        for (const rotation of rotations) {
+            const problem = rotationProblem(rotation, config.maximumDays);
+            if (problem) {
+                report(`Secret rotation '${rotation.name}' ${problem}.`, rotation.urn);
+            }
+        }
+    },
+});

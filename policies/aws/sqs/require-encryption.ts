@@ -1,0 +1,42 @@
+import { resourcePolicy } from "../../lib/define";
+import { bool, describeType, text } from "../../lib/values";
+
+interface Config {
+    requireKmsKey: boolean;
+}
+
+export default resourcePolicy<Config>({
+    name: "aws-sqs-require-encryption",
+    description: "SQS queues encrypt messages at rest: SQS managed encryption (the AWS default for new queues) or a KMS key.",
+    priority: "P1",
+    severity: "medium",
+    checklist: ["004.data-security.encryption-at-rest", "003.security.data-encryption"],
+    remediationSteps: "Remove sqsManagedSseEnabled: false, or set kmsMasterKeyId to a KMS key.",
+    tags: ["encryption"],
+    config: {
+        requireKmsKey: {
+            type: "boolean",
+            default: false,
+            description: "Require a KMS key (kmsMasterKeyId) instead of SQS managed encryption. Default false: the checklists ask for encryption at rest, which SSE-SQS provides.",
+        },
+    },
+    resourceTypes: ["aws:sqs/queue:Queue"],
+    validate: ({ name, props }, config, report) => {
+        const where = `SQS queue '${name}'`;
+        const key = props.kmsMasterKeyId;
+        if (key !== undefined && key !== "") {
+            if (text(key) === undefined) {
+                report(`${where} sets kmsMasterKeyId to ${describeType(key)}, not a key id: set it to a KMS key id, ARN or alias.`);
+            }
+            return;
+        }
+        if (config.requireKmsKey) {
+            report(`${where} sets no kmsMasterKeyId: set kmsMasterKeyId to a KMS key (e.g. "alias/aws/sqs").`);
+            return;
+        }
+        const managed = props.sqsManagedSseEnabled;
+        if (managed !== undefined && bool(managed) !== true) {
+            report(`${where} turns SQS managed encryption off and sets no KMS key: remove sqsManagedSseEnabled: false or set kmsMasterKeyId.`);
+        }
+    },
+});

@@ -1,0 +1,108 @@
+import { stackPolicy } from "../../lib/define";
+import {
+    autoscalersOf, describeWorkload, isKind, isPatch, namespaceOrDefault, podLabels, REPLICATED_WORKLOAD_TYPES, selectorMatches,
+} from "../../lib/kubernetes";
+import { at, integer, Props, record, text } from "../../lib/values";
+
+interface Config {
+    minimumReplicas: number;
+}
+
+const REPLICATED = new Set(REPLICATED_WORKLOAD_TYPES);
+
+/** "25%" → 25; undefined when the value is not a percentage. */
+function percent(value: unknown): number | undefined {
+    const match = typeof value === "string" ? /^\s*(\d+)%\s*$/.exec(value) : null;
+    return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * Whether a budget keeps at least one pod of `replicas` from being evicted. Kubernetes rounds
+ * percentages up. With neither field set the disruption controller blocks every eviction.
+ */
+function blocksDisruption(spec: Props, replicas: number): boolean | "invalid" {
+    if (spec.minAvailable !== undefined) {
+        const count = integer(spec.minAvailable);
+        const share = percent(spec.minAvailable);
+        if (count === undefined && share === undefined) {
+            return "invalid";
+        }
+        return count !== undefined ? count >= 1 : share! > 0;
+    }
+    if (spec.maxUnavailable !== undefined) {
+        const count = integer(spec.maxUnavailable);
+        const share = percent(spec.maxUnavailable);
+        if (count === undefined && share === undefined) {
+            return "invalid";
+        }
+        const allowed = count !== undefined ? count : Math.ceil((share! * replicas) / 100);
+        return allowed < replicas;
+    }
+    return true;
+}
+
+export default stackPolicy<Config>({
+    name: "kubernetes-availability-require-pod-disruption-budget",
+    description: "Workloads that run several replicas have a PodDisruptionBudget that keeps at least one pod up during node drains and upgrades.",
+    priority: "P1",
+    severity: "medium",
+    checklist: ["002.infrastructure-setup.load-balancer", "003.infrastructure.load-balancer"],
+    remediationSteps: "Add a policy/v1 PodDisruptionBudget in the workload's namespace whose selector matches its pod template labels, with minAvailable of 1 or more (or maxUnavailable below the replica count).",
+    tags: ["availability"],
+    config: {
+        minimumReplicas: {
+            type: "integer",
+            minimum: 2,
+            default: 2,
+            description: "Replica count (spec.replicas or an autoscaler's minReplicas) from which a budget is required. Default 2: with several instances behind a load balancer (002, 003), a drain must not take them all down at once.",
+        },
+    },
+    validate: (resources, config, report) => {
+        const budgets = resources.filter((r) => isKind(r.type, "PodDisruptionBudget") && r.type.startsWith("kubernetes:policy/"));
+        for (const workload of resources) {
+            if (!REPLICATED.has(workload.type) || isPatch(workload.type)) {
+                continue;
+            }
+            const raw = at(workload.props, "spec", "replicas");
+            const replicas = raw === undefined ? 1 : integer(raw);
+            if (replicas === undefined) {
+                continue; // kubernetes-workload-disallow-zero-replicas reports a replica count that is not a number
+            }
+            const autoscaled = autoscalersOf(resources, workload)
+                .map((hpa) => at(hpa.props, "spec", "minReplicas"))
+                .map((min) => (min === undefined ? 1 : integer(min) ?? 0));
+            const size = Math.max(replicas, ...autoscaled);
+            if (size < config.minimumReplicas) {
+                continue;
+            }
+            const name = describeWorkload(workload.type, workload.name, workload.props);
+            const namespace = namespaceOrDefault(workload.props);
+            const labels = podLabels(workload.type, workload.props);
+            const matching = budgets.filter((pdb) => {
+                if (namespaceOrDefault(pdb.props) !== namespace) {
+                    return false;
+                }
+                const selector = record(at(pdb.props, "spec", "selector"));
+                if (!selector) {
+                    return false; // a null selector matches no pods
+                }
+                // policy/v1beta1 reads an empty selector as "no pods"; policy/v1 as "every pod in the namespace".
+                const empty = Object.keys(selector).length === 0;
+                return empty ? !pdb.type.startsWith("kubernetes:policy/v1beta1:") : selectorMatches(selector, labels);
+            });
+            if (matching.length === 0) {
+                report(`${name} runs ${size} replicas with no PodDisruptionBudget in namespace '${namespace}' selecting its pods: add one whose selector matches the pod template labels, with minAvailable: 1 or more.`, workload.urn);
+                continue;
+            }
+            const verdicts = matching.map((pdb) => blocksDisruption(record(pdb.props.spec) ?? {}, size));
+            if (!verdicts.includes(true)) {
+                const pdb = matching[0];
+                const pdbName = `PodDisruptionBudget '${text(at(pdb.props, "metadata", "name")) ?? pdb.name}'`;
+                const why = verdicts[0] === "invalid"
+                    ? "sets minAvailable or maxUnavailable to something other than a count or a percentage such as \"50%\""
+                    : `lets every one of the ${size} replicas of ${name} be evicted at once`;
+                report(`${pdbName} ${why}: set minAvailable to 1 or more, or maxUnavailable below ${size}.`, pdb.urn);
+            }
+        }
+    },
+});

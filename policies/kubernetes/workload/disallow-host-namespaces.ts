@@ -1,0 +1,51 @@
+import { resourcePolicy } from "../../lib/define";
+import { describeWorkload, podSpec, POD_WORKLOAD_TYPES, workloadListed } from "../../lib/kubernetes";
+import { bool, describeType } from "../../lib/values";
+
+interface Config {
+    allowedWorkloads: string[];
+}
+
+const HOST_NAMESPACES = [
+    ["hostNetwork", "the node's network"],
+    ["hostPID", "the node's process table"],
+    ["hostIPC", "the node's shared memory"],
+] as const;
+
+export default resourcePolicy<Config>({
+    name: "kubernetes-workload-disallow-host-namespaces",
+    description: "Pods do not share the node's network, process or IPC namespace (hostNetwork, hostPID, hostIPC).",
+    priority: "P0",
+    severity: "high",
+    checklist: ["003.security.container-security", "003.security.least-privilege"],
+    remediationSteps: "Remove hostNetwork, hostPID and hostIPC from the pod spec (or set them to false); expose the pod through a Service instead of the node's network.",
+    tags: ["workload-security"],
+    config: {
+        allowedWorkloads: {
+            type: "array",
+            items: { type: "string" },
+            default: [],
+            description: "Workloads allowed host namespaces, as globs on `namespace/name` or `name` (node agents). Default none: Pod Security Standards baseline forbids them.",
+        },
+    },
+    resourceTypes: POD_WORKLOAD_TYPES,
+    validate: ({ type, name, props }, config, report) => {
+        const spec = podSpec(type, props);
+        if (!spec || workloadListed(config.allowedWorkloads, name, props)) {
+            return;
+        }
+        const workload = describeWorkload(type, name, props);
+        for (const [field, what] of HOST_NAMESPACES) {
+            const setting = spec[field];
+            if (setting === undefined) {
+                continue; // defaults to false
+            }
+            const value = bool(setting);
+            if (value === undefined) {
+                report(`${workload} sets ${field} to ${describeType(setting)}, not a boolean: remove it or set it to false.`);
+            } else if (value) {
+                report(`${workload} shares ${what} (${field}: true): remove ${field} or set it to false.`);
+            }
+        }
+    },
+});

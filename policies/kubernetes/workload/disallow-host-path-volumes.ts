@@ -1,0 +1,52 @@
+import { resourcePolicy } from "../../lib/define";
+import { describeWorkload, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { at, describeType, records, text } from "../../lib/values";
+
+interface Config {
+    allowedHostPaths: string[];
+}
+
+// "/var/log" allows "/var/log" and "/var/log/app", not "/var/logs".
+function under(path: string, prefix: string): boolean {
+    const base = prefix.replace(/\/+$/, "");
+    return path === base || path.startsWith(`${base}/`);
+}
+
+export default resourcePolicy<Config>({
+    name: "kubernetes-workload-disallow-host-path-volumes",
+    description: "Pods mount no hostPath volume: a hostPath exposes the node's filesystem to the container.",
+    priority: "P0",
+    severity: "high",
+    checklist: ["003.security.container-security", "003.security.least-privilege"],
+    remediationSteps: "Replace the hostPath volume with an emptyDir, a ConfigMap or Secret, or a PersistentVolumeClaim.",
+    tags: ["workload-security"],
+    config: {
+        allowedHostPaths: {
+            type: "array",
+            items: { type: "string" },
+            default: [],
+            description: "Host paths (and what lies under them) a pod may mount. Default none: Pod Security Standards baseline forbids hostPath volumes.",
+        },
+    },
+    resourceTypes: POD_WORKLOAD_TYPES,
+    validate: ({ type, name, props }, config, report) => {
+        const spec = podSpec(type, props);
+        if (!spec) {
+            return;
+        }
+        const workload = describeWorkload(type, name, props);
+        for (const volume of records(spec.volumes)) {
+            const hostPath = volume.hostPath;
+            if (hostPath === undefined) {
+                continue;
+            }
+            const volumeName = text(volume.name) ?? "unnamed";
+            const path = text(at(hostPath, "path"));
+            if (path === undefined) {
+                report(`${workload} mounts hostPath volume '${volumeName}' with a path that is ${describeType(at(hostPath, "path"))}: use an emptyDir, ConfigMap, Secret or PersistentVolumeClaim.`);
+            } else if (!config.allowedHostPaths.some((prefix) => under(path, prefix))) {
+                report(`${workload} mounts the node's ${path} as hostPath volume '${volumeName}': use an emptyDir, ConfigMap, Secret or PersistentVolumeClaim instead.`);
+            }
+        }
+    },
+});

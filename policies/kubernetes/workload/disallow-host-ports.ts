@@ -1,0 +1,48 @@
+import { resourcePolicy } from "../../lib/define";
+import { containers, describeContainer, describeWorkload, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { describeType, integer, records } from "../../lib/values";
+
+interface Config {
+    allowedHostPorts: number[];
+}
+
+export default resourcePolicy<Config>({
+    name: "kubernetes-workload-disallow-host-ports",
+    description: "No container binds a port on the node (ports[].hostPort): traffic reaches pods through a Service.",
+    priority: "P1",
+    severity: "medium",
+    checklist: ["003.security.container-security", "003.security.least-privilege"],
+    remediationSteps: "Remove hostPort from the container's ports and expose the pod through a Service (ClusterIP behind an Ingress or load balancer).",
+    tags: ["workload-security"],
+    config: {
+        allowedHostPorts: {
+            type: "array",
+            items: { type: "integer", minimum: 1, maximum: 65535 },
+            default: [],
+            description: "Host ports a container may bind. Default none: Pod Security Standards baseline allows no host ports unless listed.",
+        },
+    },
+    resourceTypes: POD_WORKLOAD_TYPES,
+    validate: ({ type, name, props }, config, report) => {
+        const spec = podSpec(type, props);
+        if (!spec) {
+            return;
+        }
+        const workload = describeWorkload(type, name, props);
+        for (const view of containers(spec)) {
+            for (const port of records(view.container.ports)) {
+                const hostPort = port.hostPort;
+                if (hostPort === undefined) {
+                    continue;
+                }
+                const where = `${describeContainer(view)} of ${workload}`;
+                const number = integer(hostPort);
+                if (number === undefined) {
+                    report(`${where} sets a hostPort to ${describeType(hostPort)}, not a port number: remove hostPort and use a Service.`);
+                } else if (number !== 0 && !config.allowedHostPorts.includes(number)) {
+                    report(`${where} binds host port ${number} on the node: remove hostPort and expose the pod through a Service.`);
+                }
+            }
+        }
+    },
+});

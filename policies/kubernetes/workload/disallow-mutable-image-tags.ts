@@ -1,0 +1,66 @@
+import { resourcePolicy } from "../../lib/define";
+import { containers, describeContainer, describeWorkload, isPatch, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { describeType, text } from "../../lib/values";
+
+interface Config {
+    requireDigest: boolean;
+}
+
+/** The tag and digest of an image reference (`registry:5000/repo/name:tag@sha256:...`). */
+function parseImage(image: string): { tag?: string; digest?: string } {
+    const [withoutDigest, digest] = image.split("@", 2);
+    const lastSegment = withoutDigest.slice(withoutDigest.lastIndexOf("/") + 1); // a registry port is not a tag
+    const colon = lastSegment.lastIndexOf(":");
+    return { tag: colon >= 0 ? lastSegment.slice(colon + 1) : undefined, digest };
+}
+
+export default resourcePolicy<Config>({
+    name: "kubernetes-workload-disallow-mutable-image-tags",
+    description: "Every container image is pinned: a version tag other than latest, or a digest.",
+    priority: "P1",
+    severity: "medium",
+    checklist: ["004.rollback-preparation.previous-version-available"],
+    remediationSteps: "Reference images by an immutable version tag (app:2.7.1) or by digest (app@sha256:...), never :latest or untagged.",
+    tags: ["deployment"],
+    config: {
+        requireDigest: {
+            type: "boolean",
+            default: false,
+            description: "Require a digest (@sha256:...) on every image. Default false: 004 asks for previous images tagged and available for rollback, which a version tag gives; a digest also guards against a re-pushed tag.",
+        },
+    },
+    resourceTypes: POD_WORKLOAD_TYPES,
+    validate: ({ type, name, props }, config, report) => {
+        const spec = podSpec(type, props);
+        if (!spec) {
+            return;
+        }
+        const workload = describeWorkload(type, name, props);
+        for (const view of containers(spec)) {
+            const where = `${describeContainer(view)} of ${workload}`;
+            const raw = view.container.image;
+            if (raw === undefined) {
+                if (!isPatch(type)) {
+                    report(`${where} sets no image: set image to a versioned tag or a digest.`);
+                }
+                continue;
+            }
+            const image = text(raw);
+            if (image === undefined || image.trim() === "") {
+                report(`${where} sets image to ${describeType(raw)}, not an image reference: set it to a versioned tag or a digest.`);
+                continue;
+            }
+            const { tag, digest } = parseImage(image.trim());
+            if (digest !== undefined) {
+                continue; // the digest is what the kubelet pulls, whatever the tag says
+            }
+            if (config.requireDigest) {
+                report(`${where} uses image ${image} without a digest: reference it by digest (${image.split(":")[0]}@sha256:...).`);
+            } else if (tag === undefined) {
+                report(`${where} uses untagged image ${image}, which pulls :latest: pin a version tag or a digest.`);
+            } else if (tag === "latest") {
+                report(`${where} uses mutable tag :latest (${image}): pin a version tag or a digest.`);
+            }
+        }
+    },
+});

@@ -1,0 +1,59 @@
+import { resourcePolicy } from "../../lib/define";
+import { containers, describeContainer, describeWorkload, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { DEFAULT_SECRET_NAME_PATTERNS, findCredential } from "../../lib/secrets";
+import { describeType, records, text } from "../../lib/values";
+
+interface Config {
+    secretNamePatterns: string[];
+}
+
+export default resourcePolicy<Config>({
+    name: "kubernetes-workload-disallow-plaintext-secrets",
+    description: "No container environment variable holds a credential as a literal value: credentials come from Secrets.",
+    priority: "P0",
+    severity: "critical",
+    checklist: [
+        "000.authentication-security.api-key-in-secret-manager",
+        "001.authentication-security.api-key-in-secret-manager",
+        "002.security-configuration.secrets-management",
+        "003.configuration.secrets-in-secret-manager",
+        "004.environment-configuration.secrets-management",
+    ],
+    remediationSteps: "Move the value into a Kubernetes Secret (synced from the secret manager) and reference it with env[].valueFrom.secretKeyRef, or mount the Secret as a file.",
+    tags: ["secrets-identity"],
+    config: {
+        secretNamePatterns: {
+            type: "array",
+            items: { type: "string" },
+            default: [...DEFAULT_SECRET_NAME_PATTERNS],
+            description: "Globs (any case) for variable names that say they hold a secret; such a variable must not have a literal value. Default: password, secret, token, API key, private key, access key and credential names; every checklist (000-004) asks for secrets in a secret manager, not in environment variables in code. Values are also matched against secretlint's recommended rules, whatever the name.",
+        },
+    },
+    resourceTypes: POD_WORKLOAD_TYPES,
+    validate: ({ type, name, props }, config, report) => {
+        const spec = podSpec(type, props);
+        if (!spec) {
+            return;
+        }
+        const workload = describeWorkload(type, name, props);
+        for (const view of containers(spec)) {
+            for (const variable of records(view.container.env)) {
+                const literal = variable.value;
+                if (literal === undefined) {
+                    continue; // valueFrom, or no value at all
+                }
+                const variableName = text(variable.name) ?? "unnamed";
+                const where = `${describeContainer(view)} of ${workload}`;
+                const value = typeof literal === "number" || typeof literal === "boolean" ? String(literal) : text(literal);
+                if (value === undefined) {
+                    report(`${where} sets env ${variableName} to ${describeType(literal)}, not a string: set a string value, or take a secret from valueFrom.secretKeyRef.`);
+                    continue;
+                }
+                const reason = findCredential(variableName, value, { secretNamePatterns: config.secretNamePatterns });
+                if (reason) {
+                    report(`${where} sets env ${variableName} to a literal value that ${reason}: keep it in a Secret and use valueFrom.secretKeyRef (or mount the Secret as a file).`);
+                }
+            }
+        }
+    },
+});

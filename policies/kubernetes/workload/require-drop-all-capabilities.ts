@@ -1,0 +1,63 @@
+import { resourcePolicy } from "../../lib/define";
+import { containers, describeContainer, describeWorkload, isPatch, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { describeType, isRecord, list, record, text } from "../../lib/values";
+
+interface Config {
+    allowedCapabilities: string[];
+}
+
+// Kubernetes accepts capability names with or without the kernel's CAP_ prefix.
+function normalise(capability: string): string {
+    return capability.trim().toUpperCase().replace(/^CAP_/, "");
+}
+
+export default resourcePolicy<Config>({
+    name: "kubernetes-workload-require-drop-all-capabilities",
+    description: "Every container drops ALL Linux capabilities and adds back only allow-listed ones.",
+    priority: "P1",
+    severity: "medium",
+    checklist: ["003.security.container-security"],
+    remediationSteps: "Set securityContext.capabilities.drop: [\"ALL\"] on every container and add back only what the process needs (NET_BIND_SERVICE to listen below port 1024).",
+    tags: ["workload-security"],
+    config: {
+        allowedCapabilities: {
+            type: "array",
+            items: { type: "string" },
+            default: ["NET_BIND_SERVICE"],
+            description: "Capabilities a container may add back after dropping ALL. Default [\"NET_BIND_SERVICE\"]: the only one Pod Security Standards restricted allows.",
+        },
+    },
+    resourceTypes: POD_WORKLOAD_TYPES,
+    validate: ({ type, name, props }, config, report) => {
+        const spec = podSpec(type, props);
+        if (!spec) {
+            return;
+        }
+        const allowed = new Set(config.allowedCapabilities.map(normalise));
+        const workload = describeWorkload(type, name, props);
+        for (const view of containers(spec)) {
+            const capabilities = view.securityContext.capabilities;
+            const where = `${describeContainer(view)} of ${workload}`;
+            if (capabilities !== undefined && !isRecord(capabilities)) {
+                report(`${where} sets securityContext.capabilities to ${describeType(capabilities)}, not an object: set capabilities.drop: ["ALL"].`);
+                continue;
+            }
+            const { drop, add } = record(capabilities) ?? {};
+            if (drop !== undefined || !isPatch(type)) {
+                const dropsAll = list(drop).some((capability) => normalise(text(capability) ?? "") === "ALL");
+                if (!dropsAll) {
+                    report(`${where} does not drop ALL capabilities: set securityContext.capabilities.drop: ["ALL"].`);
+                }
+            }
+            if (add !== undefined && !Array.isArray(add)) {
+                report(`${where} sets securityContext.capabilities.add to ${describeType(add)}, not a list: list only allowed capabilities.`);
+                continue;
+            }
+            const extra = list(add).map((capability) => text(capability) ?? describeType(capability)).filter((capability) => !allowed.has(normalise(capability)));
+            if (extra.length > 0) {
+                const permitted = allowed.size > 0 ? `only ${[...allowed].join(", ")}` : "none";
+                report(`${where} adds capabilities ${extra.join(", ")}, outside the allowed ones: remove them (allowed: ${permitted}).`);
+            }
+        }
+    },
+});

@@ -1,0 +1,49 @@
+import { resourcePolicy } from "../../lib/define";
+import { containers, describeContainer, describeWorkload, isPatch, podSpec, POD_WORKLOAD_TYPES, workloadListed } from "../../lib/kubernetes";
+import { bool, describeType } from "../../lib/values";
+
+interface Config {
+    allowedWorkloads: string[];
+}
+
+export default resourcePolicy<Config>({
+    name: "kubernetes-workload-require-read-only-root-filesystem",
+    description: "Every container mounts its root filesystem read-only; writable paths are explicit volumes.",
+    priority: "P1",
+    severity: "medium",
+    checklist: ["003.security.container-security"],
+    remediationSteps: "Set securityContext.readOnlyRootFilesystem: true on every container and mount an emptyDir volume where the process must write (/tmp, caches).",
+    tags: ["workload-security"],
+    config: {
+        allowedWorkloads: {
+            type: "array",
+            items: { type: "string" },
+            default: [],
+            description: "Workloads allowed a writable root filesystem, as globs on `namespace/name` or `name`. Default none: 003 asks for a read-only filesystem where possible, and an emptyDir makes it possible for most services.",
+        },
+    },
+    resourceTypes: POD_WORKLOAD_TYPES,
+    validate: ({ type, name, props }, config, report) => {
+        const spec = podSpec(type, props);
+        if (!spec || workloadListed(config.allowedWorkloads, name, props)) {
+            return;
+        }
+        const workload = describeWorkload(type, name, props);
+        for (const view of containers(spec)) {
+            const setting = view.securityContext.readOnlyRootFilesystem;
+            const where = `${describeContainer(view)} of ${workload}`;
+            if (setting === undefined) {
+                if (!isPatch(type)) {
+                    report(`${where} does not set securityContext.readOnlyRootFilesystem, so its root filesystem is writable: set it to true and mount an emptyDir where it must write.`);
+                }
+                continue;
+            }
+            const value = bool(setting);
+            if (value === undefined) {
+                report(`${where} sets securityContext.readOnlyRootFilesystem to ${describeType(setting)}, not a boolean: set it to true.`);
+            } else if (!value) {
+                report(`${where} has a writable root filesystem (readOnlyRootFilesystem: false): set it to true and mount an emptyDir where it must write.`);
+            }
+        }
+    },
+});

@@ -1,0 +1,64 @@
+import { resourcePolicy } from "../../lib/define";
+import { containers, describeContainer, describeWorkload, isPatch, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { at, describeType, record, text } from "../../lib/values";
+
+interface Config {
+    allowedProfiles: string[];
+}
+
+export default resourcePolicy<Config>({
+    name: "kubernetes-workload-require-seccomp-profile",
+    description: "Every container runs under a seccomp profile (RuntimeDefault or Localhost), set on the pod or the container.",
+    priority: "P1",
+    severity: "medium",
+    checklist: ["003.security.container-security"],
+    remediationSteps: "Set securityContext.seccompProfile.type: RuntimeDefault on the pod (or Localhost with a localhostProfile); a container's own seccompProfile overrides the pod's.",
+    tags: ["workload-security"],
+    config: {
+        allowedProfiles: {
+            type: "array",
+            items: { type: "string", enum: ["RuntimeDefault", "Localhost", "Unconfined"] },
+            default: ["RuntimeDefault", "Localhost"],
+            description: "Seccomp profile types accepted. Default RuntimeDefault and Localhost: the ones Pod Security Standards restricted allows (omitted means Unconfined unless the kubelet's SeccompDefault is on).",
+        },
+    },
+    resourceTypes: POD_WORKLOAD_TYPES,
+    validate: ({ type, name, props }, config, report) => {
+        const spec = podSpec(type, props);
+        if (!spec) {
+            return;
+        }
+        const allowed = config.allowedProfiles;
+        const workload = describeWorkload(type, name, props);
+        const judge = (profile: unknown, where: string, field: string) => {
+            if (profile === undefined) {
+                report(`${where} sets no ${field}, so it runs Unconfined: set ${field}.type to RuntimeDefault on the pod or the container.`);
+                return;
+            }
+            const profileType = text(at(profile, "type"));
+            if (!record(profile) || profileType === undefined) {
+                report(`${where} sets ${field} to ${describeType(profile)} without a type: set ${field}.type to RuntimeDefault.`);
+            } else if (!allowed.includes(profileType)) {
+                report(`${where} runs under seccomp profile ${profileType}: set ${field}.type to ${allowed.join(" or ")}.`);
+            }
+        };
+        const views = containers(spec);
+        if (isPatch(type)) {
+            // A patch is judged on what it sets: the pod-level profile, and each container's own.
+            const podProfile = at(spec.securityContext, "seccompProfile");
+            if (podProfile !== undefined) {
+                judge(podProfile, `the pod of ${workload}`, "securityContext.seccompProfile");
+            }
+            for (const view of views) {
+                const own = at(view.container.securityContext, "seccompProfile");
+                if (own !== undefined) {
+                    judge(own, `${describeContainer(view)} of ${workload}`, "securityContext.seccompProfile");
+                }
+            }
+            return;
+        }
+        for (const view of views) {
+            judge(view.securityContext.seccompProfile, `${describeContainer(view)} of ${workload}`, "securityContext.seccompProfile");
+        }
+    },
+});

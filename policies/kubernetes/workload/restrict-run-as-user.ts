@@ -1,0 +1,46 @@
+import { resourcePolicy } from "../../lib/define";
+import { containers, describeContainer, describeWorkload, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { describeType, integer } from "../../lib/values";
+
+interface Config {
+    minimumUid: number;
+}
+
+export default resourcePolicy<Config>({
+    name: "kubernetes-workload-restrict-run-as-user",
+    description: "Where a container's uid is set (runAsUser, on the pod or the container), it is at least the minimum uid.",
+    priority: "P1",
+    severity: "medium",
+    checklist: ["003.security.container-security", "001.deployment.non-root-container"],
+    remediationSteps: "Set securityContext.runAsUser to 1000 or above (a uid of the image's unprivileged user) on the pod or on each container.",
+    tags: ["workload-security"],
+    config: {
+        minimumUid: {
+            type: "integer",
+            minimum: 1,
+            default: 1000,
+            description: "Smallest uid accepted. Default 1000: 003 asks for a non-root user with uid 1000; uids below it are system accounts on most images.",
+        },
+    },
+    resourceTypes: POD_WORKLOAD_TYPES,
+    validate: ({ type, name, props }, config, report) => {
+        const spec = podSpec(type, props);
+        if (!spec) {
+            return;
+        }
+        const workload = describeWorkload(type, name, props);
+        for (const view of containers(spec)) {
+            const runAsUser = view.securityContext.runAsUser;
+            if (runAsUser === undefined) {
+                continue; // the image's user; kubernetes-workload-require-non-root judges that case
+            }
+            const where = `${describeContainer(view)} of ${workload}`;
+            const uid = integer(runAsUser);
+            if (uid === undefined) {
+                report(`${where} sets runAsUser to ${describeType(runAsUser)}, not a uid: set it to ${config.minimumUid} or above.`);
+            } else if (uid < config.minimumUid) {
+                report(`${where} runs as uid ${uid}, below the minimum ${config.minimumUid}: set runAsUser to ${config.minimumUid} or above.`);
+            }
+        }
+    },
+});

@@ -1,0 +1,43 @@
+import * as k8s from "@pulumi/kubernetes";
+import { scenario } from "../scenario";
+
+// A legacy manifest applied as-is: one replica, root, no limits, no probes, labels no NetworkPolicy selects.
+// ConfigGroup names each child `<namespace>/<metadata.name>` (or `<metadata.name>` without namespace).
+const LEGACY_MANIFEST = `
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: billing
+  namespace: shop
+  labels:
+    app.kubernetes.io/name: billing
+spec:
+  replicas: 1
+  selector:
+    matchLabels:
+      app.kubernetes.io/name: billing
+  template:
+    metadata:
+      labels:
+        app.kubernetes.io/name: billing
+    spec:
+      containers:
+        - name: billing
+          image: registry.example.com/shop/billing:1.4.0
+          ports:
+            - containerPort: 8080
+          securityContext:
+            runAsUser: 0
+`;
+
+export default scenario({
+    description: "A Deployment declared only through a ConfigGroup YAML manifest runs as root, alone and outside any NetworkPolicy",
+    violations: [
+        ["kubernetes-workload-require-non-root", "shop/billing"],
+        ["kubernetes-availability-restrict-single-replica", "shop/billing"],
+        ["kubernetes-namespace-require-network-policy", "shop/billing"],
+    ],
+    extra: () => {
+        new k8s.yaml.ConfigGroup("legacy", { yaml: LEGACY_MANIFEST });
+    },
+});

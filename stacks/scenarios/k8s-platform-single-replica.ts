@@ -1,0 +1,13 @@
+import type * as k8s from "@pulumi/kubernetes";
+import { patch, scenario } from "../scenario";
+
+type Spec = k8s.types.input.apps.v1.DeploymentSpec;
+
+export default scenario({
+    description: "The storefront Deployment runs a single replica and its autoscaler is gone",
+    violations: [["kubernetes-availability-restrict-single-replica", "storefront"]],
+    omit: ["storefront-hpa"],
+    patches: [patch<k8s.apps.v1.DeploymentArgs>("kubernetes:apps/v1:Deployment", "storefront", (a) => {
+        (a.spec as Spec).replicas = 1;
+    })],
+});

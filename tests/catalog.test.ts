@@ -1,0 +1,30 @@
+import * as fs from "fs";
+import * as path from "path";
+import { loadPolicies } from "../policies/registry";
+import { loadCatalog } from "../src/catalog/catalog";
+import { renderChecklist, renderPolicies } from "../src/catalog/render";
+
+const ROOT = path.resolve(__dirname, "..");
+const policies = loadPolicies(path.join(ROOT, "policies"));
+const catalog = loadCatalog();
+
+describe("the checklist catalog", () => {
+    it("has unique, well-formed ids and a reason for every item that is not infrastructure", () => {
+        expect(catalog.byId.size).toBe(catalog.items.length);
+        for (const item of catalog.items) {
+            expect(item.id).toMatch(/^00[0-4]\.[a-z0-9-]+\.[a-z0-9-]+$/);
+            expect(Object.keys(catalog.categories)).toContain(item.category);
+            expect(["P0", "P1", "P2"]).toContain(item.priority);
+            if (!item.infrastructure) {
+                expect(item.reason ? "has reason" : `${item.id} has no reason`).toBe("has reason");
+            }
+        }
+    });
+
+    it.each([
+        ["docs/checklist.md", () => renderChecklist(catalog, policies)],
+        ["docs/policies.md", () => renderPolicies(catalog, policies)],
+    ])("%s is in step with the policies (run npm run docs)", (file, render) => {
+        expect(fs.readFileSync(path.join(ROOT, file), "utf8")).toBe(render());
+    });
+});

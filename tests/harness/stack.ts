@@ -1,0 +1,28 @@
+// Previews the reference stack and its scenarios through the embedded preview, sharing one
+// analyzer process per test file the way one engine run shares it across resources.
+import * as path from "path";
+import { startAnalyzer, AnalyzerHost } from "../../src/analyzer/host";
+import { Analysis, analyzeRun } from "../../src/analyzer/session";
+import { loadProject, runProgram } from "../../src/program";
+import { DEFAULT_PACK_DIR } from "../../src/preview";
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+
+export function sharedAnalyzer(): () => AnalyzerHost {
+    let host: AnalyzerHost | undefined;
+    beforeAll(async () => { host = await startAnalyzer(DEFAULT_PACK_DIR); });
+    afterAll(async () => { await host?.stop(); });
+    return () => {
+        if (!host) {
+            throw new Error("the analyzer did not start");
+        }
+        return host;
+    };
+}
+
+/** Previews the reference stack, optionally as a scenario, with an optional policy-pack config. */
+export async function previewReference(host: AnalyzerHost, scenario?: string, packConfig?: unknown): Promise<Analysis> {
+    const project = loadProject(ROOT, { config: scenario ? { "prodready:scenario": scenario } : {} });
+    const run = await runProgram(project);
+    return analyzeRun(host, run, { config: project.config, packConfig });
+}

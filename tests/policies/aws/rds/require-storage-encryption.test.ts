@@ -1,0 +1,27 @@
+import type * as aws from "@pulumi/aws";
+import policy from "../../../../policies/aws/rds/require-storage-encryption";
+import { checkResource, UNKNOWN } from "../../../harness/policy";
+
+const CLUSTER = "aws:rds/cluster:Cluster";
+const cluster: aws.rds.ClusterArgs = { engine: "aurora-postgresql", storageEncrypted: true };
+
+describe("aws-rds-require-storage-encryption", () => {
+    it("passes an encrypted cluster and instance", () => {
+        expect(checkResource(policy, { type: CLUSTER, props: cluster }).violations).toEqual([]);
+        const instance: aws.rds.InstanceArgs = { engine: "postgres", instanceClass: "db.t4g.small", storageEncrypted: true };
+        expect(checkResource(policy, { type: "aws:rds/instance:Instance", props: instance }).violations).toEqual([]);
+    });
+    it("fires on storageEncrypted false", () => {
+        expect(checkResource(policy, { type: CLUSTER, name: "db", props: { ...cluster, storageEncrypted: false } }).violations)
+            .toEqual([expect.stringContaining("RDS cluster 'db' sets storageEncrypted to false")]);
+    });
+    it("fires when omitted (unencrypted by default)", () => {
+        expect(checkResource(policy, { type: CLUSTER, props: { engine: "aurora-postgresql" } }).violations).toEqual([expect.stringContaining("omits storageEncrypted")]);
+    });
+    it("fires on a malformed value without crashing", () => {
+        expect(checkResource(policy, { type: CLUSTER, props: { ...cluster, storageEncrypted: "yes" } }).violations).toEqual([expect.stringContaining("not a boolean")]);
+    });
+    it("reports a value unknown during preview as unknown", () => {
+        expect(checkResource(policy, { type: CLUSTER, props: { ...cluster, storageEncrypted: UNKNOWN } }).unknown).toBeDefined();
+    });
+});

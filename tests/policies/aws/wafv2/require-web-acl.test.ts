@@ -1,0 +1,68 @@
+import type * as aws from "@pulumi/aws";
+import policy from "../../../../policies/aws/wafv2/require-web-acl";
+import { checkStack, StackResource, UNKNOWN, urnOf } from "../../../harness/policy";
+
+const LB = "aws:lb/loadBalancer:LoadBalancer";
+const ACL = "aws:wafv2/webAcl:WebAcl";
+const ASSOC = "aws:wafv2/webAclAssociation:WebAclAssociation";
+const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
+const visibility = { cloudwatchMetricsEnabled: true, metricName: "m", sampledRequestsEnabled: true };
+
+function acl(name = "waf", limit = 300, scope = "REGIONAL"): StackResource {
+    const args: aws.wafv2.WebAclArgs = {
+        scope, defaultAction: { allow: {} }, visibilityConfig: visibility,
+        rules: [{ name: "rate", priority: 1, action: { block: {} }, statement: { rateBasedStatement: { limit, aggregateKeyType: "IP" } }, visibilityConfig: visibility }],
+    };
+    return { type: ACL, name, props: args };
+}
+const alb = (args: aws.lb.LoadBalancerArgs = { loadBalancerType: "application", internal: false, subnets: ["a", "b"] }, type = LB): StackResource => ({ type, name: "alb", props: args });
+const association = (lbType = LB): StackResource => ({
+    type: ASSOC, name: "alb-waf", props: { resourceArn: UNKNOWN, webAclArn: UNKNOWN } satisfies aws.wafv2.WebAclAssociationArgs,
+    dependencies: [urnOf(lbType, "alb"), urnOf(ACL, "waf")],
+});
+const distribution = (webAclId?: string): StackResource => ({
+    type: DISTRIBUTION, name: "cdn",
+    props: { enabled: true, origins: [], defaultCacheBehavior: { targetOriginId: "o", viewerProtocolPolicy: "https-only", allowedMethods: ["GET"], cachedMethods: ["GET"] }, restrictions: { geoRestriction: { restrictionType: "none" } }, viewerCertificate: { cloudfrontDefaultCertificate: true }, webAclId } satisfies aws.cloudfront.DistributionArgs,
+    dependencies: webAclId === UNKNOWN ? [urnOf(ACL, "edge-waf")] : [],
+});
+
+describe("aws-wafv2-require-web-acl", () => {
+    it("passes a public ALB and a distribution behind web ACLs with a 60/min rate rule", () => {
+        expect(checkStack(policy, [acl(), acl("edge-waf", 300, "CLOUDFRONT"), alb(), association(), distribution(UNKNOWN)]).violations).toEqual([]);
+    });
+    it("fires on a public ALB without an association (internal or type omitted counts as public application)", () => {
+        const verdict = checkStack(policy, [alb({ subnets: ["a"] }, "aws:alb/loadBalancer:LoadBalancer")]);
+        expect(verdict.violations).toEqual([expect.stringContaining("Internet-facing load balancer 'alb' has no WAF web ACL")]);
+        expect(verdict.urns).toEqual([urnOf("aws:alb/loadBalancer:LoadBalancer", "alb")]);
+    });
+    it("ignores internal and network load balancers", () => {
+        expect(checkStack(policy, [alb({ internal: true, subnets: ["a"] }), { ...alb({ loadBalancerType: "network" }), name: "nlb" }]).violations).toEqual([]);
+    });
+    it("fires on a distribution without webAclId (omitted)", () => {
+        const verdict = checkStack(policy, [distribution()]);
+        expect(verdict.violations).toEqual([expect.stringContaining("CloudFront distribution 'cdn' has no WAF web ACL")]);
+        expect(verdict.urns).toEqual([urnOf(DISTRIBUTION, "cdn")]);
+    });
+    it("fires on the web ACL when it has no rate-based rule", () => {
+        const bare = { ...acl(), props: { ...acl().props, rules: [] } };
+        const verdict = checkStack(policy, [bare, alb(), association()]);
+        expect(verdict.violations).toEqual([expect.stringContaining("WAF web ACL 'waf', protecting association 'alb-waf', has no rate-based rule")]);
+        expect(verdict.urns).toEqual([urnOf(ACL, "waf")]);
+    });
+    it("reads rate-based rules from ruleJson too", () => {
+        const json = { ...acl(), props: { ...acl().props, rules: undefined, ruleJson: JSON.stringify([{ Name: "rate", Priority: 1, Statement: { RateBasedStatement: { Limit: 100, AggregateKeyType: "IP" } } }]) } };
+        expect(checkStack(policy, [json, alb(), association()]).violations).toEqual([]);
+    });
+    it("accepts a web ACL outside the stack by literal ARN", () => {
+        const external: StackResource = { type: ASSOC, name: "alb-waf", props: { resourceArn: UNKNOWN, webAclArn: "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/fms/1" }, dependencies: [urnOf(LB, "alb")] };
+        expect(checkStack(policy, [alb(), external]).violations).toEqual([]);
+    });
+    it("leaves an association target unknown during preview and not in the graph to the SDK", () => {
+        expect(checkStack(policy, [alb(), { ...association(), dependencies: [] }]).unknown).toBeDefined();
+    });
+    it("takes the maximum rate from config", () => {
+        const resources = [acl("waf", 1000), alb(), association()];
+        expect(checkStack(policy, resources).violations).toEqual([expect.stringContaining("1000 per 300 s, above 60 requests per minute")]);
+        expect(checkStack(policy, resources, { maximumRequestsPerMinute: 200 }).violations).toEqual([]);
+    });
+});
