@@ -1,9 +1,12 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import type { Analysis } from "./analyzer/session";
 import { manifestRun, readManifests } from "./manifests";
-import { judge, preview, readPackConfig } from "./preview";
-import { summarize } from "./report/model";
-import { renderText } from "./report/text";
+import * as path from "path";
+import { loadCatalog } from "./catalog/catalog";
+import { DEFAULT_PACK_DIR, judge, preview, readPackConfig } from "./preview";
+import { Report, reportFromAnalysis } from "./report/document";
+import { readEvents, reportFromEvents } from "./report/event-log";
+import { Format, FORMATS, render } from "./report/index";
 
 /** Exit codes: 0 no mandatory violation, 1 a mandatory violation, 2 the run itself failed. */
 export const EXIT_OK = 0;
@@ -18,17 +21,19 @@ function keyValue(value: string, previous: Record<string, string> = {}): Record<
     return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
 }
 
-function emit(analysis: Analysis, format: string, source: string): number {
-    if (format === "json") {
-        process.stdout.write(JSON.stringify({ pack: analysis.pack.name, version: analysis.pack.version, summary: summarize(analysis), findings: analysis.findings }, null, 2) + "\n");
-    } else {
-        process.stdout.write(renderText(analysis, { color: process.stdout.isTTY, source }));
-    }
-    return summarize(analysis).mandatory > 0 ? EXIT_VIOLATIONS : EXIT_OK;
+/** Prints a report in the chosen format; the exit code says whether a mandatory violation fails the run. */
+function emitReport(report: Report, format: Format, artifact?: string): number {
+    process.stdout.write(render(report, format, { color: process.stdout.isTTY, artifact }));
+    return report.summary.passed ? EXIT_OK : EXIT_VIOLATIONS;
+}
+
+function emit(analysis: Analysis, format: Format, source: Report["source"], artifact?: string): number {
+    return emitReport(reportFromAnalysis(analysis, { catalog: loadCatalog(), source }), format, artifact);
 }
 
 function formatOption(): Option {
-    return new Option("--format <format>", "output format").choices(["text", "json"]).default("text");
+    return new Option("--format <format>", "output format: text, json (docs/report.schema.json), sarif (2.1.0), junit (XML), markdown (pull-request comment)")
+        .choices(FORMATS).default("text");
 }
 
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -52,7 +57,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
                 config: opts.config,
                 stack: opts.stack,
             });
-            setExit(emit(result, opts.format, `program: ${result.programDir}`));
+            const artifact = path.relative(process.cwd(), path.join(result.programDir, "Pulumi.yaml")).split(path.sep).join("/");
+            setExit(emit(result, opts.format, { kind: "preview", target: result.programDir }, artifact));
         });
     program.command("manifests")
         .description("judge rendered Kubernetes manifests (files, directories, or - for standard input) with the policy pack")
@@ -66,7 +72,23 @@ export function buildProgram(setExit: (code: number) => void): Command {
             }
             const run = manifestRun(readManifests(paths));
             const analysis = await judge(run, { packDir: opts.policyPack, packConfigFile: opts.policyPackConfig });
-            setExit(emit(analysis, opts.format, `manifests: ${paths.join(" ")}`));
+            setExit(emit(analysis, opts.format, { kind: "manifests", target: paths.join(" ") }, paths[0] === "-" ? undefined : paths[0]));
+        });
+    program.command("report")
+        .description("report the policy results of a real `pulumi preview --policy-pack <pack> --event-log <file>`")
+        .argument("<event-log>", "the file pulumi wrote with --event-log (JSON lines of engine events)")
+        .option("--policy-pack <dir>", "the policy pack the preview ran (default: the prodready pack), for policy metadata and exemptions")
+        .option("--policy-pack-config <file>", "the policy-pack config the preview ran with")
+        .addOption(formatOption())
+        .action(async (file: string, opts) => {
+            const report = reportFromEvents(readEvents(file), {
+                catalog: loadCatalog(),
+                packDir: opts.policyPack ?? DEFAULT_PACK_DIR,
+                packConfig: opts.policyPackConfig ? readPackConfig(opts.policyPackConfig) : undefined,
+                configSource: opts.policyPackConfig,
+                target: file,
+            });
+            setExit(emitReport(report, opts.format));
         });
     return program;
 }

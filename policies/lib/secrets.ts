@@ -52,7 +52,7 @@ const FINDINGS: Record<string, string> = {
 };
 const PROVIDERS: Record<string, string> = {
     "1password": "1Password", anthropic: "Anthropic", aws: "AWS", databricks: "Databricks",
-    "database-connection-string": "database connection string", docker: "Docker registry", figma: "Figma",
+    docker: "Docker registry", figma: "Figma",
     gcp: "Google Cloud", github: "GitHub", gitlab: "GitLab", grafana: "Grafana", groq: "Groq",
     "hashicorp-vault": "HashiCorp Vault", huggingface: "Hugging Face", linear: "Linear", notion: "Notion",
     npm: "npm", openai: "OpenAI", sendgrid: "SendGrid", shopify: "Shopify", slack: "Slack", vercel: "Vercel",
@@ -62,6 +62,9 @@ const RULE_PREFIX = "@secretlint/secretlint-rule-";
 
 function describeFinding(ruleId: string, messageId: string): string {
     const rule = ruleId.startsWith(RULE_PREFIX) ? ruleId.slice(RULE_PREFIX.length) : ruleId;
+    if (rule === "database-connection-string") {
+        return "a database connection string with credentials";
+    }
     return FINDINGS[messageId] ?? `a ${PROVIDERS[rule] ?? rule} credential`;
 }
 

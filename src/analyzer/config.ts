@@ -88,9 +88,10 @@ export function resolvePolicyConfig(policies: readonly PolicyConfigInfo[], packC
         const schemaProperties = policy.configSchema?.properties ?? {};
         for (const key of Object.keys(own?.properties ?? {})) {
             if (!(key in schemaProperties)) {
-                const options = Object.keys(schemaProperties);
+                // `exemptions` is common to every policy (docs/exemptions.md): list the policy's own settings.
+                const options = Object.keys(schemaProperties).filter((k) => k !== "exemptions");
                 throw new PolicyConfigError(`${source}: "${policy.name}" has no setting "${key}"` +
-                    (options.length ? ` (settings: ${options.join(", ")})` : " (it takes only an enforcement level)"));
+                    (options.length ? ` (settings: ${options.join(", ")})` : ` (it takes only an enforcement level${"exemptions" in schemaProperties ? " and exemptions" : ""})`));
             }
         }
         const exemptionProblems = exemptionConfigProblems(policy.name, own?.properties.exemptions);

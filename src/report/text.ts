@@ -1,5 +1,5 @@
-import type { Analysis } from "../analyzer/session";
-import { groupFindings, summarize } from "./model";
+import type { Report } from "./document";
+import { findingsByPolicy, where } from "./document";
 
 interface Style {
     bold: (s: string) => string;
@@ -16,29 +16,47 @@ const ansi: Style = {
     dim: (s) => `\u001b[2m${s}\u001b[22m`,
 };
 
+/** The readiness score in two lines: the verdict, then the counts per priority. */
+export function scoreLines(report: Report): string[] {
+    const s = report.score;
+    const p = (k: "P0" | "P1" | "P2") => {
+        const c = s.byPriority[k];
+        return `${k} ${c.passing} passing, ${c.failing} failing, ${c.exempt} exempt, ${c.unknown} unknown, ${c["not-enforced"]} not yet enforced, ${c["not-infrastructure"]} not infrastructure`;
+    };
+    return [
+        `Readiness: ${s.score}% of enforced checklist items pass (coverage ${s.coverage}%); verdict: ${s.verdict} (${s.verdictReason})`,
+        ...(["P0", "P1", "P2"] as const).map((k) => `    ${p(k)}`),
+    ];
+}
+
 /** The human summary, laid out like `pulumi preview`'s Policies section. */
-export function renderText(analysis: Analysis, options: { color?: boolean; source?: string } = {}): string {
+export function renderText(report: Report, options: { color?: boolean; source?: string } = {}): string {
     const style = options.color ? ansi : plain;
-    const summary = summarize(analysis);
+    const summary = report.summary;
     const lines: string[] = [];
-    const packLabel = `${analysis.pack.name}@v${analysis.pack.version}`;
-    const failed = summary.mandatory > 0;
+    const packLabel = `${report.pack.name}@v${report.pack.version}`;
+    const kind = { "preview": "program", "manifests": "manifests", "event-log": "event log", "preview-json": "preview" }[report.source.kind];
+    const source = options.source ?? (report.source.target ? `${kind}: ${report.source.target}` : undefined);
     lines.push(style.bold("Policies:"));
-    lines.push(`    ${failed ? style.red("❌") : "✅"} ${packLabel}${options.source ? style.dim(` (${options.source})`) : ""}`);
-    for (const group of groupFindings(analysis.findings)) {
-        for (const resource of group.resources) {
-            const where = resource.name ? `${resource.type}: ${resource.name}` : "stack";
-            for (const f of resource.findings) {
-                const tag = f.outcome === "unknown" ? style.dim("[unknown]") : f.level === "mandatory" ? style.red("[mandatory]") : style.yellow(`[${f.level}]`);
-                lines.push(`        - ${tag}  ${style.bold(group.policy)}  (${where})`);
-                lines.push(`          ${group.description}`);
-                lines.push(`          ${f.message}`);
+    lines.push(`    ${summary.passed ? "✅" : style.red("❌")} ${packLabel}${source ? style.dim(` (${source})`) : ""}`);
+    for (const group of findingsByPolicy(report)) {
+        for (const f of group.findings) {
+            const tag = f.outcome === "unknown" ? style.dim("[unknown]") : f.enforcementLevel === "mandatory" ? style.red("[mandatory]") : style.yellow(`[${f.enforcementLevel}]`);
+            lines.push(`        - ${tag}  ${style.bold(group.name)}  (${where(f)})`);
+            if (group.policy) {
+                lines.push(`          ${group.policy.description}`);
             }
+            lines.push(`          ${f.message}`);
         }
     }
+    for (const e of report.exemptions) {
+        lines.push(`        - ${style.dim("[exempt]")}  ${style.bold(e.policy)}  (${where(e)})`);
+        lines.push(`          ${e.reason} ${style.dim(`(${e.source}${e.expires ? `, expires ${e.expires}` : ""})`)}`);
+    }
     lines.push("");
-    lines.push(`${summary.resources} resources analyzed by ${summary.policies} policies: ` +
+    lines.push(`${summary.resources === undefined ? "Resources" : `${summary.resources} resources`} analyzed by ${summary.policies} policies: ` +
         `${summary.mandatory} mandatory violation${summary.mandatory === 1 ? "" : "s"}, ` +
-        `${summary.advisory} advisory, ${summary.unknown} unknown during preview`);
+        `${summary.advisory} advisory, ${summary.unknown} unknown during preview, ${summary.exempt} exempt`);
+    lines.push(...scoreLines(report));
     return lines.join("\n") + "\n";
 }

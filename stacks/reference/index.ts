@@ -6,6 +6,7 @@ import { data } from "./aws/data";
 import { cdn, edge } from "./aws/edge";
 import { governance } from "./aws/governance";
 import { network } from "./aws/network";
+import { observability } from "./aws/observability";
 import { exposure, namespace, SERVICE_ACCOUNT } from "./kubernetes/platform";
 import { workload } from "./kubernetes/workload";
 
@@ -15,6 +16,7 @@ const net = network();
 const lb = edge(net);
 const app = compute(net, lb);
 const stores = data(net);
+observability(lb, app, stores);
 governance();
 if (included("app-cdn")) {
     cdn(lb);

@@ -143,7 +143,7 @@ describe("exemptions written on the resource", () => {
     it("the embedded preview rejects an unknown policy name, a missing reason or a bad date on a resource", () => {
         const grammar = loadPackGrammar(path.resolve(__dirname, "..", "..", "policies"))!;
         const problems = resourceExemptionProblems(grammar, [
-            { type: DEPLOYMENT, name: "legacy", inputs: deployment as Record<string, unknown> },
+            { type: DEPLOYMENT, name: "legacy", inputs: deployment as unknown as Record<string, unknown> },
             { type: CLUSTER, name: "db", inputs: { tags: { "prodready:exempt": `${POLICY}=; ${POLICY}=x expires soon` } } },
             { type: CLUSTER, name: "ok", inputs: { tags: { "prodready:exempt": `${POLICY}=fine`, other: UNKNOWN } } },
         ], new Set([POLICY, "kubernetes-workload-require-non-root"]));

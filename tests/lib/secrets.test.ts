@@ -12,7 +12,7 @@ describe("findCredential", () => {
         ["UPSTREAM", AWS_KEY_ID, "looks like an AWS access key id"],
         ["CI_HELPER", GITHUB_TOKEN, "looks like a GitHub credential"],
         ["NOTIFY", SLACK_TOKEN, "looks like a Slack credential"],
-        ["DATABASE_URL", DB_URL, "looks like a database connection string credential"],
+        ["DATABASE_URL", DB_URL, "looks like a database connection string with credentials"],
         ["WEBHOOK", "https://bot:hunter2hunter2@hooks.example.com/x", "looks like a URL with an embedded password"],
     ])("detects a credential in %s by its value", (name, value, reason) => {
         expect(findCredential(name, value)).toBe(reason);

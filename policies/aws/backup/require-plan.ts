@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { ofTypes, unlinkedTargets } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
-import { at, integer, list, records, text } from "../../lib/values";
+import { at, integer, list, record, records, text } from "../../lib/values";
 
 interface Config {
     minimumDays: number;
@@ -14,10 +14,18 @@ const STATEFUL_TYPES = [
     "aws:efs/fileSystem:FileSystem", "aws:docdb/cluster:Cluster", "aws:ebs/volume:Volume",
 ];
 
-/** A selection that picks resources by tag or condition, or by an ARN pattern, may cover any resource. */
-function selectsBroadly(selection: PolicyResource): boolean {
-    return list(selection.props.selectionTags).length > 0 || selection.props.conditions !== undefined
-        || list(selection.props.resources).some((r) => typeof r === "string" && r.includes("*"));
+/** The (key, value) tags a selection picks resources by: selectionTags and conditions.stringEquals. */
+function tagFilters(selection: PolicyResource): [string, string][] {
+    const byTag = records(selection.props.selectionTags)
+        .filter((t) => text(t.type) === "STRINGEQUALS")
+        .map((t): [string, string] => [text(t.key) ?? "", text(t.value) ?? ""]);
+    const byCondition = records(records(selection.props.conditions).flatMap((c) => list(c.stringEquals)))
+        .map((t): [string, string] => [(text(t.key) ?? "").replace(/^aws:ResourceTag\//, ""), text(t.value) ?? ""]);
+    return [...byTag, ...byCondition];
+}
+
+function tagged(resource: PolicyResource, [key, value]: [string, string]): boolean {
+    return text(record(resource.props.tags)?.[key]) === value;
 }
 
 export default stackPolicy<Config>({
@@ -68,11 +76,20 @@ export default stackPolicy<Config>({
         }
         const selections = ofTypes(resources, ["aws:backup/selection:Selection"]);
         const planned = selections.filter((s) => unlinkedTargets(plans, [s], "planId", () => []).length < plans.length);
-        if (planned.some(selectsBroadly)) {
+        // Join through the graph, then by tag; selected ARNs (unknown during preview) are read only
+        // for what neither covers.
+        const filters = planned.flatMap(tagFilters);
+        const unselected = unlinkedTargets(stateful, planned, "resources", () => [])
+            .filter((r) => !filters.some((f) => tagged(r, f)));
+        if (unselected.length === 0) {
+            return;
+        }
+        const withResources = planned.filter((s) => "resources" in s.props);
+        if (withResources.some((s) => list(s.props.resources).some((r) => r === "*"))) {
             return;
         }
         const keys = (r: PolicyResource) => [r.props.clusterIdentifier, r.props.identifier, r.props.name];
-        for (const resource of unlinkedTargets(stateful, planned, "resources", keys)) {
+        for (const resource of unlinkedTargets(unselected, withResources, "resources", keys)) {
             report(`'${resource.name}' (${resource.type.split(":").pop()}) is in no AWS Backup plan: add it to an aws.backup.Selection of a plan that copies to another region.`, resource.urn);
         }
     },

@@ -42,7 +42,7 @@ export default stackPolicy({
                     continue;
                 }
                 const fix = `attach a ${groupType.split(":").pop()} that sets ${parameter.name} = ${parameter.on[0]} through ${property}`;
-                if (db.props[property] === undefined) {
+                if (!(property in db.props)) { // `in` does not read the value, which may be unknown
                     report(`${kind} '${db.name}' uses the default parameter group, which accepts plain-text connections: ${fix}.`, db.urn);
                     continue;
                 }

@@ -39,11 +39,11 @@ export default resourcePolicy<Config>({
         }
         const workload = describeWorkload(type, name, props);
         if (setting === undefined) {
-            report(`${workload} does not set automountServiceAccountToken, so its pods mount service account '${account}'s API token: set automountServiceAccountToken: false.`);
+            report(`${workload} does not set automountServiceAccountToken, so its pods mount the API token of service account '${account}': set automountServiceAccountToken: false.`);
         } else if (value === undefined) {
             report(`${workload} sets automountServiceAccountToken to ${describeType(setting)}, not a boolean: set it to false.`);
         } else if (value) {
-            report(`${workload} mounts service account '${account}'s API token (automountServiceAccountToken: true): set it to false, or list '${account}' in allowAutomount if it calls the Kubernetes API.`);
+            report(`${workload} mounts the API token of service account '${account}' (automountServiceAccountToken: true): set it to false, or list '${account}' in allowAutomount if it calls the Kubernetes API.`);
         }
     },
 });

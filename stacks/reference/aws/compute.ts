@@ -1,15 +1,40 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { included } from "../../scenario";
 import type { Edge } from "./edge";
+import { ACCOUNT_ID } from "./governance";
 import type { Network } from "./network";
 
 export interface Compute {
     cluster: aws.ecs.Cluster;
     service: aws.ecs.Service;
+    repository: aws.ecr.Repository;
+}
+
+/** Where CI pushes the API image: scanned on push, tags immutable, old images expired. */
+function registry(): aws.ecr.Repository {
+    const repository = new aws.ecr.Repository("app-api-repo", {
+        name: "api",
+        imageTagMutability: "IMMUTABLE",
+        imageScanningConfiguration: { scanOnPush: true },
+    });
+    if (included("app-api-repo-lifecycle")) {
+        new aws.ecr.LifecyclePolicy("app-api-repo-lifecycle", {
+            repository: repository.name,
+            policy: JSON.stringify({
+                rules: [
+                    { rulePriority: 1, description: "Drop untagged images after 14 days", selection: { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: 14 }, action: { type: "expire" } },
+                    { rulePriority: 2, description: "Keep the last 30 releases for rollback", selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: 30 }, action: { type: "expire" } },
+                ],
+            }),
+        });
+    }
+    return repository;
 }
 
 /** The API as an ECS Fargate service: non-root, sized, behind the ALB, scaled between 2 and 10 tasks. */
 export function compute(net: Network, lb: Edge): Compute {
+    const repository = registry();
     const cluster = new aws.ecs.Cluster("app-cluster", { settings: [{ name: "containerInsights", value: "enabled" }] });
     // A fixed log group name keeps the container definitions known at preview time, so every
     // container policy can judge them before deployment.
@@ -23,7 +48,7 @@ export function compute(net: Network, lb: Edge): Compute {
         memory: "1024",
         containerDefinitions: JSON.stringify([{
             name: "api",
-            image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:1.4.2",
+            image: `${ACCOUNT_ID}.dkr.ecr.us-east-1.amazonaws.com/api:1.4.2`,
             essential: true,
             user: "1000:1000",
             cpu: 512,
@@ -51,15 +76,17 @@ export function compute(net: Network, lb: Edge): Compute {
         minCapacity: 2,
         maxCapacity: 10,
     });
-    new aws.appautoscaling.Policy("app-scaling-cpu", {
-        policyType: "TargetTrackingScaling",
-        serviceNamespace: target.serviceNamespace,
-        scalableDimension: target.scalableDimension,
-        resourceId: target.resourceId,
-        targetTrackingScalingPolicyConfiguration: {
-            targetValue: 60,
-            predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageCPUUtilization" },
-        },
-    });
-    return { cluster, service };
+    if (included("app-scaling-cpu")) {
+        new aws.appautoscaling.Policy("app-scaling-cpu", {
+            policyType: "TargetTrackingScaling",
+            serviceNamespace: target.serviceNamespace,
+            scalableDimension: target.scalableDimension,
+            resourceId: target.resourceId,
+            targetTrackingScalingPolicyConfiguration: {
+                targetValue: 60,
+                predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageCPUUtilization" },
+            },
+        });
+    }
+    return { cluster, service, repository };
 }

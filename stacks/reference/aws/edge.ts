@@ -53,8 +53,8 @@ export function edge(net: Network): Edge {
         securityGroups: [net.albSecurityGroup.id],
         dropInvalidHeaderFields: true,
         enableDeletionProtection: true,
-        accessLogs: { bucket: accessLogs.bucket, prefix: "alb", enabled: true },
-    });
+        accessLogs: { bucket: accessLogs.bucket.bucket, prefix: "alb", enabled: true },
+    }, { dependsOn: [accessLogs.policy] });
     if (included("app-waf-alb")) {
         new aws.wafv2.WebAclAssociation("app-waf-alb", { resourceArn: loadBalancer.arn, webAclArn: webAcl("app-waf", "REGIONAL").arn });
     }

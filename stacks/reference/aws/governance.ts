@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { included } from "../../scenario";
 
 export const ACCOUNT_ID = "123456789012";
 
@@ -11,13 +12,22 @@ export interface LogWriter {
     conditions?: Record<string, unknown>;
 }
 
+export interface LogBucket {
+    bucket: aws.s3.Bucket;
+    /** Writers depend on it: the services check their access when logging is turned on. */
+    policy: aws.s3.BucketPolicy;
+}
+
 /**
  * A private log bucket: encrypted (SSE-S3, which ELB access logs require), versioned with old
  * versions expired, public access blocked, and a policy that lets `writers` put objects under
  * `prefix` and denies every request made without TLS.
  */
-export function logBucket(name: string, writers: LogWriter[]): aws.s3.Bucket {
-    const bucket = new aws.s3.Bucket(name, { forceDestroy: false });
+export function logBucket(name: string, writers: LogWriter[]): LogBucket {
+    // A fixed name keeps the bucket policy's ARNs known at preview, so the policy can be reviewed there.
+    const bucketName = `${name}-${ACCOUNT_ID}`;
+    const arn = `arn:aws:s3:::${bucketName}`;
+    const bucket = new aws.s3.Bucket(name, { bucket: bucketName, forceDestroy: false });
     new aws.s3.BucketServerSideEncryptionConfiguration(`${name}-encryption`, {
         bucket: bucket.id,
         rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
@@ -30,9 +40,9 @@ export function logBucket(name: string, writers: LogWriter[]): aws.s3.Bucket {
     new aws.s3.BucketPublicAccessBlock(`${name}-public-access`, {
         bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
     });
-    new aws.s3.BucketPolicy(`${name}-policy`, {
+    const policy = new aws.s3.BucketPolicy(`${name}-policy`, {
         bucket: bucket.id,
-        policy: pulumi.jsonStringify({
+        policy: JSON.stringify({
             Version: "2012-10-17",
             Statement: [
                 ...writers.map((w) => ({
@@ -40,7 +50,7 @@ export function logBucket(name: string, writers: LogWriter[]): aws.s3.Bucket {
                     Effect: "Allow",
                     Principal: w.principal,
                     Action: "s3:PutObject",
-                    Resource: pulumi.interpolate`${bucket.arn}/${w.prefix}/*`,
+                    Resource: `${arn}/${w.prefix}/*`,
                     ...(w.conditions ? { Condition: w.conditions } : {}),
                 })),
                 {
@@ -48,13 +58,13 @@ export function logBucket(name: string, writers: LogWriter[]): aws.s3.Bucket {
                     Effect: "Deny",
                     Principal: "*",
                     Action: "s3:*",
-                    Resource: [bucket.arn, pulumi.interpolate`${bucket.arn}/*`],
+                    Resource: [arn, `${arn}/*`],
                     Condition: { Bool: { "aws:SecureTransport": "false" } },
                 },
             ],
         }),
     });
-    return bucket;
+    return { bucket, policy };
 }
 
 export interface Governance {
@@ -76,12 +86,14 @@ export function governance(): Governance {
         kmsKeyId: key.arn,
         recoveryWindowInDays: 30,
     });
-    new aws.secretsmanager.SecretRotation("app-api-key-rotation", {
-        secretId: apiKey.id,
-        // The rotation function is deployed from the Secrets Manager rotation templates, outside this stack.
-        rotationLambdaArn: `arn:aws:lambda:us-east-1:${ACCOUNT_ID}:function:app-api-key-rotation`,
-        rotationRules: { automaticallyAfterDays: 90 },
-    });
+    if (included("app-api-key-rotation")) {
+        new aws.secretsmanager.SecretRotation("app-api-key-rotation", {
+            secretId: apiKey.id,
+            // The rotation function is deployed from the Secrets Manager rotation templates, outside this stack.
+            rotationLambdaArn: `arn:aws:lambda:us-east-1:${ACCOUNT_ID}:function:app-api-key-rotation`,
+            rotationRules: { automaticallyAfterDays: 90 },
+        });
+    }
     new aws.ssm.Parameter("app-webhook-token", {
         name: "/app/prod/webhook-token",
         type: "SecureString",
@@ -97,11 +109,11 @@ export function governance(): Governance {
         conditions: { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control" } },
     }]);
     new aws.cloudtrail.Trail("app-trail", {
-        s3BucketName: trailBucket.bucket,
+        s3BucketName: trailBucket.bucket.bucket,
         isMultiRegionTrail: true,
         includeGlobalServiceEvents: true,
         enableLogFileValidation: true,
-    });
+    }, { dependsOn: [trailBucket.policy] });
 
     new aws.budgets.Budget("app-budget", {
         budgetType: "COST",

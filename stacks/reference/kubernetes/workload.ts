@@ -43,3 +43,24 @@ export function workload(namespace: k8s.core.v1.Namespace, serviceAccountName: s
         },
     }, { dependsOn: [namespace] });
 }
+
+type PodSpec = k8s.types.input.core.v1.PodSpec;
+type Container = k8s.types.input.core.v1.Container;
+
+/** The parts of the storefront Deployment's inputs that workload scenarios patch, typed (its inputs are plain values). */
+export function storefrontParts(args: k8s.apps.v1.DeploymentArgs): {
+    pod: PodSpec;
+    podSecurity: k8s.types.input.core.v1.PodSecurityContext;
+    container: Container;
+    security: k8s.types.input.core.v1.SecurityContext;
+} {
+    const spec = args.spec as k8s.types.input.apps.v1.DeploymentSpec;
+    const pod = (spec.template as k8s.types.input.core.v1.PodTemplateSpec).spec as PodSpec;
+    const container = (pod.containers as Container[])[0];
+    return {
+        pod,
+        podSecurity: pod.securityContext as k8s.types.input.core.v1.PodSecurityContext,
+        container,
+        security: container.securityContext as k8s.types.input.core.v1.SecurityContext,
+    };
+}

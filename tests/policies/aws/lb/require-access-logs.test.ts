@@ -21,8 +21,9 @@ describe("aws-lb-require-access-logs", () => {
         expect(checkResource(policy, { type: LB, props: alb((a) => { a.accessLogs = { bucket: "logs" }; }) }).violations).toEqual([expect.stringContaining("defaults to false")]);
         expect(checkResource(policy, { type: LB, props: alb((a) => { a.accessLogs = { bucket: "logs", enabled: false }; }) }).violations).toHaveLength(1);
     });
-    it("fires on an empty bucket or a malformed accessLogs, without crashing", () => {
-        expect(checkResource(policy, { type: LB, props: alb((a) => { a.accessLogs = { bucket: "", enabled: true }; }) }).violations).toEqual([expect.stringContaining("without a bucket")]);
+    it("passes a bucket unknown during preview, and fires on a missing bucket or a malformed accessLogs, without crashing", () => {
+        expect(checkResource(policy, { type: LB, props: alb((a) => { a.accessLogs = { bucket: UNKNOWN, enabled: true }; }) })).toEqual({ violations: [] });
+        expect(checkResource(policy, { type: LB, props: { ...alb(), accessLogs: { enabled: true } } }).violations).toEqual([expect.stringContaining("without a bucket")]);
         expect(checkResource(policy, { type: LB, props: { ...alb(), accessLogs: "logs" } }).violations).toEqual([expect.stringContaining("a string")]);
     });
     it("covers network load balancers and skips gateway load balancers", () => {

@@ -9,14 +9,14 @@ describe("kubernetes-workload-disallow-service-account-token-automount", () => {
 
     it("fires on automountServiceAccountToken: true", () => {
         expect(checkResource(policy, statefulSet(podSpec({ automountServiceAccountToken: true }))).violations).toEqual([
-            "StatefulSet 'app' mounts service account 'app''s API token (automountServiceAccountToken: true): set it to false, or list 'app' in allowAutomount if it calls the Kubernetes API.",
+            "StatefulSet 'app' mounts the API token of service account 'app' (automountServiceAccountToken: true): set it to false, or list 'app' in allowAutomount if it calls the Kubernetes API.",
         ]);
     });
 
     it("fires when it is omitted, naming the default service account when none is set", () => {
         const spec = podSpec({ automountServiceAccountToken: undefined, serviceAccountName: undefined });
         expect(checkResource(policy, cronJob(spec)).violations).toEqual([
-            "CronJob 'app' does not set automountServiceAccountToken, so its pods mount service account 'default''s API token: set automountServiceAccountToken: false.",
+            "CronJob 'app' does not set automountServiceAccountToken, so its pods mount the API token of service account 'default': set automountServiceAccountToken: false.",
         ]);
     });
 

@@ -1,0 +1,236 @@
+// The report: one run's result in a form every output format renders from, whether the run was the
+// embedded preview, manifest mode or a real `pulumi preview` read back from its event log. Its JSON
+// form is the `--format json` output, versioned and described by docs/report.schema.json.
+import * as fs from "fs";
+import * as path from "path";
+import type { Analysis, PolicyInfo } from "../analyzer/session";
+import type { Catalog } from "../catalog/catalog";
+import { packageRoot } from "../paths";
+import { computeScore, ReadinessScore } from "../score/score";
+
+/** Bump the major version on a breaking change to the JSON form; docs/report.schema.json follows it. */
+export const REPORT_SCHEMA_VERSION = "1.0.0";
+
+export type Priority = "P0" | "P1" | "P2";
+
+export interface ReportPolicy {
+    name: string;
+    description: string;
+    severity: string;
+    /** The enforcement level the policy ran with (after the policy-pack config). */
+    enforcementLevel: string;
+    priority?: Priority;
+    /** Checklist item ids (catalog/checklist.yaml) the policy enforces. */
+    checklist: string[];
+    remediationSteps: string;
+    tags: string[];
+}
+
+export interface ReportFinding {
+    policy: string;
+    /** `violation`, or `unknown` when the policy hit a value unknown during preview. */
+    outcome: "violation" | "unknown";
+    enforcementLevel: string;
+    severity: string;
+    message: string;
+    urn?: string;
+    type?: string;
+    name?: string;
+}
+
+/** A resource a policy did not judge because an exemption with a reason applied. */
+export interface ReportExemption {
+    policy: string;
+    reason: string;
+    /** Where the exemption was written: `policy-pack config "<glob>"`, `annotation prodready.dev/exempt`, `tag prodready:exempt`. */
+    source: string;
+    expires?: string;
+    urn?: string;
+    type?: string;
+    name?: string;
+}
+
+/** A policy that declared itself not applicable for another reason than an exemption. */
+export interface ReportNotApplicable {
+    policy: string;
+    reason: string;
+    urn?: string;
+    type?: string;
+    name?: string;
+}
+
+export interface ReportSummary {
+    resources?: number;
+    policies: number;
+    mandatory: number;
+    advisory: number;
+    unknown: number;
+    exempt: number;
+    /** False when a mandatory violation fails the preview. */
+    passed: boolean;
+}
+
+export interface Report {
+    schemaVersion: string;
+    tool: { name: string; version: string };
+    /** What was judged: an embedded preview of a program, manifests, or a `pulumi preview` event log / JSON output. */
+    source: { kind: "preview" | "manifests" | "event-log" | "preview-json"; target?: string };
+    pack: { name: string; version: string };
+    summary: ReportSummary;
+    policies: ReportPolicy[];
+    findings: ReportFinding[];
+    exemptions: ReportExemption[];
+    notApplicable: ReportNotApplicable[];
+    score: ReadinessScore;
+}
+
+export function toolVersion(): string {
+    try {
+        return JSON.parse(fs.readFileSync(path.join(packageRoot(), "package.json"), "utf8")).version;
+    } catch {
+        return "0.0.0";
+    }
+}
+
+/** The priority a policy carries as its `priority:P0` tag. */
+export function priorityOf(tags: readonly string[]): Priority | undefined {
+    const tag = tags.find((t) => /^priority:P[012]$/.test(t));
+    return tag ? (tag.slice("priority:".length) as Priority) : undefined;
+}
+
+/** The checklist items a policy cites, from its `framework.reference` (comma-separated ids). */
+export function checklistOf(reference: string | undefined): string[] {
+    return (reference ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "");
+}
+
+export function reportPolicy(p: PolicyInfo, level: string | undefined): ReportPolicy {
+    return {
+        name: p.name,
+        description: p.description,
+        severity: p.severity,
+        enforcementLevel: level ?? p.enforcementLevel ?? "advisory",
+        priority: priorityOf(p.tags),
+        checklist: checklistOf(p.framework?.reference),
+        remediationSteps: p.remediationSteps,
+        tags: p.tags,
+    };
+}
+
+// The not-applicable reason the pack gives an exempt resource (policies/lib/exemptions.ts,
+// exemptionReason): `exempt[ <urn>]: <reason> (source: <source>[, expires <date>])`.
+const EXEMPT = /^exempt(?: (urn:\S+))?: ([\s\S]*) \(source: (.+?)(?:, expires (\d{4}-\d{2}-\d{2}))?\)$/;
+
+/** Reads an exemption back from a not-applicable reason; a stack policy's reason lists one per line. */
+export function parseExemptReason(reason: string): Array<Omit<ReportExemption, "policy" | "type" | "name">> {
+    if (!reason.startsWith("exempt")) {
+        return [];
+    }
+    return reason.split("\n").flatMap((line) => {
+        const m = EXEMPT.exec(line);
+        return m ? [{ urn: m[1], reason: m[2], source: m[3], ...(m[4] ? { expires: m[4] } : {}) }] : [];
+    });
+}
+
+/** Splits the not-applicable answers into exemptions and the rest. */
+export function splitNotApplicable(entries: readonly ReportNotApplicable[], resolve: (urn: string) => { type?: string; name?: string } | undefined) {
+    const exemptions: ReportExemption[] = [];
+    const other: ReportNotApplicable[] = [];
+    for (const n of entries) {
+        const parsed = parseExemptReason(n.reason);
+        if (parsed.length === 0) {
+            other.push(n);
+            continue;
+        }
+        for (const e of parsed) {
+            const urn = e.urn ?? n.urn;
+            const known = urn ? resolve(urn) : undefined;
+            exemptions.push({ policy: n.policy, reason: e.reason, source: e.source, ...(e.expires ? { expires: e.expires } : {}),
+                urn, type: known?.type ?? n.type, name: known?.name ?? n.name });
+        }
+    }
+    return { exemptions, other };
+}
+
+/** The type and name a URN ends with: `urn:pulumi:<stack>::<project>::<parent$type>::<name>`. */
+export function parseUrn(urn: string): { type?: string; name?: string } {
+    const parts = urn.split("::");
+    if (parts.length < 4) {
+        return {};
+    }
+    const types = parts[2].split("$");
+    return { type: types[types.length - 1], name: parts.slice(3).join("::") };
+}
+
+function byPolicyThenUrn<T extends { policy: string; urn?: string }>(a: T, b: T): number {
+    return a.policy.localeCompare(b.policy) || (a.urn ?? "").localeCompare(b.urn ?? "");
+}
+
+export interface ReportInput {
+    source: Report["source"];
+    pack: { name: string; version: string };
+    resources?: number;
+    policies: ReportPolicy[];
+    findings: ReportFinding[];
+    notApplicable: ReportNotApplicable[];
+    catalog: Catalog;
+}
+
+/** Assembles a report: sorts, separates exemptions, summarizes and scores. */
+export function buildReport(input: ReportInput): Report {
+    const findings = [...input.findings].sort((a, b) => byPolicyThenUrn(a, b) || a.message.localeCompare(b.message));
+    const { exemptions, other } = splitNotApplicable(input.notApplicable, parseUrn);
+    const violations = findings.filter((f) => f.outcome === "violation");
+    const enabled = input.policies.filter((p) => p.enforcementLevel !== "disabled");
+    const mandatory = violations.filter((f) => f.enforcementLevel === "mandatory").length;
+    return {
+        schemaVersion: REPORT_SCHEMA_VERSION,
+        tool: { name: "prodready", version: toolVersion() },
+        source: input.source,
+        pack: input.pack,
+        summary: {
+            ...(input.resources !== undefined ? { resources: input.resources } : {}),
+            policies: enabled.length,
+            mandatory,
+            advisory: violations.length - mandatory,
+            unknown: findings.length - violations.length,
+            exempt: exemptions.length,
+            passed: mandatory === 0,
+        },
+        policies: [...input.policies].sort((a, b) => a.name.localeCompare(b.name)),
+        findings,
+        exemptions: exemptions.sort(byPolicyThenUrn),
+        notApplicable: other.sort(byPolicyThenUrn),
+        score: computeScore(input.catalog, enabled, findings, exemptions),
+    };
+}
+
+/** The report of an embedded preview or manifest run. */
+export function reportFromAnalysis(analysis: Analysis, options: { catalog: Catalog; source: Report["source"] }): Report {
+    return buildReport({
+        source: options.source,
+        pack: { name: analysis.pack.name, version: analysis.pack.version },
+        resources: analysis.resources,
+        policies: analysis.pack.policies.map((p) => reportPolicy(p, analysis.levels[p.name])),
+        findings: analysis.findings.map((f) => ({
+            policy: f.policy, outcome: f.outcome, enforcementLevel: f.level, severity: f.severity, message: f.message,
+            ...(f.urn ? { urn: f.urn } : {}), ...(f.type ? { type: f.type } : {}), ...(f.name ? { name: f.name } : {}),
+        })),
+        notApplicable: (analysis.notApplicable ?? []).map((n) => ({ policy: n.policy, reason: n.reason,
+            ...(n.urn ? { urn: n.urn } : {}), ...(n.type ? { type: n.type } : {}), ...(n.name ? { name: n.name } : {}) })),
+        catalog: options.catalog,
+    });
+}
+
+/** Groups findings by policy, then by resource, in the report's order. */
+export function findingsByPolicy(report: Report): Array<{ policy: ReportPolicy | undefined; name: string; findings: ReportFinding[] }> {
+    const groups = new Map<string, ReportFinding[]>();
+    for (const f of report.findings) {
+        groups.set(f.policy, [...(groups.get(f.policy) ?? []), f]);
+    }
+    return [...groups].map(([name, findings]) => ({ name, policy: report.policies.find((p) => p.name === name), findings }));
+}
+
+/** Where a finding is: `type: name`, or `stack`. */
+export function where(item: { type?: string; name?: string; urn?: string }): string {
+    return item.name ? `${item.type ?? "resource"}: ${item.name}` : "stack";
+}

@@ -1,0 +1,108 @@
+// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers. Built with node-sarif-builder,
+// typed with @types/sarif. A Pulumi resource has no source line the engine knows of, so every result
+// points at the program's project file and names the resource as a logical location (its URN).
+import { createHash } from "crypto";
+import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from "node-sarif-builder";
+import type { Log, Result } from "sarif";
+import type { Report, ReportPolicy } from "./document";
+
+/** GitHub ranks alerts by this number (0-10): critical ≥ 9, high ≥ 7, medium ≥ 4. */
+const SECURITY_SEVERITY: Record<string, string> = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
+
+function level(enforcementLevel: string): Result.level {
+    return enforcementLevel === "mandatory" ? "error" : "warning";
+}
+
+function rule(policy: ReportPolicy): SarifRuleBuilder {
+    const checklist = policy.checklist.length ? `\n\nChecklist items: ${policy.checklist.join(", ")}.` : "";
+    return new SarifRuleBuilder({
+        id: policy.name,
+        name: policy.name.split("-").map((w) => w[0].toUpperCase() + w.slice(1)).join(""),
+        shortDescription: { text: policy.description },
+        fullDescription: { text: policy.description },
+        help: {
+            text: `${policy.remediationSteps}${checklist}`,
+            markdown: `**Remediation:** ${policy.remediationSteps}${checklist ? `\n\n**Checklist items:** ${policy.checklist.map((c) => `\`${c}\``).join(", ")}` : ""}`,
+        },
+        defaultConfiguration: { level: policy.enforcementLevel === "disabled" ? "none" : level(policy.enforcementLevel), enabled: policy.enforcementLevel !== "disabled" },
+        properties: {
+            tags: policy.tags,
+            precision: "very-high",
+            ...(SECURITY_SEVERITY[policy.severity] ? { "security-severity": SECURITY_SEVERITY[policy.severity] } : {}),
+            ...(policy.priority ? { priority: policy.priority } : {}),
+            checklist: policy.checklist,
+        },
+    });
+}
+
+function fingerprint(...parts: Array<string | undefined>): string {
+    return createHash("sha256").update(parts.map((p) => p ?? "").join("\u0000")).digest("hex");
+}
+
+function location(artifact: string, item: { urn?: string; type?: string; name?: string }) {
+    return [{
+        physicalLocation: { artifactLocation: { uri: artifact }, region: { startLine: 1 } },
+        logicalLocations: item.urn ? [{ fullyQualifiedName: item.urn, name: item.name, kind: "resource", decoratedName: item.type }] : [{ name: "stack", kind: "module" }],
+    }];
+}
+
+export interface SarifOptions {
+    /** The file results point at, relative to the repository root (default Pulumi.yaml). */
+    artifact?: string;
+}
+
+/** The report as a SARIF 2.1.0 log: one rule per policy, one result per finding and per exemption (suppressed). */
+export function buildSarif(report: Report, options: SarifOptions = {}): Log {
+    const artifact = options.artifact ?? "Pulumi.yaml";
+    const run = new SarifRunBuilder({
+        tool: { driver: { name: "prodready", version: report.tool.version, semanticVersion: report.tool.version, informationUri: "https://www.pulumi.com/docs/iac/using-pulumi/crossguard/", rules: [] } },
+        automationDetails: { id: `prodready/${report.pack.name}/` },
+        properties: { pack: report.pack, summary: report.summary, readiness: { score: report.score.score, coverage: report.score.coverage, verdict: report.score.verdict, verdictReason: report.score.verdictReason, byPriority: report.score.byPriority } },
+        invocations: [{ executionSuccessful: true }],
+    });
+    const known = new Set<string>();
+    for (const policy of report.policies) {
+        known.add(policy.name);
+        run.addRule(rule(policy));
+    }
+    const ensureRule = (name: string) => {
+        if (!known.has(name)) {
+            known.add(name);
+            run.addRule(new SarifRuleBuilder().initSimple({ ruleId: name, shortDescriptionText: name }));
+        }
+    };
+    for (const f of report.findings) {
+        ensureRule(f.policy);
+        const result: Result = {
+            ruleId: f.policy,
+            kind: f.outcome === "unknown" ? "review" : "fail",
+            level: f.outcome === "unknown" ? "none" : level(f.enforcementLevel),
+            message: { text: f.outcome === "unknown" ? `${f.message} (unknown during preview: neither a pass nor a violation)` : f.message },
+            locations: location(artifact, f),
+            partialFingerprints: { "prodready/v1": fingerprint(f.policy, f.urn, f.outcome, f.message) },
+            properties: { enforcementLevel: f.enforcementLevel, severity: f.severity, ...(f.urn ? { urn: f.urn } : {}) },
+        };
+        run.addResult(new SarifResultBuilder(result));
+    }
+    for (const e of report.exemptions) {
+        ensureRule(e.policy);
+        const result: Result = {
+            ruleId: e.policy,
+            kind: "notApplicable",
+            level: "none",
+            message: { text: `${e.name ? `'${e.name}'` : "The stack"} is exempt from ${e.policy}: ${e.reason}` },
+            locations: location(artifact, e),
+            suppressions: [{ kind: "external", status: "accepted", justification: `${e.reason} (${e.source}${e.expires ? `, expires ${e.expires}` : ""})` }],
+            partialFingerprints: { "prodready/v1": fingerprint(e.policy, e.urn, "exempt") },
+            properties: { source: e.source, ...(e.expires ? { expires: e.expires } : {}), ...(e.urn ? { urn: e.urn } : {}) },
+        };
+        run.addResult(new SarifResultBuilder(result));
+    }
+    const builder = new SarifBuilder({ $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0" });
+    builder.addRun(run);
+    return builder.buildSarifOutput();
+}
+
+export function renderSarif(report: Report, options: SarifOptions = {}): string {
+    return JSON.stringify(buildSarif(report, options), null, 2) + "\n";
+}

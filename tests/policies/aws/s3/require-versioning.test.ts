@@ -1,0 +1,25 @@
+import type * as aws from "@pulumi/aws";
+import policy from "../../../../policies/aws/s3/require-versioning";
+import { checkStack, UNKNOWN, urnOf } from "../../../harness/policy";
+
+const BUCKET = "aws:s3/bucket:Bucket";
+const V = "aws:s3/bucketVersioning:BucketVersioning";
+const versioning: aws.s3.BucketVersioningArgs = { bucket: "app-data", versioningConfiguration: { status: "Enabled" } };
+
+describe("aws-s3-require-versioning", () => {
+    it("passes a bucket with versioning enabled", () => {
+        expect(checkStack(policy, [{ type: BUCKET, name: "data", props: { bucket: "app-data" } }, { type: V, name: "data-v", props: versioning }]).violations).toEqual([]);
+    });
+    it("fires on suspended versioning and on none", () => {
+        const verdict = checkStack(policy, [
+            { type: BUCKET, name: "data", props: { bucket: "app-data" } },
+            { type: V, name: "data-v", props: { ...versioning, versioningConfiguration: { status: "Suspended" } } },
+            { type: "aws:s3/bucketV2:BucketV2", name: "bare", props: {} },
+        ]);
+        expect(verdict.violations).toHaveLength(2);
+        expect(verdict.urns).toEqual([urnOf(BUCKET, "data"), urnOf("aws:s3/bucketV2:BucketV2", "bare")]);
+    });
+    it("leaves a reference unknown during preview to the SDK", () => {
+        expect(checkStack(policy, [{ type: BUCKET, name: "data", props: {} }, { type: V, name: "v", props: { ...versioning, bucket: UNKNOWN } }]).unknown).toBeDefined();
+    });
+});
