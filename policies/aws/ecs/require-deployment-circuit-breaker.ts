@@ -6,7 +6,7 @@ export default resourcePolicy({
     description: "ECS services with the ECS deployment controller stop a failing deployment and roll back to the last working one.",
     priority: "P1",
     severity: "medium",
-    checklist: ["004.rollback-triggers.service-down", "002.build-and-deployment.rollback-strategy", "004.rollback-triggers.error-rate"],
+    checklist: ["004.rollback-triggers.service-down", "004.rollback-triggers.error-rate"],
     remediationSteps: "Set deploymentCircuitBreaker: { enable: true, rollback: true }.",
     tags: ["deployment"],
     resourceTypes: ["aws:ecs/service:Service"],

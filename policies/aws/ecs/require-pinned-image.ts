@@ -21,7 +21,7 @@ export default resourcePolicy<Config>({
     description: "Containers of ECS task definitions run a pinned image (a version tag or a digest), never latest or untagged, so a rollback redeploys the same bits.",
     priority: "P1",
     severity: "medium",
-    checklist: ["004.rollback-preparation.previous-version-available", "002.build-and-deployment.docker-images"],
+    checklist: ["004.rollback-preparation.previous-version-available"],
     remediationSteps: "Set image to a version tag (api:1.4.2) or a digest (api@sha256:...), not latest.",
     tags: ["deployment"],
     config: {
