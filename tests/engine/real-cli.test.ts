@@ -1,0 +1,320 @@
+// Proves that the real Pulumi engine (`pulumi preview --policy-pack policies`) reaches the same
+// verdicts as prodready's embedded preview: on the reference stack, on the scenarios, with a
+// policy-pack config, with a malformed one, and with the pack as published by `npm pack`.
+//
+// Needs a `pulumi` on the PATH (scripts/install-pulumi-cli.sh builds one); skipped with one line
+// of notice otherwise. The resource providers are the test doubles of tests/engine/provider-double
+// (built here with its build.sh), the backend a temporary file:// folder: no cloud, no credentials.
+//
+// Every scenario runs when PRODREADY_ENGINE_ALL=1 or CI=true (about 7 s a preview, ~9 min for all);
+// otherwise a subset that touches every policy group (provider/group folder of policies/) runs.
+import { execFileSync, spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { Analysis } from "../../src/analyzer/session";
+import { readEvents, plainMessage, EngineEvent } from "../../src/report/event-log";
+import { loadScenario } from "../../stacks/scenario";
+import { previewReference, ROOT, sharedAnalyzer } from "../harness/stack";
+
+const MINUTE = 60_000;
+
+function onPath(command: string): string | undefined {
+    for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+        const candidate = path.join(dir, command);
+        try {
+            fs.accessSync(candidate, fs.constants.X_OK);
+            return candidate;
+        } catch {
+            // not here
+        }
+    }
+    return undefined;
+}
+
+const PULUMI = onPath("pulumi");
+if (!PULUMI) {
+    process.stderr.write("engine tests skipped: no pulumi CLI on PATH; run scripts/install-pulumi-cli.sh\n");
+}
+const engineSuite = PULUMI ? describe : describe.skip;
+
+const ALL_SCENARIOS = process.env.PRODREADY_ENGINE_ALL === "1" || process.env.CI === "true";
+const SCENARIOS = fs.readdirSync(path.join(ROOT, "stacks", "scenarios"))
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => f.replace(/\.ts$/, ""))
+    .sort();
+const PACK_DIR = path.join(ROOT, "policies");
+const PACK_NAME = "production-readiness";
+const CANT_RUN = /(^|\n)can't run policy '[^']+' from policy pack '[^']+' during preview/;
+
+/** Policy group of a policy name `<provider>-<group>-<verb>-<subject>`, from the pack's folders. */
+function policyGroups(): Map<string, string> {
+    const groups = new Map<string, string>(); // policy name prefix -> group
+    for (const provider of ["aws", "kubernetes"]) {
+        for (const group of fs.readdirSync(path.join(PACK_DIR, provider))) {
+            if (fs.statSync(path.join(PACK_DIR, provider, group)).isDirectory()) {
+                groups.set(`${provider}-${group}-`, `${provider}/${group}`);
+            }
+        }
+    }
+    return groups;
+}
+
+/** Scenarios covering every policy group that some scenario violates, picked greedily (largest gain first). */
+function representativeScenarios(): string[] {
+    const prefixes = policyGroups();
+    const groupsOf = new Map(SCENARIOS.map((name) => {
+        const groups = new Set<string>();
+        for (const [policy] of loadScenario(name).violations) {
+            for (const [prefix, group] of prefixes) {
+                if (policy.startsWith(prefix)) {
+                    groups.add(group);
+                }
+            }
+        }
+        return [name, groups] as const;
+    }));
+    const uncovered = new Set([...groupsOf.values()].flatMap((g) => [...g]));
+    const chosen: string[] = [];
+    while (uncovered.size > 0) {
+        let best = "";
+        let gain = 0;
+        for (const [name, groups] of groupsOf) {
+            const g = [...groups].filter((x) => uncovered.has(x)).length;
+            if (g > gain) {
+                best = name;
+                gain = g;
+            }
+        }
+        chosen.push(best);
+        groupsOf.get(best)!.forEach((g) => uncovered.delete(g));
+    }
+    return chosen.sort();
+}
+
+interface EngineRun {
+    status: number | null;
+    stdout: string;
+    stderr: string;
+    ms: number;
+    events: EngineEvent[];
+}
+
+/** What a run decided: `policy \0 resource name \0 level` for violations and for unknowns. */
+interface Verdict {
+    violations: string[];
+    unknowns: string[];
+}
+
+function key(policy: string, name: string | undefined, level: string): string {
+    return `${policy}\u0000${name ?? ""}\u0000${level}`;
+}
+
+function show(keys: readonly string[]): string[] {
+    return keys.map((k) => k.split("\u0000").join(" "));
+}
+
+function engineVerdict(events: readonly EngineEvent[]): Verdict {
+    const violations = new Set<string>();
+    const unknowns = new Set<string>();
+    for (const e of events) {
+        const p = e.policyEvent;
+        if (!p) {
+            continue;
+        }
+        const name = p.resourceUrn ? p.resourceUrn.slice(p.resourceUrn.lastIndexOf("::") + 2) : "";
+        (CANT_RUN.test(plainMessage(p.message)) ? unknowns : violations).add(key(p.policyName, name, p.enforcementLevel));
+    }
+    return { violations: [...violations].sort(), unknowns: [...unknowns].sort() };
+}
+
+function embeddedVerdict(analysis: Analysis): Verdict {
+    const of = (outcome: string) => [...new Set(analysis.findings.filter((f) => f.outcome === outcome)
+        .map((f) => key(f.policy, f.name, f.level)))].sort();
+    return { violations: of("violation"), unknowns: of("unknown") };
+}
+
+const hasMandatory = (v: Verdict) => v.violations.some((k) => k.endsWith("\u0000mandatory"));
+
+function packsLoaded(events: readonly EngineEvent[]): string[] {
+    const summary = events.map((e) => e.summaryEvent as { PolicyPacks?: Record<string, string> } | undefined).find((s) => s);
+    return Object.keys(summary?.PolicyPacks ?? {}).map((k) => k.split("|")[0]);
+}
+
+engineSuite("the real Pulumi engine", () => {
+    const analyzer = sharedAnalyzer();
+    let tmp = "";
+    let project = "";
+    let env: NodeJS.ProcessEnv = {};
+    let runs = 0;
+    const timings: string[] = [];
+
+    function pulumi(args: string[], timeoutMs = 3 * MINUTE, cwd = project) {
+        const started = Date.now();
+        const r = spawnSync(PULUMI!, args, { cwd, env, encoding: "utf8", timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
+        if (r.error) {
+            throw new Error(`pulumi ${args.join(" ")}: ${r.error.message}`);
+        }
+        return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - started };
+    }
+
+    function setScenario(scenario: string | undefined): void {
+        const r = scenario
+            ? pulumi(["config", "set", "prodready:scenario", scenario, "--non-interactive"], MINUTE)
+            : pulumi(["config", "rm", "prodready:scenario", "--non-interactive"], MINUTE);
+        if (r.status !== 0 && !(scenario === undefined && /not found/i.test(r.stderr))) {
+            throw new Error(`pulumi config: ${r.stderr}`);
+        }
+    }
+
+    function preview(options: { pack?: string | null; packConfig?: unknown } = {}): EngineRun {
+        const log = path.join(tmp, `events-${++runs}.jsonl`);
+        const args = ["preview", "--non-interactive", "--event-log", log];
+        if (options.pack !== null) {
+            args.push("--policy-pack", options.pack ?? PACK_DIR);
+        }
+        if (options.packConfig !== undefined) {
+            const file = path.join(tmp, `pack-config-${runs}.json`);
+            fs.writeFileSync(file, typeof options.packConfig === "string" ? options.packConfig : JSON.stringify(options.packConfig));
+            args.push("--policy-pack-config", file);
+        }
+        const r = pulumi(args);
+        const events = fs.existsSync(log) && fs.statSync(log).size > 0 ? readEvents(log) : [];
+        return { ...r, events };
+    }
+
+    const explain = (r: EngineRun) => `exit ${r.status}\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`;
+
+    beforeAll(() => {
+        tmp = fs.mkdtempSync(path.join(os.tmpdir(), "prodready-engine-"));
+        const doubles = execFileSync(path.join(ROOT, "tests", "engine", "provider-double", "build.sh"),
+            { cwd: ROOT, encoding: "utf8", timeout: 10 * MINUTE, stdio: ["ignore", "pipe", "pipe"] }).trim().split("\n").pop()!;
+        env = {
+            ...process.env,
+            PATH: [doubles, path.dirname(PULUMI!), process.env.PATH].join(path.delimiter),
+            PULUMI_BACKEND_URL: `file://${path.join(tmp, "state")}`,
+            PULUMI_CONFIG_PASSPHRASE: "test",
+            PULUMI_SKIP_UPDATE_CHECK: "true",
+            PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+            PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+            PULUMI_DEBUG_COMMANDS: "true",
+        };
+        fs.mkdirSync(path.join(tmp, "state"));
+        // The stack's own config file goes to a copy of the project, not to the repository; the
+        // program and its node_modules are the repository's, through symbolic links.
+        project = path.join(tmp, "project");
+        fs.mkdirSync(project);
+        fs.copyFileSync(path.join(ROOT, "Pulumi.yaml"), path.join(project, "Pulumi.yaml"));
+        for (const entry of ["stacks", "node_modules", "package.json", "tsconfig.json"]) {
+            if (fs.existsSync(path.join(ROOT, entry))) {
+                fs.symlinkSync(path.join(ROOT, entry), path.join(project, entry));
+            }
+        }
+        const init = pulumi(["stack", "init", "engine", "--non-interactive"], MINUTE);
+        if (init.status !== 0) {
+            throw new Error(`pulumi stack init: ${init.stderr}`);
+        }
+    }, 15 * MINUTE);
+
+    afterAll(() => {
+        if (timings.length) {
+            process.stderr.write(`engine timings: ${timings.join("; ")}\n`);
+        }
+        if (tmp) {
+            fs.rmSync(tmp, { recursive: true, force: true });
+        }
+    });
+
+    it("passes the reference stack with the pack loaded", async () => {
+        setScenario(undefined);
+        const r = preview();
+        timings.push(`reference with pack ${r.ms} ms`);
+        expect({ status: r.status, packs: packsLoaded(r.events) }).toEqual({ status: 0, packs: [PACK_NAME] });
+        const verdict = engineVerdict(r.events);
+        expect(verdict.violations).toEqual([]);
+        expect(verdict.violations).toEqual(embeddedVerdict(await previewReference(analyzer())).violations);
+        const plain = preview({ pack: null });
+        timings.push(`reference without pack ${plain.ms} ms`);
+        expect(plain.status).toBe(0);
+    }, 10 * MINUTE);
+
+    const scenarios = ALL_SCENARIOS ? SCENARIOS : representativeScenarios();
+    it(`reaches the embedded preview's verdict on ${ALL_SCENARIOS ? "every scenario" : "a scenario of every policy group"} (${scenarios.length} of ${SCENARIOS.length})`, async () => {
+        const started = Date.now();
+        const differences: string[] = [];
+        for (const name of scenarios) {
+            setScenario(name);
+            const r = preview();
+            const engine = engineVerdict(r.events);
+            const embedded = embeddedVerdict(await previewReference(analyzer(), name));
+            const failed = r.status !== 0;
+            if (!packsLoaded(r.events).includes(PACK_NAME)) {
+                differences.push(`${name}: the engine run did not complete with the pack (${explain(r)})`);
+                continue;
+            }
+            if (failed !== hasMandatory(embedded) || failed !== hasMandatory(engine)) {
+                differences.push(`${name}: engine exit ${r.status}, embedded ${hasMandatory(embedded) ? "has" : "has no"} mandatory violation`);
+            }
+            const only = (a: string[], b: string[]) => show(a.filter((x) => !b.includes(x)));
+            for (const [what, e, m] of [["violations", engine.violations, embedded.violations], ["unknowns", engine.unknowns, embedded.unknowns]] as const) {
+                const engineOnly = only(e, m);
+                const embeddedOnly = only(m, e);
+                if (engineOnly.length || embeddedOnly.length) {
+                    differences.push(`${name}: ${what} only in the engine: ${JSON.stringify(engineOnly)}; only in the embedded preview: ${JSON.stringify(embeddedOnly)}`);
+                }
+            }
+        }
+        timings.push(`${scenarios.length} scenarios in ${Math.round((Date.now() - started) / 1000)} s`);
+        setScenario(undefined);
+        expect(differences).toEqual([]);
+    }, 20 * MINUTE);
+
+    it("applies a policy-pack config the same way (a P0 lowered to advisory, a threshold raised)", async () => {
+        setScenario(undefined);
+        const packConfig = { "aws-rds-require-backup-retention": { enforcementLevel: "advisory", minimumDays: 35 } };
+        const r = preview({ packConfig });
+        const engine = engineVerdict(r.events);
+        const embedded = embeddedVerdict(await previewReference(analyzer(), undefined, packConfig));
+        expect(r.status).toBe(0);
+        expect(engine.violations.length).toBeGreaterThan(0);
+        expect(engine.violations.every((k) => k.startsWith("aws-rds-require-backup-retention\u0000") && k.endsWith("\u0000advisory"))).toBe(true);
+        expect(engine).toEqual(embedded);
+    }, 10 * MINUTE);
+
+    it("rejects a malformed policy-pack config in both", () => {
+        setScenario(undefined);
+        const bad = { "aws-rds-require-backup-retention": "bogus" };
+        const r = preview({ packConfig: bad });
+        expect(r.status).not.toBe(0);
+        expect(`${r.stdout}\n${r.stderr}`).toMatch(/bogus/);
+
+        const file = path.join(tmp, "bad-pack-config.json");
+        fs.writeFileSync(file, JSON.stringify(bad));
+        const embedded = spawnSync(process.execPath, [path.join(ROOT, "bin", "prodready.js"), "preview", ".", "--policy-pack-config", file],
+            { cwd: ROOT, encoding: "utf8", timeout: 5 * MINUTE });
+        expect(embedded.error).toBeUndefined();
+        expect(embedded.status).toBe(2);
+        expect(embedded.stderr).toMatch(/bogus/);
+    }, 10 * MINUTE);
+
+    it("passes the reference stack with the pack as published (npm pack, npm install)", () => {
+        const dest = path.join(tmp, "published");
+        fs.mkdirSync(dest);
+        const npm = (args: string[], cwd: string) => execFileSync("npm", [...args, "--no-audit", "--no-fund"],
+            { cwd, encoding: "utf8", timeout: 10 * MINUTE, stdio: ["ignore", "pipe", "pipe"] });
+        // `npm pack` runs the pack's prepack script (its tsc build) and prints the tarball's name last.
+        const tarball = path.join(dest, npm(["pack", "--pack-destination", dest], PACK_DIR).trim().split("\n").pop()!);
+        const install = path.join(dest, "install");
+        fs.mkdirSync(install);
+        fs.writeFileSync(path.join(install, "package.json"), JSON.stringify({ private: true }));
+        npm(["install", tarball], install);
+        const pack = path.join(install, "node_modules", "prodready-policies");
+        expect(fs.existsSync(path.join(pack, "PulumiPolicy.yaml"))).toBe(true);
+
+        setScenario(undefined);
+        const r = preview({ pack });
+        timings.push(`reference with the published pack ${r.ms} ms`);
+        expect({ status: r.status, packs: packsLoaded(r.events) }).toEqual({ status: 0, packs: [PACK_NAME] });
+        expect(engineVerdict(r.events).violations).toEqual([]);
+    }, 15 * MINUTE);
+});
