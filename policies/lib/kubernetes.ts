@@ -1,4 +1,5 @@
 import { minimatch } from "minimatch";
+import type { ConfigProperty } from "./define";
 import { at, isRecord, Props, record, records, text } from "./values";
 
 /** Where each workload kind keeps its pod spec. Patch types carry partial specs at the same place. */
@@ -136,6 +137,33 @@ export function workloadListed(patterns: readonly string[], name: string, props:
     const workloadName = text(at(props, "metadata", "name")) ?? name;
     const qualified = `${namespaceOf(props) ?? "default"}/${workloadName}`;
     return patterns.some((pattern) => minimatch(pattern.includes("/") ? qualified : workloadName, pattern));
+}
+
+/**
+ * Visits each container of a workload with where it is ("container 'app' of Deployment 'web'").
+ * Visits nothing when the resource sets no pod spec or one of the `allowed` globs lists it
+ * (see workloadListed). Reads the props in a fixed order (pod spec, allow-list, name, containers),
+ * as a value unknown during preview throws at the first read that meets it.
+ */
+export function eachContainer(
+    resource: { type: string; name: string; props: Props },
+    visit: (view: ContainerView, where: string) => void,
+    options: { allowed?: readonly string[] } = {},
+): void {
+    const { type, name, props } = resource;
+    const spec = podSpec(type, props);
+    if (!spec || (options.allowed !== undefined && workloadListed(options.allowed, name, props))) {
+        return;
+    }
+    const workload = describeWorkload(type, name, props);
+    for (const view of containers(spec)) {
+        visit(view, `${describeContainer(view)} of ${workload}`);
+    }
+}
+
+/** The `allowedWorkloads` config property of a workload policy: globs, none by default. */
+export function allowedWorkloadsSetting(description: string): ConfigProperty {
+    return { type: "array", items: { type: "string" }, default: [], description };
 }
 
 export function namespaceOf(props: Props): string | undefined {

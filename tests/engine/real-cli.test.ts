@@ -8,6 +8,7 @@
 //
 // Every scenario runs when PRODREADY_ENGINE_ALL=1 or CI=true (about 7 s a preview, ~9 min for all);
 // otherwise a subset that touches every policy group (provider/group folder of policies/) runs.
+// Known differences, all due to the test doubles, are listed with their cause in KNOWN_DIFFERENCES.
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -39,12 +40,20 @@ if (!PULUMI) {
 const engineSuite = PULUMI ? describe : describe.skip;
 
 const ALL_SCENARIOS = process.env.PRODREADY_ENGINE_ALL === "1" || process.env.CI === "true";
+/** PRODREADY_ENGINE_SCENARIOS=a,b runs just those scenarios. */
+const CHOSEN_SCENARIOS = (process.env.PRODREADY_ENGINE_SCENARIOS ?? "").split(",").map((s) => s.trim()).filter((s) => s);
 const SCENARIOS = fs.readdirSync(path.join(ROOT, "stacks", "scenarios"))
     .filter((f) => f.endsWith(".ts"))
     .map((f) => f.replace(/\.ts$/, ""))
     .sort();
 const PACK_DIR = path.join(ROOT, "policies");
 const PACK_NAME = "production-readiness";
+/**
+ * Differences that come from the test doubles, not from the pack: the resources the engine cannot
+ * see in a scenario, with the cause. The test checks the engine indeed sees no verdict on them, so
+ * an entry that stops being true fails the test and must be removed.
+ */
+const KNOWN_DIFFERENCES: Record<string, { resources: string[]; cause: string }> = {};
 const CANT_RUN = /(^|\n)can't run policy '[^']+' from policy pack '[^']+' during preview/;
 
 /** Policy group of a policy name `<provider>-<group>-<verb>-<subject>`, from the pack's folders. */
@@ -238,15 +247,25 @@ engineSuite("the real Pulumi engine", () => {
         expect(plain.status).toBe(0);
     }, 10 * MINUTE);
 
-    const scenarios = ALL_SCENARIOS ? SCENARIOS : representativeScenarios();
-    it(`reaches the embedded preview's verdict on ${ALL_SCENARIOS ? "every scenario" : "a scenario of every policy group"} (${scenarios.length} of ${SCENARIOS.length})`, async () => {
+    const scenarios = CHOSEN_SCENARIOS.length ? CHOSEN_SCENARIOS : ALL_SCENARIOS ? SCENARIOS : representativeScenarios();
+    const which = CHOSEN_SCENARIOS.length ? "the chosen scenarios" : ALL_SCENARIOS ? "every scenario" : "a scenario of every policy group";
+    it(`reaches the embedded preview's verdict on ${which} (${scenarios.length} of ${SCENARIOS.length})`, async () => {
         const started = Date.now();
         const differences: string[] = [];
         for (const name of scenarios) {
             setScenario(name);
             const r = preview();
             const engine = engineVerdict(r.events);
-            const embedded = embeddedVerdict(await previewReference(analyzer(), name));
+            let embedded = embeddedVerdict(await previewReference(analyzer(), name));
+            const known = KNOWN_DIFFERENCES[name];
+            if (known) {
+                const unseen = (k: string) => known.resources.includes(k.split("\u0000")[1]);
+                const seen = [...engine.violations, ...engine.unknowns].filter(unseen);
+                if (seen.length) {
+                    differences.push(`${name}: the known difference (${known.cause}) is gone, the engine judged ${JSON.stringify(show(seen))}: remove it from KNOWN_DIFFERENCES`);
+                }
+                embedded = { violations: embedded.violations.filter((k) => !unseen(k)), unknowns: embedded.unknowns.filter((k) => !unseen(k)) };
+            }
             const failed = r.status !== 0;
             if (!packsLoaded(r.events).includes(PACK_NAME)) {
                 differences.push(`${name}: the engine run did not complete with the pack (${explain(r)})`);
@@ -267,7 +286,7 @@ engineSuite("the real Pulumi engine", () => {
         timings.push(`${scenarios.length} scenarios in ${Math.round((Date.now() - started) / 1000)} s`);
         setScenario(undefined);
         expect(differences).toEqual([]);
-    }, 20 * MINUTE);
+    }, (ALL_SCENARIOS ? 40 : 20) * MINUTE);
 
     it("applies a policy-pack config the same way (a P0 lowered to advisory, a threshold raised)", async () => {
         setScenario(undefined);

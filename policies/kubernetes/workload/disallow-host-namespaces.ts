@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeWorkload, podSpec, POD_WORKLOAD_TYPES, workloadListed } from "../../lib/kubernetes";
+import { allowedWorkloadsSetting, describeWorkload, podSpec, POD_WORKLOAD_TYPES, workloadListed } from "../../lib/kubernetes";
 import { bool, describeType } from "../../lib/values";
 
 interface Config {
@@ -21,12 +21,7 @@ export default resourcePolicy<Config>({
     remediationSteps: "Remove hostNetwork, hostPID and hostIPC from the pod spec (or set them to false); expose the pod through a Service instead of the node's network.",
     tags: ["workload-security"],
     config: {
-        allowedWorkloads: {
-            type: "array",
-            items: { type: "string" },
-            default: [],
-            description: "Workloads allowed host namespaces, as globs on `namespace/name` or `name` (node agents). Default none: Pod Security Standards baseline forbids them.",
-        },
+        allowedWorkloads: allowedWorkloadsSetting("Workloads allowed host namespaces, as globs on `namespace/name` or `name` (node agents). Default none: Pod Security Standards baseline forbids them."),
     },
     resourceTypes: POD_WORKLOAD_TYPES,
     validate: ({ type, name, props }, config, report) => {

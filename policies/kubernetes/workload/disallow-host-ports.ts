@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { containers, describeContainer, describeWorkload, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { eachContainer, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { describeType, integer, records } from "../../lib/values";
 
 interface Config {
@@ -23,19 +23,13 @@ export default resourcePolicy<Config>({
         },
     },
     resourceTypes: POD_WORKLOAD_TYPES,
-    validate: ({ type, name, props }, config, report) => {
-        const spec = podSpec(type, props);
-        if (!spec) {
-            return;
-        }
-        const workload = describeWorkload(type, name, props);
-        for (const view of containers(spec)) {
+    validate: (resource, config, report) => {
+        eachContainer(resource, (view, where) => {
             for (const port of records(view.container.ports)) {
                 const hostPort = port.hostPort;
                 if (hostPort === undefined) {
                     continue;
                 }
-                const where = `${describeContainer(view)} of ${workload}`;
                 const number = integer(hostPort);
                 if (number === undefined) {
                     report(`${where} sets a hostPort to ${describeType(hostPort)}, not a port number: remove hostPort and use a Service.`);
@@ -43,6 +37,6 @@ export default resourcePolicy<Config>({
                     report(`${where} binds host port ${number} on the node: remove hostPort and expose the pod through a Service.`);
                 }
             }
-        }
+        });
     },
 });

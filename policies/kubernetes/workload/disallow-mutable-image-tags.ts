@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { containers, describeContainer, describeWorkload, isPatch, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { eachContainer, isPatch, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { describeType, text } from "../../lib/values";
 
 interface Config {
@@ -30,29 +30,23 @@ export default resourcePolicy<Config>({
         },
     },
     resourceTypes: POD_WORKLOAD_TYPES,
-    validate: ({ type, name, props }, config, report) => {
-        const spec = podSpec(type, props);
-        if (!spec) {
-            return;
-        }
-        const workload = describeWorkload(type, name, props);
-        for (const view of containers(spec)) {
-            const where = `${describeContainer(view)} of ${workload}`;
+    validate: (resource, config, report) => {
+        eachContainer(resource, (view, where) => {
             const raw = view.container.image;
             if (raw === undefined) {
-                if (!isPatch(type)) {
+                if (!isPatch(resource.type)) {
                     report(`${where} sets no image: set image to a versioned tag or a digest.`);
                 }
-                continue;
+                return;
             }
             const image = text(raw);
             if (image === undefined || image.trim() === "") {
                 report(`${where} sets image to ${describeType(raw)}, not an image reference: set it to a versioned tag or a digest.`);
-                continue;
+                return;
             }
             const { tag, digest } = parseImage(image.trim());
             if (digest !== undefined) {
-                continue; // the digest is what the kubelet pulls, whatever the tag says
+                return; // the digest is what the kubelet pulls, whatever the tag says
             }
             if (config.requireDigest) {
                 report(`${where} uses image ${image} without a digest: reference it by digest (${image.split(":")[0]}@sha256:...).`);
@@ -61,6 +55,6 @@ export default resourcePolicy<Config>({
             } else if (tag === "latest") {
                 report(`${where} uses mutable tag :latest (${image}): pin a version tag or a digest.`);
             }
-        }
+        });
     },
 });

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { containers, describeContainer, describeWorkload, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { eachContainer, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { DEFAULT_SECRET_NAME_PATTERNS, findCredential } from "../../lib/secrets";
 import { describeType, records, text } from "../../lib/values";
 
@@ -30,20 +30,14 @@ export default resourcePolicy<Config>({
         },
     },
     resourceTypes: POD_WORKLOAD_TYPES,
-    validate: ({ type, name, props }, config, report) => {
-        const spec = podSpec(type, props);
-        if (!spec) {
-            return;
-        }
-        const workload = describeWorkload(type, name, props);
-        for (const view of containers(spec)) {
+    validate: (resource, config, report) => {
+        eachContainer(resource, (view, where) => {
             for (const variable of records(view.container.env)) {
                 const literal = variable.value;
                 if (literal === undefined) {
                     continue; // valueFrom, or no value at all
                 }
                 const variableName = text(variable.name) ?? "unnamed";
-                const where = `${describeContainer(view)} of ${workload}`;
                 const value = typeof literal === "number" || typeof literal === "boolean" ? String(literal) : text(literal);
                 if (value === undefined) {
                     report(`${where} sets env ${variableName} to ${describeType(literal)}, not a string: set a string value, or take a secret from valueFrom.secretKeyRef.`);
@@ -54,6 +48,6 @@ export default resourcePolicy<Config>({
                     report(`${where} sets env ${variableName} to a literal value that ${reason}: keep it in a Secret and use valueFrom.secretKeyRef (or mount the Secret as a file).`);
                 }
             }
-        }
+        });
     },
 });

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { containers, describeContainer, describeWorkload, isPatch, podSpec, POD_WORKLOAD_TYPES, workloadListed } from "../../lib/kubernetes";
+import { allowedWorkloadsSetting, eachContainer, isPatch, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { bool, describeType } from "../../lib/values";
 
 interface Config {
@@ -15,29 +15,18 @@ export default resourcePolicy<Config>({
     remediationSteps: "Set securityContext.allowPrivilegeEscalation: false on every container, init containers included.",
     tags: ["workload-security"],
     config: {
-        allowedWorkloads: {
-            type: "array",
-            items: { type: "string" },
-            default: [],
-            description: "Workloads exempt, as globs on `namespace/name` or `name`. Default none: Pod Security Standards restricted requires allowPrivilegeEscalation: false on every container.",
-        },
+        allowedWorkloads: allowedWorkloadsSetting("Workloads exempt, as globs on `namespace/name` or `name`. Default none: Pod Security Standards restricted requires allowPrivilegeEscalation: false on every container."),
     },
     resourceTypes: POD_WORKLOAD_TYPES,
-    validate: ({ type, name, props }, config, report) => {
-        const spec = podSpec(type, props);
-        if (!spec || workloadListed(config.allowedWorkloads, name, props)) {
-            return;
-        }
-        const workload = describeWorkload(type, name, props);
-        for (const view of containers(spec)) {
+    validate: (resource, config, report) => {
+        eachContainer(resource, (view, where) => {
             const setting = view.securityContext.allowPrivilegeEscalation;
-            const where = `${describeContainer(view)} of ${workload}`;
             if (setting === undefined) {
-                if (!isPatch(type)) {
+                if (!isPatch(resource.type)) {
                     // Omitted means allowed: Linux's no_new_privs is only set when this is false.
                     report(`${where} does not set securityContext.allowPrivilegeEscalation, which defaults to allowed: set it to false.`);
                 }
-                continue;
+                return;
             }
             const value = bool(setting);
             if (value === undefined) {
@@ -45,6 +34,6 @@ export default resourcePolicy<Config>({
             } else if (value) {
                 report(`${where} allows privilege escalation (allowPrivilegeEscalation: true): set it to false.`);
             }
-        }
+        }, { allowed: config.allowedWorkloads });
     },
 });

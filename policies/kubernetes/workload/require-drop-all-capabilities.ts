@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { containers, describeContainer, describeWorkload, isPatch, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { eachContainer, isPatch, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { describeType, isRecord, list, record, text } from "../../lib/values";
 
 interface Config {
@@ -28,22 +28,16 @@ export default resourcePolicy<Config>({
         },
     },
     resourceTypes: POD_WORKLOAD_TYPES,
-    validate: ({ type, name, props }, config, report) => {
-        const spec = podSpec(type, props);
-        if (!spec) {
-            return;
-        }
+    validate: (resource, config, report) => {
         const allowed = new Set(config.allowedCapabilities.map(normalise));
-        const workload = describeWorkload(type, name, props);
-        for (const view of containers(spec)) {
+        eachContainer(resource, (view, where) => {
             const capabilities = view.securityContext.capabilities;
-            const where = `${describeContainer(view)} of ${workload}`;
             if (capabilities !== undefined && !isRecord(capabilities)) {
                 report(`${where} sets securityContext.capabilities to ${describeType(capabilities)}, not an object: set capabilities.drop: ["ALL"].`);
-                continue;
+                return;
             }
             const { drop, add } = record(capabilities) ?? {};
-            if (drop !== undefined || !isPatch(type)) {
+            if (drop !== undefined || !isPatch(resource.type)) {
                 const dropsAll = list(drop).some((capability) => normalise(text(capability) ?? "") === "ALL");
                 if (!dropsAll) {
                     report(`${where} does not drop ALL capabilities: set securityContext.capabilities.drop: ["ALL"].`);
@@ -51,13 +45,13 @@ export default resourcePolicy<Config>({
             }
             if (add !== undefined && !Array.isArray(add)) {
                 report(`${where} sets securityContext.capabilities.add to ${describeType(add)}, not a list: list only allowed capabilities.`);
-                continue;
+                return;
             }
             const extra = list(add).map((capability) => text(capability) ?? describeType(capability)).filter((capability) => !allowed.has(normalise(capability)));
             if (extra.length > 0) {
                 const permitted = allowed.size > 0 ? `only ${[...allowed].join(", ")}` : "none";
                 report(`${where} adds capabilities ${extra.join(", ")}, outside the allowed ones: remove them (allowed: ${permitted}).`);
             }
-        }
+        });
     },
 });

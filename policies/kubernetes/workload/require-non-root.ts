@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { containers, describeContainer, describeWorkload, isPatch, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { eachContainer, isPatch, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { describeType, integer } from "../../lib/values";
 
 interface Config {
@@ -23,17 +23,11 @@ export default resourcePolicy<Config>({
         },
     },
     resourceTypes: POD_WORKLOAD_TYPES,
-    validate: ({ type, name, props }, config, report) => {
-        const spec = podSpec(type, props);
-        if (!spec) {
-            return;
-        }
-        const workload = describeWorkload(type, name, props);
-        for (const view of containers(spec)) {
+    validate: (resource, config, report) => {
+        eachContainer(resource, (view, where) => {
             const { runAsNonRoot, runAsUser } = view.securityContext;
-            const where = `${describeContainer(view)} of ${workload}`;
-            if (isPatch(type) && runAsNonRoot === undefined && runAsUser === undefined) {
-                continue;
+            if (isPatch(resource.type) && runAsNonRoot === undefined && runAsUser === undefined) {
+                return;
             }
             if (runAsUser !== undefined) {
                 const uid = integer(runAsUser);
@@ -44,11 +38,11 @@ export default resourcePolicy<Config>({
                 } else if (uid < config.minimumRunAsUser) {
                     report(`${where} runs as uid ${uid}, below the minimum ${config.minimumRunAsUser}: set runAsUser to ${config.minimumRunAsUser} or above.`);
                 }
-                continue;
+                return;
             }
             if (runAsNonRoot !== true) {
                 report(`${where} may run as root: set securityContext.runAsNonRoot: true or runAsUser to a non-root uid such as 1000.`);
             }
-        }
+        });
     },
 });

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { containers, describeContainer, describeWorkload, isPatch, LONG_RUNNING_WORKLOAD_TYPES, podSpec } from "../../lib/kubernetes";
+import { eachContainer, isPatch, LONG_RUNNING_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { describeType, isRecord } from "../../lib/values";
 
 type ProbeKind = "liveness" | "readiness" | "startup";
@@ -34,23 +34,17 @@ export default resourcePolicy<Config>({
     },
     // Jobs and CronJobs run to completion: no traffic to route, nothing to keep alive.
     resourceTypes: LONG_RUNNING_WORKLOAD_TYPES,
-    validate: ({ type, name, props }, config, report) => {
-        const spec = podSpec(type, props);
-        if (!spec) {
-            return;
-        }
-        const workload = describeWorkload(type, name, props);
-        for (const view of containers(spec)) {
+    validate: (resource, config, report) => {
+        eachContainer(resource, (view, where) => {
             // Init containers run to completion before the pod starts, ephemeral ones are for debugging.
             if (view.role !== "container") {
-                continue;
+                return;
             }
-            const where = `${describeContainer(view)} of ${workload}`;
             for (const kind of config.requiredProbes) {
                 const field = `${kind}Probe`;
                 const probe = view.container[field];
                 if (probe === undefined) {
-                    if (!isPatch(type)) {
+                    if (!isPatch(resource.type)) {
                         report(`${where} has no ${field}: add one (e.g. httpGet on a /health endpoint) so Kubernetes can tell when it is ${kind === "readiness" ? "ready for traffic" : kind === "liveness" ? "hung" : "started"}.`);
                     }
                 } else if (!isRecord(probe)) {
@@ -59,6 +53,6 @@ export default resourcePolicy<Config>({
                     report(`${where} sets a ${field} with no check: give it an httpGet, tcpSocket, exec or grpc handler.`);
                 }
             }
-        }
+        });
     },
 });

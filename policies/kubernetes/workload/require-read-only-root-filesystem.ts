@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { containers, describeContainer, describeWorkload, isPatch, podSpec, POD_WORKLOAD_TYPES, workloadListed } from "../../lib/kubernetes";
+import { allowedWorkloadsSetting, eachContainer, isPatch, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { bool, describeType } from "../../lib/values";
 
 interface Config {
@@ -15,28 +15,17 @@ export default resourcePolicy<Config>({
     remediationSteps: "Set securityContext.readOnlyRootFilesystem: true on every container and mount an emptyDir volume where the process must write (/tmp, caches).",
     tags: ["workload-security"],
     config: {
-        allowedWorkloads: {
-            type: "array",
-            items: { type: "string" },
-            default: [],
-            description: "Workloads allowed a writable root filesystem, as globs on `namespace/name` or `name`. Default none: 003 asks for a read-only filesystem where possible, and an emptyDir makes it possible for most services.",
-        },
+        allowedWorkloads: allowedWorkloadsSetting("Workloads allowed a writable root filesystem, as globs on `namespace/name` or `name`. Default none: 003 asks for a read-only filesystem where possible, and an emptyDir makes it possible for most services."),
     },
     resourceTypes: POD_WORKLOAD_TYPES,
-    validate: ({ type, name, props }, config, report) => {
-        const spec = podSpec(type, props);
-        if (!spec || workloadListed(config.allowedWorkloads, name, props)) {
-            return;
-        }
-        const workload = describeWorkload(type, name, props);
-        for (const view of containers(spec)) {
+    validate: (resource, config, report) => {
+        eachContainer(resource, (view, where) => {
             const setting = view.securityContext.readOnlyRootFilesystem;
-            const where = `${describeContainer(view)} of ${workload}`;
             if (setting === undefined) {
-                if (!isPatch(type)) {
+                if (!isPatch(resource.type)) {
                     report(`${where} does not set securityContext.readOnlyRootFilesystem, so its root filesystem is writable: set it to true and mount an emptyDir where it must write.`);
                 }
-                continue;
+                return;
             }
             const value = bool(setting);
             if (value === undefined) {
@@ -44,6 +33,6 @@ export default resourcePolicy<Config>({
             } else if (!value) {
                 report(`${where} has a writable root filesystem (readOnlyRootFilesystem: false): set it to true and mount an emptyDir where it must write.`);
             }
-        }
+        }, { allowed: config.allowedWorkloads });
     },
 });

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { containers, describeContainer, describeWorkload, isPatch, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { eachContainer, isPatch, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { at, describeType, isRecord } from "../../lib/values";
 
 interface Config {
@@ -25,21 +25,15 @@ export default resourcePolicy<Config>({
     },
     resourceTypes: POD_WORKLOAD_TYPES,
     validate: ({ type, name, props }, config, report) => {
-        const spec = podSpec(type, props);
-        if (!spec) {
-            return;
-        }
-        const workload = describeWorkload(type, name, props);
         const kinds = config.requireRequests ? ["limits", "requests"] as const : ["limits"] as const;
-        for (const view of containers(spec)) {
+        eachContainer({ type, name, props }, (view, where) => {
             // Ephemeral (debug) containers cannot declare resources.
             if (view.role === "ephemeral container") {
-                continue;
+                return;
             }
-            const where = `${describeContainer(view)} of ${workload}`;
             const resources = view.container.resources;
             if (isPatch(type) && resources === undefined) {
-                continue;
+                return;
             }
             const missing: string[] = [];
             for (const kind of kinds) {
@@ -60,6 +54,6 @@ export default resourcePolicy<Config>({
             } else if (missing.length > 0) {
                 report(`${where} sets no resources.${missing.join(", resources.")}: set ${kinds.join(" and ")} for cpu and memory so the pod is scheduled and capped.`);
             }
-        }
+        });
     },
 });

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { containers, describeContainer, describeWorkload, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { eachContainer, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { describeType, integer } from "../../lib/values";
 
 interface Config {
@@ -23,24 +23,18 @@ export default resourcePolicy<Config>({
         },
     },
     resourceTypes: POD_WORKLOAD_TYPES,
-    validate: ({ type, name, props }, config, report) => {
-        const spec = podSpec(type, props);
-        if (!spec) {
-            return;
-        }
-        const workload = describeWorkload(type, name, props);
-        for (const view of containers(spec)) {
+    validate: (resource, config, report) => {
+        eachContainer(resource, (view, where) => {
             const runAsUser = view.securityContext.runAsUser;
             if (runAsUser === undefined) {
-                continue; // the image's user; kubernetes-workload-require-non-root judges that case
+                return; // the image's user; kubernetes-workload-require-non-root judges that case
             }
-            const where = `${describeContainer(view)} of ${workload}`;
             const uid = integer(runAsUser);
             if (uid === undefined) {
                 report(`${where} sets runAsUser to ${describeType(runAsUser)}, not a uid: set it to ${config.minimumUid} or above.`);
             } else if (uid < config.minimumUid) {
                 report(`${where} runs as uid ${uid}, below the minimum ${config.minimumUid}: set runAsUser to ${config.minimumUid} or above.`);
             }
-        }
+        });
     },
 });

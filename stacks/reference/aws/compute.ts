@@ -39,7 +39,7 @@ export function compute(net: Network, lb: Edge): Compute {
     // A fixed log group name keeps the container definitions known at preview time, so every
     // container policy can judge them before deployment.
     const logGroupName = "/ecs/app";
-    new aws.cloudwatch.LogGroup("app-logs", { name: logGroupName, retentionInDays: 30 });
+    new aws.cloudwatch.LogGroup("app-logs", { name: logGroupName, retentionInDays: 30, kmsKeyId: logsKey().arn });
     const taskDefinition = new aws.ecs.TaskDefinition("app-task", {
         family: "app",
         requiresCompatibilities: ["FARGATE"],
@@ -89,4 +89,27 @@ export function compute(net: Network, lb: Edge): Compute {
         });
     }
     return { cluster, service, repository };
+}
+
+/** A rotated key for the service's logs; CloudWatch Logs may use it for log groups of this account only. */
+function logsKey(): aws.kms.Key {
+    return new aws.kms.Key("app-logs-key", {
+        description: "CloudWatch Logs of the application",
+        enableKeyRotation: true,
+        deletionWindowInDays: 30,
+        policy: JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [
+                { Sid: "AccountAdmin", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT_ID}:root` }, Action: "kms:*", Resource: "*" },
+                {
+                    Sid: "CloudWatchLogs",
+                    Effect: "Allow",
+                    Principal: { Service: "logs.us-east-1.amazonaws.com" },
+                    Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+                    Resource: "*",
+                    Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:us-east-1:${ACCOUNT_ID}:log-group:*` } },
+                },
+            ],
+        }),
+    });
 }

@@ -12,8 +12,9 @@
 //   - Check returns the inputs unchanged; Diff/DiffConfig report no changes;
 //   - Create/Update echo the inputs as outputs (preview or not); Read echoes;
 //     Delete does nothing;
-//   - Invoke answers a few well-known AWS data sources with fixed values and
-//     everything else with an empty object;
+//   - Invoke answers a few well-known AWS data sources with fixed values,
+//     decodes YAML for kubernetes:yaml:decode (what k8s.yaml.ConfigGroup asks
+//     the real provider), and answers everything else with an empty object;
 //   - GetPluginInfo reports the version stamped at build time (the version
 //     the npm SDK in node_modules asks for), so the engine never tries to
 //     download the real plugin.
@@ -24,7 +25,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -34,6 +37,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/protobuf/types/known/emptypb"
 	"google.golang.org/protobuf/types/known/structpb"
+	"gopkg.in/yaml.v3"
 )
 
 // Versions reported by GetPluginInfo, per package. Overridden at build time with
@@ -149,8 +153,35 @@ var invokeResults = map[string]map[string]any{
 	},
 }
 
+// decodeYAML splits a multi-document YAML text into objects, as the Kubernetes provider does.
+func decodeYAML(text string) (map[string]any, error) {
+	decoder := yaml.NewDecoder(strings.NewReader(text))
+	objects := []any{}
+	for {
+		var object map[string]any
+		err := decoder.Decode(&object)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if object != nil {
+			objects = append(objects, object)
+		}
+	}
+	return map[string]any{"result": objects}, nil
+}
+
 func (d *double) Invoke(_ context.Context, req *pulumirpc.InvokeRequest) (*pulumirpc.InvokeResponse, error) {
 	result, ok := invokeResults[req.GetTok()]
+	if req.GetTok() == "kubernetes:yaml:decode" {
+		decoded, err := decodeYAML(req.GetArgs().GetFields()["text"].GetStringValue())
+		if err != nil {
+			return nil, err
+		}
+		result, ok = decoded, true
+	}
 	if !ok {
 		result = map[string]any{}
 	}

@@ -1,0 +1,30 @@
+import { resourcePolicy } from "../../lib/define";
+
+interface Config {
+    requireCustomerManagedKey: boolean;
+}
+
+export default resourcePolicy<Config>({
+    name: "aws-cloudwatch-require-log-encryption",
+    description: "CloudWatch log groups encrypt their logs with a customer-managed KMS key, so access to the logs can be audited and revoked with the key.",
+    priority: "P2",
+    severity: "low",
+    checklist: ["003.security.data-encryption", "004.data-security.encryption-at-rest"],
+    remediationSteps: "Set kmsKeyId to the ARN of a KMS key whose key policy lets the CloudWatch Logs service of the region use it.",
+    tags: ["encryption"],
+    config: {
+        requireCustomerManagedKey: {
+            type: "boolean",
+            default: true,
+            description: "Require a customer-managed key. Default true: 003 and 004 ask for data encrypted at rest, and logs often hold personal data; false accepts CloudWatch's own service-side encryption.",
+        },
+    },
+    resourceTypes: ["aws:cloudwatch/logGroup:LogGroup"],
+    validate: ({ name, props }, config, report) => {
+        // Presence is enough: the key's ARN is usually unknown until the key exists.
+        if (!config.requireCustomerManagedKey || "kmsKeyId" in props) {
+            return;
+        }
+        report(`log group '${name}' sets no kmsKeyId, so its logs are encrypted only with CloudWatch's service key: set kmsKeyId to a customer-managed KMS key.`);
+    },
+});
