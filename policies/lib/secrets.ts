@@ -96,13 +96,15 @@ function scanValue(name: string, value: string): string | undefined {
 }
 
 // Values that cannot be a credential even on a variable named like one: nothing, a Kubernetes
-// `$(OTHER_VAR)` reference, an absolute path (a mounted secret file), or a boolean switch.
+// `$(OTHER_VAR)` reference, an absolute path (a mounted secret file), a boolean switch, or the ARN
+// of a Secrets Manager secret or SSM parameter (the reference the remediation asks for).
 function isInertValue(value: string): boolean {
     const trimmed = value.trim();
     return trimmed === ""
         || /^(\$\([A-Za-z_][A-Za-z0-9_]*\))+$/.test(trimmed)
         || /^\/[^\s:]*$/.test(trimmed)
-        || /^(true|false)$/i.test(trimmed);
+        || /^(true|false)$/i.test(trimmed)
+        || /^arn:aws[a-z-]*:(secretsmanager|ssm):[a-z0-9-]+:\d{12}:(secret:|parameter\/)\S+$/.test(trimmed);
 }
 
 /** True when the variable name matches one of the secret-name globs. */

@@ -43,6 +43,12 @@ describe("findCredential", () => {
         expect(findCredential("API_TOKEN", "")).toBeUndefined();
     });
 
+    it("takes the ARN of a Secrets Manager secret or SSM parameter as a reference, not a secret", () => {
+        expect(findCredential("DB_SECRET_ARN", "arn:aws:secretsmanager:us-east-1:123456789012:secret:app/db-AbCdEf")).toBeUndefined();
+        expect(findCredential("API_TOKEN_PARAMETER", "arn:aws:ssm:us-east-1:123456789012:parameter/app/api-token")).toBeUndefined();
+        expect(findCredential("DB_SECRET_ARN", "arn:aws:s3:::not-a-secret-store")).toBeDefined();
+    });
+
     it("takes the name patterns from options", () => {
         expect(findCredential("LICENSE", "abc", { secretNamePatterns: ["LICENSE*"] })).toBe("variable name says it holds a secret");
         expect(findCredential("API_TOKEN", "abc", { secretNamePatterns: [] })).toBeUndefined();
