@@ -297,6 +297,16 @@ function notApplicable(response: any, subject: RecordedResource | undefined): No
     }));
 }
 
+/** The policy SDK's error on one line: which policy failed and why, without the gRPC code or stack frames. */
+function grpcCause(err: unknown): string {
+    const message = err instanceof Error ? err.message : String(err);
+    return message.replace(/^\d+ [A-Z_]+: /, "")
+        .split("\n")
+        .map((line) => line.trim())
+        .filter((line) => line !== "" && !line.startsWith("at "))
+        .join(" ");
+}
+
 async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
     let next = 0;
     const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
@@ -338,7 +348,7 @@ export async function analyzeRun(host: AnalyzerHost, run: ProgramRun, options: A
             results[order.get(r)!] = findings(response, r, byUrn);
             skipped[order.get(r)!] = notApplicable(response, r);
         } catch (err) {
-            throw new PolicyRuntimeError(`a policy failed on ${r.type} "${r.name}": ${(err as Error).message.replace(/^\d+ [A-Z_]+: /, "")}`);
+            throw new PolicyRuntimeError(`a policy failed on ${r.type} "${r.name}": ${grpcCause(err)}`);
         }
     });
     const stackRequest = new analyzerProto.AnalyzeStackRequest();
@@ -350,7 +360,7 @@ export async function analyzeRun(host: AnalyzerHost, run: ProgramRun, options: A
         stackFindings = findings(response, undefined, byUrn);
         stackSkipped = notApplicable(response, undefined);
     } catch (err) {
-        throw new PolicyRuntimeError(`a stack policy failed: ${(err as Error).message.replace(/^\d+ [A-Z_]+: /, "")}`);
+        throw new PolicyRuntimeError(`a stack policy failed: ${grpcCause(err)}`);
     }
     return {
         pack,

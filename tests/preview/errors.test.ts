@@ -35,7 +35,26 @@ function expectOneLineError(result: ReturnType<typeof prodready>, pattern: RegEx
     expect(result.stderr).not.toMatch(/\n\s+at /);
 }
 
+/** A pack with one policy that fails on every resource, to see how a crashing policy is reported. */
+function throwingPack(): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prodready-test-pack-"));
+    fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\n");
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "throwing", version: "0.0.1", main: "index.js" }));
+    fs.writeFileSync(path.join(dir, "index.js"), `
+const { PolicyPack } = require("@pulumi/policy");
+new PolicyPack("throwing", { policies: [{ name: "always-throws", description: "fails on purpose", enforcementLevel: "mandatory",
+    validateResource: (args) => { if (args.type === "aws:ec2/vpc:Vpc") throw new Error("cidrBlock.split is not a function"); } }] });
+`);
+    fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
+    return dir;
+}
+
 describe("prodready preview on bad input", () => {
+    it("names the policy and the resource when a policy throws", () => {
+        expectOneLineError(prodready("preview", ".", "--policy-pack", throwingPack()),
+            /a policy failed on aws:ec2\/vpc:Vpc "app-vpc": .*always-throws.*cidrBlock.split is not a function/);
+    });
+
     it("names a program directory that does not exist", () => {
         expectOneLineError(prodready("preview", "/nonexistent/program"), /program directory \/nonexistent\/program does not exist/);
     });
