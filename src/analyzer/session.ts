@@ -199,31 +199,56 @@ export function withDefaultProviders(run: ProgramRun, config: Record<string, str
     return { resources, providerOf };
 }
 
-function analyzeRequest(r: RecordedResource, provider: RecordedResource | undefined): any {
-    const req = new analyzerProto.AnalyzeRequest();
-    req.setType(r.type);
-    req.setName(r.name);
-    req.setUrn(r.urn);
-    req.setProperties(Struct.fromJavaScript(downgradeReferences(r.inputs)));
-    req.setOptions(resourceOptions(r));
-    if (provider) {
-        const p = new analyzerProto.AnalyzerProviderResource();
-        p.setType(provider.type);
-        p.setName(provider.name);
-        p.setUrn(provider.urn);
-        p.setProperties(Struct.fromJavaScript(downgradeReferences(provider.inputs)));
-        req.setProvider(p);
+/**
+ * Builds the protobuf parts of each resource once: its properties go into both its Analyze and the
+ * AnalyzeStack request, and a provider's message is shared by every resource it manages.
+ */
+class RequestParts {
+    private readonly properties = new Map<RecordedResource, any>();
+    private readonly providers = new Map<RecordedResource, any>();
+
+    propertiesOf(r: RecordedResource): any {
+        let struct = this.properties.get(r);
+        if (!struct) {
+            struct = Struct.fromJavaScript(downgradeReferences(r.inputs));
+            this.properties.set(r, struct);
+        }
+        return struct;
     }
-    return req;
+
+    providerOf(provider: RecordedResource): any {
+        let message = this.providers.get(provider);
+        if (!message) {
+            message = new analyzerProto.AnalyzerProviderResource();
+            message.setType(provider.type);
+            message.setName(provider.name);
+            message.setUrn(provider.urn);
+            message.setProperties(this.propertiesOf(provider));
+            this.providers.set(provider, message);
+        }
+        return message;
+    }
+
+    /** Sets what AnalyzeRequest and AnalyzerResource have in common. */
+    fill<T>(message: T & Record<string, (value: any) => void>, r: RecordedResource, provider: RecordedResource | undefined): T {
+        message.setType(r.type);
+        message.setName(r.name);
+        message.setUrn(r.urn);
+        message.setProperties(this.propertiesOf(r));
+        message.setOptions(resourceOptions(r));
+        if (provider) {
+            message.setProvider(this.providerOf(provider));
+        }
+        return message;
+    }
 }
 
-function stackResource(r: RecordedResource, provider: RecordedResource | undefined): any {
-    const res = new analyzerProto.AnalyzerResource();
-    res.setType(r.type);
-    res.setName(r.name);
-    res.setUrn(r.urn);
-    res.setProperties(Struct.fromJavaScript(downgradeReferences(r.inputs)));
-    res.setOptions(resourceOptions(r));
+function analyzeRequest(parts: RequestParts, r: RecordedResource, provider: RecordedResource | undefined): any {
+    return parts.fill(new analyzerProto.AnalyzeRequest(), r, provider);
+}
+
+function stackResource(parts: RequestParts, r: RecordedResource, provider: RecordedResource | undefined): any {
+    const res = parts.fill(new analyzerProto.AnalyzerResource(), r, provider);
     if (r.parent) {
         res.setParent(r.parent);
     }
@@ -233,14 +258,6 @@ function stackResource(r: RecordedResource, provider: RecordedResource | undefin
         const d = new analyzerProto.AnalyzerPropertyDependencies();
         d.setUrnsList(urns);
         deps.set(key, d);
-    }
-    if (provider) {
-        const p = new analyzerProto.AnalyzerProviderResource();
-        p.setType(provider.type);
-        p.setName(provider.name);
-        p.setUrn(provider.urn);
-        p.setProperties(Struct.fromJavaScript(downgradeReferences(provider.inputs)));
-        res.setProvider(p);
     }
     return res;
 }
@@ -339,12 +356,13 @@ export async function analyzeRun(host: AnalyzerHost, run: ProgramRun, options: A
 
     const { resources, providerOf } = withDefaultProviders(run, options.config ?? {});
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const parts = new RequestParts();
     const results: Finding[][] = new Array(resources.length);
     const skipped: NotApplicable[][] = new Array(resources.length);
     const order = new Map(resources.map((r, i) => [r, i]));
     await inParallel(resources, options.concurrency ?? 64, async (r) => {
         try {
-            const response = await call(host.client, "analyze", analyzeRequest(r, providerOf.get(r.urn)));
+            const response = await call(host.client, "analyze", analyzeRequest(parts, r, providerOf.get(r.urn)));
             results[order.get(r)!] = findings(response, r, byUrn);
             skipped[order.get(r)!] = notApplicable(response, r);
         } catch (err) {
@@ -352,7 +370,7 @@ export async function analyzeRun(host: AnalyzerHost, run: ProgramRun, options: A
         }
     });
     const stackRequest = new analyzerProto.AnalyzeStackRequest();
-    stackRequest.setResourcesList(resources.map((r) => stackResource(r, providerOf.get(r.urn))));
+    stackRequest.setResourcesList(resources.map((r) => stackResource(parts, r, providerOf.get(r.urn))));
     let stackFindings: Finding[];
     let stackSkipped: NotApplicable[];
     try {
