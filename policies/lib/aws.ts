@@ -121,30 +121,7 @@ export function ofTypes(resources: readonly PolicyResource[], types: readonly st
     return resources.filter((r) => set.has(r.type));
 }
 
-/**
- * Judges a boolean setting that must be true: reports it omitted (with what AWS defaults to),
- * malformed, or false. Returns nothing; `fix` says what to set, e.g. "set storageEncrypted: true".
- */
-export function requireTrue(
-    value: unknown,
-    where: string,
-    property: string,
-    omitted: string | undefined,
-    fix: string,
-    report: (message: string) => void,
-): void {
-    if (value === undefined) {
-        if (omitted !== undefined) {
-            report(`${where} omits ${property}, ${omitted}: ${fix}.`);
-        }
-        return;
-    }
-    if (typeof value !== "boolean" && value !== "true" && value !== "false") {
-        report(`${where} sets ${property} to ${describeType(value)}, not a boolean: ${fix}.`);
-    } else if (value !== true && value !== "true") {
-        report(`${where} sets ${property} to false: ${fix}.`);
-    }
-}
+export { requireTrue } from "./checks";
 
 /**
  * Calls `judge` with each container of a task definition and the phrase that names it; reports

@@ -9,10 +9,39 @@ import type {
     StackValidationArgs,
     StackValidationPolicy,
 } from "@pulumi/policy";
-import { decide, EXEMPTIONS_SCHEMA, exemptionReason, withNotes } from "./exemptions";
+import { decide, EXEMPTIONS_SCHEMA, EXEMPTIONS_FROM_RESOURCES_SCHEMA, exemptionReason, withNotes } from "./exemptions";
+import { isUnknownValueError, UnknownResourcesError } from "./unknowns";
 
 /** One threshold or option of a policy, as JSON Schema. */
 export type ConfigProperty = PolicyConfigSchema["properties"][string];
+
+/**
+ * A policy's settings, declared once as JSON Schema: the engine validates the config against it,
+ * and `ConfigOf` derives the type `validate` reads, so a misspelt setting does not compile.
+ */
+export type Settings = Readonly<Record<string, Setting>>;
+
+/** One setting: a JSON Schema property with the default taken from the checklists and a description citing it. */
+export interface Setting {
+    readonly type?: string | readonly string[];
+    readonly default: unknown;
+    readonly description: string;
+    readonly [keyword: string]: unknown;
+}
+
+/** The TypeScript type of the value one JSON Schema property accepts. */
+export type ValueOf<P> =
+    P extends { enum: readonly (infer E)[] } ? E
+        : P extends { type: "integer" | "number" } ? number
+            : P extends { type: "string" } ? string
+                : P extends { type: "boolean" } ? boolean
+                    : P extends { type: "array"; items: infer I } ? readonly ValueOf<I>[]
+                        : P extends { type: "array" } ? readonly unknown[]
+                            : P extends { type: "object" } ? Readonly<Record<string, unknown>>
+                                : unknown;
+
+/** The config a policy's `validate` receives: every setting, with its default filled in. */
+export type ConfigOf<S> = { readonly [K in keyof S]: ValueOf<S[K]> };
 
 /** Go-live priority, as in the readiness summary of checklist 001: P0 blocks go-live. */
 export type Priority = "P0" | "P1" | "P2";
@@ -24,6 +53,8 @@ export const CHECKLIST_FRAMEWORK = "prodready-checklists";
 export interface PolicyMetadata {
     /** Stable id: `<provider>-<group>-<verb>-<subject>`, equal to the file's path. */
     name: string;
+    /** Former names: configs, exemptions and reports written for them still apply to this policy. */
+    aliases?: readonly string[];
     description: string;
     priority: Priority;
     severity: Severity;
@@ -32,8 +63,11 @@ export interface PolicyMetadata {
     /** What to change, in one or two sentences. */
     remediationSteps: string;
     tags?: readonly string[];
-    /** Thresholds and options; every property needs a `default` taken from the checklists. */
-    config?: Record<string, ConfigProperty>;
+}
+
+/** Thresholds and options; every property needs a `default` taken from the checklists. */
+interface Configurable<S extends Settings> {
+    config?: S;
 }
 
 /** A resource as a policy sees it: its type, its name and its (possibly unknown) inputs. */
@@ -47,22 +81,39 @@ export interface Subject {
 /** Reports one violation; the message says what is wrong and what to set instead. */
 export type Report = (message: string) => void;
 
-export interface ResourcePolicySpec<C> extends PolicyMetadata {
+export interface ResourcePolicySpec<S extends Settings> extends PolicyMetadata, Configurable<S> {
     /** Pulumi type tokens the policy judges, aliases included. */
     resourceTypes: readonly string[];
-    validate: (resource: Subject, config: C, report: Report) => void;
+    validate: (resource: Subject, config: ConfigOf<S>, report: Report) => void;
 }
 
-export interface StackPolicySpec<C> extends PolicyMetadata {
-    validate: (resources: readonly PolicyResource[], config: C, report: (message: string, urn?: string) => void) => void;
+/** Reports one violation of a stack policy, on the resource with this URN (or on the stack). */
+export type StackReport = (message: string, urn?: string) => void;
+
+/** What a stack policy gets besides its resources and config. */
+export interface StackContext {
+    /**
+     * Runs `judgement` for one resource. When it reads a value unknown during preview, only this
+     * resource is reported as unknown; the policy goes on judging the others, and violations already
+     * reported stay reported.
+     */
+    judge(resource: { urn: string }, judgement: () => void): void;
+}
+
+export interface StackPolicySpec<S extends Settings> extends PolicyMetadata, Configurable<S> {
+    validate: (resources: readonly PolicyResource[], config: ConfigOf<S>, report: StackReport, context: StackContext) => void;
 }
 
 /** Fields a prodready policy carries on top of `@pulumi/policy`'s own. */
 export interface ProdreadyFields {
     priority: Priority;
     checklist: readonly string[];
+    aliases: readonly string[];
     resourceTypes?: readonly string[];
 }
+
+/** The tag that carries a former name of a policy across the analyzer protocol, which has no field for it. */
+export const ALIAS_TAG_PREFIX = "alias:";
 
 export type ProdreadyResourcePolicy = ResourceValidationPolicy & ProdreadyFields;
 export type ProdreadyStackPolicy = StackValidationPolicy & ProdreadyFields;
@@ -72,7 +123,7 @@ export function defaultEnforcement(priority: Priority): EnforcementLevel {
     return priority === "P0" ? "mandatory" : "advisory";
 }
 
-function metadata(spec: PolicyMetadata) {
+function metadata(spec: PolicyMetadata & Configurable<Settings>) {
     const provider = spec.name.split("-")[0];
     return {
         name: spec.name,
@@ -87,16 +138,30 @@ function metadata(spec: PolicyMetadata) {
             specification: "catalog/checklist.yaml",
         },
         // The priority also travels as a tag, so Pulumi Cloud and the engine's JSON show it.
-        tags: [provider, `priority:${spec.priority}`, ...(spec.tags ?? [])],
+        tags: [provider, `priority:${spec.priority}`, ...(spec.aliases ?? []).map((a) => `${ALIAS_TAG_PREFIX}${a}`), ...(spec.tags ?? [])],
         // Every policy takes `exemptions` (policies/lib/exemptions.ts), so the engine accepts them in its config.
-        configSchema: { properties: { ...(spec.config ?? {}), exemptions: EXEMPTIONS_SCHEMA } },
+        configSchema: {
+            properties: {
+                ...(spec.config ?? {}),
+                exemptions: EXEMPTIONS_SCHEMA,
+                exemptionsFromResources: EXEMPTIONS_FROM_RESOURCES_SCHEMA,
+            } as unknown as PolicyConfigSchema["properties"],
+        },
         priority: spec.priority,
         checklist: spec.checklist,
+        aliases: spec.aliases ?? [],
     };
 }
 
+/** Settings every policy takes besides its own (policies/lib/exemptions.ts). */
+interface CommonSettings {
+    exemptions?: unknown;
+    exemptionsFromResources?: unknown;
+}
+
 /** A policy that judges each resource of the listed types on its own. */
-export function resourcePolicy<C extends object = Record<string, never>>(spec: ResourcePolicySpec<C>): ProdreadyResourcePolicy {
+export function resourcePolicy<const S extends Settings = Record<string, never>>(spec: ResourcePolicySpec<S>): ProdreadyResourcePolicy {
+    const names = [spec.name, ...(spec.aliases ?? [])];
     const types = new Set(spec.resourceTypes);
     return {
         ...metadata(spec),
@@ -106,8 +171,8 @@ export function resourcePolicy<C extends object = Record<string, never>>(spec: R
                 return;
             }
             const subject: Subject = { type: args.type, name: args.name, urn: args.urn, props: args.props };
-            const config = args.getConfig<C & { exemptions?: unknown }>();
-            const { exempt, notes } = decide(spec.name, subject, config.exemptions);
+            const config = args.getConfig<ConfigOf<S> & CommonSettings>();
+            const { exempt, notes } = decide(names, subject, config.exemptions, config.exemptionsFromResources);
             if (exempt) {
                 args.notApplicable(exemptionReason(exempt));
             }
@@ -128,24 +193,50 @@ function tagSingleType<F extends object>(resourceTypes: readonly string[], valid
 }
 
 /** A policy that needs the whole stack, to join resources that reference each other. */
-export function stackPolicy<C extends object = Record<string, never>>(spec: StackPolicySpec<C>): ProdreadyStackPolicy {
+export function stackPolicy<const S extends Settings = Record<string, never>>(spec: StackPolicySpec<S>): ProdreadyStackPolicy {
+    const names = [spec.name, ...(spec.aliases ?? [])];
     return {
         ...metadata(spec),
         validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
-            const config = args.getConfig<C & { exemptions?: unknown }>();
+            const config = args.getConfig<ConfigOf<S> & CommonSettings>();
             const byUrn = new Map(args.resources.map((r) => [r.urn, r]));
             // A violation on an exempt resource is withheld; the exemptions that withheld one are
             // reported together as the policy's not-applicable reason, one line per resource.
             const withheld = new Map<string, string>();
+            const unknown = new Set<string>();
+            const context: StackContext = {
+                judge: (resource, judgement) => {
+                    try {
+                        judgement();
+                    } catch (error) {
+                        if (!isUnknownValueError(error)) {
+                            throw error;
+                        }
+                        unknown.add(resource.urn);
+                    }
+                },
+            };
             spec.validate(args.resources, config, (message, urn) => {
                 const resource = urn === undefined ? undefined : byUrn.get(urn);
-                const { exempt, notes } = resource ? decide(spec.name, resource, config.exemptions) : { exempt: undefined, notes: [] };
+                const { exempt, notes } = resource ? decide(names, resource, config.exemptions, config.exemptionsFromResources) : { exempt: undefined, notes: [] };
                 if (exempt) {
                     withheld.set(urn!, exemptionReason(exempt, urn));
                 } else {
                     reportViolation(withNotes(message, notes), urn);
                 }
-            });
+            }, context);
+            for (const urn of unknown) {
+                const resource = byUrn.get(urn);
+                const { exempt } = resource ? decide(names, resource, config.exemptions, config.exemptionsFromResources) : { exempt: undefined };
+                if (exempt) {
+                    unknown.delete(urn);
+                    withheld.set(urn, exemptionReason(exempt, urn));
+                }
+            }
+            if (unknown.size > 0) {
+                // Reported after every judgement, so one unknown value hides no other resource's verdict.
+                throw new UnknownResourcesError([...unknown]);
+            }
             if (withheld.size > 0) {
                 args.notApplicable([...withheld.values()].join("\n"));
             }

@@ -15,7 +15,6 @@ export const EXEMPT_TAG = "prodready:exempt";
 export const EXEMPT_TAG_PREFIX = "prodready:exempt:";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const EXPIRES_SUFFIX = /\s+expires\s+(\S+)\s*$/i;
 
 /** The `exemptions` setting every policy's configSchema carries (added in define.ts). */
 export const EXEMPTIONS_SCHEMA: PolicyConfigSchema["properties"][string] = {
@@ -34,6 +33,19 @@ export const EXEMPTIONS_SCHEMA: PolicyConfigSchema["properties"][string] = {
         },
     },
 };
+
+/** Who may exempt a resource from this policy: the policy-pack config always; the resource's own annotation or tags when allowed. */
+export const FROM_RESOURCES = ["any", "off"] as const;
+export type FromResources = (typeof FROM_RESOURCES)[number];
+
+/** The `exemptionsFromResources` setting every policy's configSchema carries (added in define.ts). */
+export const EXEMPTIONS_FROM_RESOURCES_SCHEMA = {
+    type: "string",
+    enum: FROM_RESOURCES,
+    default: "any",
+    description: "Whether a resource may exempt itself from this policy with the `prodready.dev/exempt` annotation or `prodready:exempt` tags: " +
+        "\"any\" (default) accepts them, \"off\" accepts exemptions from the policy-pack config only, so a platform team decides every waiver.",
+} as const;
 
 /** One exemption as written, wherever it was written. */
 export interface ExemptionEntry {
@@ -59,11 +71,18 @@ export function today(): string {
     return new Date().toISOString().slice(0, 10);
 }
 
-/** Splits `<reason>[ expires YYYY-MM-DD]` into its reason and date, naming what is wrong. */
+/**
+ * Splits `<reason>[ expires YYYY-MM-DD]` into its reason and date, naming what is wrong. Reads the
+ * last two words from the end, so the time is linear in the text whatever it holds.
+ */
 function reasonAndExpiry(raw: string): { reason: string; expires?: string; problem?: string } {
-    const match = EXPIRES_SUFFIX.exec(raw);
-    const reason = (match ? raw.slice(0, match.index) : raw).trim();
-    const expires = match?.[1];
+    const trimmed = raw.trim();
+    const lastSpace = lastWhitespace(trimmed, trimmed.length - 1);
+    const beforeLast = lastSpace < 0 ? "" : trimmed.slice(0, lastSpace).trimEnd();
+    const keywordStart = lastWhitespace(beforeLast, beforeLast.length - 1) + 1;
+    const hasExpiry = lastSpace >= 0 && beforeLast.slice(keywordStart).toLowerCase() === "expires";
+    const reason = (hasExpiry ? beforeLast.slice(0, keywordStart) : trimmed).trim();
+    const expires = hasExpiry ? trimmed.slice(lastSpace + 1) : undefined;
     if (!reason) {
         return { reason, expires, problem: "no reason given" };
     }
@@ -71,6 +90,15 @@ function reasonAndExpiry(raw: string): { reason: string; expires?: string; probl
         return { reason, expires, problem: `"${expires}" is not a date (use YYYY-MM-DD)` };
     }
     return { reason, expires };
+}
+
+function lastWhitespace(value: string, from: number): number {
+    for (let i = from; i >= 0; i--) {
+        if (/\s/.test(value[i])) {
+            return i;
+        }
+    }
+    return -1;
 }
 
 /** Parses the annotation/tag list form: `<policy>=<reason>[ expires YYYY-MM-DD]` entries separated by ';'. */
@@ -96,6 +124,23 @@ function tagPairs(props: Record<string, unknown>): Array<[string, unknown]> {
     return list(tags).filter(isRecord).map((t): [string, unknown] => [text(t.key) ?? "", t.value]).filter(([k]) => k.startsWith(EXEMPT_TAG));
 }
 
+// Every policy reads the same annotation of the same resource: parse each distinct text once.
+const parsedLists = new Map<string, ExemptionEntry[]>();
+const PARSED_LISTS_LIMIT = 1000;
+
+function parseOnce(value: string, source: string): ExemptionEntry[] {
+    const key = `${source}\u0000${value}`;
+    let entries = parsedLists.get(key);
+    if (!entries) {
+        if (parsedLists.size >= PARSED_LISTS_LIMIT) {
+            parsedLists.clear();
+        }
+        entries = parseExemptionList(value, source);
+        parsedLists.set(key, entries);
+    }
+    return entries;
+}
+
 /** Every exemption written on a resource: its `prodready.dev/exempt` annotation and `prodready:exempt*` tags. */
 export function resourceExemptions(type: string, props: Record<string, unknown>): ExemptionEntry[] {
     const entries: ExemptionEntry[] = [];
@@ -105,13 +150,13 @@ export function resourceExemptions(type: string, props: Record<string, unknown>)
             const annotations = isRecord(metadata) ? metadata.annotations : undefined;
             const value = isRecord(annotations) ? text(annotations[EXEMPT_ANNOTATION]) : undefined;
             if (value !== undefined) {
-                entries.push(...parseExemptionList(value, `annotation ${EXEMPT_ANNOTATION}`));
+                entries.push(...parseOnce(value, `annotation ${EXEMPT_ANNOTATION}`));
             }
         } else if (type.startsWith("aws:")) {
             for (const [key, raw] of tagPairs(props)) {
                 const value = text(raw) ?? "";
                 if (key === EXEMPT_TAG) {
-                    entries.push(...parseExemptionList(value, `tag ${EXEMPT_TAG}`));
+                    entries.push(...parseOnce(value, `tag ${EXEMPT_TAG}`));
                 } else if (key.startsWith(EXEMPT_TAG_PREFIX)) {
                     entries.push({ policy: key.slice(EXEMPT_TAG_PREFIX.length), source: `tag ${key}`, ...reasonAndExpiry(value) });
                 }
@@ -157,18 +202,28 @@ export interface ExemptionDecision {
     notes: string[];
 }
 
-/** Decides whether `policy` skips `resource`, from the config's exemptions and the resource's own. */
+/**
+ * Decides whether a policy skips `resource`, from the config's exemptions and, unless
+ * `fromResources` is "off", the resource's own. `policy` is the policy's name, or its name and
+ * former names (an exemption written for a former name still applies).
+ */
 export function decide(
-    policy: string,
+    policy: string | readonly string[],
     resource: { type: string; name: string; urn: string; props: Record<string, unknown> },
     configured: unknown,
+    fromResources: unknown = "any",
     date: string = today(),
 ): ExemptionDecision {
+    const names = typeof policy === "string" ? [policy] : policy;
+    const written = fromResources === "off" ? [] : resourceExemptions(resource.type, resource.props);
     const candidates = [
-        ...list(configured).map((raw) => configEntry(policy, raw)).filter((c) => c !== undefined && resourceMatches(c.pattern, resource)).map((c) => c!.entry),
-        ...resourceExemptions(resource.type, resource.props).filter((e) => e.policy === policy),
+        ...list(configured).map((raw) => configEntry(names[0], raw)).filter((c) => c !== undefined && resourceMatches(c.pattern, resource)).map((c) => c!.entry),
+        ...written.filter((e) => names.includes(e.policy)),
     ];
     const notes: string[] = [];
+    if (fromResources === "off" && resourceExemptions(resource.type, resource.props).some((e) => names.includes(e.policy))) {
+        notes.push("The exemption written on the resource is ignored: this policy accepts exemptions from the policy-pack config only.");
+    }
     for (const entry of candidates) {
         if (entry.problem) {
             notes.push(`The exemption in ${entry.source} is ignored: ${entry.problem}.`);

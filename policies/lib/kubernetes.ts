@@ -162,8 +162,8 @@ export function eachContainer(
 }
 
 /** The `allowedWorkloads` config property of a workload policy: globs, none by default. */
-export function allowedWorkloadsSetting(description: string): ConfigProperty {
-    return { type: "array", items: { type: "string" }, default: [], description };
+export function allowedWorkloadsSetting(description: string) {
+    return { type: "array", items: { type: "string" }, default: [], description } as const satisfies ConfigProperty;
 }
 
 export function namespaceOf(props: Props): string | undefined {

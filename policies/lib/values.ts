@@ -46,6 +46,28 @@ export function bool(value: unknown): boolean | undefined {
     return undefined;
 }
 
+/**
+ * The value when it says something: undefined for unset, null, an empty or blank string and an
+ * empty list, which providers treat as "not set" (CloudFront `webAclId: ""` attaches no WAF).
+ */
+export function given(value: unknown): unknown {
+    if (value === null || value === undefined) {
+        return undefined;
+    }
+    if (typeof value === "string" && value.trim() === "") {
+        return undefined;
+    }
+    if (Array.isArray(value) && value.length === 0) {
+        return undefined;
+    }
+    return value;
+}
+
+/** True when the value says something (see `given`). */
+export function isGiven(value: unknown): boolean {
+    return given(value) !== undefined;
+}
+
 /** Follows a path of keys through nested records; undefined where any step is missing. */
 export function at(value: unknown, ...path: string[]): unknown {
     let current = value;

@@ -1,6 +1,7 @@
 import type { ProgramRun, RecordedResource } from "../program/records";
 import { EnforcementLevel, PolicyConfigInfo, resolvePolicyConfig } from "./config";
 import { AnalyzerHost, call } from "./host";
+import { parseUnknownResources } from "../../policies/lib/unknowns";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const analyzerProto = require("@pulumi/pulumi/proto/analyzer_pb");
@@ -281,15 +282,30 @@ export async function configurePack(host: AnalyzerHost, packConfig: unknown, con
     return { pack, levels };
 }
 
+/**
+ * A stack policy reports the resources whose own values are unknown in one diagnostic
+ * (policies/lib/unknowns.ts): each of them becomes its own "unknown" finding.
+ */
+function perResource(finding: Finding, byUrn: Map<string, RecordedResource>): Finding[] {
+    if (finding.outcome !== "unknown" || finding.urn) {
+        return [finding];
+    }
+    const urns = parseUnknownResources(finding.message);
+    if (urns.length === 0) {
+        return [finding];
+    }
+    return urns.map((urn) => ({ ...finding, urn, type: byUrn.get(urn)?.type, name: byUrn.get(urn)?.name }));
+}
+
 function findings(response: any, subject: RecordedResource | undefined, byUrn: Map<string, RecordedResource>): Finding[] {
-    return response.getDiagnosticsList().map((d: any): Finding => {
+    return response.getDiagnosticsList().flatMap((d: any): Finding[] => {
         const urn: string = d.getUrn() || subject?.urn || "";
         const resource = byUrn.get(urn) ?? subject;
         // The policy SDK sends "<description>\n<message>"; keep the message on its own.
         const description: string = d.getDescription();
         const raw: string = d.getMessage();
         const message = description && raw.startsWith(`${description}\n`) ? raw.slice(description.length + 1) : raw;
-        return {
+        return perResource({
             policy: d.getPolicyname(),
             level: LEVELS[d.getEnforcementlevel()],
             // The SDK reports a policy that touched an unknown value with this advisory message.
@@ -300,7 +316,7 @@ function findings(response: any, subject: RecordedResource | undefined, byUrn: M
             name: resource?.name,
             severity: SEVERITIES[d.getSeverity()] ?? "",
             description,
-        };
+        }, byUrn);
     });
 }
 

@@ -45,8 +45,8 @@ describe("exemptions in the policy-pack config", () => {
         const verdict = checkResource(backupRetention, { type: CLUSTER, name: "legacy-db", props: shortBackups, config: exempt("legacy-*", { expires: FUTURE }) });
         expect(verdict.notApplicable).toMatch(/, expires 2099-12-31\)$/);
         const subject = { type: CLUSTER, name: "legacy-db", urn: "urn:x::legacy-db", props: {} };
-        expect(decide(POLICY, subject, exempt("legacy-*", { expires: "2026-03-31" }).exemptions, "2026-03-31").exempt).toBeDefined();
-        expect(decide(POLICY, subject, exempt("legacy-*", { expires: "2026-03-31" }).exemptions, "2026-04-01").exempt).toBeUndefined();
+        expect(decide(POLICY, subject, exempt("legacy-*", { expires: "2026-03-31" }).exemptions, "any", "2026-03-31").exempt).toBeDefined();
+        expect(decide(POLICY, subject, exempt("legacy-*", { expires: "2026-03-31" }).exemptions, "any", "2026-04-01").exempt).toBeUndefined();
     });
 
     it("no longer applies once expired, and the violation says when it expired", () => {

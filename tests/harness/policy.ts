@@ -4,6 +4,7 @@ import type { PolicyResource, ResourceValidationPolicy, StackValidationPolicy } 
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { resolvePolicyConfig } from "../../src/analyzer/config";
 import type { ProdreadyPolicy } from "../../policies/lib/define";
+import { parseUnknownResources } from "../../policies/lib/unknowns";
 
 // Internal to @pulumi/policy (its typings strip them), but exactly what its server runs.
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -20,6 +21,8 @@ export interface Verdict {
     violations: string[];
     /** Set when the policy read a value unknown during preview: neither a pass nor a violation. */
     unknown?: string;
+    /** The resources a stack policy could not judge because their own values are unknown. */
+    unknownUrns?: string[];
     /** Set when the policy declared itself not applicable (an exemption, for one): the reason. */
     notApplicable?: string;
 }
@@ -54,7 +57,8 @@ function settle(run: () => void | Promise<void>, violations: string[]): Verdict 
         }
     } catch (error) {
         if (error instanceof UnknownValueError) {
-            return { violations, unknown: error.message };
+            const urns = parseUnknownResources(error.message);
+            return { violations, unknown: error.message, ...(urns.length ? { unknownUrns: urns } : {}) };
         }
         if (error instanceof NotApplicable) {
             return { violations, notApplicable: error.reason };
@@ -101,6 +105,8 @@ export interface StackResource {
     props: object;
     parent?: string;
     dependencies?: string[];
+    /** Property name → URNs it was built from, as the engine's dependency graph records them. */
+    propertyDependencies?: Record<string, string[]>;
 }
 
 export function urnOf(type: string, name: string): string {
@@ -128,6 +134,8 @@ export function checkStack(policy: ProdreadyPolicy, resources: StackResource[], 
     resources.forEach((r, i) => {
         (list[i] as any).parent = r.parent ? byUrn.get(r.parent) : undefined;
         (list[i] as any).dependencies = (r.dependencies ?? []).map((d) => byUrn.get(d)).filter(Boolean);
+        (list[i] as any).propertyDependencies = Object.fromEntries(Object.entries(r.propertyDependencies ?? {})
+            .map(([key, urns]) => [key, urns.map((d) => byUrn.get(d)).filter(Boolean)]));
     });
     const violations: string[] = [];
     const urns: (string | undefined)[] = [];

@@ -1,11 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { describeType, integer } from "../../lib/values";
 
-interface Config {
-    minimum: number;
-}
-
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "aws-appautoscaling-require-min-capacity",
     description: "Application Auto Scaling targets (ECS services, DynamoDB, Aurora replicas, ...) keep at least the minimum capacity, and maxCapacity is not below minCapacity.",
     priority: "P1",

@@ -1,11 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { describeType, integer } from "../../lib/values";
 
-interface Config {
-    minimum: number;
-}
-
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "aws-autoscaling-require-min-capacity",
     description: "Auto Scaling groups keep at least the minimum number of instances, and maxSize is not below minSize.",
     priority: "P1",

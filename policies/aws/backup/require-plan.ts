@@ -3,11 +3,6 @@ import { ofTypes, unlinkedTargets } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
 import { at, integer, list, record, records, text } from "../../lib/values";
 
-interface Config {
-    minimumDays: number;
-    requireCopy: boolean;
-}
-
 /** Resources that hold data worth an AWS Backup plan. */
 const STATEFUL_TYPES = [
     "aws:rds/cluster:Cluster", "aws:rds/instance:Instance", "aws:dynamodb/table:Table",
@@ -28,7 +23,7 @@ function tagged(resource: PolicyResource, [key, value]: [string, string]): boole
     return text(record(resource.props.tags)?.[key]) === value;
 }
 
-export default stackPolicy<Config>({
+export default stackPolicy({
     name: "aws-backup-require-plan",
     description: "A stack with databases, tables or file systems backs them up with an AWS Backup plan: a selection that covers them, rules that keep recovery points at least the minimum number of days, and a copy to a vault in another location.",
     priority: "P1",

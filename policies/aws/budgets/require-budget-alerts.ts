@@ -3,10 +3,6 @@ import { ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
 import { list, records, text } from "../../lib/values";
 
-interface Config {
-    thresholds: number[];
-}
-
 const BUDGET = "aws:budgets/budget:Budget";
 
 /** The percentage thresholds at which a budget notifies someone (an email address or an SNS topic). */
@@ -23,7 +19,7 @@ function alertThresholds(budget: PolicyResource): Set<number> {
     return found;
 }
 
-export default stackPolicy<Config>({
+export default stackPolicy({
     name: "aws-budgets-require-budget-alerts",
     description: "A stack with AWS resources declares a cost budget that alerts at 50%, 80% and 100% of its limit.",
     priority: "P2",

@@ -37,7 +37,7 @@ function hstsProblem(policy: PolicyResource, config: Config): string | undefined
     return undefined;
 }
 
-export default stackPolicy<Config>({
+export default stackPolicy({
     name: "aws-cloudfront-require-hsts",
     description: "Every CloudFront cache behaviour attaches a response headers policy that sends Strict-Transport-Security with a max-age of at least one year.",
     priority: "P1",

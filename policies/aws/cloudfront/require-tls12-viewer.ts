@@ -2,10 +2,6 @@ import { resourcePolicy } from "../../lib/define";
 import { DISTRIBUTION_TYPE, tlsVersion } from "../../lib/edge";
 import { bool, describeType, record } from "../../lib/values";
 
-interface Config {
-    minimumTlsVersion: string;
-}
-
 /** The TLS (or SSL) version a CloudFront minimumProtocolVersion starts at: "TLSv1.2_2021" → 1.2, "TLSv1" → 1.0, "SSLv3" → 0. */
 export function viewerProtocolVersion(name: string): number | undefined {
     if (name === "SSLv3") {
@@ -15,7 +11,7 @@ export function viewerProtocolVersion(name: string): number | undefined {
     return match ? Number(`${match[1]}.${match[2] ?? "0"}`) : undefined;
 }
 
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "aws-cloudfront-require-tls12-viewer",
     description: "CloudFront distributions accept TLS 1.2 or newer from viewers (viewerCertificate.minimumProtocolVersion TLSv1.2_2021 or later).",
     priority: "P0",

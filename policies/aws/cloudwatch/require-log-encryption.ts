@@ -1,10 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
 
-interface Config {
-    requireCustomerManagedKey: boolean;
-}
-
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "aws-cloudwatch-require-log-encryption",
     description: "CloudWatch log groups encrypt their logs with a customer-managed KMS key, so access to the logs can be audited and revoked with the key.",
     priority: "P2",

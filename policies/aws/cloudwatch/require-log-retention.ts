@@ -1,12 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { describeType, integer } from "../../lib/values";
 
-interface Config {
-    minimumDays: number;
-    maximumDays: number;
-}
-
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "aws-cloudwatch-require-log-retention",
     description: "CloudWatch log groups keep logs at least the minimum number of days and, when a maximum is configured, no longer than it.",
     priority: "P1",

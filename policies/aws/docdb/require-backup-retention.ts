@@ -1,11 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { describeType, integer } from "../../lib/values";
 
-interface Config {
-    minimumDays: number;
-}
-
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "aws-docdb-require-backup-retention",
     description: "DocumentDB clusters keep automated backups for at least the minimum number of days.",
     priority: "P0",

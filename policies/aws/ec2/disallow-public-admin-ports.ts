@@ -1,11 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { describePorts, INGRESS_TYPES, publicIngress } from "../../lib/edge";
 
-interface Config {
-    adminPorts: number[];
-}
-
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "aws-ec2-disallow-public-admin-ports",
     description: "No security group opens remote administration ports (SSH 22, RDP 3389) to the internet.",
     priority: "P0",

@@ -1,11 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { describePorts, INGRESS_TYPES, publicIngress } from "../../lib/edge";
 
-interface Config {
-    allowedPublicPorts: number[];
-}
-
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "aws-ec2-restrict-public-ingress",
     description: "Security groups admit traffic from the internet (0.0.0.0/0, ::/0) only on the allowed ports, 80 and 443 by default.",
     priority: "P0",

@@ -1,11 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { describeType, integer, text } from "../../lib/values";
 
-interface Config {
-    minimum: number;
-}
-
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "aws-ecs-require-desired-count",
     description: "ECS services run at least the minimum number of tasks; DAEMON services, which run one task per instance, are exempt.",
     priority: "P1",

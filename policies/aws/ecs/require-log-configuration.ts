@@ -2,11 +2,7 @@ import { eachContainer } from "../../lib/aws";
 import { resourcePolicy } from "../../lib/define";
 import { at, describeType, text } from "../../lib/values";
 
-interface Config {
-    allowedLogDrivers: string[];
-}
-
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "aws-ecs-require-log-configuration",
     description: "Containers of ECS task definitions ship their logs to a central store through an allowed log driver.",
     priority: "P1",

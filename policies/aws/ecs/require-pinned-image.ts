@@ -2,10 +2,6 @@ import { eachContainer } from "../../lib/aws";
 import { resourcePolicy } from "../../lib/define";
 import { describeType, text } from "../../lib/values";
 
-interface Config {
-    disallowedTags: string[];
-}
-
 /** The tag of an image reference; "" when it has none; undefined when pinned by digest. */
 function tagOf(image: string): string | undefined {
     if (image.includes("@")) {
@@ -16,7 +12,7 @@ function tagOf(image: string): string | undefined {
     return colon < 0 ? "" : last.slice(colon + 1);
 }
 
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "aws-ecs-require-pinned-image",
     description: "Containers of ECS task definitions run a pinned image (a version tag or a digest), never latest or untagged, so a rollback redeploys the same bits.",
     priority: "P1",

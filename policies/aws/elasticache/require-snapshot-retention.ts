@@ -1,13 +1,9 @@
 import { resourcePolicy } from "../../lib/define";
 import { describeType, integer, text } from "../../lib/values";
 
-interface Config {
-    minimumDays: number;
-}
-
 const CLUSTER = "aws:elasticache/cluster:Cluster";
 
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "aws-elasticache-require-snapshot-retention",
     description: "ElastiCache Redis OSS and Valkey caches take daily automatic snapshots and keep them at least the minimum number of days.",
     priority: "P1",

@@ -1,11 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { bool, describeType, integer, text } from "../../lib/values";
 
-interface Config {
-    maximumRotationDays: number;
-}
-
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "aws-kms-require-key-rotation",
     description: "Symmetric KMS keys rotate their key material automatically, at least every configured number of days.",
     priority: "P1",

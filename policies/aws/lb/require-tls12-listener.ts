@@ -2,10 +2,6 @@ import { resourcePolicy } from "../../lib/define";
 import { LISTENER_TYPES, listenerProtocol, tlsVersion } from "../../lib/edge";
 import { describeType } from "../../lib/values";
 
-interface Config {
-    minimumTlsVersion: string;
-}
-
 /**
  * The lowest TLS version each predefined ELB security policy accepts, from the Elastic Load
  * Balancing documentation ("Security policies for your Application/Network Load Balancer").
@@ -52,7 +48,7 @@ export const ELB_SECURITY_POLICIES: Readonly<Record<string, number>> = {
 
 const TLS_PROTOCOLS = new Set(["HTTPS", "TLS"]);
 
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "aws-lb-require-tls12-listener",
     description: "HTTPS and TLS load balancer listeners use an ELB security policy that accepts TLS 1.2 or newer only.",
     priority: "P0",

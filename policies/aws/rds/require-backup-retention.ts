@@ -1,14 +1,10 @@
 import { resourcePolicy } from "../../lib/define";
 import { describeType, integer } from "../../lib/values";
 
-interface Config {
-    minimumDays: number;
-}
-
 /** What AWS keeps when backupRetentionPeriod is omitted: 1 day for instances and clusters. */
 const AWS_DEFAULT_DAYS = 1;
 
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "aws-rds-require-backup-retention",
     description: "RDS instances and Aurora clusters keep automated backups for at least the minimum number of days.",
     priority: "P0",

@@ -1,16 +1,12 @@
 import { BUCKET_TYPES, ofTypes, unlinkedTargets } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
 
-interface Config {
-    acceptDefaultEncryption: boolean;
-}
-
 const ENCRYPTION_TYPES = [
     "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
     "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
 ];
 
-export default stackPolicy<Config>({
+export default stackPolicy({
     name: "aws-s3-require-encryption",
     description: "Every S3 bucket declares its default encryption, with a BucketServerSideEncryptionConfiguration (or the bucket's inline setting), so the key it uses is chosen and reviewed.",
     priority: "P1",

@@ -3,10 +3,6 @@ import { ofTypes, unlinkedTargets } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
 import { bool, describeType, integer, record, text } from "../../lib/values";
 
-interface Config {
-    maximumDays: number;
-}
-
 const SECRET = "aws:secretsmanager/secret:Secret";
 const ROTATION = "aws:secretsmanager/secretRotation:SecretRotation";
 
@@ -45,7 +41,7 @@ function rotationProblem(rotation: PolicyResource, maximum: number): string | un
     return period !== undefined && period > maximum ? `rotates on ${schedule}, less often than every ${maximum} days: shorten the schedule` : undefined;
 }
 
-export default stackPolicy<Config>({
+export default stackPolicy({
     name: "aws-secretsmanager-require-rotation",
     description: "Every Secrets Manager secret has a rotation schedule of at most 90 days.",
     priority: "P1",

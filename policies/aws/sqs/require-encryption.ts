@@ -1,11 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { bool, describeType, text } from "../../lib/values";
 
-interface Config {
-    requireKmsKey: boolean;
-}
-
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "aws-sqs-require-encryption",
     description: "SQS queues encrypt messages at rest: SQS managed encryption (the AWS default for new queues) or a KMS key.",
     priority: "P1",

@@ -1,11 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { describeType, text } from "../../lib/values";
 
-interface Config {
-    secretWords: string[];
-}
-
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "aws-ssm-require-secure-string",
     description: "SSM parameters whose name says they hold a secret (password, token, secret, API key, private key...) are SecureString, encrypted with KMS.",
     priority: "P0",

@@ -4,10 +4,6 @@ import { stackPolicy } from "../../lib/define";
 import { DISTRIBUTION_TYPE, isApplicationLoadBalancer, isSet, LOAD_BALANCER_TYPES } from "../../lib/edge";
 import { at, bool, integer, isRecord, list, records, text } from "../../lib/values";
 
-interface Config {
-    maximumRequestsPerMinute: number;
-}
-
 const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
 const ASSOCIATION = "aws:wafv2/webAclAssociation:WebAclAssociation";
 const DEFAULT_WINDOW_SECONDS = 300;
@@ -39,7 +35,7 @@ function rateRules(acl: PolicyResource): { limit?: number; window: number }[] {
     return found;
 }
 
-export default stackPolicy<Config>({
+export default stackPolicy({
     name: "aws-wafv2-require-web-acl",
     description: "Internet-facing application load balancers and CloudFront distributions sit behind a WAF web ACL with a rate-based rule.",
     priority: "P1",

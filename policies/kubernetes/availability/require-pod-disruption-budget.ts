@@ -4,10 +4,6 @@ import {
 } from "../../lib/kubernetes";
 import { at, integer, Props, record, text } from "../../lib/values";
 
-interface Config {
-    minimumReplicas: number;
-}
-
 const REPLICATED = new Set(REPLICATED_WORKLOAD_TYPES);
 
 /** "25%" → 25; undefined when the value is not a percentage. */
@@ -41,7 +37,7 @@ function blocksDisruption(spec: Props, replicas: number): boolean | "invalid" {
     return true;
 }
 
-export default stackPolicy<Config>({
+export default stackPolicy({
     name: "kubernetes-availability-require-pod-disruption-budget",
     description: "Workloads that run several replicas have a PodDisruptionBudget that keeps at least one pod up during node drains and upgrades.",
     priority: "P1",

@@ -2,13 +2,9 @@ import { stackPolicy } from "../../lib/define";
 import { autoscalersOf, describeWorkload, isKind, REPLICATED_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { at, integer } from "../../lib/values";
 
-interface Config {
-    minimumReplicas: number;
-}
-
 const REPLICATED = new Set(REPLICATED_WORKLOAD_TYPES);
 
-export default stackPolicy<Config>({
+export default stackPolicy({
     name: "kubernetes-availability-restrict-single-replica",
     description: "Deployments run more than one replica or are scaled by a HorizontalPodAutoscaler, so one pod failing or being evicted does not take the service down.",
     priority: "P2",

@@ -2,11 +2,7 @@ import { resourcePolicy } from "../../lib/define";
 import { describeWorkload, HPA_TYPES, isPatch } from "../../lib/kubernetes";
 import { describeType, integer, record } from "../../lib/values";
 
-interface Config {
-    minimumReplicas: number;
-}
-
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "kubernetes-hpa-require-min-replicas",
     description: "HorizontalPodAutoscalers keep at least the minimum number of replicas and allow maxReplicas of at least minReplicas.",
     priority: "P1",

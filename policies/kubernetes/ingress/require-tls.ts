@@ -2,10 +2,6 @@ import { resourcePolicy } from "../../lib/define";
 import { describeWorkload, isPatch, kindTypes } from "../../lib/kubernetes";
 import { at, list, Props, record, records, text } from "../../lib/values";
 
-interface Config {
-    allowHttpOnlyHosts: string[];
-}
-
 // Controller annotations that turn the HTTP→HTTPS redirect off or serve plain HTTP only. Kept short
 // on purpose: the controllers most clusters run, and only settings that cannot mean anything else.
 //  - ingress-nginx: `nginx.ingress.kubernetes.io/ssl-redirect: "false"` (the redirect is on by default
@@ -49,7 +45,7 @@ function albProtocols(value: string): string[] | undefined {
     }
 }
 
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "kubernetes-ingress-require-tls",
     description: "Ingresses terminate TLS for every host they route and do not turn the HTTP-to-HTTPS redirect off.",
     priority: "P0",

@@ -2,13 +2,9 @@ import { stackPolicy } from "../../lib/define";
 import { describeWorkload, isKind, isPatch, namespaceOrDefault, podLabels, POD_WORKLOAD_TYPES, selectorMatches } from "../../lib/kubernetes";
 import { at, list, record } from "../../lib/values";
 
-interface Config {
-    exemptNamespaces: string[];
-}
-
 const WORKLOADS = new Set(POD_WORKLOAD_TYPES);
 
-export default stackPolicy<Config>({
+export default stackPolicy({
     name: "kubernetes-namespace-require-network-policy",
     description: "Every workload's pods are selected by a NetworkPolicy in their namespace that restricts ingress, so only the traffic it lists reaches them.",
     priority: "P1",

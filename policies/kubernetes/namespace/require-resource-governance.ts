@@ -2,13 +2,9 @@ import { stackPolicy } from "../../lib/define";
 import { describeWorkload, isKind, isPatch, namespaceOrDefault, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { at, text } from "../../lib/values";
 
-interface Config {
-    exemptNamespaces: string[];
-}
-
 const WORKLOADS = new Set(POD_WORKLOAD_TYPES);
 
-export default stackPolicy<Config>({
+export default stackPolicy({
     name: "kubernetes-namespace-require-resource-governance",
     description: "Namespaces that run workloads have a LimitRange or a ResourceQuota, so no pod runs unbounded and the namespace cannot starve the cluster.",
     priority: "P2",

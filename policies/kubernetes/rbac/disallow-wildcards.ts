@@ -2,13 +2,9 @@ import { resourcePolicy } from "../../lib/define";
 import { describeWorkload, kindTypes } from "../../lib/kubernetes";
 import { at, list, records, text } from "../../lib/values";
 
-interface Config {
-    allowedRoles: string[];
-}
-
 const RBAC_VERSIONS = ["rbac.authorization.k8s.io/v1", "rbac.authorization.k8s.io/v1beta1", "rbac.authorization.k8s.io/v1alpha1"];
 
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "kubernetes-rbac-disallow-wildcards",
     description: "Roles and ClusterRoles name the verbs, resources and URLs they grant instead of using the '*' wildcard.",
     priority: "P0",

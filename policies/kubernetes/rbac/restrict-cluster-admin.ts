@@ -2,10 +2,6 @@ import { resourcePolicy } from "../../lib/define";
 import { describeWorkload, kindTypes } from "../../lib/kubernetes";
 import { at, Props, records, text } from "../../lib/values";
 
-interface Config {
-    allowedSubjects: string[];
-}
-
 const RBAC_VERSIONS = ["rbac.authorization.k8s.io/v1", "rbac.authorization.k8s.io/v1beta1", "rbac.authorization.k8s.io/v1alpha1"];
 
 /** "ServiceAccount:ns/name" for service accounts, "User:name" and "Group:name" otherwise. */
@@ -18,7 +14,7 @@ function subjectId(subject: Props, bindingNamespace: string | undefined): string
     return `${kind}:${name}`;
 }
 
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "kubernetes-rbac-restrict-cluster-admin",
     description: "RoleBindings and ClusterRoleBindings grant the cluster-admin ClusterRole only to the subjects listed as allowed.",
     priority: "P0",

@@ -2,15 +2,10 @@ import { resourcePolicy } from "../../lib/define";
 import { describeWorkload, isPatch, kindTypes } from "../../lib/kubernetes";
 import { at, describeType, integer, list, records, text } from "../../lib/values";
 
-interface Config {
-    allowedPorts: number[];
-    requireSourceRanges: boolean;
-}
-
 // The cloud controllers read source ranges from this annotation as well as from the spec field.
 const SOURCE_RANGES_ANNOTATION = "service.beta.kubernetes.io/load-balancer-source-ranges";
 
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "kubernetes-service-restrict-load-balancer-ports",
     description: "Services of type LoadBalancer expose only the allowed ports (80 and 443 by default) and, where required, only to listed source ranges.",
     priority: "P0",

@@ -2,11 +2,7 @@ import { resourcePolicy } from "../../lib/define";
 import { describeWorkload, isPatch, namespaceOf, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { at, describeType } from "../../lib/values";
 
-interface Config {
-    disallowedNamespaces: string[];
-}
-
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "kubernetes-workload-disallow-default-namespace",
     description: "Workloads run in their own namespace, not in `default`, so quotas, network policies and RBAC can be scoped to them.",
     priority: "P1",

@@ -2,17 +2,13 @@ import { resourcePolicy } from "../../lib/define";
 import { allowedWorkloadsSetting, describeWorkload, podSpec, POD_WORKLOAD_TYPES, workloadListed } from "../../lib/kubernetes";
 import { bool, describeType } from "../../lib/values";
 
-interface Config {
-    allowedWorkloads: string[];
-}
-
 const HOST_NAMESPACES = [
     ["hostNetwork", "the node's network"],
     ["hostPID", "the node's process table"],
     ["hostIPC", "the node's shared memory"],
 ] as const;
 
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "kubernetes-workload-disallow-host-namespaces",
     description: "Pods do not share the node's network, process or IPC namespace (hostNetwork, hostPID, hostIPC).",
     priority: "P0",

@@ -2,17 +2,13 @@ import { resourcePolicy } from "../../lib/define";
 import { describeWorkload, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { at, describeType, records, text } from "../../lib/values";
 
-interface Config {
-    allowedHostPaths: string[];
-}
-
 // "/var/log" allows "/var/log" and "/var/log/app", not "/var/logs".
 function under(path: string, prefix: string): boolean {
     const base = prefix.replace(/\/+$/, "");
     return path === base || path.startsWith(`${base}/`);
 }
 
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "kubernetes-workload-disallow-host-path-volumes",
     description: "Pods mount no hostPath volume: a hostPath exposes the node's filesystem to the container.",
     priority: "P0",

@@ -2,11 +2,7 @@ import { resourcePolicy } from "../../lib/define";
 import { eachContainer, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { describeType, integer, records } from "../../lib/values";
 
-interface Config {
-    allowedHostPorts: number[];
-}
-
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "kubernetes-workload-disallow-host-ports",
     description: "No container binds a port on the node (ports[].hostPort): traffic reaches pods through a Service.",
     priority: "P1",

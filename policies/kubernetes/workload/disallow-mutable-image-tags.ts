@@ -2,10 +2,6 @@ import { resourcePolicy } from "../../lib/define";
 import { eachContainer, isPatch, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { describeType, text } from "../../lib/values";
 
-interface Config {
-    requireDigest: boolean;
-}
-
 /** The tag and digest of an image reference (`registry:5000/repo/name:tag@sha256:...`). */
 function parseImage(image: string): { tag?: string; digest?: string } {
     const [withoutDigest, digest] = image.split("@", 2);
@@ -14,7 +10,7 @@ function parseImage(image: string): { tag?: string; digest?: string } {
     return { tag: colon >= 0 ? lastSegment.slice(colon + 1) : undefined, digest };
 }
 
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "kubernetes-workload-disallow-mutable-image-tags",
     description: "Every container image is pinned: a version tag other than latest, or a digest.",
     priority: "P1",

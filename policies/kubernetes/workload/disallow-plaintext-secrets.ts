@@ -3,11 +3,7 @@ import { eachContainer, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { DEFAULT_SECRET_NAME_PATTERNS, findCredential } from "../../lib/secrets";
 import { describeType, records, text } from "../../lib/values";
 
-interface Config {
-    secretNamePatterns: string[];
-}
-
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "kubernetes-workload-disallow-plaintext-secrets",
     description: "No container environment variable holds a credential as a literal value: credentials come from Secrets.",
     priority: "P0",

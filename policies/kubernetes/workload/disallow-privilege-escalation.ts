@@ -2,11 +2,7 @@ import { resourcePolicy } from "../../lib/define";
 import { allowedWorkloadsSetting, eachContainer, isPatch, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { bool, describeType } from "../../lib/values";
 
-interface Config {
-    allowedWorkloads: string[];
-}
-
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "kubernetes-workload-disallow-privilege-escalation",
     description: "Every container sets allowPrivilegeEscalation: false, so no process gains more privileges than its parent (setuid binaries).",
     priority: "P0",

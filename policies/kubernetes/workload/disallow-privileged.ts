@@ -2,11 +2,7 @@ import { resourcePolicy } from "../../lib/define";
 import { allowedWorkloadsSetting, eachContainer, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { bool, describeType } from "../../lib/values";
 
-interface Config {
-    allowedWorkloads: string[];
-}
-
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "kubernetes-workload-disallow-privileged",
     description: "No container runs privileged: a privileged container has every capability and the host's devices.",
     priority: "P0",

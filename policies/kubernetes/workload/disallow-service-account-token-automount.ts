@@ -2,11 +2,7 @@ import { resourcePolicy } from "../../lib/define";
 import { describeWorkload, isPatch, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { bool, describeType, text } from "../../lib/values";
 
-interface Config {
-    allowAutomount: string[];
-}
-
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "kubernetes-workload-disallow-service-account-token-automount",
     description: "Pods do not mount a Kubernetes API token (automountServiceAccountToken: false) unless their service account is allowed to.",
     priority: "P1",

@@ -2,11 +2,7 @@ import { resourcePolicy } from "../../lib/define";
 import { describeWorkload, isPatch, REPLICATED_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { at, describeType, integer } from "../../lib/values";
 
-interface Config {
-    minimumReplicas: number;
-}
-
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "kubernetes-workload-disallow-zero-replicas",
     description: "Deployments, StatefulSets, ReplicaSets and ReplicationControllers run at least the minimum number of replicas, never zero.",
     priority: "P1",

@@ -2,11 +2,7 @@ import { resourcePolicy } from "../../lib/define";
 import { describeWorkload, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { describeType, integer } from "../../lib/values";
 
-interface Config {
-    minimumSeconds: number;
-}
-
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "kubernetes-workload-disallow-zero-termination-grace",
     description: "Pods get time to shut down gracefully: terminationGracePeriodSeconds is not below the minimum (0 kills them at once).",
     priority: "P1",

@@ -2,16 +2,12 @@ import { resourcePolicy } from "../../lib/define";
 import { eachContainer, isPatch, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { describeType, isRecord, list, record, text } from "../../lib/values";
 
-interface Config {
-    allowedCapabilities: string[];
-}
-
 // Kubernetes accepts capability names with or without the kernel's CAP_ prefix.
 function normalise(capability: string): string {
     return capability.trim().toUpperCase().replace(/^CAP_/, "");
 }
 
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "kubernetes-workload-require-drop-all-capabilities",
     description: "Every container drops ALL Linux capabilities and adds back only allow-listed ones.",
     priority: "P1",

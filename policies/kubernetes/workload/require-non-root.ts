@@ -2,11 +2,7 @@ import { resourcePolicy } from "../../lib/define";
 import { eachContainer, isPatch, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { describeType, integer } from "../../lib/values";
 
-interface Config {
-    minimumRunAsUser: number;
-}
-
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "kubernetes-workload-require-non-root",
     description: "Containers must not run as root: set runAsNonRoot: true or a non-zero runAsUser.",
     priority: "P0",

@@ -4,13 +4,9 @@ import { describeType, isRecord } from "../../lib/values";
 
 type ProbeKind = "liveness" | "readiness" | "startup";
 
-interface Config {
-    requiredProbes: ProbeKind[];
-}
-
 const HANDLERS = ["httpGet", "tcpSocket", "exec", "grpc"];
 
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "kubernetes-workload-require-probes",
     description: "Long-running workloads define liveness and readiness probes on their main containers, so Kubernetes restarts hung pods and routes traffic only to ready ones.",
     priority: "P0",

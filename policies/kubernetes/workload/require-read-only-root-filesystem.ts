@@ -2,11 +2,7 @@ import { resourcePolicy } from "../../lib/define";
 import { allowedWorkloadsSetting, eachContainer, isPatch, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { bool, describeType } from "../../lib/values";
 
-interface Config {
-    allowedWorkloads: string[];
-}
-
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "kubernetes-workload-require-read-only-root-filesystem",
     description: "Every container mounts its root filesystem read-only; writable paths are explicit volumes.",
     priority: "P1",

@@ -2,13 +2,9 @@ import { resourcePolicy } from "../../lib/define";
 import { eachContainer, isPatch, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { at, describeType, isRecord } from "../../lib/values";
 
-interface Config {
-    requireRequests: boolean;
-}
-
 const RESOURCES = ["cpu", "memory"] as const;
 
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "kubernetes-workload-require-resource-limits",
     description: "Every container, init containers included, sets CPU and memory limits, and CPU and memory requests.",
     priority: "P0",

@@ -2,11 +2,7 @@ import { resourcePolicy } from "../../lib/define";
 import { containers, describeContainer, describeWorkload, isPatch, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { at, describeType, record, text } from "../../lib/values";
 
-interface Config {
-    allowedProfiles: string[];
-}
-
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "kubernetes-workload-require-seccomp-profile",
     description: "Every container runs under a seccomp profile (RuntimeDefault or Localhost), set on the pod or the container.",
     priority: "P1",
@@ -28,7 +24,7 @@ export default resourcePolicy<Config>({
         if (!spec) {
             return;
         }
-        const allowed = config.allowedProfiles;
+        const allowed: readonly string[] = config.allowedProfiles;
         const workload = describeWorkload(type, name, props);
         const judge = (profile: unknown, where: string, field: string) => {
             if (profile === undefined) {

@@ -2,11 +2,7 @@ import { resourcePolicy } from "../../lib/define";
 import { eachContainer, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { describeType, integer } from "../../lib/values";
 
-interface Config {
-    minimumUid: number;
-}
-
-export default resourcePolicy<Config>({
+export default resourcePolicy({
     name: "kubernetes-workload-restrict-run-as-user",
     description: "Where a container's uid is set (runAsUser, on the pod or the container), it is at least the minimum uid.",
     priority: "P1",

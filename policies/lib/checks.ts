@@ -1,0 +1,64 @@
+// The judgements many policies share: a switch that must be on, a count that must reach a minimum.
+// Each reports what is wrong and what to set, in the same words across the pack.
+import { describeType, given, integer } from "./values";
+
+/**
+ * Judges a boolean setting that must be true: reports it omitted (with what the provider defaults
+ * to), malformed, or false. `fix` says what to set, e.g. "set storageEncrypted: true".
+ */
+export function requireTrue(
+    value: unknown,
+    where: string,
+    property: string,
+    omitted: string | undefined,
+    fix: string,
+    report: (message: string) => void,
+): void {
+    if (given(value) === undefined) {
+        if (omitted !== undefined) {
+            report(`${where} omits ${property}, ${omitted}: ${fix}.`);
+        }
+        return;
+    }
+    if (typeof value !== "boolean" && value !== "true" && value !== "false") {
+        report(`${where} sets ${property} to ${describeType(value)}, not a boolean: ${fix}.`);
+    } else if (value !== true && value !== "true") {
+        report(`${where} sets ${property} to false: ${fix}.`);
+    }
+}
+
+/** A whole number that must reach a minimum: days of retention, instances, replicas. */
+export interface MinimumCheck {
+    /** Names the resource, e.g. "RDS instance 'orders'". */
+    where: string;
+    property: string;
+    minimum: number;
+    /** Unit of the number in messages, e.g. "day(s)" or "instance(s)". */
+    unit: string;
+    /** What happens when the property is omitted, e.g. "so AWS keeps backups 1 day"; undefined: omitting it passes. */
+    omitted?: string;
+    /** The largest value the service accepts: above it the value is invalid, not generous. */
+    accepted?: { maximum: number; by: string };
+}
+
+/** Reports a count that is omitted (when that matters), not a whole number, below the minimum, or above what the service accepts. */
+export function requireAtLeast(value: unknown, check: MinimumCheck, report: (message: string) => void): void {
+    const { where, property, minimum, unit } = check;
+    const fix = check.accepted
+        ? `set ${property} to ${minimum} or more, up to ${check.accepted.maximum}`
+        : `set ${property} to ${minimum} or more`;
+    if (given(value) === undefined) {
+        if (check.omitted !== undefined) {
+            report(`${where} omits ${property}, ${check.omitted}: ${fix}.`);
+        }
+        return;
+    }
+    const count = integer(value);
+    if (count === undefined) {
+        report(`${where} sets ${property} to ${describeType(value)}, not a whole number: ${fix}.`);
+    } else if (check.accepted && count > check.accepted.maximum) {
+        report(`${where} sets ${property} to ${count}, which ${check.accepted.by} rejects (at most ${check.accepted.maximum}): ${fix}.`);
+    } else if (count < minimum) {
+        report(`${where} sets ${property} to ${count} ${unit}, below the minimum ${minimum}: ${fix}.`);
+    }
+}
