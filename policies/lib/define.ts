@@ -84,6 +84,11 @@ export type Report = (message: string) => void;
 export interface ResourcePolicySpec<S extends Settings> extends PolicyMetadata, Configurable<S> {
     /** Pulumi type tokens the policy judges, aliases included. */
     resourceTypes: readonly string[];
+    /**
+     * For policies that also judge types no list can hold (custom resources carrying a pod template):
+     * true for every type the policy judges, `resourceTypes` included.
+     */
+    appliesTo?: (type: string) => boolean;
     validate: (resource: Subject, config: ConfigOf<S>, report: Report) => void;
 }
 
@@ -110,6 +115,8 @@ export interface ProdreadyFields {
     checklist: readonly string[];
     aliases: readonly string[];
     resourceTypes?: readonly string[];
+    /** Set when the policy judges types beyond `resourceTypes` (see ResourcePolicySpec.appliesTo). */
+    appliesTo?: (type: string) => boolean;
 }
 
 /** The tag that carries a former name of a policy across the analyzer protocol, which has no field for it. */
@@ -163,11 +170,13 @@ interface CommonSettings {
 export function resourcePolicy<const S extends Settings = Record<string, never>>(spec: ResourcePolicySpec<S>): ProdreadyResourcePolicy {
     const names = [spec.name, ...(spec.aliases ?? [])];
     const types = new Set(spec.resourceTypes);
+    const applies = spec.appliesTo ?? ((type: string) => types.has(type));
     return {
         ...metadata(spec),
         resourceTypes: spec.resourceTypes,
-        validateResource: tagSingleType(spec.resourceTypes, (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
-            if (!types.has(args.type)) {
+        ...(spec.appliesTo ? { appliesTo: spec.appliesTo } : {}),
+        validateResource: tagSingleType(spec.appliesTo ? [] : spec.resourceTypes, (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
+            if (!applies(args.type)) {
                 return;
             }
             const subject: Subject = { type: args.type, name: args.name, urn: args.urn, props: args.props };
