@@ -1,5 +1,6 @@
 import { minimatch } from "minimatch";
 import type { ConfigProperty } from "./define";
+import { isUnknownValueError } from "./unknowns";
 import { at, isRecord, Props, record, records, text } from "./values";
 
 /** Where each workload kind keeps its pod spec. Patch types carry partial specs at the same place. */
@@ -62,10 +63,224 @@ export function isPatch(type: string): boolean {
     return parseType(type).patch;
 }
 
-/** The pod spec of a workload, or undefined when the resource does not set one. */
+// ---- Which kinds the API server serves, and which types carry a pod template ----
+
+/**
+ * The kinds each built-in group/version serves, as the @pulumi/kubernetes provider registers them
+ * (its `*List` and `*Patch` types aside). The pack does not load the provider at run time;
+ * tests/policies/kubernetes/object/served-kinds.test.ts keeps this table equal to the provider's types.
+ */
+export const SERVED_KINDS: Readonly<Record<string, string>> = {
+    "admissionregistration.k8s.io/v1": "MutatingAdmissionPolicy MutatingAdmissionPolicyBinding MutatingWebhookConfiguration ValidatingAdmissionPolicy ValidatingAdmissionPolicyBinding ValidatingWebhookConfiguration",
+    "admissionregistration.k8s.io/v1alpha1": "MutatingAdmissionPolicy MutatingAdmissionPolicyBinding ValidatingAdmissionPolicy ValidatingAdmissionPolicyBinding",
+    "admissionregistration.k8s.io/v1beta1": "MutatingAdmissionPolicy MutatingAdmissionPolicyBinding MutatingWebhookConfiguration ValidatingAdmissionPolicy ValidatingAdmissionPolicyBinding ValidatingWebhookConfiguration",
+    "apiextensions.k8s.io/v1": "CustomResourceDefinition",
+    "apiextensions.k8s.io/v1beta1": "CustomResourceDefinition",
+    "apiregistration.k8s.io/v1": "APIService",
+    "apiregistration.k8s.io/v1beta1": "APIService",
+    "apps/v1": "ControllerRevision DaemonSet Deployment ReplicaSet StatefulSet",
+    "apps/v1beta1": "ControllerRevision Deployment StatefulSet",
+    "apps/v1beta2": "ControllerRevision DaemonSet Deployment ReplicaSet StatefulSet",
+    "auditregistration.k8s.io/v1alpha1": "AuditSink",
+    "autoscaling/v1": "HorizontalPodAutoscaler",
+    "autoscaling/v2": "HorizontalPodAutoscaler",
+    "autoscaling/v2beta1": "HorizontalPodAutoscaler",
+    "autoscaling/v2beta2": "HorizontalPodAutoscaler",
+    "batch/v1": "CronJob Job",
+    "batch/v1beta1": "CronJob",
+    "batch/v2alpha1": "CronJob",
+    "certificates.k8s.io/v1": "CertificateSigningRequest ClusterTrustBundle PodCertificateRequest",
+    "certificates.k8s.io/v1alpha1": "ClusterTrustBundle",
+    "certificates.k8s.io/v1beta1": "CertificateSigningRequest ClusterTrustBundle PodCertificateRequest",
+    "coordination.k8s.io/v1": "Lease",
+    "coordination.k8s.io/v1alpha1": "LeaseCandidate",
+    "coordination.k8s.io/v1alpha2": "LeaseCandidate",
+    "coordination.k8s.io/v1beta1": "Lease LeaseCandidate",
+    "core/v1": "Binding ConfigMap Endpoints Event LimitRange Namespace Node PersistentVolume PersistentVolumeClaim Pod PodTemplate ReplicationController ResourceQuota Secret Service ServiceAccount",
+    "discovery.k8s.io/v1": "EndpointSlice",
+    "discovery.k8s.io/v1beta1": "EndpointSlice",
+    "events.k8s.io/v1": "Event",
+    "events.k8s.io/v1beta1": "Event",
+    "extensions/v1beta1": "DaemonSet Deployment Ingress NetworkPolicy PodSecurityPolicy ReplicaSet",
+    "flowcontrol.apiserver.k8s.io/v1": "FlowSchema PriorityLevelConfiguration",
+    "flowcontrol.apiserver.k8s.io/v1alpha1": "FlowSchema PriorityLevelConfiguration",
+    "flowcontrol.apiserver.k8s.io/v1beta1": "FlowSchema PriorityLevelConfiguration",
+    "flowcontrol.apiserver.k8s.io/v1beta2": "FlowSchema PriorityLevelConfiguration",
+    "flowcontrol.apiserver.k8s.io/v1beta3": "FlowSchema PriorityLevelConfiguration",
+    "lifecycle.k8s.io/v1alpha1": "Eviction EvictionRequest",
+    "meta/v1": "Status",
+    "networking.k8s.io/v1": "IPAddress Ingress IngressClass NetworkPolicy ServiceCIDR",
+    "networking.k8s.io/v1alpha1": "ClusterCIDR IPAddress ServiceCIDR",
+    "networking.k8s.io/v1beta1": "IPAddress Ingress IngressClass ServiceCIDR",
+    "node.k8s.io/v1": "RuntimeClass",
+    "node.k8s.io/v1alpha1": "RuntimeClass",
+    "node.k8s.io/v1beta1": "RuntimeClass",
+    "policy/v1": "PodDisruptionBudget",
+    "policy/v1beta1": "PodDisruptionBudget PodSecurityPolicy",
+    "rbac.authorization.k8s.io/v1": "ClusterRole ClusterRoleBinding Role RoleBinding",
+    "rbac.authorization.k8s.io/v1alpha1": "ClusterRole ClusterRoleBinding Role RoleBinding",
+    "rbac.authorization.k8s.io/v1beta1": "ClusterRole ClusterRoleBinding Role RoleBinding",
+    "resource.k8s.io/v1": "DeviceClass DeviceTaintRule ResourceClaim ResourceClaimTemplate ResourceSlice",
+    "resource.k8s.io/v1alpha1": "PodScheduling ResourceClaim ResourceClaimTemplate ResourceClass",
+    "resource.k8s.io/v1alpha2": "PodSchedulingContext ResourceClaim ResourceClaimParameters ResourceClaimTemplate ResourceClass ResourceClassParameters ResourceSlice",
+    "resource.k8s.io/v1alpha3": "DeviceClass DeviceTaintRule PodSchedulingContext ResourceClaim ResourceClaimTemplate ResourcePoolStatusRequest ResourceSlice",
+    "resource.k8s.io/v1beta1": "DeviceClass ResourceClaim ResourceClaimTemplate ResourceSlice",
+    "resource.k8s.io/v1beta2": "DeviceClass DeviceTaintRule ResourceClaim ResourceClaimTemplate ResourceSlice",
+    "scheduling.k8s.io/v1": "PriorityClass",
+    "scheduling.k8s.io/v1alpha1": "PriorityClass Workload",
+    "scheduling.k8s.io/v1alpha2": "PodGroup Workload",
+    "scheduling.k8s.io/v1alpha3": "CompositePodGroup PodGroup Workload",
+    "scheduling.k8s.io/v1beta1": "PodGroup PriorityClass Workload",
+    "settings.k8s.io/v1alpha1": "PodPreset",
+    "storage.k8s.io/v1": "CSIDriver CSINode CSIStorageCapacity StorageClass VolumeAttachment VolumeAttributesClass",
+    "storage.k8s.io/v1alpha1": "VolumeAttachment VolumeAttributesClass",
+    "storage.k8s.io/v1beta1": "CSIDriver CSINode CSIStorageCapacity StorageClass VolumeAttachment VolumeAttributesClass",
+    "storagemigration.k8s.io/v1": "StorageVersionMigration",
+    "storagemigration.k8s.io/v1alpha1": "StorageVersionMigration",
+    "storagemigration.k8s.io/v1beta1": "StorageVersionMigration",
+};
+
+const SERVED = new Map(Object.entries(SERVED_KINDS).map(([groupVersion, kinds]) => [groupVersion, new Set(kinds.split(" "))]));
+const BUILT_IN_GROUPS = new Set([...SERVED.keys()].map((groupVersion) => groupVersion.split("/")[0]));
+/** Where each built-in kind is served: Deployment → apps/v1, apps/v1beta1, ... */
+const KIND_HOMES = new Map<string, string[]>();
+for (const [groupVersion, kinds] of SERVED) {
+    for (const kind of kinds) {
+        KIND_HOMES.set(kind, [...(KIND_HOMES.get(kind) ?? []), groupVersion]);
+    }
+}
+
+/** Provider components (Helm charts and releases, YAML files, kustomizations): they hold objects, they are not objects. */
+const COMPONENT_GROUPS = new Set(["helm.sh", "helm", "yaml", "kustomize"]);
+
+/** The API group/version of a `kubernetes:` type token (`core/v1` for the core group), or undefined for provider components and other providers' types. */
+export function groupVersionOf(type: string): { group: string; version: string; groupVersion: string } | undefined {
+    const [provider, middle = ""] = type.split(":");
+    if (provider !== "kubernetes" || middle === "") {
+        return undefined;
+    }
+    if (!middle.includes("/")) {
+        // A custom resource declared with a core apiVersion (`v1`) is registered as kubernetes:v1:<Kind>.
+        return /^v\d+((alpha|beta)\d+)?$/.test(middle) ? { group: "core", version: middle, groupVersion: `core/${middle}` } : undefined;
+    }
+    const [group, version = ""] = middle.split("/");
+    if (COMPONENT_GROUPS.has(group) || version === "") {
+        return undefined;
+    }
+    return { group, version, groupVersion: middle };
+}
+
+/** True for a Kubernetes API object's type (built-in or custom), not a provider component. */
+export function isObjectType(type: string): boolean {
+    return groupVersionOf(type) !== undefined;
+}
+
+/** True for an object of a group the Kubernetes API server itself serves (core, apps, batch, ...). */
+export function isBuiltInType(type: string): boolean {
+    const gv = groupVersionOf(type);
+    return gv !== undefined && BUILT_IN_GROUPS.has(gv.group);
+}
+
+/** True for a custom resource: an object of a group no built-in API serves (Argo, Knative, OpenShift, ...). */
+export function isCustomResourceType(type: string): boolean {
+    const gv = groupVersionOf(type);
+    return gv !== undefined && !BUILT_IN_GROUPS.has(gv.group);
+}
+
+/** How a group/version reads in a manifest's apiVersion: core/v1 is `v1`. */
+export function apiVersionOf(groupVersion: string): string {
+    return groupVersion.startsWith("core/") ? groupVersion.slice("core/".length) : groupVersion;
+}
+
+/**
+ * Why the API server would not serve this built-in type (a kind under a group/version that does not
+ * serve it, such as `v1` `Deployment`), or undefined when it serves it or the type is a custom resource.
+ */
+export function unservedKind(type: string): string | undefined {
+    const gv = groupVersionOf(type);
+    if (!gv || !BUILT_IN_GROUPS.has(gv.group)) {
+        return undefined;
+    }
+    const { kind } = parseType(type);
+    const served = SERVED.get(gv.groupVersion);
+    // `DeploymentList` is served where `Deployment` is.
+    if (served?.has(kind) || (kind.endsWith("List") && served?.has(kind.slice(0, -"List".length)))) {
+        return undefined;
+    }
+    const apiVersion = apiVersionOf(gv.groupVersion);
+    const homes = KIND_HOMES.get(kind);
+    if (homes) {
+        return `${apiVersion} does not serve kind ${kind}: set apiVersion to ${homes.map(apiVersionOf).join(" or ")}`;
+    }
+    if (!SERVED.has(gv.groupVersion)) {
+        const versions = [...SERVED.keys()].filter((v) => v.split("/")[0] === gv.group).map(apiVersionOf);
+        return `${apiVersion} is not a version of API group ${gv.group === "core" ? "core" : gv.group} (served: ${versions.join(", ")}), and ${kind} is no built-in kind`;
+    }
+    return `${apiVersion} serves no kind ${kind} (it serves ${[...SERVED.get(gv.groupVersion)!].join(", ")})`;
+}
+
+const WORKLOAD_TYPE_SET = new Set(POD_WORKLOAD_TYPES);
+const LONG_RUNNING_TYPE_SET = new Set(LONG_RUNNING_WORKLOAD_TYPES);
+const REPLICATED_TYPE_SET = new Set(REPLICATED_WORKLOAD_TYPES);
+
+/** Where a custom resource may carry its pod template, first match wins (Argo Rollout, Knative Service, OpenShift DeploymentConfig, CronJob-like and Pod-like kinds). */
+const TEMPLATE_SHAPES: readonly (readonly string[])[] = [
+    ["spec", "template", "spec"],
+    ["spec", "jobTemplate", "spec", "template", "spec"],
+    ["spec"],
+];
+
+/**
+ * True for every type a pod-level policy judges: the built-in workloads and every custom resource,
+ * whose pod template, if any, `podSpec` finds by its shape.
+ */
+export function isPodTemplateType(type: string): boolean {
+    return WORKLOAD_TYPE_SET.has(canonicalType(type)) || isCustomResourceType(type);
+}
+
+/** The provider's token for a type: a CustomResource declared with apiVersion `v1` registers kubernetes:v1:Pod for kubernetes:core/v1:Pod. */
+function canonicalType(type: string): string {
+    const gv = groupVersionOf(type);
+    return gv?.group === "core" && !type.startsWith("kubernetes:core/") ? `kubernetes:${gv.groupVersion}:${type.split(":")[2] ?? ""}` : type;
+}
+
+/** Like isPodTemplateType, for policies about continuously running workloads (custom resources included). */
+export function isLongRunningType(type: string): boolean {
+    return LONG_RUNNING_TYPE_SET.has(canonicalType(type)) || isCustomResourceType(type);
+}
+
+/** Like isPodTemplateType, for policies about replicated workloads (custom resources included: judged where they set spec.replicas). */
+export function isReplicatedType(type: string): boolean {
+    return REPLICATED_TYPE_SET.has(canonicalType(type)) || isCustomResourceType(type);
+}
+
+/**
+ * The path of a resource's pod spec: fixed for the built-in workloads; for a custom resource, the
+ * first of spec.template.spec, spec.jobTemplate.spec.template.spec and spec that sets `containers`.
+ */
+export function podSpecPath(type: string, props: Props): readonly string[] | undefined {
+    if (WORKLOAD_TYPE_SET.has(canonicalType(type))) {
+        return POD_SPEC_PATHS[parseType(type).kind];
+    }
+    if (!isCustomResourceType(type)) {
+        return undefined;
+    }
+    return TEMPLATE_SHAPES.find((path) => at(props, ...path, "containers") !== undefined);
+}
+
+/** The pod spec of a workload (or of a custom resource carrying a pod template), or undefined when it sets none. */
 export function podSpec(type: string, props: Props): Props | undefined {
-    const path = POD_SPEC_PATHS[parseType(type).kind];
+    const path = podSpecPath(type, props);
     return path ? record(at(props, ...path)) : undefined;
+}
+
+/** True for run-to-completion workloads: Jobs, CronJobs, and custom resources with a job template or a Job kind. */
+export function runsToCompletion(type: string, props: Props): boolean {
+    const { kind } = parseType(type);
+    if (WORKLOAD_TYPE_SET.has(canonicalType(type))) {
+        return kind === "Job" || kind === "CronJob";
+    }
+    return /Job$/.test(kind) || (podSpecPath(type, props)?.includes("jobTemplate") ?? false);
 }
 
 export type ContainerRole = "container" | "init container" | "ephemeral container";
@@ -282,4 +497,83 @@ export function autoscalersOf<T extends KubernetesObject>(resources: readonly T[
         const target = scaleTargetOf(r.props);
         return target !== undefined && target.kind === kind && target.name === name && target.namespace === namespace;
     });
+}
+
+// ---- Stack policies: values unknown during preview decide only the verdicts they can change ----
+
+/** The value `read` returns, or undefined when it reads a value unknown during preview. */
+export function known<T>(read: () => T): { value: T } | undefined {
+    try {
+        return { value: read() };
+    } catch (error) {
+        if (isUnknownValueError(error)) {
+            return undefined;
+        }
+        throw error;
+    }
+}
+
+/**
+ * Whether any candidate passes `test` (a NetworkPolicy selecting a pod, a budget covering it).
+ * Candidates whose values are unknown during preview are passed over; their unknown value is
+ * thrown again only when no known candidate passes, as it then decides the verdict.
+ */
+export function anyPasses<T>(candidates: Iterable<T>, test: (candidate: T) => boolean): boolean {
+    let unknown: unknown;
+    for (const candidate of candidates) {
+        try {
+            if (test(candidate)) {
+                return true;
+            }
+        } catch (error) {
+            if (!isUnknownValueError(error)) {
+                throw error;
+            }
+            unknown ??= error;
+        }
+    }
+    if (unknown !== undefined) {
+        throw unknown;
+    }
+    return false;
+}
+
+/**
+ * Objects with a label selector (NetworkPolicies, budgets), found by one label their matchLabels
+ * require, so a pod's candidates are the few that could select it, not every object of its
+ * namespace. Objects whose selector has no matchLabels, or is unknown during preview, are
+ * candidates for every pod.
+ */
+export class SelectorIndex<T> {
+    private readonly byLabel = new Map<string, T[]>();
+    private readonly everyPod: T[] = [];
+
+    add(item: T, readSelector: () => unknown): void {
+        const selector = known(readSelector);
+        const matchLabels = selector ? record(record(selector.value)?.matchLabels) : undefined;
+        const first = matchLabels ? Object.entries(matchLabels)[0] : undefined;
+        if (first) {
+            addTo(this.byLabel, JSON.stringify(first), item);
+        } else {
+            this.everyPod.push(item);
+        }
+    }
+
+    candidates(labels: Props): T[] {
+        const found = [...this.everyPod];
+        for (const entry of Object.entries(labels)) {
+            found.push(...(this.byLabel.get(JSON.stringify(entry)) ?? []));
+        }
+        return found;
+    }
+}
+
+/** Adds `value` to the list kept under `key`. */
+export function addTo<K, V>(index: Map<K, V[]>, key: K, value: V): void {
+    const values = index.get(key);
+    if (values) {
+        values.push(value);
+    } else {
+        index.set(key, [value]);
+    }
 }

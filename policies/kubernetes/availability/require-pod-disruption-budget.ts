@@ -1,10 +1,14 @@
+import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
 import {
-    autoscalersOf, describeWorkload, isKind, isPatch, namespaceOrDefault, podLabels, REPLICATED_WORKLOAD_TYPES, selectorMatches,
+    addTo, anyPasses, describeWorkload, isKind, isPatch, known, namespaceOrDefault, parseType, podLabels, REPLICATED_WORKLOAD_TYPES,
+    ScaleTarget, scaleTargetOf, SelectorIndex, selectorMatches,
 } from "../../lib/kubernetes";
 import { at, integer, Props, record, text } from "../../lib/values";
 
 const REPLICATED = new Set(REPLICATED_WORKLOAD_TYPES);
+
+const targetKey = (target: ScaleTarget) => `${target.namespace}/${target.kind}/${target.name}`;
 
 /** "25%" → 25; undefined when the value is not a percentage. */
 function percent(value: unknown): number | undefined {
@@ -49,56 +53,102 @@ export default stackPolicy({
         minimumReplicas: {
             type: "integer",
             minimum: 2,
+            maximum: 1000,
             default: 2,
             description: "Replica count (spec.replicas or an autoscaler's minReplicas) from which a budget is required. Default 2: with several instances behind a load balancer (002, 003), a drain must not take them all down at once.",
         },
     },
-    validate: (resources, config, report) => {
-        const budgets = resources.filter((r) => isKind(r.type, "PodDisruptionBudget") && r.type.startsWith("kubernetes:policy/"));
-        for (const workload of resources) {
-            if (!REPLICATED.has(workload.type) || isPatch(workload.type)) {
-                continue;
-            }
-            const raw = at(workload.props, "spec", "replicas");
-            const replicas = raw === undefined ? 1 : integer(raw);
-            if (replicas === undefined) {
-                continue; // kubernetes-workload-disallow-zero-replicas reports a replica count that is not a number
-            }
-            const autoscaled = autoscalersOf(resources, workload)
-                .map((hpa) => at(hpa.props, "spec", "minReplicas"))
-                .map((min) => (min === undefined ? 1 : integer(min) ?? 0));
-            const size = Math.max(replicas, ...autoscaled);
-            if (size < config.minimumReplicas) {
-                continue;
-            }
-            const name = describeWorkload(workload.type, workload.name, workload.props);
-            const namespace = namespaceOrDefault(workload.props);
-            const labels = podLabels(workload.type, workload.props);
-            const matching = budgets.filter((pdb) => {
-                if (namespaceOrDefault(pdb.props) !== namespace) {
-                    return false;
+    validate: (resources, config, report, context) => {
+        // Indexed once: budgets by namespace, autoscalers by the namespace/kind/name they scale. One
+        // whose namespace or target is unknown during preview may apply to any workload.
+        const budgets = new Map<string, SelectorIndex<PolicyResource>>();
+        const budgetsAnywhere: PolicyResource[] = [];
+        const autoscalers = new Map<string, PolicyResource[]>();
+        const autoscalersAnywhere: PolicyResource[] = [];
+        const workloads: PolicyResource[] = [];
+        for (const resource of resources) {
+            if (isKind(resource.type, "PodDisruptionBudget") && resource.type.startsWith("kubernetes:policy/")) {
+                const namespace = known(() => namespaceOrDefault(resource.props));
+                if (namespace) {
+                    const index = budgets.get(namespace.value) ?? new SelectorIndex<PolicyResource>();
+                    budgets.set(namespace.value, index);
+                    index.add(resource, () => at(resource.props, "spec", "selector"));
+                } else {
+                    budgetsAnywhere.push(resource);
                 }
-                const selector = record(at(pdb.props, "spec", "selector"));
-                if (!selector) {
-                    return false; // a null selector matches no pods
+            } else if (isKind(resource.type, "HorizontalPodAutoscaler") && resource.type.startsWith("kubernetes:autoscaling/")) {
+                const target = known(() => scaleTargetOf(resource.props));
+                if (!target) {
+                    autoscalersAnywhere.push(resource);
+                } else if (target.value) {
+                    addTo(autoscalers, targetKey(target.value), resource);
                 }
-                // policy/v1beta1 reads an empty selector as "no pods"; policy/v1 as "every pod in the namespace".
-                const empty = Object.keys(selector).length === 0;
-                return empty ? !pdb.type.startsWith("kubernetes:policy/v1beta1:") : selectorMatches(selector, labels);
-            });
-            if (matching.length === 0) {
-                report(`${name} runs ${size} replicas with no PodDisruptionBudget in namespace '${namespace}' selecting its pods: add one whose selector matches the pod template labels, with minAvailable: 1 or more.`, workload.urn);
-                continue;
+            } else if (REPLICATED.has(resource.type) && !isPatch(resource.type)) {
+                workloads.push(resource);
             }
-            const verdicts = matching.map((pdb) => blocksDisruption(record(pdb.props.spec) ?? {}, size));
-            if (!verdicts.includes(true)) {
+        }
+        for (const workload of workloads) {
+            context.judge(workload, () => {
+                const raw = at(workload.props, "spec", "replicas");
+                const replicas = raw === undefined ? 1 : integer(raw);
+                if (replicas === undefined) {
+                    return; // kubernetes-workload-disallow-zero-replicas reports a replica count that is not a number
+                }
+                const namespace = namespaceOrDefault(workload.props);
+                const kind = parseType(workload.type).kind;
+                const metadataName = text(at(workload.props, "metadata", "name"));
+                const minimum = (hpa: PolicyResource) => {
+                    const min = at(hpa.props, "spec", "minReplicas");
+                    return min === undefined ? 1 : integer(min) ?? 0;
+                };
+                const scaling = metadataName === undefined ? [] : autoscalers.get(targetKey({ namespace, kind, name: metadataName })) ?? [];
+                const size = Math.max(replicas, ...scaling.map(minimum));
+                if (size < config.minimumReplicas) {
+                    // An autoscaler whose target is unknown could raise the size: it decides only here.
+                    if (metadataName === undefined || !anyPasses(autoscalersAnywhere, (hpa) => {
+                        const target = scaleTargetOf(hpa.props);
+                        return target !== undefined && targetKey(target) === targetKey({ namespace, kind, name: metadataName }) && minimum(hpa) >= config.minimumReplicas;
+                    })) {
+                        return;
+                    }
+                }
+                const name = describeWorkload(workload.type, workload.name, workload.props);
+                const labels = podLabels(workload.type, workload.props);
+                const matching: PolicyResource[] = [];
+                const covers = (pdb: PolicyResource) => {
+                    if (namespaceOrDefault(pdb.props) !== namespace) {
+                        return false;
+                    }
+                    const selector = record(at(pdb.props, "spec", "selector"));
+                    if (!selector) {
+                        return false; // a null selector matches no pods
+                    }
+                    // policy/v1beta1 reads an empty selector as "no pods"; policy/v1 as "every pod in the namespace".
+                    const empty = Object.keys(selector).length === 0;
+                    return empty ? !pdb.type.startsWith("kubernetes:policy/v1beta1:") : selectorMatches(selector, labels);
+                };
+                // A budget with values unknown during preview decides only when no known budget protects the pods.
+                const protectedBy = anyPasses([...(budgets.get(namespace)?.candidates(labels) ?? []), ...budgetsAnywhere], (pdb) => {
+                    if (!covers(pdb)) {
+                        return false;
+                    }
+                    matching.push(pdb);
+                    return blocksDisruption(record(pdb.props.spec) ?? {}, size) === true;
+                });
+                if (protectedBy) {
+                    return;
+                }
+                if (matching.length === 0) {
+                    report(`${name} runs ${size} replicas with no PodDisruptionBudget in namespace '${namespace}' selecting its pods: add one whose selector matches the pod template labels, with minAvailable: 1 or more.`, workload.urn);
+                    return;
+                }
                 const pdb = matching[0];
                 const pdbName = `PodDisruptionBudget '${text(at(pdb.props, "metadata", "name")) ?? pdb.name}'`;
-                const why = verdicts[0] === "invalid"
+                const why = blocksDisruption(record(pdb.props.spec) ?? {}, size) === "invalid"
                     ? "sets minAvailable or maxUnavailable to something other than a count or a percentage such as \"50%\""
                     : `lets every one of the ${size} replicas of ${name} be evicted at once`;
                 report(`${pdbName} ${why}: set minAvailable to 1 or more, or maxUnavailable below ${size}.`, pdb.urn);
-            }
+            });
         }
     },
 });

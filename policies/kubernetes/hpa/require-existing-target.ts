@@ -1,5 +1,6 @@
+import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
-import { describeWorkload, isKind, isPatch, namespaceOrDefault, parseType, scaleTargetOf } from "../../lib/kubernetes";
+import { addTo, anyPasses, describeWorkload, isPatch, known, namespaceOrDefault, parseType, scaleTargetOf } from "../../lib/kubernetes";
 import { at, text } from "../../lib/values";
 
 export default stackPolicy({
@@ -10,27 +11,49 @@ export default stackPolicy({
     checklist: ["002.infrastructure-setup.auto-scaling", "003.performance.auto-scaling"],
     remediationSteps: "Point spec.scaleTargetRef at the kind and metadata.name of a workload the stack declares in the autoscaler's namespace, or declare that workload.",
     tags: ["availability"],
-    validate: (resources, _config, report) => {
-        for (const hpa of resources) {
-            if (!hpa.type.startsWith("kubernetes:autoscaling/") || parseType(hpa.type).kind !== "HorizontalPodAutoscaler" || isPatch(hpa.type)) {
+    validate: (resources, _config, report, context) => {
+        // Indexed once: every Kubernetes object by namespace/kind/name (a workload's `*Patch` also
+        // proves it exists: the patch fails on a missing object). An object whose name or namespace is
+        // unknown during preview may be any target of its kind.
+        const declared = new Set<string>();
+        const unnamed = new Map<string, PolicyResource[]>();
+        const autoscalers: PolicyResource[] = [];
+        for (const resource of resources) {
+            if (!resource.type.startsWith("kubernetes:")) {
                 continue;
             }
-            const name = describeWorkload(hpa.type, hpa.name, hpa.props);
-            const target = scaleTargetOf(hpa.props);
-            if (!target) {
-                report(`${name} sets no spec.scaleTargetRef kind and name: point it at the workload to scale.`, hpa.urn);
-                continue;
-            }
-            // A workload's `*Patch` also proves it exists: the patch fails on a missing object.
-            const found = resources.some((r) => {
-                if (!(isKind(r.type, target.kind) || (isPatch(r.type) && isKind(r.type.slice(0, -"Patch".length), target.kind)))) {
-                    return false;
+            const kind = parseType(resource.type).kind;
+            if (kind === "HorizontalPodAutoscaler" && resource.type.startsWith("kubernetes:autoscaling/")) {
+                if (!isPatch(resource.type)) {
+                    autoscalers.push(resource);
                 }
-                return namespaceOrDefault(r.props) === target.namespace && text(at(r.props, "metadata", "name")) === target.name;
-            });
-            if (!found) {
-                report(`${name} scales ${target.kind} '${target.name}' in namespace '${target.namespace}', which the stack does not declare (a workload without metadata.name gets a generated name): set scaleTargetRef to a declared workload's kind and metadata.name.`, hpa.urn);
+                continue;
             }
+            const key = known(() => {
+                const name = text(at(resource.props, "metadata", "name"));
+                return name === undefined ? undefined : `${namespaceOrDefault(resource.props)}/${kind}/${name}`;
+            });
+            if (!key) {
+                addTo(unnamed, kind, resource);
+            } else if (key.value !== undefined) {
+                declared.add(key.value);
+            }
+        }
+        for (const hpa of autoscalers) {
+            context.judge(hpa, () => {
+                const name = describeWorkload(hpa.type, hpa.name, hpa.props);
+                const target = scaleTargetOf(hpa.props);
+                if (!target) {
+                    report(`${name} sets no spec.scaleTargetRef kind and name: point it at the workload to scale.`, hpa.urn);
+                    return;
+                }
+                const key = `${target.namespace}/${target.kind}/${target.name}`;
+                if (declared.has(key) || anyPasses(unnamed.get(target.kind) ?? [], (r) =>
+                    namespaceOrDefault(r.props) === target.namespace && text(at(r.props, "metadata", "name")) === target.name)) {
+                    return;
+                }
+                report(`${name} scales ${target.kind} '${target.name}' in namespace '${target.namespace}', which the stack does not declare (a workload without metadata.name gets a generated name): set scaleTargetRef to a declared workload's kind and metadata.name.`, hpa.urn);
+            });
         }
     },
 });

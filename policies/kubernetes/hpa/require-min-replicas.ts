@@ -14,6 +14,7 @@ export default resourcePolicy({
         minimumReplicas: {
             type: "integer",
             minimum: 1,
+            maximum: 1000,
             default: 1,
             description: "Smallest minReplicas accepted. Default 1: 001 asks for auto-scaling with a minimum of 1 instance.",
         },

@@ -1,5 +1,6 @@
+import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
-import { describeWorkload, isKind, isPatch, namespaceOrDefault, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { addTo, anyPasses, describeWorkload, isKind, isPatch, known, namespaceOrDefault, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { at, text } from "../../lib/values";
 
 const WORKLOADS = new Set(POD_WORKLOAD_TYPES);
@@ -20,32 +21,52 @@ export default stackPolicy({
             description: "Namespaces not required to have a LimitRange or ResourceQuota. Default none: 001 and 003 ask for CPU and memory limits on every workload.",
         },
     },
-    validate: (resources, config, report) => {
-        // A `*Patch` of a LimitRange or ResourceQuota also shows one exists in the namespace.
-        const governed = new Set(resources
-            .filter((r) => ["LimitRange", "ResourceQuota"].some((kind) => isKind(r.type, kind) || isKind(r.type.replace(/Patch$/, ""), kind))
-                && r.type.startsWith("kubernetes:core/v1:"))
-            .map((r) => namespaceOrDefault(r.props)));
-        const ungoverned = new Map<string, typeof resources[number][]>();
-        for (const workload of resources) {
-            if (!WORKLOADS.has(workload.type) || isPatch(workload.type)) {
-                continue;
-            }
-            const namespace = namespaceOrDefault(workload.props);
-            if (!governed.has(namespace) && !config.exemptNamespaces.includes(namespace)) {
-                ungoverned.set(namespace, [...(ungoverned.get(namespace) ?? []), workload]);
+    validate: (resources, config, report, context) => {
+        // Indexed once: namespaces with a LimitRange or ResourceQuota (a `*Patch` of one also shows it
+        // exists), declared Namespaces by name, and the workloads. A LimitRange or ResourceQuota whose
+        // namespace is unknown during preview may govern any namespace.
+        const governed = new Set<string>();
+        const governsUnknown: PolicyResource[] = [];
+        const declared = new Map<string, PolicyResource>();
+        const workloads: PolicyResource[] = [];
+        for (const resource of resources) {
+            const { type } = resource;
+            if (type.startsWith("kubernetes:core/v1:") && ["LimitRange", "ResourceQuota"].some((kind) => isKind(type.replace(/Patch$/, ""), kind))) {
+                const namespace = known(() => namespaceOrDefault(resource.props));
+                if (namespace) {
+                    governed.add(namespace.value);
+                } else {
+                    governsUnknown.push(resource);
+                }
+            } else if (type.startsWith("kubernetes:core/v1:") && isKind(type, "Namespace")) {
+                const name = known(() => text(at(resource.props, "metadata", "name")));
+                if (name?.value) {
+                    declared.set(name.value, resource);
+                }
+            } else if (WORKLOADS.has(type) && !isPatch(type)) {
+                workloads.push(resource);
             }
         }
-        for (const [namespace, workloads] of ungoverned) {
-            const declared = resources.find((r) => isKind(r.type, "Namespace") && r.type.startsWith("kubernetes:core/v1:")
-                && text(at(r.props, "metadata", "name")) === namespace);
-            const advice = "add a LimitRange with default requests and limits, or a ResourceQuota";
-            if (declared) {
-                const names = workloads.map((w) => describeWorkload(w.type, w.name, w.props)).join(", ");
-                report(`Namespace '${namespace}' runs ${names} with no LimitRange or ResourceQuota: ${advice}.`, declared.urn);
+        const ungoverned = new Map<string, { urn: string; described: string }[]>();
+        for (const workload of workloads) {
+            context.judge(workload, () => {
+                const namespace = namespaceOrDefault(workload.props);
+                if (governed.has(namespace) || config.exemptNamespaces.includes(namespace)
+                    || anyPasses(governsUnknown, (r) => namespaceOrDefault(r.props) === namespace)) {
+                    return;
+                }
+                addTo(ungoverned, namespace, { urn: workload.urn, described: describeWorkload(workload.type, workload.name, workload.props) });
+            });
+        }
+        const advice = "add a LimitRange with default requests and limits, or a ResourceQuota";
+        for (const [namespace, found] of ungoverned) {
+            const namespaceResource = declared.get(namespace);
+            if (namespaceResource) {
+                const names = found.map((w) => w.described).join(", ");
+                report(`Namespace '${namespace}' runs ${names} with no LimitRange or ResourceQuota: ${advice}.`, namespaceResource.urn);
             } else {
-                for (const w of workloads) {
-                    report(`${describeWorkload(w.type, w.name, w.props)} runs in namespace '${namespace}', which has no LimitRange or ResourceQuota in the stack: ${advice}.`, w.urn);
+                for (const w of found) {
+                    report(`${w.described} runs in namespace '${namespace}', which has no LimitRange or ResourceQuota in the stack: ${advice}.`, w.urn);
                 }
             }
         }

@@ -2,15 +2,24 @@ import { resourcePolicy } from "../../lib/define";
 import { describeWorkload, kindTypes } from "../../lib/kubernetes";
 import { at, list, records, text } from "../../lib/values";
 
+// What the API server reads as "all": '*' in every field, and in resources also '*/<subresource>'
+// (that subresource of every resource), as the RBAC authorizer matches them.
+const WILDCARD_FIELDS: ReadonlyArray<readonly [string, (entry: string) => boolean]> = [
+    ["apiGroups", (entry) => entry === "*"],
+    ["resources", (entry) => entry === "*" || entry.startsWith("*/")],
+    ["verbs", (entry) => entry === "*"],
+    ["nonResourceURLs", (entry) => entry === "*"],
+];
+
 const RBAC_VERSIONS = ["rbac.authorization.k8s.io/v1", "rbac.authorization.k8s.io/v1beta1", "rbac.authorization.k8s.io/v1alpha1"];
 
 export default resourcePolicy({
     name: "kubernetes-rbac-disallow-wildcards",
-    description: "Roles and ClusterRoles name the verbs, resources and URLs they grant instead of using the '*' wildcard.",
+    description: "Roles and ClusterRoles name the API groups, resources, verbs and URLs they grant instead of using the '*' wildcard.",
     priority: "P0",
     severity: "high",
     checklist: ["003.security.least-privilege"],
-    remediationSteps: "Replace '*' in rules[].verbs, rules[].resources and rules[].nonResourceURLs with the exact verbs (get, list, watch, ...) and resources the subject needs.",
+    remediationSteps: "Replace '*' in rules[].apiGroups, rules[].resources (also '*/<subresource>'), rules[].verbs and rules[].nonResourceURLs with the exact verbs (get, list, watch, ...) and resources the subject needs.",
     tags: ["secrets-identity"],
     config: {
         allowedRoles: {
@@ -29,10 +38,12 @@ export default resourcePolicy({
         const role = describeWorkload(type, name, props);
         // An aggregated ClusterRole's rules are filled in by the controller; they are judged where declared.
         for (const [index, rule] of records(props.rules).entries()) {
-            const wildcards = (["verbs", "resources", "nonResourceURLs"] as const).filter((field) => list(rule[field]).includes("*"));
+            const wildcards = WILDCARD_FIELDS
+                .map(([field, isWildcard]) => [field, list(rule[field]).filter((entry): entry is string => typeof entry === "string" && isWildcard(entry))] as const)
+                .filter(([, entries]) => entries.length > 0);
             if (wildcards.length > 0) {
-                const fields = wildcards.map((f) => `${f}: ['*']`).join(" and ");
-                report(`${role} grants ${fields} in rules[${index}]: list the exact ${wildcards.join(" and ")} the subject needs.`);
+                const fields = wildcards.map(([field, entries]) => `${field}: [${entries.map((e) => `'${e}'`).join(", ")}]`).join(" and ");
+                report(`${role} grants ${fields} in rules[${index}]: list the exact ${wildcards.map(([field]) => field).join(" and ")} the subject needs.`);
             }
         }
     },

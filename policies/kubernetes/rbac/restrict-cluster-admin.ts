@@ -1,26 +1,56 @@
-import { resourcePolicy } from "../../lib/define";
-import { describeWorkload, kindTypes } from "../../lib/kubernetes";
-import { at, Props, records, text } from "../../lib/values";
+import type { PolicyResource } from "@pulumi/policy";
+import { stackPolicy } from "../../lib/define";
+import { addTo, anyPasses, describeWorkload, isKind, known, labelsOf, namespaceOrDefault, selectorMatches } from "../../lib/kubernetes";
+import { at, list, Props, record, records, text } from "../../lib/values";
 
-const RBAC_VERSIONS = ["rbac.authorization.k8s.io/v1", "rbac.authorization.k8s.io/v1beta1", "rbac.authorization.k8s.io/v1alpha1"];
+const RBAC = "kubernetes:rbac.authorization.k8s.io/";
+
+// Every verb the API server authorizes on resources, the RBAC-specific escalate, bind and impersonate
+// included: a role granting all of them on every resource of every API group is cluster-admin in all but name.
+const ALL_VERBS = ["get", "list", "watch", "create", "update", "patch", "delete", "deletecollection", "escalate", "bind", "impersonate"];
 
 /** "ServiceAccount:ns/name" for service accounts, "User:name" and "Group:name" otherwise. */
-function subjectId(subject: Props, bindingNamespace: string | undefined): string {
+function subjectId(subject: Props, bindingNamespace: string): string {
     const kind = text(subject.kind) ?? "?";
     const name = text(subject.name) ?? "?";
     if (kind === "ServiceAccount") {
-        return `${kind}:${text(subject.namespace) ?? bindingNamespace ?? "default"}/${name}`;
+        return `${kind}:${text(subject.namespace) ?? bindingNamespace}/${name}`;
     }
     return `${kind}:${name}`;
 }
 
-export default resourcePolicy({
+function rbacKind(type: string, kind: string): boolean {
+    return type.startsWith(RBAC) && isKind(type, kind);
+}
+
+/** Where in a role's rules every verb is granted on every resource of every API group; undefined if nowhere. */
+function allPowerfulRules(role: PolicyResource): string | undefined {
+    const verbs = new Set<string>();
+    const where: number[] = [];
+    records(role.props.rules).forEach((rule, index) => {
+        if (list(rule.apiGroups).includes("*") && list(rule.resources).includes("*")) {
+            where.push(index);
+            for (const verb of list(rule.verbs)) {
+                if (typeof verb === "string") {
+                    verbs.add(verb.toLowerCase());
+                }
+            }
+        }
+    });
+    if (verbs.has("*") || ALL_VERBS.every((verb) => verbs.has(verb))) {
+        const how = verbs.has("*") ? "every verb ('*')" : "every verb (get ... impersonate)";
+        return `grants ${how} on every resource of every API group in rules[${where.join("], rules[")}]`;
+    }
+    return undefined;
+}
+
+export default stackPolicy({
     name: "kubernetes-rbac-restrict-cluster-admin",
-    description: "RoleBindings and ClusterRoleBindings grant the cluster-admin ClusterRole only to the subjects listed as allowed.",
+    description: "RoleBindings and ClusterRoleBindings grant cluster-admin, or a Role or ClusterRole of the stack as powerful as cluster-admin, only to the subjects listed as allowed.",
     priority: "P0",
     severity: "critical",
     checklist: ["003.security.least-privilege"],
-    remediationSteps: "Bind a Role or ClusterRole that grants only what the subject needs instead of cluster-admin, or add the subject to allowedSubjects after review.",
+    remediationSteps: "Bind a Role or ClusterRole that grants only what the subject needs instead of cluster-admin or a role granting every verb on every resource, or add the subject to allowedSubjects after review.",
     tags: ["secrets-identity"],
     config: {
         allowedSubjects: {
@@ -30,19 +60,104 @@ export default resourcePolicy({
             description: "Subjects allowed to hold cluster-admin, written Kind:name (User:alice, Group:platform-admins) or ServiceAccount:namespace/name. Default none: 003 asks for least privilege.",
         },
     },
-    resourceTypes: [...kindTypes("RoleBinding", RBAC_VERSIONS), ...kindTypes("ClusterRoleBinding", RBAC_VERSIONS)],
-    validate: ({ type, name, props }, config, report) => {
-        const roleRef = at(props, "roleRef");
-        if (at(roleRef, "kind") !== "ClusterRole" || at(roleRef, "name") !== "cluster-admin") {
-            return;
-        }
-        const binding = describeWorkload(type, name, props);
-        const namespace = text(at(props, "metadata", "namespace"));
-        for (const subject of records(props.subjects)) {
-            const id = subjectId(subject, namespace);
-            if (!config.allowedSubjects.includes(id)) {
-                report(`${binding} grants cluster-admin to ${id}: bind a role that grants only what it needs, or add '${id}' to allowedSubjects after review.`);
+    validate: (resources, config, report, context) => {
+        // Index the roles once: Roles by namespace/name, ClusterRoles by name. A role whose name is
+        // unknown during preview is reachable only through the dependency graph.
+        const roles = new Map<string, PolicyResource[]>();
+        const clusterRoles = new Map<string, PolicyResource[]>();
+        const allClusterRoles: PolicyResource[] = [];
+        const roleUrns = new Set<string>();
+        const bindings: PolicyResource[] = [];
+        for (const resource of resources) {
+            if (rbacKind(resource.type, "Role")) {
+                roleUrns.add(resource.urn);
+                const key = known(() => `${namespaceOrDefault(resource.props)}/${text(at(resource.props, "metadata", "name")) ?? resource.name}`);
+                if (key) {
+                    addTo(roles, key.value, resource);
+                }
+            } else if (rbacKind(resource.type, "ClusterRole")) {
+                roleUrns.add(resource.urn);
+                allClusterRoles.push(resource);
+                const key = known(() => text(at(resource.props, "metadata", "name")) ?? resource.name);
+                if (key) {
+                    addTo(clusterRoles, key.value, resource);
+                }
+            } else if (rbacKind(resource.type, "RoleBinding") || rbacKind(resource.type, "ClusterRoleBinding")) {
+                bindings.push(resource);
             }
+        }
+
+        // Why a role is as powerful as cluster-admin, computed once per role. An aggregated
+        // ClusterRole holds the rules of every ClusterRole its selectors pick in the stack.
+        const verdicts = new Map<string, string | undefined>();
+        const whyAdmin = (role: PolicyResource, seen: Set<string> = new Set()): string | undefined => {
+            if (verdicts.has(role.urn)) {
+                return verdicts.get(role.urn);
+            }
+            if (seen.has(role.urn)) {
+                return undefined;
+            }
+            seen.add(role.urn);
+            let why = allPowerfulRules(role);
+            const selectors = records(at(role.props, "aggregationRule", "clusterRoleSelectors"));
+            if (!why && selectors.length > 0) {
+                // Members with values unknown during preview decide only when no known member is all-powerful.
+                anyPasses(allClusterRoles, (member) => {
+                    if (member.urn === role.urn || !selectors.some((selector) => selectorMatches(selector, labelsOf(member.props)))) {
+                        return false;
+                    }
+                    const memberWhy = whyAdmin(member, seen);
+                    if (memberWhy) {
+                        why = `aggregates ${describeWorkload(member.type, member.name, member.props)}, which ${memberWhy}`;
+                    }
+                    return memberWhy !== undefined;
+                });
+            }
+            verdicts.set(role.urn, why);
+            return why;
+        };
+
+        for (const binding of bindings) {
+            context.judge(binding, () => {
+                const subjects = records(binding.props.subjects);
+                if (subjects.length === 0) {
+                    return; // a binding without subjects grants nothing
+                }
+                const namespace = namespaceOrDefault(binding.props);
+                // A roleRef built from a role's outputs is linked in the dependency graph even while its name is unknown.
+                const linked = (binding.propertyDependencies?.roleRef ?? []).filter((d) => roleUrns.has(d.urn));
+                const read = () => {
+                    const roleRef = record(binding.props.roleRef) ?? {};
+                    return { kind: text(roleRef.kind), name: text(roleRef.name) };
+                };
+                const { kind, name } = linked.length > 0 ? known(read)?.value ?? { kind: undefined, name: undefined } : read();
+                let grant: string | undefined;
+                if (kind === "ClusterRole" && name === "cluster-admin") {
+                    grant = "cluster-admin";
+                } else {
+                    const targets = name === undefined ? linked
+                        : kind === "ClusterRole" ? clusterRoles.get(name) ?? linked
+                            : kind === "Role" && rbacKind(binding.type, "RoleBinding") ? roles.get(`${namespace}/${name}`) ?? linked : [];
+                    for (const role of targets) {
+                        const why = whyAdmin(role);
+                        if (why) {
+                            const roleName = describeWorkload(role.type, role.name, role.props);
+                            grant = `${roleName}, as powerful as cluster-admin (it ${why})`;
+                            break;
+                        }
+                    }
+                }
+                if (grant === undefined) {
+                    return;
+                }
+                const described = describeWorkload(binding.type, binding.name, binding.props);
+                for (const subject of subjects) {
+                    const id = subjectId(subject, namespace);
+                    if (!config.allowedSubjects.includes(id)) {
+                        report(`${described} grants ${grant} to ${id}: bind a role that grants only what it needs, or add '${id}' to allowedSubjects after review.`, binding.urn);
+                    }
+                }
+            });
         }
     },
 });

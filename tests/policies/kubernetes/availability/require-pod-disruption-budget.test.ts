@@ -6,23 +6,23 @@ const DEPLOYMENT = "kubernetes:apps/v1:Deployment";
 const PDB = "kubernetes:policy/v1:PodDisruptionBudget";
 const LABELS = { app: "web", tier: "frontend" };
 
-function deployment(mutate?: (args: k8s.apps.v1.DeploymentArgs & any) => void): StackResource {
-    const props = {
-        metadata: { name: "web", namespace: "shop" },
-        spec: { replicas: 3, selector: { matchLabels: LABELS }, template: { metadata: { labels: LABELS }, spec: { containers: [{ name: "app", image: "app:1" }] } } },
-    } satisfies k8s.apps.v1.DeploymentArgs;
-    mutate?.(props);
-    return { type: DEPLOYMENT, name: "web", props };
+type DeploymentSpec = k8s.types.input.apps.v1.DeploymentSpec;
+type BudgetSpec = k8s.types.input.policy.v1.PodDisruptionBudgetSpec;
+
+function deployment(changes: Partial<DeploymentSpec> = {}, name = "web", labels: Record<string, string> | typeof UNKNOWN = LABELS): StackResource {
+    const props: k8s.apps.v1.DeploymentArgs = {
+        metadata: { name, namespace: "shop" },
+        spec: { replicas: 3, selector: { matchLabels: LABELS }, template: { metadata: { labels: labels as Record<string, string> }, spec: { containers: [{ name: "app", image: "app:1" }] } }, ...changes },
+    };
+    return { type: DEPLOYMENT, name, props };
 }
 
-function pdb(mutate?: (args: k8s.policy.v1.PodDisruptionBudgetArgs & any) => void): StackResource {
-    const props = {
-        metadata: { name: "web", namespace: "shop" },
-        spec: { minAvailable: 2, selector: { matchLabels: { app: "web" } } },
-    } satisfies k8s.policy.v1.PodDisruptionBudgetArgs;
-    mutate?.(props);
+function pdb(spec: BudgetSpec = { minAvailable: 2, selector: { matchLabels: { app: "web" } } }, namespace = "shop"): StackResource {
+    const props: k8s.policy.v1.PodDisruptionBudgetArgs = { metadata: { name: "web", namespace }, spec };
     return { type: PDB, name: "web-pdb", props };
 }
+
+const SELECTOR = { matchLabels: { app: "web" } };
 
 const hpa = (minReplicas?: number): StackResource => ({
     type: "kubernetes:autoscaling/v2:HorizontalPodAutoscaler",
@@ -45,38 +45,38 @@ describe("kubernetes-availability-require-pod-disruption-budget", () => {
     });
 
     it("fires when the budget's selector does not match the pod labels", () => {
-        expect(checkStack(policy, [deployment(), pdb((p) => { p.spec.selector = { matchLabels: { app: "api" } }; })]).violations).toHaveLength(1);
-        expect(checkStack(policy, [deployment(), pdb((p) => { p.spec.selector = { matchExpressions: [{ key: "tier", operator: "NotIn", values: ["frontend"] }] }; })]).violations).toHaveLength(1);
-        expect(checkStack(policy, [deployment(), pdb((p) => { delete p.spec.selector; })]).violations).toHaveLength(1);
+        expect(checkStack(policy, [deployment(), pdb({ minAvailable: 2, selector: { matchLabels: { app: "api" } } })]).violations).toHaveLength(1);
+        expect(checkStack(policy, [deployment(), pdb({ minAvailable: 2, selector: { matchExpressions: [{ key: "tier", operator: "NotIn", values: ["frontend"] }] } })]).violations).toHaveLength(1);
+        expect(checkStack(policy, [deployment(), pdb({ minAvailable: 2 })]).violations).toHaveLength(1);
     });
 
     it("fires when the budget is in another namespace", () => {
-        expect(checkStack(policy, [deployment(), pdb((p) => { p.metadata.namespace = "other"; })]).violations).toHaveLength(1);
+        expect(checkStack(policy, [deployment(), pdb(undefined, "other")]).violations).toHaveLength(1);
     });
 
     it("fires on the budget when it lets every replica go", () => {
         for (const spec of [{ minAvailable: 0 }, { minAvailable: "0%" }, { maxUnavailable: 3 }, { maxUnavailable: "100%" }, { minAvailable: "most" }]) {
-            const verdict = checkStack(policy, [deployment(), pdb((p) => { p.spec = { ...spec, selector: p.spec.selector }; })]);
+            const verdict = checkStack(policy, [deployment(), pdb({ ...spec, selector: SELECTOR } as BudgetSpec)]);
             expect(verdict.violations).toEqual([expect.stringContaining("PodDisruptionBudget 'web'")]);
             expect(verdict.urns).toEqual([urnOf(PDB, "web-pdb")]);
         }
     });
 
     it("accepts maxUnavailable below the replica count, an empty v1 selector and matchExpressions", () => {
-        expect(checkStack(policy, [deployment(), pdb((p) => { p.spec = { maxUnavailable: "50%", selector: p.spec.selector }; })]).violations).toEqual([]);
-        expect(checkStack(policy, [deployment(), pdb((p) => { p.spec.selector = {}; })]).violations).toEqual([]);
-        expect(checkStack(policy, [deployment(), pdb((p) => { p.spec.selector = { matchExpressions: [{ key: "tier", operator: "In", values: ["frontend"] }] }; })]).violations).toEqual([]);
+        expect(checkStack(policy, [deployment(), pdb({ maxUnavailable: "50%", selector: SELECTOR })]).violations).toEqual([]);
+        expect(checkStack(policy, [deployment(), pdb({ minAvailable: 2, selector: {} })]).violations).toEqual([]);
+        expect(checkStack(policy, [deployment(), pdb({ minAvailable: 2, selector: { matchExpressions: [{ key: "tier", operator: "In", values: ["frontend"] }] } })]).violations).toEqual([]);
         // Neither field: the disruption controller then blocks every eviction.
-        expect(checkStack(policy, [deployment(), pdb((p) => { delete p.spec.minAvailable; })]).violations).toEqual([]);
+        expect(checkStack(policy, [deployment(), pdb({ selector: SELECTOR })]).violations).toEqual([]);
     });
 
     it("requires no budget for a single replica, omitted replicas included", () => {
-        expect(checkStack(policy, [deployment((d) => { d.spec.replicas = 1; })]).violations).toEqual([]);
-        expect(checkStack(policy, [deployment((d) => { delete d.spec.replicas; })]).violations).toEqual([]);
+        expect(checkStack(policy, [deployment({ replicas: 1 })]).violations).toEqual([]);
+        expect(checkStack(policy, [deployment({ replicas: undefined })]).violations).toEqual([]);
     });
 
     it("counts an autoscaler's minReplicas", () => {
-        const single = deployment((d) => { delete d.spec.replicas; });
+        const single = deployment({ replicas: undefined });
         expect(checkStack(policy, [single, hpa(2)]).violations).toHaveLength(1);
         expect(checkStack(policy, [single, hpa(undefined)]).violations).toEqual([]);
     });
@@ -90,13 +90,33 @@ describe("kubernetes-availability-require-pod-disruption-budget", () => {
     });
 
     it("takes the replica threshold from config", () => {
-        const two = deployment((d) => { d.spec.replicas = 2; });
+        const two = deployment({ replicas: 2 });
         expect(checkStack(policy, [two]).violations).toHaveLength(1);
         expect(checkStack(policy, [two], { minimumReplicas: 3 }).violations).toEqual([]);
     });
 
+    it("judges each workload on its own when one's pod labels are unknown during preview", () => {
+        const verdict = checkStack(policy, [deployment({}, "unknown", UNKNOWN), deployment({}, "bad", { app: "api" }), deployment({}, "good"), pdb()]);
+        expect(verdict.violations).toEqual([expect.stringContaining("Deployment 'bad' runs 3 replicas with no PodDisruptionBudget")]);
+        expect(verdict.unknownUrns).toEqual([urnOf(DEPLOYMENT, "unknown")]);
+    });
+
+    it("lets a budget with an unknown selector decide only for workloads no known budget protects", () => {
+        const hidden: StackResource = { ...pdb({ minAvailable: 1, selector: UNKNOWN as never }), name: "hidden-pdb" };
+        const verdict = checkStack(policy, [deployment({}, "covered"), deployment({}, "uncovered", { app: "api" }), pdb(), hidden]);
+        expect(verdict.violations).toEqual([]);
+        expect(verdict.unknownUrns).toEqual([urnOf(DEPLOYMENT, "uncovered")]);
+    });
+
+    it("makes unknown a small workload only when an autoscaler with an unknown target could grow it", () => {
+        const unknownTarget: StackResource = { ...hpa(2), name: "unknown-hpa", props: { metadata: { name: "x", namespace: "shop" }, spec: { scaleTargetRef: UNKNOWN, minReplicas: 2, maxReplicas: 4 } } };
+        const verdict = checkStack(policy, [deployment({ replicas: 1 }, "small"), deployment({}, "big", { app: "api" }), unknownTarget]);
+        expect(verdict.violations).toEqual([expect.stringContaining("Deployment 'big'")]);
+        expect(verdict.unknownUrns).toEqual([urnOf(DEPLOYMENT, "small")]);
+    });
+
     it("leaves a selector unknown during preview to the SDK's unknown reporting", () => {
-        const verdict = checkStack(policy, [deployment(), pdb((p) => { p.spec.selector = UNKNOWN; })]);
+        const verdict = checkStack(policy, [deployment(), pdb({ minAvailable: 2, selector: UNKNOWN as never })]);
         expect(verdict.unknown).toBeDefined();
         expect(verdict.violations).toEqual([]);
     });

@@ -5,13 +5,13 @@ import { checkStack, StackResource, UNKNOWN, urnOf } from "../../../harness/poli
 const DEPLOYMENT = "kubernetes:apps/v1:Deployment";
 const LABELS = { app: "web" };
 
-function deployment(mutate?: (args: k8s.apps.v1.DeploymentArgs & any) => void): StackResource {
-    const props = {
-        metadata: { name: "web", namespace: "shop" },
-        spec: { replicas: 2, selector: { matchLabels: LABELS }, template: { metadata: { labels: LABELS }, spec: { containers: [{ name: "app", image: "app:1" }] } } },
-    } satisfies k8s.apps.v1.DeploymentArgs;
-    mutate?.(props);
-    return { type: DEPLOYMENT, name: "web", props };
+/** `null` leaves spec.replicas out. */
+function deployment(replicas: number | null | typeof UNKNOWN = 2, name = "web"): StackResource {
+    const props: k8s.apps.v1.DeploymentArgs = {
+        metadata: { name, namespace: "shop" },
+        spec: { replicas: (replicas ?? undefined) as number | undefined, selector: { matchLabels: LABELS }, template: { metadata: { labels: LABELS }, spec: { containers: [{ name: "app", image: "app:1" }] } } },
+    };
+    return { type: DEPLOYMENT, name, props };
 }
 
 const hpa: StackResource = {
@@ -29,31 +29,44 @@ describe("kubernetes-availability-restrict-single-replica", () => {
     });
 
     it("fires on replicas: 1 without an autoscaler, on the Deployment's URN", () => {
-        const verdict = checkStack(policy, [deployment((d) => { d.spec.replicas = 1; })]);
+        const verdict = checkStack(policy, [deployment(1)]);
         expect(verdict.violations).toEqual([expect.stringContaining("Deployment 'web' runs 1 replica and no HorizontalPodAutoscaler scales it")]);
         expect(verdict.urns).toEqual([urnOf(DEPLOYMENT, "web")]);
     });
 
     it("fires when replicas is omitted (Kubernetes runs 1)", () => {
-        expect(checkStack(policy, [deployment((d) => { delete d.spec.replicas; })]).violations).toEqual([expect.stringContaining("leaves spec.replicas unset")]);
+        expect(checkStack(policy, [deployment(null)]).violations).toEqual([expect.stringContaining("leaves spec.replicas unset")]);
     });
 
     it("passes a single replica that an autoscaler scales", () => {
-        expect(checkStack(policy, [deployment((d) => { delete d.spec.replicas; }), hpa]).violations).toEqual([]);
+        expect(checkStack(policy, [deployment(null), hpa]).violations).toEqual([]);
     });
 
     it("leaves zero replicas to kubernetes-workload-disallow-zero-replicas, and skips StatefulSets and Patches", () => {
-        expect(checkStack(policy, [deployment((d) => { d.spec.replicas = 0; })]).violations).toEqual([]);
-        expect(checkStack(policy, [{ ...deployment((d) => { d.spec.replicas = 1; }), type: "kubernetes:apps/v1:StatefulSet" }]).violations).toEqual([]);
-        expect(checkStack(policy, [{ ...deployment((d) => { d.spec.replicas = 1; }), type: "kubernetes:apps/v1:DeploymentPatch" }]).violations).toEqual([]);
+        expect(checkStack(policy, [deployment(0)]).violations).toEqual([]);
+        expect(checkStack(policy, [{ ...deployment(1), type: "kubernetes:apps/v1:StatefulSet" }]).violations).toEqual([]);
+        expect(checkStack(policy, [{ ...deployment(1), type: "kubernetes:apps/v1:DeploymentPatch" }]).violations).toEqual([]);
     });
 
     it("takes the threshold from config", () => {
         expect(checkStack(policy, [deployment()], { minimumReplicas: 3 }).violations).toEqual([expect.stringContaining("runs 2 replicas")]);
     });
 
+    it("judges each Deployment on its own when one's replica count is unknown during preview", () => {
+        const verdict = checkStack(policy, [deployment(UNKNOWN, "unknown"), deployment(1, "bad"), deployment(3, "good")]);
+        expect(verdict.violations).toEqual([expect.stringContaining("Deployment 'bad' runs 1 replica")]);
+        expect(verdict.unknownUrns).toEqual([urnOf(DEPLOYMENT, "unknown")]);
+    });
+
+    it("makes unknown only the single-replica Deployments an autoscaler with an unknown target could scale", () => {
+        const unknownTarget: StackResource = { ...hpa, name: "unknown-hpa", props: { metadata: { name: "x", namespace: "shop" }, spec: { scaleTargetRef: UNKNOWN, maxReplicas: 4 } } };
+        const verdict = checkStack(policy, [deployment(1, "single"), deployment(3, "good"), unknownTarget]);
+        expect(verdict.violations).toEqual([]);
+        expect(verdict.unknownUrns).toEqual([urnOf(DEPLOYMENT, "single")]);
+    });
+
     it("leaves a replica count unknown during preview to the SDK's unknown reporting", () => {
-        const verdict = checkStack(policy, [deployment((d) => { d.spec.replicas = UNKNOWN; })]);
+        const verdict = checkStack(policy, [deployment(UNKNOWN)]);
         expect(verdict.unknown).toBeDefined();
         expect(verdict.violations).toEqual([]);
     });

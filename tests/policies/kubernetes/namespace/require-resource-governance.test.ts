@@ -6,12 +6,12 @@ const DEPLOYMENT = "kubernetes:apps/v1:Deployment";
 const NAMESPACE = "kubernetes:core/v1:Namespace";
 const LABELS = { app: "web" };
 
-function deployment(namespace?: string): StackResource {
+function deployment(namespace?: string, name = "web"): StackResource {
     const props: k8s.apps.v1.DeploymentArgs = {
-        metadata: { name: "web", namespace },
+        metadata: { name, namespace },
         spec: { selector: { matchLabels: LABELS }, template: { metadata: { labels: LABELS }, spec: { containers: [{ name: "app", image: "app:1" }] } } },
     };
-    return { type: DEPLOYMENT, name: "web", props };
+    return { type: DEPLOYMENT, name, props };
 }
 
 const namespace: StackResource = { type: NAMESPACE, name: "shop-ns", props: { metadata: { name: "shop" } } satisfies k8s.core.v1.NamespaceArgs };
@@ -53,6 +53,19 @@ describe("kubernetes-namespace-require-resource-governance", () => {
 
     it("skips namespaces exempted in config", () => {
         expect(checkStack(policy, [namespace, deployment("shop")], { exemptNamespaces: ["shop"] }).violations).toEqual([]);
+    });
+
+    it("judges each workload on its own when one's namespace is unknown during preview", () => {
+        const verdict = checkStack(policy, [deployment(UNKNOWN, "unknown"), deployment("other", "bad"), deployment("shop", "good"), limitRange]);
+        expect(verdict.violations).toEqual([expect.stringContaining("Deployment 'bad' runs in namespace 'other'")]);
+        expect(verdict.unknownUrns).toEqual([urnOf(DEPLOYMENT, "unknown")]);
+    });
+
+    it("makes unknown only the ungoverned workloads a LimitRange with an unknown namespace could govern", () => {
+        const floating: StackResource = { ...limitRange, name: "floating", props: { ...limitRange.props, metadata: { name: "defaults", namespace: UNKNOWN } } };
+        const verdict = checkStack(policy, [deployment("other", "maybe"), deployment("shop", "good"), limitRange, floating]);
+        expect(verdict.violations).toEqual([]);
+        expect(verdict.unknownUrns).toEqual([urnOf(DEPLOYMENT, "maybe")]);
     });
 
     it("leaves a namespace unknown during preview to the SDK's unknown reporting", () => {

@@ -21,8 +21,8 @@ describe("kubernetes-service-disallow-node-port", () => {
     });
 
     it("has no threshold to configure", () => {
-        // Every policy takes `exemptions` (policies/lib/exemptions.ts); this one has nothing else.
-        expect(Object.keys(policy.configSchema?.properties ?? {})).toEqual(["exemptions"]);
+        // Every policy takes `exemptions` and `exemptionsFromResources` (policies/lib/exemptions.ts); this one has nothing else.
+        expect(Object.keys(policy.configSchema?.properties ?? {})).toEqual(["exemptions", "exemptionsFromResources"]);
     });
 
     it("reports a type unknown during preview as unknown, not as a verdict", () => {
