@@ -170,3 +170,45 @@ describe("exemptions on a stack policy", () => {
         expect(verdict.violations).toEqual([expect.stringContaining("expired on 2020-01-01")]);
     });
 });
+
+describe("exemptions a platform team controls", () => {
+    const tagged = { ...shortBackups, tags: { [`prodready:exempt:${POLICY}`]: "batch replica" } };
+
+    it("applies a resource's own exemption by default", () => {
+        expect(checkResource(backupRetention, { type: CLUSTER, name: "db", props: tagged }).violations).toEqual([]);
+    });
+
+    it("ignores a resource's own exemption when the policy accepts config exemptions only, and says so", () => {
+        const verdict = checkResource(backupRetention, { type: CLUSTER, name: "db", props: tagged, config: { exemptionsFromResources: "off" } });
+        expect(verdict.violations).toHaveLength(1);
+        expect(verdict.violations[0]).toMatch(/exemption written on the resource is ignored: this policy accepts exemptions from the policy-pack config only/);
+        expect(verdict.notApplicable).toBeUndefined();
+    });
+
+    it("still applies the config's exemptions when resources may not exempt themselves", () => {
+        const verdict = checkResource(backupRetention, { type: CLUSTER, name: "legacy-db", props: tagged, config: { ...exempt("legacy-*"), exemptionsFromResources: "off" } });
+        expect(verdict.violations).toEqual([]);
+        expect(verdict.notApplicable).toMatch(/source: policy-pack config "legacy-\*"/);
+    });
+
+    it("rejects an unknown value of the setting", () => {
+        expect(() => resolvePolicyConfig([backupRetention], { [POLICY]: { exemptionsFromResources: "sometimes" } })).toThrow(PolicyConfigError);
+    });
+
+    it("applies an exemption written for a former name of the policy", () => {
+        const renamed = { ...backupRetention, name: "aws-rds-require-backup-days" };
+        const decision = decide([renamed.name, POLICY], { type: CLUSTER, name: "db", urn: "urn:pulumi:s::p::aws:rds/cluster:Cluster::db", props: tagged }, []);
+        expect(decision.exempt?.reason).toBe("batch replica");
+    });
+
+    it("parses a long annotation in one pass, whatever it holds", () => {
+        // A suffix regex over 100 KB of blanks used to backtrack for minutes.
+        const blanks = " ".repeat(100_000);
+        const entries = parseExemptionList(`${POLICY}=x${blanks}expires${blanks}2099-12-31x${blanks}`, "annotation");
+        expect(entries).toHaveLength(1);
+        expect(entries[0].problem).toMatch(/is not a date/);
+        const spaced = parseExemptionList(`${POLICY}=reason${blanks}expires ${FUTURE}`, "annotation");
+        expect(spaced[0]).toMatchObject({ reason: "reason", expires: FUTURE });
+        expect(spaced[0].problem).toBeUndefined();
+    });
+});
