@@ -3,15 +3,30 @@ import type { Analysis } from "./analyzer/session";
 import { manifestRun, readManifests } from "./manifests";
 import * as path from "path";
 import { loadCatalog } from "./catalog/catalog";
-import { DEFAULT_PACK_DIR, judge, preview, readPackConfig } from "./preview";
+import { DEFAULT_PACK_DIR, judge, packConfigOf, preview, readPackConfig } from "./preview";
 import { Report, reportFromAnalysis } from "./report/document";
 import { readEvents, reportFromEvents } from "./report/event-log";
 import { Format, FORMATS, render } from "./report/index";
+import { killAllChildren } from "./program/child-processes";
+import { DEFAULT_TIMEOUT_SECONDS } from "./program";
+import { assertReportJudged } from "./report/coverage";
+import { packResourceTypes } from "./report/pack";
+import { visibleLine } from "./report/safe";
+import { withDefaultProviders } from "./analyzer/session";
+import type { ProgramRun } from "./program/records";
 
 /** Exit codes: 0 no mandatory violation, 1 a mandatory violation, 2 the run itself failed. */
 export const EXIT_OK = 0;
 export const EXIT_VIOLATIONS = 1;
 export const EXIT_ERROR = 2;
+
+function positiveSeconds(value: string): number {
+    const seconds = Number(value);
+    if (!Number.isFinite(seconds) || seconds <= 0) {
+        throw new InvalidArgumentError(`expected a number of seconds above 0, got "${value}"`);
+    }
+    return seconds;
+}
 
 function keyValue(value: string, previous: Record<string, string> = {}): Record<string, string> {
     const at = value.indexOf("=");
@@ -23,12 +38,17 @@ function keyValue(value: string, previous: Record<string, string> = {}): Record<
 
 /** Prints a report in the chosen format; the exit code says whether a mandatory violation fails the run. */
 function emitReport(report: Report, format: Format, artifact?: string): number {
+    // A run that judged nothing is an error in every mode, never a clean pass.
+    assertReportJudged(report);
     process.stdout.write(render(report, format, { color: process.stdout.isTTY, artifact }));
     return report.summary.passed ? EXIT_OK : EXIT_VIOLATIONS;
 }
 
-function emit(analysis: Analysis, format: Format, source: Report["source"], artifact?: string): number {
-    return emitReport(reportFromAnalysis(analysis, { catalog: loadCatalog(), source }), format, artifact);
+function emit(analysis: Analysis, format: Format, source: Report["source"], run: ProgramRun, packDir: string | undefined, artifact?: string): number {
+    // The objects the pack was called with: the run's resources and the default providers the engine adds.
+    const subjects = withDefaultProviders(run, {}).resources;
+    const resourceTypes = packResourceTypes(packDir ?? DEFAULT_PACK_DIR);
+    return emitReport(reportFromAnalysis(analysis, { catalog: loadCatalog(), source, subjects, resourceTypes }), format, artifact);
 }
 
 function formatOption(): Option {
@@ -48,31 +68,34 @@ export function buildProgram(setExit: (code: number) => void): Command {
         .option("--policy-pack <dir>", "policy pack directory (default: the prodready pack)")
         .option("--policy-pack-config <file>", "JSON config for the pack, as for pulumi preview --policy-pack-config")
         .option("-c, --config <key=value>", "stack config value (repeatable)", keyValue)
+        .option("--profile <name>", "ready-made pack config from profiles/ (checklists, pss-baseline, pss-restricted); --policy-pack-config entries override it")
         .option("-s, --stack <name>", "stack name; its Pulumi.<stack>.yaml config is read", "dev")
+        .option("--timeout <seconds>", "give up on a program that has not finished after this many seconds", positiveSeconds, DEFAULT_TIMEOUT_SECONDS)
         .addOption(formatOption())
         .action(async (dir: string, opts) => {
             const result = await preview(dir, {
+                timeoutSeconds: opts.timeout,
                 packDir: opts.policyPack,
                 packConfigFile: opts.policyPackConfig,
+                profile: opts.profile,
                 config: opts.config,
                 stack: opts.stack,
             });
             const artifact = path.relative(process.cwd(), path.join(result.programDir, "Pulumi.yaml")).split(path.sep).join("/");
-            setExit(emit(result, opts.format, { kind: "preview", target: result.programDir }, artifact));
+            setExit(emit(result, opts.format, { kind: "preview", target: result.programDir }, result.run, opts.policyPack, artifact));
         });
     program.command("manifests")
         .description("judge rendered Kubernetes manifests (files, directories, or - for standard input) with the policy pack")
         .argument("<paths...>", "YAML or JSON manifests; multi-document files and List kinds are read")
         .option("--policy-pack <dir>", "policy pack directory (default: the prodready pack)")
         .option("--policy-pack-config <file>", "JSON config for the pack, as for pulumi preview --policy-pack-config")
+        .option("--profile <name>", "ready-made pack config from profiles/ (checklists, pss-baseline, pss-restricted); --policy-pack-config entries override it")
         .addOption(formatOption())
         .action(async (paths: string[], opts) => {
-            if (opts.policyPackConfig) {
-                readPackConfig(opts.policyPackConfig);
-            }
+            packConfigOf({ profile: opts.profile, packConfigFile: opts.policyPackConfig });
             const run = manifestRun(readManifests(paths));
-            const analysis = await judge(run, { packDir: opts.policyPack, packConfigFile: opts.policyPackConfig });
-            setExit(emit(analysis, opts.format, { kind: "manifests", target: paths.join(" ") }, paths[0] === "-" ? undefined : paths[0]));
+            const analysis = await judge(run, { packDir: opts.policyPack, packConfigFile: opts.policyPackConfig, profile: opts.profile });
+            setExit(emit(analysis, opts.format, { kind: "manifests", target: paths.join(" ") }, run, opts.policyPack, paths[0] === "-" ? undefined : paths[0]));
         });
     program.command("report")
         .description("report the policy results of a real `pulumi preview --policy-pack <pack> --event-log <file>`")
@@ -95,13 +118,35 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
 function oneLine(err: unknown): string {
     const message = err instanceof Error ? err.message : String(err);
-    return message.split("\n").find((l) => l.trim() !== "") ?? "unknown error";
+    // Paths and messages may hold anything: never let them drive the terminal.
+    return visibleLine(message.split("\n").find((l) => l.trim() !== "") ?? "unknown error");
+}
+
+// An interrupted run ends the program and the pack it started, then exits the way shells expect.
+const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
+
+function exitOnSignal(signal: NodeJS.Signals): void {
+    killAllChildren();
+    process.stderr.write(`prodready: error: interrupted by ${signal}\n`);
+    process.exit(SIGNAL_EXIT_CODES[signal] ?? EXIT_ERROR);
 }
 
 /** Runs the command line; errors print one line naming the cause, never a stack trace. */
 export async function main(argv: string[]): Promise<void> {
+    for (const signal of Object.keys(SIGNAL_EXIT_CODES) as NodeJS.Signals[]) {
+        process.once(signal, exitOnSignal);
+    }
     let exitCode = EXIT_OK;
     const program = buildProgram((code) => { exitCode = code; });
+    // A reader that stops early (`| head`) closes the pipe: end quietly with the run's status.
+    const onOutputError = (err: NodeJS.ErrnoException) => {
+        if (err.code === "EPIPE" || err.code === "ERR_STREAM_DESTROYED") {
+            process.exit(exitCode);
+        }
+        process.stderr.write(`prodready: error: cannot write the report: ${err.code ?? err.message}\n`);
+        process.exit(EXIT_ERROR);
+    };
+    process.stdout.on("error", onOutputError);
     try {
         await program.parseAsync(argv);
     } catch (err) {

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { PolicyConfigError } from "./analyzer/config";
+import { jsonErrorLine, PolicyConfigError } from "./analyzer/config";
 import { startAnalyzer } from "./analyzer/host";
 import { Analysis, analyzeRun } from "./analyzer/session";
 import { loadProject, ProgramOptions, runProgram } from "./program";
@@ -17,18 +17,75 @@ export function readPackConfig(file: string): unknown {
     try {
         text = fs.readFileSync(file, "utf8");
     } catch (err) {
-        throw new PolicyConfigError(`cannot read policy-pack config ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        const code = (err as NodeJS.ErrnoException).code;
+        throw new PolicyConfigError(`cannot read policy-pack config ${file}: ${code === "EISDIR" ? "EISDIR (it is a directory)" : code ?? (err as Error).message}`);
     }
+    // Editors on Windows save a byte-order mark; JSON.parse would refuse it.
+    text = text.replace(/^\uFEFF/, "");
     try {
         return JSON.parse(text);
-    } catch (err) {
-        throw new PolicyConfigError(`policy-pack config ${file} is not valid JSON: ${(err as Error).message}`);
+    } catch {
+        // The parser's message quotes the file, which may hold secrets: name the line, not the text.
+        const line = jsonErrorLine(text);
+        throw new PolicyConfigError(`policy-pack config ${file} is not valid JSON${line === undefined ? ": it ends early" : ` at line ${line}`}`);
     }
 }
 
 export interface PreviewOptions extends ProgramOptions {
     packDir?: string;
     packConfigFile?: string;
+    /** A ready-made config of profiles/ (checklists, pss-baseline, pss-restricted); packConfigFile's entries override its. */
+    profile?: string;
+}
+
+/** The ready-made policy-pack configs: profiles/<name>.json, plain `--policy-pack-config` files. */
+export const PROFILES_DIR = path.join(packageRoot(), "profiles");
+
+export function profileNames(): string[] {
+    return fs.readdirSync(PROFILES_DIR).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -".json".length)).sort();
+}
+
+/** Reads profiles/<name>.json; an unknown name is an error listing the available ones. */
+export function readProfile(name: string): unknown {
+    const names = profileNames();
+    if (!names.includes(name)) {
+        throw new PolicyConfigError(`unknown profile "${name}" (available: ${names.join(", ")})`);
+    }
+    return readPackConfig(path.join(PROFILES_DIR, `${name}.json`));
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A profile with a config file over it: for each policy, the file's level and settings replace the
+ * profile's one by one (`"advisory"` changes only the level); the file's `all` replaces the profile's.
+ */
+export function overlayPackConfig(profile: unknown, file: unknown): unknown {
+    if (!isObject(profile) || !isObject(file)) {
+        return file; // the config resolution reports the malformed one
+    }
+    const asEntry = (value: unknown) => (typeof value === "string" ? { enforcementLevel: value } : value);
+    const merged: Record<string, unknown> = { ...profile };
+    for (const [key, value] of Object.entries(file)) {
+        const base = asEntry(profile[key]);
+        const over = asEntry(value);
+        merged[key] = key !== "all" && isObject(base) && isObject(over) ? { ...base, ...over } : value;
+    }
+    return merged;
+}
+
+/** The policy-pack config of a run (a profile, a file, or a file over a profile) and how errors name it. */
+export function packConfigOf(options: { profile?: string; packConfigFile?: string }): { packConfig: unknown; configSource?: string } {
+    const file = options.packConfigFile ? readPackConfig(options.packConfigFile) : undefined;
+    if (!options.profile) {
+        return { packConfig: file, configSource: options.packConfigFile };
+    }
+    const profile = readProfile(options.profile);
+    return options.packConfigFile
+        ? { packConfig: overlayPackConfig(profile, file), configSource: `${options.packConfigFile} over profile ${options.profile}` }
+        : { packConfig: profile, configSource: `profile ${options.profile}` };
 }
 
 export interface PreviewResult extends Analysis {
@@ -37,13 +94,13 @@ export interface PreviewResult extends Analysis {
 }
 
 /** Judges a set of already recorded resources with a pack: shared by the preview and manifest modes. */
-export async function judge(run: ProgramRun, options: { packDir?: string; packConfigFile?: string; config?: Record<string, string> }): Promise<Analysis> {
-    const packConfig = options.packConfigFile ? readPackConfig(options.packConfigFile) : undefined;
+export async function judge(run: ProgramRun, options: { packDir?: string; packConfigFile?: string; profile?: string; config?: Record<string, string> }): Promise<Analysis> {
+    const { packConfig, configSource } = packConfigOf(options);
     const packDir = options.packDir ?? DEFAULT_PACK_DIR;
     const host = await startAnalyzer(packDir);
     let analysis: Analysis;
     try {
-        analysis = await analyzeRun(host, run, { packConfig, configSource: options.packConfigFile, config: options.config });
+        analysis = await analyzeRun(host, run, { packConfig, configSource, config: options.config });
     } finally {
         await host.stop();
     }
@@ -60,10 +117,8 @@ export async function judge(run: ProgramRun, options: { packDir?: string; packCo
 export async function preview(programDir: string, options: PreviewOptions = {}): Promise<PreviewResult> {
     const project = loadProject(programDir, options);
     // Read the config before running anything, so a bad file fails fast.
-    if (options.packConfigFile) {
-        readPackConfig(options.packConfigFile);
-    }
+    packConfigOf(options);
     const run = await runProgram(project, options);
-    const analysis = await judge(run, { packDir: options.packDir, packConfigFile: options.packConfigFile, config: project.config });
+    const analysis = await judge(run, { packDir: options.packDir, packConfigFile: options.packConfigFile, profile: options.profile, config: project.config });
     return { ...analysis, run, programDir: project.dir };
 }

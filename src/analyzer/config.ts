@@ -30,6 +30,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+// Names such as `constructor`, `toString` or `__proto__` are properties of every object: only a
+// key the object itself holds counts, never one it inherits.
+const own = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
+
 function enforcementLevel(value: unknown, where: string): EnforcementLevel {
     if (typeof value !== "string" || !ENFORCEMENT_LEVELS.includes(value as EnforcementLevel)) {
         throw new PolicyConfigError(`${where}: enforcement level must be one of ${ENFORCEMENT_LEVELS.join(", ")}, not ${JSON.stringify(value)}`);
@@ -53,7 +57,7 @@ function entry(value: unknown, where: string): { level?: EnforcementLevel; prope
 export function schemaDefaults(policy: PolicyConfigInfo): Record<string, unknown> {
     const defaults: Record<string, unknown> = {};
     for (const [key, schema] of Object.entries(policy.configSchema?.properties ?? {})) {
-        if (isRecord(schema) && "default" in schema) {
+        if (isRecord(schema) && own(schema, "default")) {
             defaults[key] = schema.default;
         }
     }
@@ -78,27 +82,27 @@ export function resolvePolicyConfig(policies: readonly PolicyConfigInfo[], packC
             throw new PolicyConfigError(`${source}: unknown policy "${key}" (the pack has no policy of that name)`);
         }
     }
-    const all = packConfig.all === undefined ? undefined : entry(packConfig.all, `${source}: "all"`);
+    const all = !own(packConfig, "all") ? undefined : entry(packConfig.all, `${source}: "all"`);
     if (all && Object.keys(all.properties).length > 0) {
         throw new PolicyConfigError(`${source}: "all" takes only an enforcement level`);
     }
     const resolved = new Map<string, ResolvedPolicyConfig>();
     for (const policy of policies) {
-        const own = packConfig[policy.name] === undefined ? undefined : entry(packConfig[policy.name], `${source}: "${policy.name}"`);
+        const mine = !own(packConfig, policy.name) ? undefined : entry(packConfig[policy.name], `${source}: "${policy.name}"`);
         const schemaProperties = policy.configSchema?.properties ?? {};
-        for (const key of Object.keys(own?.properties ?? {})) {
-            if (!(key in schemaProperties)) {
+        for (const key of Object.keys(mine?.properties ?? {})) {
+            if (!own(schemaProperties, key)) {
                 // `exemptions` is common to every policy (docs/exemptions.md): list the policy's own settings.
                 const options = Object.keys(schemaProperties).filter((k) => k !== "exemptions");
                 throw new PolicyConfigError(`${source}: "${policy.name}" has no setting "${key}"` +
-                    (options.length ? ` (settings: ${options.join(", ")})` : ` (it takes only an enforcement level${"exemptions" in schemaProperties ? " and exemptions" : ""})`));
+                    (options.length ? ` (settings: ${options.join(", ")})` : ` (it takes only an enforcement level${own(schemaProperties, "exemptions") ? " and exemptions" : ""})`));
             }
         }
-        const exemptionProblems = exemptionConfigProblems(policy.name, own?.properties.exemptions);
+        const exemptionProblems = exemptionConfigProblems(policy.name, mine && own(mine.properties, "exemptions") ? mine.properties.exemptions : undefined);
         if (exemptionProblems.length > 0) {
             throw new PolicyConfigError(`${source}: ${exemptionProblems.join("; ")}`);
         }
-        const properties = { ...schemaDefaults(policy), ...(own?.properties ?? {}) };
+        const properties = { ...schemaDefaults(policy), ...(mine?.properties ?? {}) };
         if (policy.configSchema) {
             const validate = ajv.compile({ type: "object", properties: schemaProperties, required: policy.configSchema.required ?? [] });
             if (!validate(properties)) {
@@ -106,8 +110,42 @@ export function resolvePolicyConfig(policies: readonly PolicyConfigInfo[], packC
                 throw new PolicyConfigError(`${source}: "${policy.name}" is invalid: ${details}`);
             }
         }
-        const level = own?.level ?? all?.level ?? enforcementLevel(policy.enforcementLevel ?? "advisory", policy.name);
+        const level = mine?.level ?? all?.level ?? enforcementLevel(policy.enforcementLevel ?? "advisory", policy.name);
         resolved.set(policy.name, { enforcementLevel: level, properties });
     }
     return resolved;
+}
+
+/** True when `text` is valid JSON or could become valid JSON by appending to it. */
+function viablePrefix(text: string): boolean {
+    try {
+        JSON.parse(text);
+        return true;
+    } catch (err) {
+        // V8 says "Unexpected end of JSON input", or names a position at the very end of the text.
+        const message = (err as Error).message;
+        const at = /at position (\d+)/.exec(message);
+        return /end of JSON input/.test(message) || (at !== null && Number(at[1]) >= text.length);
+    }
+}
+
+/**
+ * The line where JSON text stops being valid, without quoting it (the parser's own message quotes the
+ * text, which may hold secrets). A prefix of a viable prefix is viable, so a binary search finds it.
+ */
+export function jsonErrorLine(text: string): number | undefined {
+    if (viablePrefix(text)) {
+        return undefined;
+    }
+    let good = 0;
+    let bad = text.length;
+    while (bad - good > 1) {
+        const mid = Math.floor((good + bad) / 2);
+        if (viablePrefix(text.slice(0, mid))) {
+            good = mid;
+        } else {
+            bad = mid;
+        }
+    }
+    return text.slice(0, bad).split("\n").length;
 }

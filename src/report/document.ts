@@ -7,9 +7,13 @@ import type { Analysis, PolicyInfo } from "../analyzer/session";
 import type { Catalog } from "../catalog/catalog";
 import { packageRoot } from "../paths";
 import { computeScore, ReadinessScore } from "../score/score";
+import { computeCoverage, CoveragePolicy, CoverageSubject } from "./coverage";
 
-/** Bump the major version on a breaking change to the JSON form; docs/report.schema.json follows it. */
-export const REPORT_SCHEMA_VERSION = "1.0.0";
+/**
+ * Bump the major version on a breaking change to the JSON form, the minor one when fields are added;
+ * docs/report.schema.json follows it. 1.1: `summary.judged`, `notJudged`, `notPolicySubjects`, `notJudgedTypes`.
+ */
+export const REPORT_SCHEMA_VERSION = "1.1.0";
 
 export type Priority = "P0" | "P1" | "P2";
 
@@ -66,6 +70,14 @@ export interface ReportSummary {
     advisory: number;
     unknown: number;
     exempt: number;
+    /** Objects at least one enabled policy looked at. */
+    judged: number;
+    /** Objects no enabled policy looks at (an unknown kind, a custom resource): nothing is said about them. */
+    notJudged: number;
+    /** Providers, the stack and component resources. */
+    notPolicySubjects: number;
+    /** The types of the objects not judged. */
+    notJudgedTypes: string[];
     /** False when a mandatory violation fails the preview. */
     passed: boolean;
 }
@@ -173,6 +185,12 @@ export interface ReportInput {
     findings: ReportFinding[];
     notApplicable: ReportNotApplicable[];
     catalog: Catalog;
+    /** Every object of the run (resources, providers, the stack; manifest objects). */
+    subjects: readonly CoverageSubject[];
+    /** Each policy's kind and, for a resource policy, the types it judges (undefined: not known). */
+    scopes: ReadonlyArray<Omit<CoveragePolicy, "enabled">>;
+    /** Objects known to be judged otherwise (by a policy whose types are not known). */
+    judgedUrns?: readonly string[];
 }
 
 /** Assembles a report: sorts, separates exemptions, summarizes and scores. */
@@ -182,6 +200,10 @@ export function buildReport(input: ReportInput): Report {
     const violations = findings.filter((f) => f.outcome === "violation");
     const enabled = input.policies.filter((p) => p.enforcementLevel !== "disabled");
     const mandatory = violations.filter((f) => f.enforcementLevel === "mandatory").length;
+    const enabledNames = new Set(enabled.map((p) => p.name));
+    const coverage = computeCoverage(input.subjects, input.scopes.map((s) => ({ ...s, enabled: enabledNames.has(s.name) })),
+        // Other not-applicable answers do not count: the policy SDK gives one for every resource of a type a policy skips.
+        [...findings, ...exemptions].flatMap((f) => f.urn ? [f.urn] : []).concat(input.judgedUrns ?? []));
     return {
         schemaVersion: REPORT_SCHEMA_VERSION,
         tool: { name: "prodready", version: toolVersion() },
@@ -194,6 +216,7 @@ export function buildReport(input: ReportInput): Report {
             advisory: violations.length - mandatory,
             unknown: findings.length - violations.length,
             exempt: exemptions.length,
+            ...coverage,
             passed: mandatory === 0,
         },
         policies: [...input.policies].sort((a, b) => a.name.localeCompare(b.name)),
@@ -204,8 +227,17 @@ export function buildReport(input: ReportInput): Report {
     };
 }
 
+export interface AnalysisReportOptions {
+    catalog: Catalog;
+    source: Report["source"];
+    /** Every object the pack was called with (the run's resources and the default providers). */
+    subjects: readonly CoverageSubject[];
+    /** The types each resource policy judges, from the pack loaded in-process (src/report/pack.ts). */
+    resourceTypes?: ReadonlyMap<string, readonly string[]>;
+}
+
 /** The report of an embedded preview or manifest run. */
-export function reportFromAnalysis(analysis: Analysis, options: { catalog: Catalog; source: Report["source"] }): Report {
+export function reportFromAnalysis(analysis: Analysis, options: AnalysisReportOptions): Report {
     return buildReport({
         source: options.source,
         pack: { name: analysis.pack.name, version: analysis.pack.version },
@@ -218,6 +250,8 @@ export function reportFromAnalysis(analysis: Analysis, options: { catalog: Catal
         notApplicable: (analysis.notApplicable ?? []).map((n) => ({ policy: n.policy, reason: n.reason,
             ...(n.urn ? { urn: n.urn } : {}), ...(n.type ? { type: n.type } : {}), ...(n.name ? { name: n.name } : {}) })),
         catalog: options.catalog,
+        subjects: options.subjects,
+        scopes: analysis.pack.policies.map((p) => ({ name: p.name, kind: p.kind, resourceTypes: options.resourceTypes?.get(p.name) })),
     });
 }
 

@@ -4,11 +4,16 @@
 // `policyAnalyzeSummaryEvent` lists the resource policies that passed or failed on one resource,
 // `resourcePreEvent` carries the resource's inputs. `pulumi preview --json` is recognised and
 // refused: its digest (pkg/display/json.go, PreviewDigest) skips every policy event.
+import Ajv from "ajv";
 import * as fs from "fs";
-import * as path from "path";
 import { resolvePolicyConfig } from "../analyzer/config";
 import type { Catalog } from "../catalog/catalog";
+import type { CoverageSubject } from "./coverage";
 import { buildReport, parseUrn, Report, ReportFinding, ReportNotApplicable, ReportPolicy, priorityOf, checklistOf } from "./document";
+import { loadPack } from "./pack";
+import { visibleLine } from "./safe";
+
+export { loadPack } from "./pack";
 
 export class EventLogError extends Error {
     constructor(message: string) {
@@ -47,55 +52,131 @@ export interface EngineEvent {
     policyEvent?: PolicyEvent;
     policyAnalyzeSummaryEvent?: PolicyAnalyzeSummaryEvent;
     policyAnalyzeStackSummaryEvent?: Omit<PolicyAnalyzeSummaryEvent, "resourceUrn">;
-    resourcePreEvent?: { metadata: { urn: string; type: string; new?: { inputs?: Record<string, unknown> } } };
-    summaryEvent?: unknown;
+    resourcePreEvent?: { metadata: { op: string; urn: string; type: string; new?: { custom?: boolean; inputs?: Record<string, unknown> | null } | null } };
+    summaryEvent?: { maybeCorrupt: boolean; resourceChanges: Record<string, number> | null; isPreview?: boolean; PolicyPacks?: Record<string, string> };
+    diagnosticEvent?: { urn?: string; message: string; severity: string };
+    errorEvent?: { error: string };
+    resOpFailedEvent?: { metadata?: { urn?: string } };
     [other: string]: unknown;
 }
 
-/** A policy of the pack as the registry loads it (policies/registry.ts). */
-interface PackPolicy {
-    name: string;
-    description: string;
-    enforcementLevel?: string;
-    severity?: string;
-    tags?: string[];
-    remediationSteps?: string;
-    framework?: { reference?: string };
-    configSchema?: { properties?: Record<string, object>; required?: string[] };
-    resourceTypes?: readonly string[];
+/** Where each event was read from (line of the file, or position in an `events` list), for error messages. */
+const positions = new WeakMap<object, string>();
+
+function positionOf(event: object, index: number): string {
+    return positions.get(event) ?? `event ${index + 1}`;
 }
 
-interface PackModules {
-    loadPolicies(root?: string): PackPolicy[];
-    decide?: (policy: string, resource: { type: string; name: string; urn: string; props: Record<string, unknown> }, configured: unknown) => { exempt?: { reason: string; expires?: string; source: string } };
-    exemptionReason?: (entry: { reason: string; expires?: string; source: string }, urn?: string) => string;
-}
+const LEVELS = ["advisory", "mandatory", "remediate", "disabled"];
+const URN = { type: "string", pattern: "^urn:pulumi:" };
+const NAMES = { type: "array", items: { type: "string" } };
+const PACK = { policyPackName: { type: "string" }, policyPackVersion: { type: "string" }, policyPackVersionTag: { type: "string" } };
+const ANY_OBJECT = { type: "object" };
 
-/** The pack's policies and exemption rules, loaded in-process from its compiled bin/ (or its sources under ts-node/jest). */
-export function loadPack(packDir: string): PackModules | undefined {
-    const roots = __filename.endsWith(".ts") ? [packDir, path.join(packDir, "bin")] : [path.join(packDir, "bin")];
-    for (const root of roots) {
-        const ext = root === packDir ? ".ts" : ".js";
-        if (fs.existsSync(path.join(root, `registry${ext}`))) {
-            /* eslint-disable @typescript-eslint/no-require-imports */
-            const registry = require(path.join(root, `registry${ext}`));
-            const exemptions = fs.existsSync(path.join(root, "lib", `exemptions${ext}`)) ? require(path.join(root, "lib", `exemptions${ext}`)) : {};
-            /* eslint-enable @typescript-eslint/no-require-imports */
-            return { loadPolicies: () => registry.loadPolicies(root), decide: exemptions.decide, exemptionReason: exemptions.exemptionReason };
-        }
+// The events of apitype.EngineEvent (sdk/go/common/apitype/events.go): exactly one kind per event.
+// The kinds read here are checked field by field; newer engines may add fields, never change these.
+const EVENT_SCHEMA = {
+    type: "object",
+    required: ["sequence", "timestamp"],
+    minProperties: 3,
+    maxProperties: 3,
+    additionalProperties: false,
+    properties: {
+        sequence: { type: "integer" },
+        timestamp: { type: "integer" },
+        policyEvent: {
+            type: "object",
+            required: ["message", "policyName", "policyPackName", "policyPackVersion", "enforcementLevel"],
+            properties: {
+                resourceUrn: URN, message: { type: "string" }, color: { type: "string" }, policyName: { type: "string", minLength: 1 },
+                ...PACK, enforcementLevel: { enum: LEVELS }, severity: { enum: ["", "low", "medium", "high", "critical"] },
+            },
+        },
+        policyAnalyzeSummaryEvent: {
+            type: "object", required: ["resourceUrn", "policyPackName", "policyPackVersion"],
+            properties: { resourceUrn: URN, ...PACK, passed: NAMES, failed: NAMES },
+        },
+        policyAnalyzeStackSummaryEvent: {
+            type: "object", required: ["policyPackName", "policyPackVersion"],
+            properties: { ...PACK, passed: NAMES, failed: NAMES },
+        },
+        resourcePreEvent: {
+            type: "object", required: ["metadata"],
+            properties: {
+                metadata: {
+                    type: "object", required: ["op", "urn", "type"],
+                    properties: {
+                        op: { type: "string" }, urn: URN, type: { type: "string", minLength: 1 },
+                        new: { type: ["object", "null"], properties: { custom: { type: "boolean" }, inputs: { type: ["object", "null"] } } },
+                    },
+                },
+            },
+        },
+        summaryEvent: {
+            type: "object", required: ["maybeCorrupt", "resourceChanges"],
+            properties: { maybeCorrupt: { type: "boolean" }, durationSeconds: { type: "integer" }, resourceChanges: { type: ["object", "null"] }, isPreview: { type: "boolean" } },
+        },
+        diagnosticEvent: {
+            type: "object", required: ["message", "severity"],
+            properties: { urn: { type: "string" }, message: { type: "string" }, severity: { enum: ["debug", "info", "info#err", "warning", "error"] } },
+        },
+        errorEvent: { type: "object", required: ["error"], properties: { error: { type: "string" } } },
+        cancelEvent: ANY_OBJECT, stdoutEvent: ANY_OBJECT, preludeEvent: ANY_OBJECT, resOutputsEvent: ANY_OBJECT, resOpFailedEvent: ANY_OBJECT,
+        policyRemediationEvent: ANY_OBJECT, policyLoadEvent: ANY_OBJECT, policyRemediateSummaryEvent: ANY_OBJECT,
+        startDebuggingEvent: ANY_OBJECT, progressEvent: ANY_OBJECT,
+    },
+} as const;
+
+const validateEvent = new Ajv({ allErrors: false, strict: false }).compile(EVENT_SCHEMA);
+
+/** The first thing wrong with an event, in words. */
+function eventProblem(value: unknown): string | undefined {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) {
+        return `is not an engine event (a JSON object), but ${value === null ? "null" : Array.isArray(value) ? "a list" : typeof value}`;
     }
-    return undefined;
+    if (validateEvent(value)) {
+        return undefined;
+    }
+    const error = validateEvent.errors![0];
+    const at = error.instancePath.replace(/^\//, "").replace(/\//g, ".");
+    if (error.keyword === "additionalProperties" && at === "") {
+        return `has an event kind prodready does not know: "${visibleLine(String(error.params.additionalProperty))}"`;
+    }
+    if (error.keyword === "minProperties" || error.keyword === "maxProperties") {
+        return "is not one engine event (it needs sequence, timestamp and exactly one event kind)";
+    }
+    if (error.keyword === "required") {
+        return `has no "${error.params.missingProperty}"${at ? ` in ${at}` : ""}`;
+    }
+    return `has an unexpected ${at || "event"}: ${error.message}`;
 }
 
-/** Reads an event log (JSON lines, or a JSON object with an `events` list); refuses `pulumi preview --json`. */
+function checked(value: unknown, file: string, where: string): EngineEvent {
+    const problem = eventProblem(value);
+    if (problem) {
+        throw new EventLogError(`${file} ${where} ${problem}`);
+    }
+    positions.set(value as object, where);
+    return value as EngineEvent;
+}
+
+/** Reads an event log (JSON lines, or a JSON object with an `events` list), checking every event's shape; refuses `pulumi preview --json`. */
 export function readEvents(file: string): EngineEvent[] {
-    let text: string;
+    let bytes: Buffer;
     try {
-        text = fs.readFileSync(file, "utf8");
+        bytes = fs.readFileSync(file);
     } catch (err) {
-        throw new EventLogError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        const code = (err as NodeJS.ErrnoException).code;
+        throw new EventLogError(`cannot read event log ${file}: ${code === "EISDIR" ? "EISDIR (it is a directory)" : code ?? (err as Error).message}`);
     }
+    if (bytes.includes(0)) {
+        throw new EventLogError(`${file} is not an event log: it is a binary file, not JSON lines`);
+    }
+    const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
     const trimmed = text.trim();
+    if (trimmed === "") {
+        throw new EventLogError(`${file} is empty: the preview wrote no events`);
+    }
     let doc: unknown;
     try {
         doc = JSON.parse(trimmed); // one JSON document (pretty-printed, or a single event)
@@ -105,18 +186,62 @@ export function readEvents(file: string): EngineEvent[] {
     if (doc !== null && typeof doc === "object" && !Array.isArray(doc)) {
         const record = doc as Record<string, unknown>;
         if (Array.isArray(record.events)) {
-            return record.events as EngineEvent[];
+            return record.events.map((e, i) => checked(e, file, `event ${i + 1}`));
         }
         if ("steps" in record || "diagnostics" in record || "changeSummary" in record) {
             throw new EventLogError(`${file} is \`pulumi preview --json\` output, which carries no policy results (the engine leaves policy events out of its JSON digest): run \`pulumi preview --policy-pack <pack> --event-log <file>\` and pass that file`);
         }
-        return [record as EngineEvent];
     }
-    return trimmed.split("\n").filter((l) => l.trim() !== "").map((line, i) => {
+    const events: EngineEvent[] = [];
+    text.split("\n").forEach((line, i) => {
+        if (line.trim() === "") {
+            return;
+        }
+        let value: unknown;
         try {
-            return JSON.parse(line) as EngineEvent;
-        } catch (err) {
-            throw new EventLogError(`${file} line ${i + 1} is not a JSON engine event: ${(err as Error).message}`);
+            value = JSON.parse(line);
+        } catch {
+            // The parser's message quotes the line, which may hold anything: say where, not what.
+            throw new EventLogError(`${file} line ${i + 1} is not a JSON engine event (not valid JSON)`);
+        }
+        events.push(checked(value, file, `line ${i + 1}`));
+    });
+    return events;
+}
+
+/** A message from the log on one line, safe for a terminal, cut to a readable length. */
+function quote(message: string): string {
+    const line = visibleLine(plainMessage(message).split("\n").map((l) => l.trim()).filter((l) => l !== "").join(" "));
+    return line.length > 300 ? `${line.slice(0, 300)}...` : line;
+}
+
+/**
+ * Refuses an event log that is not a complete, successful preview: cut before its summary event,
+ * with an engine error, an internal error or a failed resource operation, or whose summaries name
+ * failed policies it logged no event for.
+ */
+export function checkCompletePreview(events: readonly EngineEvent[], file: string): void {
+    const failure = events.findIndex((e) => e.diagnosticEvent?.severity === "error" || e.errorEvent || e.resOpFailedEvent);
+    if (failure >= 0) {
+        const e = events[failure];
+        const cause = e.diagnosticEvent ? quote(e.diagnosticEvent.message) : e.errorEvent ? quote(e.errorEvent.error) : `an operation failed on ${visibleLine(e.resOpFailedEvent?.metadata?.urn ?? "a resource")}`;
+        throw new EventLogError(`${file}: the preview failed (${positionOf(e, failure)}): ${cause || "an engine error"}`);
+    }
+    const summary = events.find((e) => e.summaryEvent);
+    if (!summary) {
+        throw new EventLogError(`${file}: no summary event: the preview did not finish (a cut or partial event log)`);
+    }
+    if (summary.summaryEvent!.maybeCorrupt) {
+        throw new EventLogError(`${file}: the engine marked the run as possibly corrupt`);
+    }
+    const violations = events.flatMap((e) => e.policyEvent ? [e.policyEvent] : []);
+    events.forEach((e, i) => {
+        const s = e.policyAnalyzeSummaryEvent ?? e.policyAnalyzeStackSummaryEvent;
+        for (const policy of s?.failed ?? []) {
+            const urn = e.policyAnalyzeSummaryEvent?.resourceUrn;
+            if (!violations.some((v) => v.policyName === policy && (urn === undefined || v.resourceUrn === urn))) {
+                throw new EventLogError(`${file} ${positionOf(e, i)}: the engine lists policy "${visibleLine(policy)}" as failed${urn ? ` on ${visibleLine(urn)}` : ""} but logged no policy event for it (an incomplete event log)`);
+            }
         }
     });
 }
@@ -136,18 +261,27 @@ export interface EventLogOptions {
     target?: string;
 }
 
-/** The report of a real `pulumi preview` from its event log. */
+/** The report of a real `pulumi preview` from its event log; refuses a log of a preview that did not finish or failed. */
 export function reportFromEvents(events: readonly EngineEvent[], options: EventLogOptions): Report {
+    const file = options.target ?? "the event log";
+    checkCompletePreview(events, file);
     const violations = events.map((e) => e.policyEvent).filter((e): e is PolicyEvent => e !== undefined);
     const summaries = events.map((e) => e.policyAnalyzeSummaryEvent).filter((e): e is PolicyAnalyzeSummaryEvent => e !== undefined);
-    const packEvent = violations[0] ?? summaries[0];
+    const packEvent = violations[0] ?? summaries[0] ?? events.find((e) => e.policyAnalyzeStackSummaryEvent)?.policyAnalyzeStackSummaryEvent;
     if (!packEvent) {
-        throw new EventLogError("the event log has no policy events: was the preview run with --policy-pack?");
+        throw new EventLogError(`${file} has no policy events: was the preview run with --policy-pack?`);
     }
     const pack = loadPack(options.packDir);
     // Policies the local pack does not have (another pack's) keep their names only.
     const local = pack?.loadPolicies() ?? [];
     const resolved = local.length ? resolvePolicyConfig(local, options.packConfig, options.configSource) : new Map();
+    const resourcePolicies = new Set(local.filter((p) => p.validateResource !== undefined || p.resourceTypes !== undefined).map((p) => p.name));
+    events.forEach((e, i) => {
+        // Only a stack policy may report on the stack as a whole; a resource policy's event names its resource.
+        if (e.policyEvent && !e.policyEvent.resourceUrn && resourcePolicies.has(e.policyEvent.policyName)) {
+            throw new EventLogError(`${file} ${positionOf(e, i)}: the policy event of resource policy "${visibleLine(e.policyEvent.policyName)}" names no resource (resourceUrn)`);
+        }
+    });
     const policies: ReportPolicy[] = local.map((p) => ({
         name: p.name, description: p.description, severity: p.severity ?? "",
         enforcementLevel: resolved.get(p.name)?.enforcementLevel ?? p.enforcementLevel ?? "advisory",
@@ -170,13 +304,25 @@ export function reportFromEvents(events: readonly EngineEvent[], options: EventL
             ...(v.resourceUrn ? { urn: v.resourceUrn } : {}), ...(type ? { type } : {}), ...(name ? { name } : {}),
         };
     });
+    // Every resource the engine stepped through (a deleted one is not analyzed), and any it analyzed.
+    const subjects = new Map<string, CoverageSubject & { inputs: Record<string, unknown> }>();
+    for (const e of events) {
+        const m = e.resourcePreEvent?.metadata;
+        if (m && m.new && !/^(delete|discard|remove)/.test(m.op) && !subjects.has(m.urn)) {
+            subjects.set(m.urn, { urn: m.urn, type: m.type, custom: m.new.custom === true, inputs: m.new.inputs ?? {} });
+        }
+    }
+    for (const s of summaries) {
+        if (!subjects.has(s.resourceUrn)) {
+            subjects.set(s.resourceUrn, { urn: s.resourceUrn, type: parseUrn(s.resourceUrn).type ?? "", inputs: {} });
+        }
+    }
     // The engine records a not-applicable policy only by its absence from a resource's summary, without
     // the reason: the exemptions are worked out again with the pack's own rules and the run's inputs.
     const notApplicable: ReportNotApplicable[] = [];
     if (pack?.decide && pack.exemptionReason) {
-        const inputs = new Map(events.flatMap((e) => e.resourcePreEvent ? [[e.resourcePreEvent.metadata.urn, { type: e.resourcePreEvent.metadata.type, inputs: e.resourcePreEvent.metadata.new?.inputs ?? {} }] as const] : []));
         for (const s of summaries) {
-            const resource = inputs.get(s.resourceUrn);
+            const resource = subjects.get(s.resourceUrn);
             const { type, name } = parseUrn(s.resourceUrn);
             for (const p of local.filter((x) => x.resourceTypes && type && x.resourceTypes.includes(type))) {
                 if (resolved.get(p.name)?.enforcementLevel === "disabled" || s.passed?.includes(p.name) || s.failed?.includes(p.name)) {
@@ -192,10 +338,15 @@ export function reportFromEvents(events: readonly EngineEvent[], options: EventL
     return buildReport({
         source: { kind: "event-log", ...(options.target ? { target: options.target } : {}) },
         pack: { name: packEvent.policyPackName, version: packEvent.policyPackVersion },
-        resources: summaries.length ? new Set(summaries.map((s) => s.resourceUrn)).size : undefined,
+        resources: subjects.size,
         policies,
         findings,
         notApplicable,
         catalog: options.catalog,
+        subjects: [...subjects.values()],
+        scopes: local.map((p) => ({ name: p.name, kind: resourcePolicies.has(p.name) ? "resource" as const : "stack" as const, resourceTypes: p.resourceTypes })),
+        // A policy the local pack does not have (another pack's) is known only by the engine's summary
+        // of the resources it analyzed.
+        judgedUrns: summaries.filter((s) => [...(s.passed ?? []), ...(s.failed ?? [])].some((name) => !local.some((l) => l.name === name))).map((s) => s.resourceUrn),
     });
 }

@@ -5,22 +5,34 @@
 import junit from "junit-report-builder";
 import type { Report } from "./document";
 import { where } from "./document";
-import { scoreLines } from "./text";
+import { coverageLine, scoreLines } from "./text";
+import { visible, visibleLine } from "./safe";
+
+// junit-report-builder escapes XML itself; control characters, which XML cannot carry and the
+// builder would drop silently, are shown visibly first (`\x1b`).
 
 export function renderJunit(report: Report): string {
-    const builder = junit.newBuilder().name(`prodready ${report.pack.name}@v${report.pack.version}`);
+    const builder = junit.newBuilder().name(visibleLine(`prodready ${report.pack.name}@v${report.pack.version}`));
     const s = report.score;
     const scoreSuite = builder.testSuite().name("prodready readiness")
         .property("readiness.score", String(s.score))
         .property("readiness.coverage", String(s.coverage))
-        .property("readiness.verdict", s.verdict);
+        .property("readiness.verdict", s.verdict)
+        .property("objects.judged", String(report.summary.judged))
+        .property("objects.notJudged", String(report.summary.notJudged))
+        .property("objects.notPolicySubjects", String(report.summary.notPolicySubjects));
     // The verdict is a test case of its own, so a not-ready stack shows as a failed test.
     const verdict = scoreSuite.testCase().className("prodready.readiness").name("go-live verdict").standardOutput(scoreLines(report).join("\n"));
     if (s.verdict === "not-ready") {
         verdict.failure(s.verdictReason, "not-ready");
     }
+    // Objects no enabled policy looks at are neither passed nor failed: a skipped case says so.
+    const judged = scoreSuite.testCase().className("prodready.readiness").name("objects judged").standardOutput(coverageLine(report));
+    if (report.summary.notJudged > 0) {
+        judged.skipped();
+    }
     for (const policy of report.policies.filter((p) => p.enforcementLevel !== "disabled")) {
-        const suite = builder.testSuite().name(policy.name)
+        const suite = builder.testSuite().name(visibleLine(policy.name))
             .property("enforcementLevel", policy.enforcementLevel)
             .property("severity", policy.severity)
             .property("checklist", policy.checklist.join(", "));
@@ -39,22 +51,22 @@ export function renderJunit(report: Report): string {
         };
         for (const f of report.findings.filter((x) => x.policy === policy.name)) {
             resource(f).cases.push(() => {
-                const test = suite.testCase().className(policy.name).name(where(f));
+                const test = suite.testCase().className(visibleLine(policy.name)).name(visibleLine(where(f)));
                 if (f.outcome === "unknown") {
-                    test.skipped().standardOutput(`unknown during preview: ${f.message}`);
+                    test.skipped().standardOutput(`unknown during preview: ${visible(f.message)}`);
                 } else {
-                    test.failure(f.message, f.enforcementLevel).standardOutput(`Remediation: ${policy.remediationSteps}`);
+                    test.failure(visible(f.message), f.enforcementLevel).standardOutput(`Remediation: ${policy.remediationSteps}`);
                 }
             });
         }
         for (const e of report.exemptions.filter((x) => x.policy === policy.name)) {
             resource(e).cases.push(() => {
-                suite.testCase().className(policy.name).name(where(e)).skipped()
-                    .standardOutput(`exempt: ${e.reason} (${e.source}${e.expires ? `, expires ${e.expires}` : ""})`);
+                suite.testCase().className(visibleLine(policy.name)).name(visibleLine(where(e))).skipped()
+                    .standardOutput(`exempt: ${visible(e.reason)} (${visible(e.source)}${e.expires ? `, expires ${visible(e.expires)}` : ""})`);
             });
         }
         if (byResource.size === 0) {
-            suite.testCase().className(policy.name).name("all resources");
+            suite.testCase().className(visibleLine(policy.name)).name("all resources");
         }
         for (const entry of byResource.values()) {
             entry.cases.forEach((add) => add());

@@ -4,16 +4,27 @@
 import type { Report } from "./document";
 import { findingsByPolicy } from "./document";
 import type { Counts } from "../score/score";
+import { markdownCode, markdownText } from "./safe";
 
 /** The comment's first line; CI looks for it to update its previous comment instead of adding one. */
 export const MARKDOWN_MARKER = "<!-- prodready-report -->";
 
-function cell(text: string): string {
+// Text from the pack and the checklist catalog (remediation steps, item texts) may use Markdown on
+// purpose; it only has to stay in its table cell. Everything from the run itself (resource names,
+// messages, exemption reasons and sources, paths) is escaped: it cannot add rows, links or images.
+function trustedCell(text: string): string {
     return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 
 function resource(item: { type?: string; name?: string }): string {
-    return item.name ? `\`${item.name}\` (${item.type ?? "resource"})` : "stack";
+    return item.name ? `${markdownCode(item.name)} (${markdownText(item.type ?? "resource")})` : "stack";
+}
+
+function coverage(report: Report): string {
+    const s = report.summary;
+    return `${s.notJudged > 0 ? "⚠️ " : ""}**Judged: ${s.judged} object${s.judged === 1 ? "" : "s"}; not judged: ${s.notJudged}**` +
+        (s.notJudged > 0 ? ` (no enabled policy looks at ${s.notJudgedTypes.slice(0, 10).map(markdownCode).join(", ")}${s.notJudgedTypes.length > 10 ? `, and ${s.notJudgedTypes.length - 10} more types` : ""})` : "") +
+        `; ${s.notPolicySubjects} provider, stack or component resource${s.notPolicySubjects === 1 ? " is" : "s are"} not policy subjects.`;
 }
 
 function countsRow(label: string, c: Counts): string {
@@ -30,9 +41,11 @@ export function renderMarkdown(report: Report, options: { maxFindings?: number }
         MARKDOWN_MARKER,
         `## prodready: ${VERDICT[score.verdict]}`,
         "",
-        `**${report.pack.name}@v${report.pack.version}**${report.source.target ? ` on \`${report.source.target}\`` : ""}: ` +
+        `**${markdownText(`${report.pack.name}@v${report.pack.version}`)}**${report.source.target ? ` on ${markdownCode(report.source.target)}` : ""}: ` +
         `${s.mandatory} mandatory violation${s.mandatory === 1 ? "" : "s"}, ${s.advisory} advisory, ${s.unknown} unknown during preview, ${s.exempt} exempt` +
         `${s.resources === undefined ? "" : ` (${s.resources} resources, ${s.policies} policies)`}.`,
+        "",
+        coverage(report),
         "",
         `**Readiness score: ${score.score}%** of enforced checklist items pass; the pack enforces ${score.coverage}% of the infrastructure items. ${score.verdictReason.charAt(0).toUpperCase()}${score.verdictReason.slice(1)}.`,
         "",
@@ -42,7 +55,7 @@ export function renderMarkdown(report: Report, options: { maxFindings?: number }
         lines.push("### Violations", "", "| Level | Policy | Resource | Message |", "| --- | --- | --- | --- |");
         const sorted = [...violations].sort((a, b) => (a.enforcementLevel === "mandatory" ? 0 : 1) - (b.enforcementLevel === "mandatory" ? 0 : 1));
         for (const f of sorted.slice(0, max)) {
-            lines.push(`| ${f.enforcementLevel === "mandatory" ? "🔴 mandatory" : `🟡 ${f.enforcementLevel}`} | \`${f.policy}\` | ${resource(f)} | ${cell(f.message)} |`);
+            lines.push(`| ${f.enforcementLevel === "mandatory" ? "🔴 mandatory" : `🟡 ${f.enforcementLevel}`} | ${markdownCode(f.policy)} | ${resource(f)} | ${markdownText(f.message)} |`);
         }
         if (sorted.length > max) {
             lines.push("", `…and ${sorted.length - max} more; see the JSON or SARIF report.`);
@@ -51,14 +64,14 @@ export function renderMarkdown(report: Report, options: { maxFindings?: number }
         const fixes = findingsByPolicy(report).filter((g) => g.policy && g.findings.some((f) => f.outcome === "violation"));
         lines.push("<details><summary>How to fix</summary>", "");
         for (const g of fixes) {
-            lines.push(`- \`${g.name}\`: ${cell(g.policy!.remediationSteps)}`);
+            lines.push(`- ${markdownCode(g.name)}: ${trustedCell(g.policy!.remediationSteps)}`);
         }
         lines.push("", "</details>", "");
     }
     if (report.exemptions.length > 0) {
         lines.push("### Exemptions", "", "| Policy | Resource | Reason | Source | Expires |", "| --- | --- | --- | --- | --- |");
         for (const e of report.exemptions) {
-            lines.push(`| \`${e.policy}\` | ${resource(e)} | ${cell(e.reason)} | ${cell(e.source)} | ${e.expires ?? "never"} |`);
+            lines.push(`| ${markdownCode(e.policy)} | ${resource(e)} | ${markdownText(e.reason)} | ${markdownText(e.source)} | ${e.expires === undefined ? "never" : markdownText(e.expires)} |`);
         }
         lines.push("");
     }
@@ -66,7 +79,7 @@ export function renderMarkdown(report: Report, options: { maxFindings?: number }
     if (unknown.length > 0) {
         lines.push("<details><summary>Unknown during preview (" + unknown.length + ")</summary>", "");
         for (const f of unknown.slice(0, max)) {
-            lines.push(`- \`${f.policy}\` on ${resource(f)}: ${cell(f.message)}`);
+            lines.push(`- ${markdownCode(f.policy)} on ${resource(f)}: ${markdownText(f.message)}`);
         }
         lines.push("", "</details>", "");
     }
@@ -84,7 +97,7 @@ export function renderMarkdown(report: Report, options: { maxFindings?: number }
     if (failingP0.length > 0) {
         lines.push("<details><summary>Failing P0 checklist items</summary>", "");
         for (const i of failingP0) {
-            lines.push(`- ${cell(i.text)} (\`${i.id}\`): ${i.policies.map((p) => `\`${p}\``).join(", ")}`);
+            lines.push(`- ${trustedCell(i.text)} (${markdownCode(i.id)}): ${i.policies.map(markdownCode).join(", ")}`);
         }
         lines.push("", "</details>", "");
     }

@@ -1,5 +1,6 @@
 import type { Report } from "./document";
 import { findingsByPolicy, where } from "./document";
+import { visible, visibleLine } from "./safe";
 
 interface Style {
     bold: (s: string) => string;
@@ -29,34 +30,49 @@ export function scoreLines(report: Report): string[] {
     ];
 }
 
+/** How many objects were judged, and how many no enabled policy looks at. */
+export function coverageLine(report: Report): string {
+    const s = report.summary;
+    const types = s.notJudgedTypes.map(visibleLine);
+    return `Judged: ${s.judged} object${s.judged === 1 ? "" : "s"}; not judged: ${s.notJudged}` +
+        (s.notJudged > 0 ? ` (no enabled policy looks at ${types.slice(0, 10).join(", ")}${types.length > 10 ? `, and ${types.length - 10} more types` : ""})` : "") +
+        `; not policy subjects (providers, stack, components): ${s.notPolicySubjects}`;
+}
+
+/** A message on lines of its own under a finding: continuation lines keep the indentation. */
+function indented(text: string, indent: string): string {
+    return visible(text).split("\n").join(`\n${indent}`);
+}
+
 /** The human summary, laid out like `pulumi preview`'s Policies section. */
 export function renderText(report: Report, options: { color?: boolean; source?: string } = {}): string {
     const style = options.color ? ansi : plain;
     const summary = report.summary;
     const lines: string[] = [];
-    const packLabel = `${report.pack.name}@v${report.pack.version}`;
+    const packLabel = visibleLine(`${report.pack.name}@v${report.pack.version}`);
     const kind = { "preview": "program", "manifests": "manifests", "event-log": "event log", "preview-json": "preview" }[report.source.kind];
-    const source = options.source ?? (report.source.target ? `${kind}: ${report.source.target}` : undefined);
+    const source = options.source ?? (report.source.target ? `${kind}: ${visibleLine(report.source.target)}` : undefined);
     lines.push(style.bold("Policies:"));
     lines.push(`    ${summary.passed ? "✅" : style.red("❌")} ${packLabel}${source ? style.dim(` (${source})`) : ""}`);
     for (const group of findingsByPolicy(report)) {
         for (const f of group.findings) {
             const tag = f.outcome === "unknown" ? style.dim("[unknown]") : f.enforcementLevel === "mandatory" ? style.red("[mandatory]") : style.yellow(`[${f.enforcementLevel}]`);
-            lines.push(`        - ${tag}  ${style.bold(group.name)}  (${where(f)})`);
+            lines.push(`        - ${tag}  ${style.bold(visibleLine(group.name))}  (${visibleLine(where(f))})`);
             if (group.policy) {
-                lines.push(`          ${group.policy.description}`);
+                lines.push(`          ${indented(group.policy.description, "          ")}`);
             }
-            lines.push(`          ${f.message}`);
+            lines.push(`          ${indented(f.message, "          ")}`);
         }
     }
     for (const e of report.exemptions) {
-        lines.push(`        - ${style.dim("[exempt]")}  ${style.bold(e.policy)}  (${where(e)})`);
-        lines.push(`          ${e.reason} ${style.dim(`(${e.source}${e.expires ? `, expires ${e.expires}` : ""})`)}`);
+        lines.push(`        - ${style.dim("[exempt]")}  ${style.bold(visibleLine(e.policy))}  (${visibleLine(where(e))})`);
+        lines.push(`          ${indented(e.reason, "          ")} ${style.dim(`(${visibleLine(e.source)}${e.expires ? `, expires ${visibleLine(e.expires)}` : ""})`)}`);
     }
     lines.push("");
     lines.push(`${summary.resources === undefined ? "Resources" : `${summary.resources} resources`} analyzed by ${summary.policies} policies: ` +
         `${summary.mandatory} mandatory violation${summary.mandatory === 1 ? "" : "s"}, ` +
         `${summary.advisory} advisory, ${summary.unknown} unknown during preview, ${summary.exempt} exempt`);
+    lines.push(summary.notJudged > 0 ? style.yellow(coverageLine(report)) : coverageLine(report));
     lines.push(...scoreLines(report));
     return lines.join("\n") + "\n";
 }

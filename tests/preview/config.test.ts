@@ -1,4 +1,8 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { PolicyConfigInfo, resolvePolicyConfig } from "../../src/analyzer/config";
+import { readPackConfig } from "../../src/preview";
 
 const policies: PolicyConfigInfo[] = [
     { name: "aws-rds-require-backup-retention", enforcementLevel: "mandatory", configSchema: { properties: { minimumDays: { type: "integer", minimum: 1, default: 30 } } } },
@@ -28,5 +32,74 @@ describe("policy-pack config resolution", () => {
         [["advisory"], /expected a JSON object/],
     ])("rejects %j", (config, message) => {
         expect(() => resolvePolicyConfig(policies, config)).toThrow(message);
+    });
+});
+
+describe("names every object has are settings like any other", () => {
+    const withExemptions: PolicyConfigInfo[] = [{ name: "aws-rds-require-backup-retention", enforcementLevel: "mandatory",
+        configSchema: { properties: { minimumDays: { type: "integer", default: 30 }, exemptions: { type: "array", default: [] } } } }];
+
+    it.each(["constructor", "toString", "hasOwnProperty", "valueOf", "__proto__"])("rejects %s as a setting and as a policy name", (name) => {
+        // JSON.parse keeps `__proto__` as an ordinary key, as a config file holds it.
+        const asSetting = JSON.parse(`{"aws-rds-require-backup-retention": {"${name}": {"polluted": true}}}`);
+        expect(() => resolvePolicyConfig(withExemptions, asSetting)).toThrow(`"aws-rds-require-backup-retention" has no setting "${name}"`);
+        const asPolicy = JSON.parse(`{"${name}": "advisory"}`);
+        expect(() => resolvePolicyConfig(withExemptions, asPolicy)).toThrow(`unknown policy "${name}"`);
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+
+    it("rejects such names as exemption fields too", () => {
+        const config = JSON.parse(`{"aws-rds-require-backup-retention": {"exemptions": [{"resource": "legacy-*", "reason": "r", "__proto__": {}}]}}`);
+        expect(() => resolvePolicyConfig(withExemptions, config)).toThrow(/has an unknown field "__proto__"/);
+    });
+
+    it("does not take a default from a schema's prototype", () => {
+        const resolved = resolvePolicyConfig([{ name: "p", configSchema: { properties: { level: Object.create({ default: 3 }) } } }], undefined);
+        expect(resolved.get("p")?.properties).toEqual({});
+    });
+});
+
+describe("exemption globs", () => {
+    const policy: PolicyConfigInfo[] = [{ name: "aws-rds-require-backup-retention", configSchema: { properties: { exemptions: { type: "array", default: [] } } } }];
+    const config = (resource: string) => ({ "aws-rds-require-backup-retention": { exemptions: [{ resource, reason: "migrating by Q3" }] } });
+
+    it.each([
+        ["legacy-[abc", /exemption 1 \(resource "legacy-\[abc"\): the glob has a "\[" at character 8 that is never closed/],
+        ["legacy-{a,b", /the glob has a "\{" that is never closed/],
+        ["legacy-}", /the glob has a "\}" at character 8 that closes no "\{"/],
+        ["", /exemption 1 names no resource/],
+        ["   ", /exemption 1 names no resource/],
+        ["db-{1..100000}", /expands to more than 256 alternatives/],
+        ["{a,b,c,d}{a,b,c,d}{a,b,c,d}{a,b,c,d}{a,b}", /expands to more than 256 alternatives/],
+    ])("rejects %j", (resource, message) => {
+        expect(() => resolvePolicyConfig(policy, config(resource))).toThrow(message);
+    });
+
+    it.each(["legacy-*", "legacy-[abc]", "db-{1..256}", "{a,b,c,d}{a,b,c,d}{a,b,c,d}{a,b,c,d}", "legacy-\\[x", "urn:pulumi:prod::*::legacy-db"])("accepts %j", (resource) => {
+        expect(() => resolvePolicyConfig(policy, config(resource))).not.toThrow();
+    });
+});
+
+describe("reading the policy-pack config file", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prodready-config-"));
+    const file = (name: string, content: string | Buffer) => {
+        const f = path.join(dir, name);
+        fs.writeFileSync(f, content);
+        return f;
+    };
+
+    it("accepts a UTF-8 byte-order mark", () => {
+        expect(readPackConfig(file("bom.json", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`{"all": "advisory"}`)])))).toEqual({ all: "advisory" });
+    });
+
+    it("names a directory as the cause", () => {
+        expect(() => readPackConfig(dir)).toThrow(`cannot read policy-pack config ${dir}: EISDIR (it is a directory)`);
+    });
+
+    it("says where the JSON breaks without quoting the file, which may hold secrets", () => {
+        const broken = file("broken.json", `{\n  "token": hunter2\n}`);
+        expect(() => readPackConfig(broken)).toThrow(`policy-pack config ${broken} is not valid JSON at line 2`);
+        expect(() => readPackConfig(broken)).not.toThrow(/hunter2/);
+        expect(() => readPackConfig(file("cut.json", `{"all": `))).toThrow(/is not valid JSON: it ends early$/);
     });
 });

@@ -1,5 +1,6 @@
 // A hand-made run for the report tests: one mandatory violation, one advisory, one unknown, one
-// exemption from the config, one from a stack policy, and a policy that passed.
+// exemption from the config, one from a stack policy, and a policy that passed; a custom resource no
+// policy looks at, and a provider and the stack, which are not policy subjects.
 import * as path from "path";
 import type { Analysis, PolicyInfo } from "../../src/analyzer/session";
 import { loadCatalog } from "../../src/catalog/catalog";
@@ -9,6 +10,7 @@ export const catalog = loadCatalog(path.join(__dirname, "fixtures", "checklist.y
 
 const SG = "aws:ec2/securityGroup:SecurityGroup";
 const DB = "aws:rds/instance:Instance";
+const CRD = "kubernetes:stable.example.com/v1:CronTab";
 export const urn = (type: string, name: string) => `urn:pulumi:prod::shop::${type}::${name}`;
 
 function policy(name: string, priority: "P0" | "P1" | "P2", checklist: string[], kind: "resource" | "stack" = "resource"): PolicyInfo {
@@ -31,7 +33,7 @@ export const analysis: Analysis = {
             policy("aws-rds-require-deletion-protection", "P1", ["t.data.deletion-protection"]),
         ],
     },
-    resources: 4,
+    resources: 6,
     findings: [
         { policy: "aws-ec2-restrict-public-ingress", level: "mandatory", outcome: "violation", message: "security group 'web-sg' ingress #1 opens port 22 to 0.0.0.0/0: only ports 80, 443 may be open.", urn: urn(SG, "web-sg"), type: SG, name: "web-sg", severity: "high", description: "" },
         { policy: "aws-rds-require-final-snapshot", level: "advisory", outcome: "violation", message: "RDS instance 'app-db' skips the final snapshot: set skipFinalSnapshot to false.", urn: urn(DB, "app-db"), type: DB, name: "app-db", severity: "medium", description: "" },
@@ -49,6 +51,21 @@ export const analysis: Analysis = {
     durationMillis: 12,
 };
 
+export const subjects = [
+    { urn: urn("pulumi:pulumi:Stack", "shop-prod"), type: "pulumi:pulumi:Stack", custom: false },
+    { urn: urn("pulumi:providers:aws", "default"), type: "pulumi:providers:aws", custom: true },
+    { urn: urn(SG, "web-sg"), type: SG, custom: true },
+    { urn: urn(DB, "app-db"), type: DB, custom: true },
+    { urn: urn(DB, "legacy-db"), type: DB, custom: true },
+    { urn: urn(CRD, "nightly"), type: CRD, custom: true },
+];
+
+/** The resource types of the fixture's resource policies (aws-rds-require-tls is a stack policy). */
+export const resourceTypes = new Map<string, readonly string[]>([
+    ["aws-ec2-disallow-public-admin-ports", [SG]], ["aws-ec2-restrict-public-ingress", [SG]],
+    ["aws-rds-require-backup-retention", [DB]], ["aws-rds-require-final-snapshot", [DB]], ["aws-rds-require-deletion-protection", [DB]],
+]);
+
 export function fixtureReport(): Report {
-    return reportFromAnalysis(analysis, { catalog, source: { kind: "preview", target: "stacks/shop" } });
+    return reportFromAnalysis(analysis, { catalog, source: { kind: "preview", target: "stacks/shop" }, subjects, resourceTypes });
 }

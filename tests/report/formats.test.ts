@@ -16,7 +16,7 @@ describe("the JSON report", () => {
     it("validates against docs/report.schema.json", () => {
         const json = JSON.parse(render(fixtureReport(), "json"));
         expect(validate(json) ? [] : validate.errors).toEqual([]);
-        expect(json.schemaVersion).toMatch(/^1\./);
+        expect(json.schemaVersion).toBe("1.1.0");
     });
 
     it("separates exemptions from findings, with their reason, source, expiry and resource", () => {
@@ -27,13 +27,16 @@ describe("the JSON report", () => {
             { policy: "aws-rds-require-tls", reason: "vendor database, TLS terminated by the proxy", source: "tag prodready:exempt",
                 urn: "urn:pulumi:prod::shop::aws:rds/instance:Instance::legacy-db", type: "aws:rds/instance:Instance", name: "legacy-db" },
         ]);
-        expect(report.summary).toEqual({ resources: 4, policies: 6, mandatory: 1, advisory: 1, unknown: 1, exempt: 2, passed: false });
+        expect(report.summary).toEqual({ resources: 6, policies: 6, mandatory: 1, advisory: 1, unknown: 1, exempt: 2,
+            judged: 3, notJudged: 1, notPolicySubjects: 2, notJudgedTypes: ["kubernetes:stable.example.com/v1:CronTab"], passed: false });
     });
 
     it("rejects what the schema forbids (the schema is not vacuous)", () => {
         const json = JSON.parse(render(fixtureReport(), "json"));
         expect(validate({ ...json, exemptions: [{ policy: "x", source: "s" }] })).toBe(false);
         expect(validate({ ...json, score: { ...json.score, verdict: "maybe" } })).toBe(false);
+        const { judged: _judged, ...withoutJudged } = json.summary;
+        expect(validate({ ...json, summary: withoutJudged })).toBe(false);
     });
 });
 
@@ -67,7 +70,8 @@ describe("the SARIF report", () => {
         ]);
         expect(results[3].suppressions).toEqual([{ kind: "external", status: "accepted", justification: `bastion replacement lands in Q3 (policy-pack config "web-*", expires 2027-03-31)` }]);
         expect(results[0].locations![0].logicalLocations![0].fullyQualifiedName).toBe("urn:pulumi:prod::shop::aws:ec2/securityGroup:SecurityGroup::web-sg");
-        expect(buildSarif(fixtureReport()).runs[0].properties).toMatchObject({ readiness: { verdict: "not-ready" } });
+        expect(buildSarif(fixtureReport()).runs[0].properties).toMatchObject({ readiness: { verdict: "not-ready" },
+            summary: { judged: 3, notJudged: 1, notPolicySubjects: 2, notJudgedTypes: ["kubernetes:stable.example.com/v1:CronTab"] } });
     });
 });
 
@@ -87,11 +91,22 @@ describe("the JUnit report", () => {
         expect(suite("aws-ec2-disallow-public-admin-ports").testcase[0]).toMatchObject({ skipped: "", "system-out": expect.stringContaining("exempt: bastion replacement lands in Q3") });
         expect(suite("aws-rds-require-backup-retention").testcase[0]).toMatchObject({ skipped: "", "system-out": expect.stringContaining("unknown during preview") });
         expect(suite("aws-rds-require-deletion-protection").testcase).toEqual([expect.objectContaining({ name: "all resources" })]);
-        expect(doc.testsuites).toMatchObject({ failures: "3", skipped: "3" });
+        expect(doc.testsuites).toMatchObject({ failures: "3", skipped: "4" });
+    });
+
+    it("states how many objects were judged, and skips a case for those no policy looks at", () => {
+        const readiness = suite("prodready readiness");
+        expect(readiness.properties.property).toEqual(expect.arrayContaining([
+            { name: "objects.judged", value: "3" }, { name: "objects.notJudged", value: "1" }, { name: "objects.notPolicySubjects", value: "2" }]));
+        expect(readiness.testcase[1]).toMatchObject({ name: "objects judged", skipped: "", "system-out": expect.stringContaining("kubernetes:stable.example.com/v1:CronTab") });
     });
 });
 
 describe("the Markdown report", () => {
+    it("states how many objects were judged and which types were not", () => {
+        expect(render(fixtureReport(), "markdown")).toContain("⚠️ **Judged: 3 objects; not judged: 1** (no enabled policy looks at `kubernetes:stable.example.com/v1:CronTab`)");
+    });
+
     it("matches the golden file (tests/report/fixtures/report.md)", () => {
         const golden = path.join(__dirname, "fixtures", "report.md");
         const markdown = render(fixtureReport(), "markdown");
@@ -107,7 +122,8 @@ describe("the text report", () => {
         const text = render(fixtureReport(), "text");
         expect(text).toContain("[exempt]  aws-ec2-disallow-public-admin-ports  (aws:ec2/securityGroup:SecurityGroup: web-sg)");
         expect(text).toContain(`bastion replacement lands in Q3 (policy-pack config "web-*", expires 2027-03-31)`);
-        expect(text).toContain("4 resources analyzed by 6 policies: 1 mandatory violation, 1 advisory, 1 unknown during preview, 2 exempt");
+        expect(text).toContain("6 resources analyzed by 6 policies: 1 mandatory violation, 1 advisory, 1 unknown during preview, 2 exempt");
+        expect(text).toContain("Judged: 3 objects; not judged: 1 (no enabled policy looks at kubernetes:stable.example.com/v1:CronTab); not policy subjects (providers, stack, components): 2");
         expect(text).toMatch(/Readiness: 14.3% of enforced checklist items pass \(coverage 87.5%\); verdict: not-ready/);
     });
 });

@@ -1,0 +1,64 @@
+// The policy pack loaded in-process, for what the Analyzer protocol does not carry: each policy's
+// resource types, and the exemption rules (policies/lib/exemptions.ts) used to work exemptions out
+// again from an event log. Loaded from the pack's compiled bin/, or its sources under ts-node/jest.
+import * as fs from "fs";
+import * as path from "path";
+
+/** A policy of the pack as the registry loads it (policies/registry.ts). */
+export interface PackPolicy {
+    name: string;
+    description: string;
+    enforcementLevel?: string;
+    severity?: string;
+    tags?: string[];
+    remediationSteps?: string;
+    framework?: { reference?: string };
+    configSchema?: { properties?: Record<string, object>; required?: string[] };
+    /** The types a resource policy judges; a policy without `validateResource` is a stack policy. */
+    resourceTypes?: readonly string[];
+    validateResource?: unknown;
+    validateStack?: unknown;
+}
+
+export interface PackModules {
+    loadPolicies(root?: string): PackPolicy[];
+    decide?: (policy: string, resource: { type: string; name: string; urn: string; props: Record<string, unknown> }, configured: unknown) => { exempt?: { reason: string; expires?: string; source: string } };
+    exemptionReason?: (entry: { reason: string; expires?: string; source: string }, urn?: string) => string;
+}
+
+/** The pack's policies and exemption rules; undefined for a pack without prodready's registry. */
+export function loadPack(dir: string): PackModules | undefined {
+    const packDir = path.resolve(dir);
+    const roots = __filename.endsWith(".ts") ? [packDir, path.join(packDir, "bin")] : [path.join(packDir, "bin")];
+    for (const root of roots) {
+        const ext = root === packDir ? ".ts" : ".js";
+        if (fs.existsSync(path.join(root, `registry${ext}`))) {
+            /* eslint-disable @typescript-eslint/no-require-imports */
+            const registry = require(path.join(root, `registry${ext}`));
+            const exemptions = fs.existsSync(path.join(root, "lib", `exemptions${ext}`)) ? require(path.join(root, "lib", `exemptions${ext}`)) : {};
+            /* eslint-enable @typescript-eslint/no-require-imports */
+            return { loadPolicies: () => registry.loadPolicies(root), decide: exemptions.decide, exemptionReason: exemptions.exemptionReason };
+        }
+    }
+    return undefined;
+}
+
+const typesByPack = new Map<string, Map<string, readonly string[]>>();
+
+/**
+ * The resource types each resource policy of the pack judges, by policy name; undefined when the
+ * pack cannot be loaded in-process (a pack other than prodready's).
+ */
+export function packResourceTypes(packDir: string): Map<string, readonly string[]> | undefined {
+    const key = path.resolve(packDir);
+    let types = typesByPack.get(key);
+    if (!types) {
+        const pack = loadPack(key);
+        if (!pack) {
+            return undefined;
+        }
+        types = new Map(pack.loadPolicies().filter((p) => p.resourceTypes).map((p) => [p.name, p.resourceTypes!] as const));
+        typesByPack.set(key, types);
+    }
+    return types;
+}

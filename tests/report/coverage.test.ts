@@ -1,0 +1,40 @@
+import { assertSomethingJudged, computeCoverage, NothingJudgedError } from "../../src/report/coverage";
+import { reportFromAnalysis } from "../../src/report/document";
+import { analysis, catalog, resourceTypes, subjects, urn } from "./fixtures";
+
+const CRD = "kubernetes:stable.example.com/v1:CronTab";
+const DEPLOYMENT = "kubernetes:apps/v1:Deployment";
+
+describe("which objects were judged", () => {
+    const policies = [{ name: "workload", kind: "resource" as const, enabled: true, resourceTypes: [DEPLOYMENT] }];
+
+    it("counts an object judged when an enabled resource policy lists its type, providers and components apart", () => {
+        expect(computeCoverage([
+            { urn: "a", type: DEPLOYMENT, custom: true }, { urn: "b", type: CRD, custom: true },
+            { urn: "c", type: "pulumi:providers:kubernetes", custom: true }, { urn: "d", type: "pulumi:pulumi:Stack", custom: false },
+            { urn: "e", type: "my:component:Thing", custom: false },
+        ], policies, [])).toEqual({ judged: 1, notJudged: 1, notPolicySubjects: 3, notJudgedTypes: [CRD] });
+    });
+
+    it("does not count a disabled policy, and counts what a stack policy reported on", () => {
+        const disabled = [{ ...policies[0], enabled: false }];
+        expect(computeCoverage([{ urn: "a", type: DEPLOYMENT }], disabled, []).judged).toBe(0);
+        expect(computeCoverage([{ urn: "b", type: CRD }], disabled, ["b"]).judged).toBe(1);
+    });
+
+    it("does not take the SDK's 'only applies to type' answers as judging", () => {
+        const crd = urn(CRD, "nightly");
+        const report = reportFromAnalysis({ ...analysis, findings: [], notApplicable: [
+            { policy: "aws-rds-require-final-snapshot", reason: "Policy only applies to resources of type 'aws:rds/instance:Instance'", urn: crd, type: CRD, name: "nightly" }] },
+        { catalog, source: { kind: "manifests" }, subjects: subjects.filter((s) => !s.type.startsWith("aws:")), resourceTypes });
+        expect(report.summary).toMatchObject({ judged: 0, notJudged: 1, notPolicySubjects: 2 });
+    });
+
+    it("makes a run that judged nothing an error, never ready", () => {
+        const none = { judged: 0, notJudged: 2, notPolicySubjects: 1, notJudgedTypes: [CRD] };
+        expect(() => assertSomethingJudged(none, "manifests crd.yaml")).toThrow(NothingJudgedError);
+        expect(() => assertSomethingJudged(none, "manifests crd.yaml")).toThrow(`nothing was judged in manifests crd.yaml: no enabled policy looks at its 2 objects (${CRD})`);
+        expect(() => assertSomethingJudged({ judged: 0, notJudged: 0, notPolicySubjects: 0, notJudgedTypes: [] }, "program .")).toThrow("nothing was judged in program .: it has no objects");
+        expect(() => assertSomethingJudged({ ...none, judged: 1 }, "x")).not.toThrow();
+    });
+});
