@@ -1,5 +1,6 @@
 // Helpers for AWS policies: ECS container definitions and joins between resources of one stack.
 import type { PolicyResource } from "@pulumi/policy";
+import { isUnknownValueError } from "./unknowns";
 import { describeType, isRecord, Props, record, text } from "./values";
 
 /** ECS container definitions, parsed without throwing; `error` says why they could not be read. */
@@ -160,4 +161,141 @@ export function deniesInsecureTransport(document: unknown): boolean {
         const values = (Array.isArray(secure) ? secure : [secure]).map((v) => String(v).toLowerCase());
         return text(statement.Effect) === "Deny" && values.includes("false") && (Array.isArray(statement.Action) ? statement.Action : [statement.Action]).some((a) => a === "s3:*" || a === "*");
     });
+}
+
+/**
+ * Which links name which targets, built once per stack for a policy that judges each target on its
+ * own. The dependency graph places a link without reading any value (a BucketPolicy whose `bucket`
+ * was built from a bucket names it, although `bucket.id` is unknown during preview); otherwise the
+ * link's reference values are read and looked up among the targets' keys. A reference unknown
+ * during preview that the graph does not place leaves the link `unplaced`: it may name any target.
+ */
+export interface LinkIndex {
+    /** The links that name `target`, by the graph or by a known value. */
+    of(target: { urn: string }): readonly PolicyResource[];
+    /** Links whose reference is unknown during preview and that the graph does not place, with the error reading it threw. */
+    readonly unplaced: readonly { link: PolicyResource; error: unknown }[];
+    /** Targets whose own keys are unknown during preview while links name targets by value, with the error. */
+    readonly keyErrors: ReadonlyMap<string, unknown>;
+}
+
+/** The keys a reference value can name a target by, the way `names` matches them. */
+function keyCandidates(value: string): string[] {
+    const candidates = new Set([value]);
+    const segments = value.split("/");
+    segments.slice(1, -1).forEach((segment) => candidates.add(segment));
+    for (let i = 0; i < value.length; i++) {
+        if (value[i] === ":" || value[i] === "/") {
+            candidates.add(value.slice(i + 1));
+        }
+    }
+    return [...candidates].filter((c) => c !== "");
+}
+
+function rethrowUnlessUnknown(error: unknown): void {
+    if (!isUnknownValueError(error)) {
+        throw error;
+    }
+}
+
+export function indexLinks(
+    targets: readonly PolicyResource[],
+    links: readonly PolicyResource[],
+    property: string,
+    keysOf: (target: PolicyResource) => unknown[],
+    valuesOf: (link: PolicyResource) => unknown[] = (link) => {
+        const value = link.props[property];
+        return Array.isArray(value) ? value : [value];
+    },
+): LinkIndex {
+    const candidateUrns = new Set(targets.map((t) => t.urn));
+    const byTarget = new Map<string, PolicyResource[]>();
+    const add = (urn: string, link: PolicyResource) => {
+        const found = byTarget.get(urn) ?? [];
+        if (!found.includes(link)) {
+            byTarget.set(urn, [...found, link]);
+        }
+    };
+    const unplaced: { link: PolicyResource; error: unknown }[] = [];
+    const byValue: [string, PolicyResource][] = [];
+    for (const link of links) {
+        const byProperty = (link.propertyDependencies?.[property] ?? []).filter((d) => candidateUrns.has(d.urn));
+        const engineSentNone = Object.keys(link.propertyDependencies ?? {}).length === 0;
+        const byDependency = engineSentNone ? (link.dependencies ?? []).filter((d) => candidateUrns.has(d.urn)) : [];
+        const placed = byProperty.length > 0 ? byProperty : byDependency.length === 1 ? byDependency : [];
+        if (placed.length > 0) {
+            placed.forEach((t) => add(t.urn, link));
+            continue;
+        }
+        try {
+            valuesOf(link).map(text).forEach((v) => v && byValue.push([v, link]));
+        } catch (error) {
+            rethrowUnlessUnknown(error);
+            unplaced.push({ link, error });
+        }
+    }
+    const keyErrors = new Map<string, unknown>();
+    if (byValue.length > 0) {
+        const byKey = new Map<string, PolicyResource[]>();
+        for (const target of targets) {
+            try {
+                keysOf(target).map(text).forEach((key) => key && byKey.set(key, [...(byKey.get(key) ?? []), target]));
+            } catch (error) {
+                rethrowUnlessUnknown(error);
+                keyErrors.set(target.urn, error);
+            }
+        }
+        for (const [value, link] of byValue) {
+            keyCandidates(value).forEach((key) => (byKey.get(key) ?? []).forEach((t) => add(t.urn, link)));
+        }
+    }
+    return { of: (target) => byTarget.get(target.urn) ?? [], unplaced, keyErrors };
+}
+
+/**
+ * Judges targets by their links: for one target, undefined when a link that names it qualifies
+ * (`problem` returns undefined), else the problems of the links that name it (empty: none does).
+ * Throws the SDK's unknown-value error, for `context.judge` to report that target alone, when a
+ * value unknown during preview could change the answer. Each link is assessed once.
+ */
+export function linkJudge(index: LinkIndex, problem: (link: PolicyResource) => string | undefined): (target: { urn: string }) => string[] | undefined {
+    const assessed = new Map<string, { problem?: string; error?: unknown }>();
+    const assess = (link: PolicyResource) => {
+        let result = assessed.get(link.urn);
+        if (!result) {
+            try {
+                result = { problem: problem(link) };
+            } catch (error) {
+                rethrowUnlessUnknown(error);
+                result = { error };
+            }
+            assessed.set(link.urn, result);
+        }
+        return result;
+    };
+    return (target) => {
+        let unknown: unknown;
+        const problems: string[] = [];
+        for (const link of index.of(target)) {
+            const result = assess(link);
+            if (result.error !== undefined) {
+                unknown ??= result.error;
+            } else if (result.problem === undefined) {
+                return undefined;
+            } else {
+                problems.push(result.problem);
+            }
+        }
+        for (const { link, error } of index.unplaced) {
+            const result = assess(link);
+            if (result.error !== undefined || result.problem === undefined) {
+                unknown ??= error;
+            }
+        }
+        unknown ??= index.keyErrors.get(target.urn);
+        if (unknown !== undefined) {
+            throw unknown;
+        }
+        return problems;
+    };
 }

@@ -1,5 +1,6 @@
 // Type tokens and readers shared by the AWS edge, network and identity policies.
 import type { PolicyResource } from "@pulumi/policy";
+import { describeType, given, integer } from "./values";
 
 /** Load balancer listeners: `aws.lb.Listener` and its alias class `aws.alb.Listener`. */
 export const LISTENER_TYPES = ["aws:lb/listener:Listener", "aws:alb/listener:Listener"] as const;
@@ -83,22 +84,34 @@ export const INGRESS_TYPES = [SECURITY_GROUP_TYPE, SECURITY_GROUP_RULE_TYPE, ING
 
 const ANYWHERE = new Set(["0.0.0.0/0", "::/0"]);
 
-/** One ingress rule open to the internet, with its port range (undefined ports: all ports). */
+/** One ingress rule open to the internet, with its port range. */
 export interface PublicIngress {
     where: string;
     sources: string[];
-    /** "all", "icmp", or "ports" with the range; a range that cannot be read is `invalid`. */
-    kind: "all" | "icmp" | "ports" | "invalid";
+    /**
+     * "all" (protocol -1), "icmp", "protocol" (another IP protocol, which has no ports: AWS admits
+     * all of it), or "ports" with the range; a TCP/UDP range that cannot be read is `invalid`.
+     */
+    kind: "all" | "icmp" | "protocol" | "ports" | "invalid";
+    /** The protocol as written, for "protocol" and "invalid". */
+    protocol?: string;
     from?: number;
     to?: number;
+    /** What the rule sets as fromPort and toPort, described without printing them, for "invalid". */
+    unreadable?: string;
 }
 
+/** A port: a whole number from 0 to 65535, also written as a numeric string. */
 function toPort(value: unknown): number | undefined {
-    if (typeof value === "number" && Number.isInteger(value)) {
-        return value;
-    }
-    return typeof value === "string" && /^-?\d+$/.test(value) ? Number(value) : undefined;
+    const port = integer(value);
+    return port !== undefined && port >= 0 && port <= 65535 ? port : undefined;
 }
+
+function describePort(value: unknown): string {
+    return typeof value === "number" || (typeof value === "string" && value.trim() !== "") ? `'${String(value)}'` : describeType(given(value));
+}
+
+const PORT_PROTOCOLS = new Set(["tcp", "udp", "6", "17"]);
 
 function strings(value: unknown): string[] {
     return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
@@ -109,17 +122,23 @@ function classify(where: string, sources: string[], protocol: unknown, from: unk
     if (open.length === 0) {
         return undefined;
     }
-    const p = typeof protocol === "number" ? String(protocol) : typeof protocol === "string" ? protocol.toLowerCase() : undefined;
+    const p = typeof protocol === "number" ? String(protocol) : typeof protocol === "string" && protocol.trim() !== "" ? protocol.trim().toLowerCase() : undefined;
     if (p === "-1" || p === "all") {
         return { where, sources: open, kind: "all" };
     }
     if (p === "icmp" || p === "icmpv6" || p === "1" || p === "58") {
         return { where, sources: open, kind: "icmp" };
     }
+    if (p !== undefined && /^\d+$/.test(p) && !PORT_PROTOCOLS.has(p)) {
+        // ESP (50), GRE (47) and other protocols have no ports: AWS admits the whole protocol.
+        return { where, sources: open, kind: "protocol", protocol: p };
+    }
     const start = toPort(from);
     const end = toPort(to);
-    if (start === undefined || end === undefined || start < 0 || end < start) {
-        return { where, sources: open, kind: "invalid" };
+    // AWS names protocols tcp, udp, icmp, icmpv6 or by number; any other name cannot be read.
+    if (p === undefined || !PORT_PROTOCOLS.has(p) || start === undefined || end === undefined || end < start) {
+        const unreadable = `protocol ${p === undefined ? describeType(given(protocol)) : `'${p}'`}, fromPort ${describePort(from)}, toPort ${describePort(to)}`;
+        return { where, sources: open, kind: "invalid", protocol: p, unreadable };
     }
     return { where, sources: open, kind: "ports", from: start, to: end };
 }
@@ -159,4 +178,103 @@ export function publicIngress(type: string, name: string, props: Record<string, 
 /** "port 22", "ports 0-65535" */
 export function describePorts(from: number, to: number): string {
     return from === to ? `port ${from}` : `ports ${from}-${to}`;
+}
+
+/** What a stack policy needs to judge one resource at a time (policies/lib/define.ts). */
+interface Judge {
+    judge(resource: { urn: string }, judgement: () => void): void;
+}
+
+/** The strings a reference value (a name, an id or an ARN) may name a resource by: itself and its segments. */
+function referenceKeys(value: string): string[] {
+    return [value, ...value.split(/[:/]/)].filter((k) => k !== "");
+}
+
+/**
+ * Which targets the links name through `property` (which ALBs have a WAF association, which
+ * repositories a lifecycle policy), indexed once. Links are joined through the engine's dependency
+ * graph without reading any value, so a reference unknown during preview still links; only links
+ * the graph leaves open are read, each inside its own judgement, so an unknown reference makes that
+ * link unknown and, later, only the targets it could have named.
+ */
+export class LinkIndex {
+    private readonly byGraph = new Set<string>();
+    private readonly byValue = new Set<string>();
+    private readonly unresolved: PolicyResource[] = [];
+
+    constructor(
+        targets: readonly PolicyResource[],
+        links: readonly PolicyResource[],
+        private readonly property: string,
+        context: Judge,
+        private readonly valuesOf: (link: PolicyResource) => unknown[] = (link) => {
+            const value = link.props[property];
+            return Array.isArray(value) ? value : [value];
+        },
+    ) {
+        const candidates = new Set(targets.map((t) => t.urn));
+        for (const link of links) {
+            const graph = graphLinks(link, property, candidates);
+            graph.byGraph.forEach((urn) => this.byGraph.add(urn));
+            if (!graph.needsValue) {
+                continue;
+            }
+            let read = false;
+            context.judge(link, () => {
+                for (const value of this.valuesOf(link)) {
+                    if (typeof value === "string" && value.trim() !== "") {
+                        referenceKeys(value.trim()).forEach((k) => this.byValue.add(k));
+                    }
+                }
+                read = true;
+            });
+            if (!read) {
+                this.unresolved.push(link);
+            }
+        }
+    }
+
+    /**
+     * True when a link names the target. Call it inside `context.judge(target, ...)`: it reads the
+     * target's keys only when the graph does not link it, and when a link whose reference is unknown
+     * could name it, it reads that reference again so the target is reported unknown too.
+     */
+    links(target: PolicyResource, keysOf: () => unknown[]): boolean {
+        if (this.byGraph.has(target.urn)) {
+            return true;
+        }
+        if (this.byValue.size > 0 && keysOf().some((k) => typeof k === "string" && k !== "" && this.byValue.has(k))) {
+            return true;
+        }
+        this.unresolved.forEach((link) => this.valuesOf(link));
+        return false;
+    }
+}
+
+/** The candidates `resource` names through `property` in the engine's dependency graph (see policies/lib/aws.ts graphTargets). */
+export function graphLinks(resource: PolicyResource, property: string, candidates: ReadonlySet<string>): { byGraph: string[]; needsValue: boolean } {
+    const byProperty = (resource.propertyDependencies?.[property] ?? []).filter((d) => candidates.has(d.urn));
+    if (byProperty.length > 0) {
+        return { byGraph: byProperty.map((d) => d.urn), needsValue: false };
+    }
+    const engineSentNone = Object.keys(resource.propertyDependencies ?? {}).length === 0;
+    const byDependency = (resource.dependencies ?? []).filter((d) => candidates.has(d.urn));
+    if (engineSentNone && byDependency.length === 1) {
+        return { byGraph: [byDependency[0].urn], needsValue: false };
+    }
+    return { byGraph: [], needsValue: true };
+}
+
+/** Resources grouped by type, built once per stack. */
+export function byType(resources: readonly PolicyResource[]): (...types: readonly string[]) => PolicyResource[] {
+    const index = new Map<string, PolicyResource[]>();
+    for (const r of resources) {
+        const list = index.get(r.type);
+        if (list) {
+            list.push(r);
+        } else {
+            index.set(r.type, [r]);
+        }
+    }
+    return (...types) => types.flatMap((t) => index.get(t) ?? []);
 }

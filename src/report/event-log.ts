@@ -12,6 +12,7 @@ import type { CoverageSubject } from "./coverage";
 import { buildReport, parseUrn, Report, ReportFinding, ReportNotApplicable, ReportPolicy, priorityOf, checklistOf } from "./document";
 import { loadPack } from "./pack";
 import { visibleLine } from "./safe";
+import { parseUnknownResources } from "../../policies/lib/unknowns";
 
 export { loadPack } from "./pack";
 
@@ -275,6 +276,9 @@ export function reportFromEvents(events: readonly EngineEvent[], options: EventL
     // Policies the local pack does not have (another pack's) keep their names only.
     const local = pack?.loadPolicies() ?? [];
     const resolved = local.length ? resolvePolicyConfig(local, options.packConfig, options.configSource) : new Map();
+    // A log written before a policy was renamed names it by a former name: report it under the current one.
+    const currentNames = new Map(local.flatMap((p) => ((p as { aliases?: readonly string[] }).aliases ?? []).map((alias) => [alias, p.name] as const)));
+    const canonical = (name: string) => currentNames.get(name) ?? name;
     const resourcePolicies = new Set(local.filter((p) => p.validateResource !== undefined || p.resourceTypes !== undefined).map((p) => p.name));
     events.forEach((e, i) => {
         // Only a stack policy may report on the stack as a whole; a resource policy's event names its resource.
@@ -288,21 +292,26 @@ export function reportFromEvents(events: readonly EngineEvent[], options: EventL
         priority: priorityOf(p.tags ?? []), checklist: checklistOf(p.framework?.reference),
         remediationSteps: p.remediationSteps ?? "", tags: p.tags ?? [],
     }));
-    for (const name of new Set(violations.map((v) => v.policyName))) {
+    for (const name of new Set(violations.map((v) => canonical(v.policyName)))) {
         if (!policies.some((p) => p.name === name)) {
-            const level = violations.find((v) => v.policyName === name)!.enforcementLevel;
+            const level = violations.find((v) => canonical(v.policyName) === name)!.enforcementLevel;
             policies.push({ name, description: "", severity: "", enforcementLevel: level, checklist: [], remediationSteps: "", tags: [] });
         }
     }
-    const findings: ReportFinding[] = violations.map((v) => {
+    const findings: ReportFinding[] = violations.flatMap((v) => {
         const message = plainMessage(v.message);
-        const { type, name } = v.resourceUrn ? parseUrn(v.resourceUrn) : {};
-        return {
-            policy: v.policyName,
-            outcome: /^can't run policy '[^']+' from policy pack '[^']+' during preview/.test(message) ? "unknown" : "violation",
-            enforcementLevel: v.enforcementLevel, severity: v.severity ?? "", message,
-            ...(v.resourceUrn ? { urn: v.resourceUrn } : {}), ...(type ? { type } : {}), ...(name ? { name } : {}),
-        };
+        const outcome = /^can't run policy '[^']+' from policy pack '[^']+' during preview/.test(message) ? "unknown" as const : "violation" as const;
+        // A stack policy lists the resources it could not judge in one diagnostic: one finding each.
+        const unknownUrns = outcome === "unknown" && !v.resourceUrn ? parseUnknownResources(message) : [];
+        return (unknownUrns.length ? unknownUrns : [v.resourceUrn]).map((urn) => {
+            const { type, name } = urn ? parseUrn(urn) : {};
+            return {
+                policy: canonical(v.policyName),
+                outcome,
+                enforcementLevel: v.enforcementLevel, severity: v.severity ?? "", message,
+                ...(urn ? { urn } : {}), ...(type ? { type } : {}), ...(name ? { name } : {}),
+            };
+        });
     });
     // Every resource the engine stepped through (a deleted one is not analyzed), and any it analyzed.
     const subjects = new Map<string, CoverageSubject & { inputs: Record<string, unknown> }>();

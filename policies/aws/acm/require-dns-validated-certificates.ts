@@ -1,8 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { graphTargets, ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
-import { DISTRIBUTION_TYPE, isSet, LISTENER_TYPES } from "../../lib/edge";
-import { record, text } from "../../lib/values";
+import { byType, DISTRIBUTION_TYPE, graphLinks, isSet, LISTENER_TYPES } from "../../lib/edge";
+import { given, isGiven, record, text } from "../../lib/values";
 
 const CERTIFICATE = "aws:acm/certificate:Certificate";
 const LISTENER_CERTIFICATE_TYPES = ["aws:lb/listenerCertificate:ListenerCertificate", "aws:alb/listenerCertificate:ListenerCertificate"];
@@ -10,13 +9,13 @@ const LISTENER_CERTIFICATE_TYPES = ["aws:lb/listenerCertificate:ListenerCertific
 /** Why a certificate will not renew by itself, or undefined when ACM renews it (DNS validation or a private CA). */
 function renewalProblem(certificate: PolicyResource): string | undefined {
     const props = certificate.props;
-    if (props.privateKey !== undefined || props.privateKeyWo !== undefined || props.certificateBody !== undefined) {
+    if (isGiven(props.privateKey) || isGiven(props.privateKeyWo) || isGiven(props.certificateBody)) {
         return "is imported (privateKey/certificateBody), so ACM never renews it: request it from ACM with validationMethod \"DNS\" instead";
     }
-    if (props.certificateAuthorityArn !== undefined) {
+    if (isGiven(props.certificateAuthorityArn)) {
         return undefined;
     }
-    const method = text(props.validationMethod);
+    const method = text(given(props.validationMethod));
     if (method !== "DNS") {
         return `uses validationMethod ${method ? `'${method}'` : "unset"}, so renewal waits on someone clicking an email: set validationMethod: "DNS" and publish its validation records`;
     }
@@ -31,39 +30,52 @@ export default stackPolicy({
     checklist: ["003.domain-ssl-tls.certificate-auto-renewal", "004.network-security.certificate-auto-renewal", "003.domain-ssl-tls.ssl-tls-certificate"],
     remediationSteps: "Declare the certificate as aws.acm.Certificate with validationMethod \"DNS\" (with its Route 53 validation records and an aws.acm.CertificateValidation) and reference its arn from the listener or distribution.",
     tags: ["transport-security"],
-    validate: (resources, _config, report) => {
-        const certificates = ofTypes(resources, [CERTIFICATE]);
+    validate: (resources, _config, report, context) => {
+        const ofType = byType(resources);
+        const certificates = new Set(ofType(CERTIFICATE).map((c) => c.urn));
         const judged = new Set<string>();
-        const check = (user: PolicyResource, property: string, read: () => unknown, what: string) => {
-            const ref = graphTargets(user, property, certificates);
-            for (const certificate of ref.byGraph) {
-                if (judged.has(certificate.urn)) {
-                    continue;
-                }
-                judged.add(certificate.urn);
+        const judgeCertificate = (certificate: PolicyResource, user: PolicyResource) => {
+            if (judged.has(certificate.urn)) {
+                return;
+            }
+            judged.add(certificate.urn);
+            context.judge(certificate, () => {
                 const problem = renewalProblem(certificate);
                 if (problem) {
                     report(`ACM certificate '${certificate.name}', served by ${user.name}, ${problem}.`, certificate.urn);
                 }
+            });
+        };
+        /** Judges the certificates `user` serves through `property`; reads the value only when the graph does not name one. */
+        const check = (user: PolicyResource, property: string, read: () => unknown, what: string) => {
+            const graph = graphLinks(user, property, certificates);
+            graph.byGraph.forEach((urn) => judgeCertificate(byUrn.get(urn)!, user));
+            if (!graph.needsValue) {
+                return;
             }
-            if (ref.needsValue) {
-                const arn = read();
+            const arn = given(read());
+            if (arn !== undefined) {
                 report(`${what} serves certificate ${typeof arn === "string" ? `'${arn}'` : "(unreadable)"}, which is not an ACM certificate of this stack, so its renewal cannot be checked: declare it as an aws.acm.Certificate with validationMethod "DNS" and reference its arn.`, user.urn);
             }
         };
-        for (const listener of ofTypes(resources, [...LISTENER_TYPES, ...LISTENER_CERTIFICATE_TYPES])) {
-            if (isSet(listener.props, "certificateArn")) {
-                check(listener, "certificateArn", () => listener.props.certificateArn, `Listener '${listener.name}'`);
-            }
+        const byUrn = new Map(ofType(CERTIFICATE).map((c) => [c.urn, c]));
+        for (const listener of ofType(...LISTENER_TYPES, ...LISTENER_CERTIFICATE_TYPES)) {
+            context.judge(listener, () => {
+                if (isSet(listener.props, "certificateArn")) {
+                    check(listener, "certificateArn", () => listener.props.certificateArn, `Listener '${listener.name}'`);
+                }
+            });
         }
-        for (const distribution of ofTypes(resources, [DISTRIBUTION_TYPE])) {
-            const viewer = record(distribution.props.viewerCertificate);
-            const where = `CloudFront distribution '${distribution.name}'`;
-            if (isSet(viewer, "iamCertificateId")) {
-                report(`${where} serves an IAM server certificate (viewerCertificate.iamCertificateId), which nothing renews: use an ACM certificate with validationMethod "DNS" (acmCertificateArn).`, distribution.urn);
-            } else if (isSet(viewer, "acmCertificateArn")) {
-                check(distribution, "viewerCertificate", () => viewer?.acmCertificateArn, where);
-            }
+        for (const distribution of ofType(DISTRIBUTION_TYPE)) {
+            context.judge(distribution, () => {
+                const viewer = record(distribution.props.viewerCertificate);
+                const where = `CloudFront distribution '${distribution.name}'`;
+                if (isSet(viewer, "iamCertificateId") && isGiven(viewer?.iamCertificateId)) {
+                    report(`${where} serves an IAM server certificate (viewerCertificate.iamCertificateId), which nothing renews: use an ACM certificate with validationMethod "DNS" (acmCertificateArn).`, distribution.urn);
+                } else if (isSet(viewer, "acmCertificateArn")) {
+                    check(distribution, "viewerCertificate", () => viewer?.acmCertificateArn, where);
+                }
+            });
         }
     },
 });

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeType, record, text } from "../../lib/values";
+import { describeType, given, record, text } from "../../lib/values";
 
 const REST = "aws:apigateway/domainName:DomainName";
 const V2 = "aws:apigatewayv2/domainName:DomainName";
@@ -27,14 +27,14 @@ export default resourcePolicy({
         let property: string;
         if (type === REST) {
             property = "securityPolicy";
-            policy = props.securityPolicy;
+            policy = given(props.securityPolicy);
             if (policy === undefined) {
                 report(`${where} leaves securityPolicy unset, so API Gateway accepts TLS 1.0: set securityPolicy: "TLS_1_2".`);
                 return;
             }
         } else {
             property = "domainNameConfiguration.securityPolicy";
-            policy = record(props.domainNameConfiguration)?.securityPolicy;
+            policy = given(record(props.domainNameConfiguration)?.securityPolicy);
         }
         const value = text(policy);
         if (value === undefined) {

@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeType, integer } from "../../lib/values";
+import { requireAtLeast } from "../../lib/checks";
+import { integer } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-appautoscaling-require-min-capacity",
@@ -13,24 +14,17 @@ export default resourcePolicy({
         minimum: {
             type: "integer",
             minimum: 1,
+            maximum: 1000,
             default: 1,
-            description: "Smallest minCapacity accepted. Default 1: 001 asks for auto-scaling with at least 1 instance.",
+            description: "Smallest minCapacity accepted (up to 1000). Default 1: 001 asks for auto-scaling with at least 1 instance.",
         },
     },
     resourceTypes: ["aws:appautoscaling/target:Target"],
     validate: ({ name, props }, config, report) => {
         const where = `scaling target '${name}'`;
+        // minCapacity and maxCapacity are required by the provider: an omitted one is reported, not defaulted.
+        requireAtLeast(props.minCapacity, { where, property: "minCapacity", minimum: config.minimum, unit: "unit(s) of capacity", omitted: "which the scaling target requires" }, report);
         const min = integer(props.minCapacity);
-        if (min === undefined) {
-            report(`${where} sets minCapacity to ${describeType(props.minCapacity)}, not a number: set minCapacity to ${config.minimum} or more.`);
-        } else if (min < config.minimum) {
-            report(`${where} may scale to ${min}, below the minimum capacity ${config.minimum}: set minCapacity to ${config.minimum} or more.`);
-        }
-        const max = integer(props.maxCapacity);
-        if (max === undefined) {
-            report(`${where} sets maxCapacity to ${describeType(props.maxCapacity)}, not a number: set maxCapacity to minCapacity or more.`);
-        } else if (min !== undefined && max < min) {
-            report(`${where} sets maxCapacity ${max} below minCapacity ${min}: set maxCapacity to ${min} or more.`);
-        }
+        requireAtLeast(props.maxCapacity, { where: min === undefined ? where : `${where}, whose minCapacity is ${min},`, property: "maxCapacity", minimum: Math.max(min ?? config.minimum, config.minimum), unit: "unit(s) of capacity", omitted: "which the scaling target requires" }, report);
     },
 });

@@ -1,5 +1,5 @@
-import { ofTypes, unlinkedTargets } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
+import { byType, LinkIndex } from "../../lib/edge";
 
 export default stackPolicy({
     name: "aws-appautoscaling-require-scaling-policy",
@@ -9,11 +9,16 @@ export default stackPolicy({
     checklist: ["003.performance.auto-scaling", "002.infrastructure-setup.auto-scaling"],
     remediationSteps: "Add an aws.appautoscaling.Policy with resourceId: <target>.resourceId, e.g. TargetTrackingScaling on ECSServiceAverageCPUUtilization at 70.",
     tags: ["availability"],
-    validate: (resources, _config, report) => {
-        const targets = ofTypes(resources, ["aws:appautoscaling/target:Target"]);
-        const policies = ofTypes(resources, ["aws:appautoscaling/policy:Policy"]);
-        for (const target of unlinkedTargets(targets, policies, "resourceId", (t) => [t.props.resourceId])) {
-            report(`scaling target '${target.name}' has no scaling policy, so it never scales: add an aws.appautoscaling.Policy with resourceId: ${target.name}.resourceId (e.g. target tracking on CPU at 70%).`, target.urn);
+    validate: (resources, _config, report, context) => {
+        const ofType = byType(resources);
+        const targets = ofType("aws:appautoscaling/target:Target");
+        const policies = new LinkIndex(targets, ofType("aws:appautoscaling/policy:Policy"), "resourceId", context);
+        for (const target of targets) {
+            context.judge(target, () => {
+                if (!policies.links(target, () => [target.props.resourceId])) {
+                    report(`scaling target '${target.name}' has no scaling policy, so it never scales: add an aws.appautoscaling.Policy with resourceId: ${target.name}.resourceId (e.g. target tracking on CPU at 70%).`, target.urn);
+                }
+            });
         }
     },
 });

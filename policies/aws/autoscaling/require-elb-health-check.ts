@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeType, list, text } from "../../lib/values";
+import { describeType, given, isGiven, list, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-autoscaling-require-elb-health-check",
@@ -11,12 +11,12 @@ export default resourcePolicy({
     tags: ["availability"],
     resourceTypes: ["aws:autoscaling/group:Group"],
     validate: ({ name, props }, _config, report) => {
-        const behindLoadBalancer = list(props.targetGroupArns).length > 0 || list(props.loadBalancers).length > 0
+        const behindLoadBalancer = list(props.targetGroupArns).some(isGiven) || list(props.loadBalancers).some(isGiven)
             || list(props.trafficSources).length > 0;
         if (!behindLoadBalancer) {
             return;
         }
-        const value = props.healthCheckType;
+        const value = given(props.healthCheckType);
         const where = `Auto Scaling group '${name}'`;
         if (value === undefined) {
             report(`${where} is behind a load balancer but omits healthCheckType, which defaults to EC2: set healthCheckType: "ELB".`);

@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeType, integer } from "../../lib/values";
+import { requireAtLeast } from "../../lib/checks";
+import { integer } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-autoscaling-require-min-capacity",
@@ -13,24 +14,17 @@ export default resourcePolicy({
         minimum: {
             type: "integer",
             minimum: 1,
+            maximum: 1000,
             default: 1,
-            description: "Smallest minSize accepted. Default 1: 001 asks for auto-scaling with at least 1 instance.",
+            description: "Smallest minSize accepted (up to 1000). Default 1: 001 asks for auto-scaling with at least 1 instance.",
         },
     },
     resourceTypes: ["aws:autoscaling/group:Group"],
     validate: ({ name, props }, config, report) => {
         const where = `Auto Scaling group '${name}'`;
+        // minSize and maxSize are required by the provider: an omitted one is reported, not defaulted.
+        requireAtLeast(props.minSize, { where, property: "minSize", minimum: config.minimum, unit: "instance(s)", omitted: "which the Auto Scaling group requires" }, report);
         const min = integer(props.minSize);
-        if (min === undefined) {
-            report(`${where} sets minSize to ${describeType(props.minSize)}, not a number: set minSize to ${config.minimum} or more.`);
-        } else if (min < config.minimum) {
-            report(`${where} may scale to ${min} instance(s), below the minimum ${config.minimum}: set minSize to ${config.minimum} or more.`);
-        }
-        const max = integer(props.maxSize);
-        if (max === undefined) {
-            report(`${where} sets maxSize to ${describeType(props.maxSize)}, not a number: set maxSize to minSize or more.`);
-        } else if (min !== undefined && max < min) {
-            report(`${where} sets maxSize ${max} below minSize ${min}: set maxSize to ${min} or more.`);
-        }
+        requireAtLeast(props.maxSize, { where: min === undefined ? where : `${where}, whose minSize is ${min},`, property: "maxSize", minimum: Math.max(min ?? config.minimum, config.minimum), unit: "instance(s)", omitted: "which the Auto Scaling group requires" }, report);
     },
 });

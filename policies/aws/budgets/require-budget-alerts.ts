@@ -1,7 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
-import { list, records, text } from "../../lib/values";
+import { given, isGiven, list, records, text } from "../../lib/values";
 
 const BUDGET = "aws:budgets/budget:Budget";
 
@@ -9,9 +8,10 @@ const BUDGET = "aws:budgets/budget:Budget";
 function alertThresholds(budget: PolicyResource): Set<number> {
     const found = new Set<number>();
     for (const n of records(budget.props.notifications)) {
-        const subscribed = list(n.subscriberEmailAddresses).length > 0 || list(n.subscriberSnsTopicArns).length > 0;
+        const subscribed = list(n.subscriberEmailAddresses).some(isGiven) || list(n.subscriberSnsTopicArns).some(isGiven);
         const percentage = text(n.thresholdType) === "PERCENTAGE";
-        const threshold = typeof n.threshold === "number" ? n.threshold : Number(n.threshold);
+        const value = given(n.threshold);
+        const threshold = typeof value === "number" ? value : typeof value === "string" ? Number(value) : NaN;
         if (subscribed && percentage && Number.isFinite(threshold)) {
             found.add(threshold);
         }
@@ -30,26 +30,49 @@ export default stackPolicy({
     config: {
         thresholds: {
             type: "array",
-            items: { type: "number", exclusiveMinimum: 0 },
+            items: { type: "number", exclusiveMinimum: 0, maximum: 1000 },
             default: [50, 80, 100],
             description: "Percentages of the budget that must each trigger an alert. Default [50, 80, 100]: 003 asks for alerts at 50%, 80% and 100%.",
         },
     },
-    validate: (resources, config, report) => {
+    validate: (resources, config, report, context) => {
         if (!resources.some((r) => r.type.startsWith("aws:") && r.type !== BUDGET)) {
             return;
         }
-        const budgets = ofTypes(resources, [BUDGET]).filter((b) => (text(b.props.budgetType) ?? "COST") === "COST");
+        const budgets = resources.filter((r) => r.type === BUDGET);
         const wanted = config.thresholds.join("%, ") + "%";
         if (budgets.length === 0) {
             report(`The stack declares AWS resources but no cost budget: declare an aws.budgets.Budget with alerts at ${wanted}.`);
             return;
         }
-        const gaps = budgets.map((budget) => {
-            const present = alertThresholds(budget);
-            return { budget, missing: config.thresholds.filter((t) => !present.has(t)) };
-        });
-        if (gaps.some((g) => g.missing.length === 0)) {
+        // Each budget is judged on its own values; one that alerts at every threshold satisfies the stack.
+        const gaps: { budget: PolicyResource; missing: number[] }[] = [];
+        let complete = false;
+        const otherTypes = new Set<string>();
+        for (const budget of budgets) {
+            context.judge(budget, () => {
+                const cost = (text(given(budget.props.budgetType)) ?? "COST") === "COST";
+                if (!cost) {
+                    otherTypes.add(budget.urn);
+                    return;
+                }
+                const present = alertThresholds(budget);
+                const missing = config.thresholds.filter((t) => !present.has(t));
+                if (missing.length === 0) {
+                    complete = true;
+                } else {
+                    gaps.push({ budget, missing });
+                }
+            });
+        }
+        if (complete) {
+            return;
+        }
+        if (gaps.length === 0) {
+            // Only budgets of other types (usage, RI, savings plans), or ones whose type is unknown.
+            if (otherTypes.size === budgets.length) {
+                report(`The stack declares AWS resources but no cost budget (budgetType "COST"): declare an aws.budgets.Budget with alerts at ${wanted}.`);
+            }
             return;
         }
         for (const { budget, missing } of gaps) {

@@ -1,8 +1,8 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { graphTargets, ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
-import { cacheBehaviours, DISTRIBUTION_TYPE, isSet } from "../../lib/edge";
-import { at, bool, describeType, integer, text } from "../../lib/values";
+import { byType, cacheBehaviours, DISTRIBUTION_TYPE, graphLinks, isSet } from "../../lib/edge";
+import { requireAtLeast } from "../../lib/checks";
+import { at, bool, describeType, given } from "../../lib/values";
 
 interface Config {
     minimumMaxAgeSeconds: number;
@@ -18,23 +18,24 @@ export const MANAGED_HSTS_POLICIES: Readonly<Record<string, string>> = {
 };
 const MANAGED_MAX_AGE = 31536000;
 
-/** What is wrong with a response headers policy's HSTS header, or undefined when it is right. */
-function hstsProblem(policy: PolicyResource, config: Config): string | undefined {
+/** Reports what is wrong with the HSTS header of a response headers policy used by a distribution. */
+function judgeHsts(policy: PolicyResource, config: Config, report: (message: string) => void): void {
+    const where = `Response headers policy '${policy.name}', used by a CloudFront distribution,`;
     const hsts = at(policy.props.securityHeadersConfig, "strictTransportSecurity");
-    if (hsts === undefined) {
-        return "sends no Strict-Transport-Security header: set securityHeadersConfig.strictTransportSecurity";
+    if (given(hsts) === undefined) {
+        report(`${where} sends no Strict-Transport-Security header: set securityHeadersConfig.strictTransportSecurity.`);
+        return;
     }
-    const maxAge = integer(at(hsts, "accessControlMaxAgeSec"));
-    if (maxAge === undefined) {
-        return `sets strictTransportSecurity.accessControlMaxAgeSec to ${describeType(at(hsts, "accessControlMaxAgeSec"))}: set it to ${config.minimumMaxAgeSeconds} or more`;
-    }
-    if (maxAge < config.minimumMaxAgeSeconds) {
-        return `sends HSTS max-age ${maxAge}, below ${config.minimumMaxAgeSeconds}: set strictTransportSecurity.accessControlMaxAgeSec to ${config.minimumMaxAgeSeconds} or more`;
-    }
+    requireAtLeast(at(hsts, "accessControlMaxAgeSec"), {
+        where,
+        property: "strictTransportSecurity.accessControlMaxAgeSec",
+        minimum: config.minimumMaxAgeSeconds,
+        unit: "second(s)",
+        omitted: "so the header carries no max-age",
+    }, report);
     if (config.requireIncludeSubdomains && bool(at(hsts, "includeSubdomains")) !== true) {
-        return "sends HSTS without includeSubDomains: set strictTransportSecurity.includeSubdomains: true";
+        report(`${where} sends HSTS without includeSubDomains: set strictTransportSecurity.includeSubdomains: true.`);
     }
-    return undefined;
 }
 
 export default stackPolicy({
@@ -49,8 +50,9 @@ export default stackPolicy({
         minimumMaxAgeSeconds: {
             type: "integer",
             minimum: 0,
+            maximum: 63072000,
             default: 31536000,
-            description: "Smallest HSTS max-age accepted, in seconds. Default 31536000 (one year): 003 names max-age=31536000.",
+            description: "Smallest HSTS max-age accepted, in seconds, up to two years (63072000, the longest max-age the HSTS preload list asks for). Default 31536000 (one year): 003 names max-age=31536000.",
         },
         requireIncludeSubdomains: {
             type: "boolean",
@@ -58,42 +60,48 @@ export default stackPolicy({
             description: "Whether HSTS must include subdomains. Default true: 003 names includeSubDomains.",
         },
     },
-    validate: (resources, config, report) => {
-        const policies = ofTypes(resources, [RESPONSE_HEADERS_POLICY]);
+    validate: (resources, config, report, context) => {
+        const ofType = byType(resources);
+        const policies = new Map(ofType(RESPONSE_HEADERS_POLICY).map((p) => [p.urn, p]));
+        const candidates = new Set(policies.keys());
         const judged = new Set<string>();
-        const judge = (policy: PolicyResource) => {
+        const judgePolicy = (policy: PolicyResource) => {
             if (judged.has(policy.urn)) {
                 return;
             }
             judged.add(policy.urn);
-            const problem = hstsProblem(policy, config);
-            if (problem) {
-                report(`Response headers policy '${policy.name}', used by a CloudFront distribution, ${problem}.`, policy.urn);
-            }
+            context.judge(policy, () => judgeHsts(policy, config, (message) => report(message, policy.urn)));
         };
-        for (const distribution of ofTypes(resources, [DISTRIBUTION_TYPE])) {
-            for (const { where, property, behaviour } of cacheBehaviours(distribution.props)) {
-                const prefix = `CloudFront distribution '${distribution.name}' ${where}`;
-                if (!isSet(behaviour, "responseHeadersPolicyId")) {
-                    report(`${prefix} attaches no response headers policy, so browsers get no Strict-Transport-Security header: set responseHeadersPolicyId to a policy with HSTS.`, distribution.urn);
-                    continue;
-                }
-                // The engine's dependency graph names the stack's policies a behaviour uses even while their ids are unknown.
-                const ref = graphTargets(distribution, property, policies);
-                ref.byGraph.forEach(judge);
-                if (!ref.needsValue) {
-                    continue;
-                }
-                const id = text(behaviour?.responseHeadersPolicyId);
-                const managed = id ? MANAGED_HSTS_POLICIES[id] : undefined;
-                if (managed) {
-                    if (MANAGED_MAX_AGE < config.minimumMaxAgeSeconds) {
-                        report(`${prefix} uses the managed ${managed}, whose HSTS max-age ${MANAGED_MAX_AGE} is below ${config.minimumMaxAgeSeconds}: attach a policy of your own with a longer max-age.`, distribution.urn);
+        for (const distribution of ofType(DISTRIBUTION_TYPE)) {
+            context.judge(distribution, () => {
+                for (const { where, property, behaviour } of cacheBehaviours(distribution.props)) {
+                    const prefix = `CloudFront distribution '${distribution.name}' ${where}`;
+                    const none = `${prefix} attaches no response headers policy, so browsers get no Strict-Transport-Security header: set responseHeadersPolicyId to a policy with HSTS.`;
+                    if (!isSet(behaviour, "responseHeadersPolicyId")) {
+                        report(none, distribution.urn);
+                        continue;
                     }
-                    continue;
+                    // The engine's dependency graph names the stack's policies a behaviour uses even while their ids are unknown.
+                    const ref = graphLinks(distribution, property, candidates);
+                    ref.byGraph.forEach((urn) => judgePolicy(policies.get(urn)!));
+                    if (!ref.needsValue) {
+                        continue;
+                    }
+                    const id = given(behaviour?.responseHeadersPolicyId);
+                    if (id === undefined) {
+                        report(none, distribution.urn);
+                        continue;
+                    }
+                    const managed = typeof id === "string" ? MANAGED_HSTS_POLICIES[id.trim()] : undefined;
+                    if (managed) {
+                        if (MANAGED_MAX_AGE < config.minimumMaxAgeSeconds) {
+                            report(`${prefix} uses the managed ${managed}, whose HSTS max-age ${MANAGED_MAX_AGE} is below ${config.minimumMaxAgeSeconds}: attach a policy of your own with a longer max-age.`, distribution.urn);
+                        }
+                        continue;
+                    }
+                    report(`${prefix} uses response headers policy ${typeof id === "string" ? `'${id}'` : describeType(id)}, neither a policy of this stack nor a managed policy with HSTS: declare an aws.cloudfront.ResponseHeadersPolicy with strictTransportSecurity and reference its id.`, distribution.urn);
                 }
-                report(`${prefix} uses response headers policy ${id ? `'${id}'` : describeType(id)}, neither a policy of this stack nor a managed policy with HSTS: declare an aws.cloudfront.ResponseHeadersPolicy with strictTransportSecurity and reference its id.`, distribution.urn);
-            }
+            });
         }
     },
 });

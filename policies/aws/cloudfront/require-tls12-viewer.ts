@@ -1,55 +1,64 @@
 import { resourcePolicy } from "../../lib/define";
-import { DISTRIBUTION_TYPE, tlsVersion } from "../../lib/edge";
-import { bool, describeType, record } from "../../lib/values";
+import { DISTRIBUTION_TYPE } from "../../lib/edge";
+import { bool, describeType, given, record, text } from "../../lib/values";
 
-/** The TLS (or SSL) version a CloudFront minimumProtocolVersion starts at: "TLSv1.2_2021" → 1.2, "TLSv1" → 1.0, "SSLv3" → 0. */
-export function viewerProtocolVersion(name: string): number | undefined {
-    if (name === "SSLv3") {
-        return 0;
-    }
-    const match = /^TLSv(\d)(?:\.(\d))?(?:_\d{4})?$/.exec(name);
-    return match ? Number(`${match[1]}.${match[2] ?? "0"}`) : undefined;
-}
+/**
+ * Every viewer security policy CloudFront offers for minimumProtocolVersion, oldest first
+ * (Amazon CloudFront Developer Guide, "Supported protocols and ciphers between viewers and CloudFront").
+ */
+export const CLOUDFRONT_SECURITY_POLICIES: readonly string[] = [
+    "SSLv3", "TLSv1", "TLSv1_2016", "TLSv1.1_2016",
+    "TLSv1.2_2018", "TLSv1.2_2019", "TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025",
+];
+
+/** The security policies that accept TLS 1.2 or newer only. */
+const TLS12_POLICIES = ["TLSv1.2_2018", "TLSv1.2_2019", "TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"] as const;
+const RECOMMENDED = "TLSv1.2_2021";
 
 export default resourcePolicy({
     name: "aws-cloudfront-require-tls12-viewer",
-    description: "CloudFront distributions accept TLS 1.2 or newer from viewers (viewerCertificate.minimumProtocolVersion TLSv1.2_2021 or later).",
+    description: `CloudFront distributions accept TLS 1.2 or newer from viewers: viewerCertificate.minimumProtocolVersion is one of the allowed security policies (by default every TLS 1.2+ policy CloudFront offers: ${TLS12_POLICIES.join(", ")}).`,
     priority: "P0",
     severity: "high",
     checklist: ["000.authentication-security.tls-1-2", "004.network-security.tls-1-2"],
-    remediationSteps: "Serve the distribution with your own ACM certificate (viewerCertificate.acmCertificateArn, sslSupportMethod \"sni-only\") and set minimumProtocolVersion to \"TLSv1.2_2021\".",
+    remediationSteps: `Serve the distribution with your own ACM certificate (viewerCertificate.acmCertificateArn, sslSupportMethod "sni-only") and set minimumProtocolVersion to one of the allowed security policies, such as "${RECOMMENDED}" (or "TLSv1.3_2025" when every viewer speaks TLS 1.3).`,
     tags: ["transport-security"],
     config: {
-        minimumTlsVersion: {
-            type: "string",
-            enum: ["1.0", "1.1", "1.2", "1.3"],
-            default: "1.2",
-            description: "Lowest TLS version viewers may negotiate. Default 1.2: 000 and 004 require TLS 1.2 or newer.",
+        allowedMinimumProtocolVersions: {
+            type: "array",
+            items: { type: "string", minLength: 1 },
+            minItems: 1,
+            default: TLS12_POLICIES,
+            description: `Viewer security policies (minimumProtocolVersion) accepted. Default ${TLS12_POLICIES.join(", ")}: the CloudFront policies that accept TLS 1.2 or newer only, as 000 and 004 require.`,
         },
     },
     resourceTypes: [DISTRIBUTION_TYPE],
     validate: ({ name, props }, config, report) => {
         const where = `CloudFront distribution '${name}'`;
-        const minimum = tlsVersion(config.minimumTlsVersion) ?? 1.2;
+        const allowed = config.allowedMinimumProtocolVersions;
+        const fix = `set viewerCertificate.minimumProtocolVersion to one of ${allowed.join(", ")}`;
         const certificate = record(props.viewerCertificate);
         if (!certificate) {
-            report(`${where} sets ${describeType(props.viewerCertificate)} viewerCertificate: set one with an ACM certificate and minimumProtocolVersion "TLSv1.2_2021".`);
+            report(`${where} sets ${describeType(props.viewerCertificate)} viewerCertificate: set one with an ACM certificate (acmCertificateArn) and ${fix.replace("set viewerCertificate.", "")}.`);
             return;
         }
         if (bool(certificate.cloudfrontDefaultCertificate) === true) {
-            report(`${where} uses the default *.cloudfront.net certificate, which forces minimum protocol TLSv1: use an ACM certificate (acmCertificateArn) with minimumProtocolVersion "TLSv1.2_2021".`);
+            report(`${where} uses the default *.cloudfront.net certificate, which forces minimum protocol TLSv1: use an ACM certificate (acmCertificateArn) and ${fix}.`);
             return;
         }
-        const version = certificate.minimumProtocolVersion;
+        const version = given(certificate.minimumProtocolVersion);
         if (version === undefined) {
-            report(`${where} sets no viewerCertificate.minimumProtocolVersion, so CloudFront accepts TLSv1: set it to "TLSv1.2_2021".`);
+            report(`${where} sets no viewerCertificate.minimumProtocolVersion, so CloudFront accepts TLSv1: ${fix}.`);
             return;
         }
-        const parsed = typeof version === "string" ? viewerProtocolVersion(version) : undefined;
-        if (parsed === undefined) {
-            report(`${where} sets viewerCertificate.minimumProtocolVersion to ${typeof version === "string" ? `'${version}'` : describeType(version)}, not a CloudFront protocol version: set it to "TLSv1.2_2021".`);
-        } else if (parsed < minimum) {
-            report(`${where} accepts ${version} from viewers: set viewerCertificate.minimumProtocolVersion to "TLSv1.2_2021" (TLS ${config.minimumTlsVersion}+).`);
+        const value = text(version)?.trim();
+        if (value !== undefined && allowed.includes(value)) {
+            return;
+        }
+        if (value === undefined || !CLOUDFRONT_SECURITY_POLICIES.includes(value)) {
+            report(`${where} sets viewerCertificate.minimumProtocolVersion to ${value !== undefined ? `'${value}'` : describeType(version)}, not a CloudFront security policy name: ${fix}.`);
+        } else {
+            report(`${where} accepts ${value} from viewers, which is not an allowed security policy: ${fix}.`);
         }
     },
 });

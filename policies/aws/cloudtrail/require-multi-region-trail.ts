@@ -1,6 +1,6 @@
-import { ofTypes } from "../../lib/aws";
+import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
-import { bool } from "../../lib/values";
+import { bool, given } from "../../lib/values";
 
 const TRAIL = "aws:cloudtrail/trail:Trail";
 
@@ -12,29 +12,38 @@ export default stackPolicy({
     checklist: ["003.security.audit-logging", "002.security-configuration.audit-logging", "000.compliance-audit.audit-trail"],
     remediationSteps: "Declare an aws.cloudtrail.Trail with isMultiRegionTrail: true and enableLogFileValidation: true, logging to an encrypted, versioned S3 bucket (or rely on an organization trail and turn this advisory policy off).",
     tags: ["observability"],
-    validate: (resources, _config, report) => {
+    validate: (resources, _config, report, context) => {
         if (!resources.some((r) => r.type.startsWith("aws:") && r.type !== TRAIL)) {
             return;
         }
-        const trails = ofTypes(resources, [TRAIL]);
+        const trails = resources.filter((r) => r.type === TRAIL);
         if (trails.length === 0) {
             report("The stack declares AWS resources but no CloudTrail trail: declare an aws.cloudtrail.Trail with isMultiRegionTrail: true and enableLogFileValidation: true.");
             return;
         }
-        const problems = trails.map((trail) => {
-            const missing: string[] = [];
-            if (bool(trail.props.isMultiRegionTrail) !== true) {
-                missing.push("isMultiRegionTrail: true");
-            }
-            if (bool(trail.props.enableLogFileValidation) !== true) {
-                missing.push("enableLogFileValidation: true");
-            }
-            if (trail.props.enableLogging !== undefined && bool(trail.props.enableLogging) === false) {
-                missing.push("enableLogging: true");
-            }
-            return { trail, missing };
-        });
-        if (problems.some((p) => p.missing.length === 0)) {
+        // Each trail is judged on its own values; one complete trail satisfies the stack.
+        const problems: { trail: PolicyResource; missing: string[] }[] = [];
+        let complete = false;
+        for (const trail of trails) {
+            context.judge(trail, () => {
+                const missing: string[] = [];
+                if (bool(trail.props.isMultiRegionTrail) !== true) {
+                    missing.push("isMultiRegionTrail: true");
+                }
+                if (bool(trail.props.enableLogFileValidation) !== true) {
+                    missing.push("enableLogFileValidation: true");
+                }
+                if (bool(given(trail.props.enableLogging)) === false) {
+                    missing.push("enableLogging: true");
+                }
+                if (missing.length === 0) {
+                    complete = true;
+                } else {
+                    problems.push({ trail, missing });
+                }
+            });
+        }
+        if (complete) {
             return;
         }
         for (const { trail, missing } of problems) {

@@ -1,4 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
+import { isGiven } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-cloudwatch-require-log-encryption",
@@ -17,8 +18,9 @@ export default resourcePolicy({
     },
     resourceTypes: ["aws:cloudwatch/logGroup:LogGroup"],
     validate: ({ name, props }, config, report) => {
-        // Presence is enough: the key's ARN is usually unknown until the key exists.
-        if (!config.requireCustomerManagedKey || "kmsKeyId" in props) {
+        // A key's ARN is usually unknown until the key exists, and any key still to be created counts as
+        // set: the descriptor gives the value without the preview's unknown check; "" sets no key.
+        if (!config.requireCustomerManagedKey || isGiven(Object.getOwnPropertyDescriptor(props, "kmsKeyId")?.value)) {
             return;
         }
         report(`log group '${name}' sets no kmsKeyId, so its logs are encrypted only with CloudWatch's service key: set kmsKeyId to a customer-managed KMS key.`);

@@ -1,9 +1,9 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeType, integer } from "../../lib/values";
+import { requireAtLeast } from "../../lib/checks";
 
 export default resourcePolicy({
     name: "aws-docdb-require-backup-retention",
-    description: "DocumentDB clusters keep automated backups for at least the minimum number of days.",
+    description: "DocumentDB clusters keep automated backups for at least the minimum number of days, and no more than the 35 days DocumentDB accepts.",
     priority: "P0",
     severity: "high",
     checklist: ["004.database-backups.mongodb-backups", "003.backup-disaster-recovery.backup-retention"],
@@ -20,17 +20,13 @@ export default resourcePolicy({
     },
     resourceTypes: ["aws:docdb/cluster:Cluster"],
     validate: ({ name, props }, config, report) => {
-        const where = `DocumentDB cluster '${name}'`;
-        const value = props.backupRetentionPeriod;
-        if (value === undefined) {
-            report(`${where} omits backupRetentionPeriod, so AWS keeps backups 1 day: set backupRetentionPeriod to ${config.minimumDays} or more.`);
-            return;
-        }
-        const days = integer(value);
-        if (days === undefined) {
-            report(`${where} sets backupRetentionPeriod to ${describeType(value)}, not a number of days: set it to ${config.minimumDays} or more.`);
-        } else if (days < config.minimumDays) {
-            report(`${where} keeps backups ${days} day(s), below the minimum ${config.minimumDays}: set backupRetentionPeriod to ${config.minimumDays} or more.`);
-        }
+        requireAtLeast(props.backupRetentionPeriod, {
+            where: `DocumentDB cluster '${name}'`,
+            property: "backupRetentionPeriod",
+            minimum: config.minimumDays,
+            unit: "day(s)",
+            omitted: "so AWS keeps backups 1 day",
+            accepted: { maximum: 35, by: "DocumentDB" },
+        }, report);
     },
 });

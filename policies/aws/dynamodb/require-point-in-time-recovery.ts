@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { bool, describeType, record } from "../../lib/values";
+import { bool, describeType, given, record } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-dynamodb-require-point-in-time-recovery",
@@ -11,7 +11,7 @@ export default resourcePolicy({
     tags: ["data-protection"],
     resourceTypes: ["aws:dynamodb/table:Table"],
     validate: ({ name, props }, _config, report) => {
-        const pitr = props.pointInTimeRecovery;
+        const pitr = given(props.pointInTimeRecovery);
         if (pitr === undefined) {
             report(`DynamoDB table '${name}' omits pointInTimeRecovery, which AWS leaves off: set pointInTimeRecovery: { enabled: true }.`);
             return;

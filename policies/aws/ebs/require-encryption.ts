@@ -1,31 +1,57 @@
 import { requireTrue } from "../../lib/aws";
 import { resourcePolicy } from "../../lib/define";
-import { at, records } from "../../lib/values";
+import { at, given, records, text } from "../../lib/values";
 
+const VOLUME = "aws:ebs/volume:Volume";
 const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
+const INSTANCE = "aws:ec2/instance:Instance";
+const LAUNCH_CONFIGURATION = "aws:ec2/launchConfiguration:LaunchConfiguration";
 
 export default resourcePolicy({
     name: "aws-ebs-require-encryption",
-    description: "EBS volumes are encrypted at rest, whether declared as volumes or as launch template block devices.",
+    description: "EBS volumes are encrypted at rest, whether declared as volumes, as launch template block devices, or as the root and EBS block devices of EC2 instances and launch configurations. A device left to the AMI's block device mapping counts as unencrypted unless the account turns EBS encryption by default on (setting encryptionByDefault).",
     priority: "P0",
     severity: "high",
     checklist: ["004.data-security.encryption-at-rest", "003.security.data-encryption", "003.infrastructure.persistent-storage"],
-    remediationSteps: "Set encrypted: true on the volume, or ebs.encrypted: \"true\" on each launch template block device mapping.",
+    remediationSteps: "Set encrypted: true on the volume and on rootBlockDevice and each ebsBlockDevices entry of instances and launch configurations, or ebs.encrypted: \"true\" on each launch template block device mapping; or turn on EBS encryption by default for the account and region (aws.ebs.EncryptionByDefault) and set encryptionByDefault in this policy's config.",
     tags: ["encryption"],
-    resourceTypes: ["aws:ebs/volume:Volume", LAUNCH_TEMPLATE],
-    validate: ({ type, name, props }, _config, report) => {
-        const omitted = "which leaves it unencrypted unless the account enables EBS encryption by default";
-        if (type !== LAUNCH_TEMPLATE) {
+    config: {
+        encryptionByDefault: {
+            type: "boolean",
+            default: false,
+            description: "The accounts this pack judges turn EBS encryption by default on, so a volume that omits encrypted is encrypted. Default false: AWS leaves encryption by default off in every region until the account enables it (EC2 User Guide, \"Enable Amazon EBS encryption by default\").",
+        },
+    },
+    resourceTypes: [VOLUME, LAUNCH_TEMPLATE, INSTANCE, LAUNCH_CONFIGURATION],
+    validate: ({ type, name, props }, config, report) => {
+        const omitted = config.encryptionByDefault ? undefined : "which leaves it unencrypted unless the account enables EBS encryption by default (then set encryptionByDefault in this policy's config)";
+        if (type === VOLUME) {
             requireTrue(props.encrypted, `EBS volume '${name}'`, "encrypted", omitted, "set encrypted: true", report);
             return;
         }
-        records(props.blockDeviceMappings).forEach((mapping, index) => {
-            const ebs = at(mapping, "ebs");
-            if (ebs === undefined) {
-                return; // an instance store or a suppressed device: no EBS volume
+        if (type === LAUNCH_TEMPLATE) {
+            records(props.blockDeviceMappings).forEach((mapping, index) => {
+                const ebs = at(mapping, "ebs");
+                if (ebs === undefined) {
+                    return; // an instance store or a suppressed device: no EBS volume
+                }
+                const device = text(given(mapping.deviceName)) ? `'${mapping.deviceName}'` : `#${index + 1}`;
+                requireTrue(at(ebs, "encrypted"), `block device ${device} of launch template '${name}'`, "ebs.encrypted", omitted, "set ebs.encrypted: \"true\"", report);
+            });
+            return;
+        }
+        const owner = type === INSTANCE ? `EC2 instance '${name}'` : `launch configuration '${name}'`;
+        const root = given(props.rootBlockDevice);
+        if (root === undefined) {
+            if (omitted !== undefined) {
+                report(`${owner} declares no rootBlockDevice, so its root volume follows the AMI's block device mapping, unencrypted unless the AMI's snapshot is encrypted or the account enables EBS encryption by default: set rootBlockDevice: { encrypted: true } (or encryptionByDefault in this policy's config when the account encrypts by default).`);
             }
-            const device = typeof mapping.deviceName === "string" ? `'${mapping.deviceName}'` : `#${index + 1}`;
-            requireTrue(at(ebs, "encrypted"), `block device ${device} of launch template '${name}'`, "ebs.encrypted", omitted, "set ebs.encrypted: \"true\"", report);
+        } else {
+            requireTrue(at(root, "encrypted"), `the root block device of ${owner}`, "rootBlockDevice.encrypted", omitted, "set rootBlockDevice.encrypted: true", report);
+        }
+        records(props.ebsBlockDevices).forEach((device, index) => {
+            const label = text(given(device.deviceName)) ? `'${device.deviceName}'` : `#${index + 1}`;
+            requireTrue(device.encrypted, `EBS block device ${label} of ${owner}`, "encrypted", omitted, "set encrypted: true on the ebsBlockDevices entry", report);
         });
     },
 });

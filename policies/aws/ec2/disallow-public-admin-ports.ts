@@ -21,15 +21,20 @@ export default resourcePolicy({
     validate: ({ type, name, props }, config, report) => {
         for (const rule of publicIngress(type, name, props)) {
             const source = rule.sources.join(" and ");
+            if (rule.kind === "invalid") {
+                // Not read as "every port": a rule AWS rejects opens nothing, and one it accepts is judged once readable.
+                report(`${rule.where} admits ${source}, but the policy cannot read the port range (${rule.unreadable}), so it cannot tell whether administration ports ${config.adminPorts.join(", ")} are open: set protocol to "tcp" or "udp" and fromPort and toPort to whole numbers from 0 to 65535.`);
+                continue;
+            }
             let exposed: number[] = [];
-            if (rule.kind === "all" || rule.kind === "invalid") {
+            if (rule.kind === "all") {
                 exposed = [...config.adminPorts];
             } else if (rule.kind === "ports") {
                 const { from = 0, to = 0 } = rule;
                 exposed = config.adminPorts.filter((p) => p >= from && p <= to);
             }
             if (exposed.length > 0) {
-                const what = rule.kind === "ports" ? describePorts(rule.from!, rule.to!) : rule.kind === "all" ? "every port (protocol -1)" : "an unreadable port range";
+                const what = rule.kind === "ports" ? describePorts(rule.from!, rule.to!) : "every port (protocol -1)";
                 report(`${rule.where} opens ${what} to ${source}, exposing administration port${exposed.length > 1 ? "s" : ""} ${exposed.join(", ")}: restrict the source to specific IP ranges or use Session Manager.`);
             }
         }

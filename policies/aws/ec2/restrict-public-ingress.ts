@@ -25,8 +25,10 @@ export default resourcePolicy({
             const source = rule.sources.join(" and ");
             if (rule.kind === "all") {
                 report(`${rule.where} opens every protocol and port (protocol -1) to ${source}: open only ports ${list} to the internet.`);
+            } else if (rule.kind === "protocol") {
+                report(`${rule.where} opens IP protocol ${rule.protocol}, which has no ports, to ${source}: open only TCP ports ${list} to the internet.`);
             } else if (rule.kind === "invalid") {
-                report(`${rule.where} opens to ${source} a port range that cannot be read: set fromPort and toPort to one of ${list}.`);
+                report(`${rule.where} admits ${source}, but the policy cannot read the port range (${rule.unreadable}): set protocol to "tcp" or "udp" and fromPort and toPort to one of ${list}.`);
             } else if (rule.kind === "ports") {
                 const { from = 0, to = 0 } = rule;
                 const outside = to - from > 65535 ? [] : Array.from({ length: to - from + 1 }, (_, k) => from + k).filter((p) => !allowed.has(p));

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeType, text } from "../../lib/values";
+import { describeType, given, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-ecr-require-immutable-tags",
@@ -12,7 +12,7 @@ export default resourcePolicy({
     resourceTypes: ["aws:ecr/repository:Repository"],
     validate: ({ name, props }, _config, report) => {
         const where = `ECR repository '${name}'`;
-        const value = props.imageTagMutability;
+        const value = given(props.imageTagMutability);
         const mode = text(value);
         if (value === undefined) {
             report(`${where} omits imageTagMutability, which AWS sets to MUTABLE: set imageTagMutability: "IMMUTABLE".`);

@@ -1,5 +1,5 @@
-import { ofTypes, unlinkedTargets } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
+import { byType, LinkIndex } from "../../lib/edge";
 
 export default stackPolicy({
     name: "aws-ecr-require-lifecycle-policy",
@@ -9,11 +9,16 @@ export default stackPolicy({
     checklist: ["003.cost-management.resource-cleanup", "004.rollback-preparation.previous-version-available"],
     remediationSteps: "Add an aws.ecr.LifecyclePolicy with repository: <repository>.name that keeps the last N tagged images and expires untagged ones.",
     tags: ["cost"],
-    validate: (resources, _config, report) => {
-        const repositories = ofTypes(resources, ["aws:ecr/repository:Repository"]);
-        const policies = ofTypes(resources, ["aws:ecr/lifecyclePolicy:LifecyclePolicy"]);
-        for (const repo of unlinkedTargets(repositories, policies, "repository", (r) => [r.props.name])) {
-            report(`ECR repository '${repo.name}' keeps every image forever: add an aws.ecr.LifecyclePolicy with repository: ${repo.name}.name that keeps the last tagged images.`, repo.urn);
+    validate: (resources, _config, report, context) => {
+        const ofType = byType(resources);
+        const repositories = ofType("aws:ecr/repository:Repository");
+        const policies = new LinkIndex(repositories, ofType("aws:ecr/lifecyclePolicy:LifecyclePolicy"), "repository", context);
+        for (const repo of repositories) {
+            context.judge(repo, () => {
+                if (!policies.links(repo, () => [repo.props.name])) {
+                    report(`ECR repository '${repo.name}' keeps every image forever: add an aws.ecr.LifecyclePolicy with repository: ${repo.name}.name that keeps the last tagged images.`, repo.urn);
+                }
+            });
         }
     },
 });

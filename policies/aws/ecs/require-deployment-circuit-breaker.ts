@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { at, bool, describeType, record, text } from "../../lib/values";
+import { at, bool, describeType, given, record, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-ecs-require-deployment-circuit-breaker",
@@ -16,7 +16,7 @@ export default resourcePolicy({
             return; // the circuit breaker applies to rolling updates of the ECS controller only
         }
         const where = `ECS service '${name}'`;
-        const breaker = props.deploymentCircuitBreaker;
+        const breaker = given(props.deploymentCircuitBreaker);
         if (breaker === undefined) {
             report(`${where} has no deployment circuit breaker, so a failing deployment keeps retrying: set deploymentCircuitBreaker: { enable: true, rollback: true }.`);
             return;

@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeType, integer, text } from "../../lib/values";
+import { requireAtLeast } from "../../lib/checks";
+import { given, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-ecs-require-desired-count",
@@ -13,25 +14,16 @@ export default resourcePolicy({
         minimum: {
             type: "integer",
             minimum: 1,
+            maximum: 1000,
             default: 1,
-            description: "Smallest desiredCount accepted. Default 1: 001 asks for at least 1 instance.",
+            description: "Smallest desiredCount accepted (up to 1000). Default 1: 001 asks for at least 1 instance.",
         },
     },
     resourceTypes: ["aws:ecs/service:Service"],
     validate: ({ name, props }, config, report) => {
-        if (text(props.schedulingStrategy) === "DAEMON") {
+        if (text(given(props.schedulingStrategy)) === "DAEMON") {
             return;
         }
-        const value = props.desiredCount;
-        if (value === undefined) {
-            report(`ECS service '${name}' omits desiredCount, which defaults to 0 tasks: set desiredCount to ${config.minimum} or more.`);
-            return;
-        }
-        const count = integer(value);
-        if (count === undefined) {
-            report(`ECS service '${name}' sets desiredCount to ${describeType(value)}, not a number: set it to ${config.minimum} or more.`);
-        } else if (count < config.minimum) {
-            report(`ECS service '${name}' runs ${count} task(s), below the minimum ${config.minimum}: set desiredCount to ${config.minimum} or more.`);
-        }
+        requireAtLeast(props.desiredCount, { where: `ECS service '${name}'`, property: "desiredCount", minimum: config.minimum, unit: "task(s)", omitted: "which defaults to 0 tasks" }, report);
     },
 });

@@ -1,6 +1,6 @@
 import { eachContainer } from "../../lib/aws";
 import { resourcePolicy } from "../../lib/define";
-import { describeType, list, record } from "../../lib/values";
+import { describeType, given, list, record } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-ecs-require-health-check",
@@ -16,7 +16,7 @@ export default resourcePolicy({
             if (container.essential === false || container.essential === "false") {
                 return; // ECS does not stop the task for a non-essential container
             }
-            const check = container.healthCheck;
+            const check = given(container.healthCheck);
             if (check === undefined) {
                 report(`${where} is essential and declares no healthCheck: set healthCheck.command to probe the service, e.g. ["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"].`);
             } else if (!record(check)) {

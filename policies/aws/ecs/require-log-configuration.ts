@@ -1,6 +1,6 @@
 import { eachContainer } from "../../lib/aws";
 import { resourcePolicy } from "../../lib/define";
-import { at, describeType, text } from "../../lib/values";
+import { at, describeType, given, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-ecs-require-log-configuration",
@@ -22,7 +22,7 @@ export default resourcePolicy({
     validate: ({ name, props }, config, report) => {
         const allowed = config.allowedLogDrivers.join(" or ");
         eachContainer(name, props, report, (container, where) => {
-            if (container.logConfiguration === undefined) {
+            if (given(container.logConfiguration) === undefined) {
                 report(`${where} sets no logConfiguration, so its logs stay on the host: set logConfiguration.logDriver to ${allowed}.`);
                 return;
             }

@@ -1,6 +1,6 @@
 import { containerDefinitions, describeContainer } from "../../lib/aws";
 import { resourcePolicy } from "../../lib/define";
-import { describeType, text } from "../../lib/values";
+import { describeType, given, text } from "../../lib/values";
 
 /** True when an ECS `user` ("user", "uid", "user:group", "uid:gid") names root. */
 function isRoot(user: string): boolean {
@@ -25,8 +25,8 @@ export default resourcePolicy({
         }
         parsed.containers.forEach((container, index) => {
             const where = describeContainer(container, index, name);
-            const user = container.user;
-            if (user === undefined || user === "") {
+            const user = given(container.user);
+            if (user === undefined) {
                 report(`${where} sets no user, so it runs as the image's user, root by default: set user to a non-root uid such as "1000:1000".`);
             } else if (text(user) === undefined) {
                 report(`${where} sets user to ${describeType(user)}, not a string: set user to a non-root uid such as "1000:1000".`);

@@ -1,4 +1,4 @@
-import { ofTypes, unlinkedTargets } from "../../lib/aws";
+import { indexLinks, linkJudge, ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
 import { at, text } from "../../lib/values";
 
@@ -10,11 +10,21 @@ export default stackPolicy({
     checklist: ["003.infrastructure.persistent-storage", "003.backup-disaster-recovery.backup-strategy"],
     remediationSteps: "Add an aws.efs.BackupPolicy with fileSystemId: <file system>.id and backupPolicy: { status: \"ENABLED\" }.",
     tags: ["data-protection"],
-    validate: (resources, _config, report) => {
+    validate: (resources, _config, report, context) => {
         const fileSystems = ofTypes(resources, ["aws:efs/fileSystem:FileSystem"]);
-        const enabled = ofTypes(resources, ["aws:efs/backupPolicy:BackupPolicy"]).filter((p) => text(at(p.props.backupPolicy, "status")) === "ENABLED");
-        for (const fs of unlinkedTargets(fileSystems, enabled, "fileSystemId", () => [])) {
-            report(`EFS file system '${fs.name}' has no automatic backups: add an aws.efs.BackupPolicy with fileSystemId: ${fs.name}.id and status "ENABLED".`, fs.urn);
+        // File system ids are known only once created: backup policies are joined through the graph.
+        const policies = indexLinks(fileSystems, ofTypes(resources, ["aws:efs/backupPolicy:BackupPolicy"]), "fileSystemId", () => []);
+        const judge = linkJudge(policies, (p) => {
+            const status = text(at(p.props.backupPolicy, "status"));
+            return status === "ENABLED" ? undefined : `its backup policy '${p.name}' sets status ${status ? `"${status}"` : "to nothing"}`;
+        });
+        for (const fs of fileSystems) {
+            context.judge(fs, () => {
+                const problems = judge(fs);
+                if (problems !== undefined) {
+                    report(`EFS file system '${fs.name}' has no automatic backups${problems.length ? ` (${problems.join("; ")})` : ""}: add an aws.efs.BackupPolicy with fileSystemId: ${fs.name}.id and status "ENABLED".`, fs.urn);
+                }
+            });
         }
     },
 });

@@ -1,6 +1,6 @@
 import { requireTrue } from "../../lib/aws";
 import { resourcePolicy } from "../../lib/define";
-import { text } from "../../lib/values";
+import { given, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-elasticache-require-encryption-at-rest",
@@ -13,7 +13,7 @@ export default resourcePolicy({
     resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
     validate: ({ name, props }, _config, report) => {
         // Valkey groups are encrypted at rest by default; Redis OSS groups are not.
-        const omitted = text(props.engine) === "valkey" ? undefined : "which Redis OSS leaves unencrypted";
+        const omitted = text(given(props.engine)) === "valkey" ? undefined : "which Redis OSS leaves unencrypted";
         requireTrue(props.atRestEncryptionEnabled, `ElastiCache replication group '${name}'`, "atRestEncryptionEnabled", omitted, "set atRestEncryptionEnabled: true", report);
     },
 });

@@ -1,11 +1,12 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeType, integer, text } from "../../lib/values";
+import { requireAtLeast } from "../../lib/checks";
+import { given, text } from "../../lib/values";
 
 const CLUSTER = "aws:elasticache/cluster:Cluster";
 
 export default resourcePolicy({
     name: "aws-elasticache-require-snapshot-retention",
-    description: "ElastiCache Redis OSS and Valkey caches take daily automatic snapshots and keep them at least the minimum number of days.",
+    description: "ElastiCache Redis OSS and Valkey caches take daily automatic snapshots and keep them at least the minimum number of days, and no more than the 35 days ElastiCache accepts.",
     priority: "P1",
     severity: "medium",
     checklist: ["004.database-backups.redis-backups", "004.database-optimization.redis-persistence"],
@@ -25,21 +26,18 @@ export default resourcePolicy({
         let where = `ElastiCache replication group '${name}'`;
         if (type === CLUSTER) {
             // Memcached has no snapshots; a member of a replication group is judged with its group.
-            if (text(props.engine) === "memcached" || props.replicationGroupId !== undefined) {
+            if (text(props.engine) === "memcached" || given(props.replicationGroupId) !== undefined) {
                 return;
             }
             where = `ElastiCache cluster '${name}'`;
         }
-        const value = props.snapshotRetentionLimit;
-        if (value === undefined) {
-            report(`${where} omits snapshotRetentionLimit, which AWS sets to 0 (no snapshots): set snapshotRetentionLimit to ${config.minimumDays} or more.`);
-            return;
-        }
-        const days = integer(value);
-        if (days === undefined) {
-            report(`${where} sets snapshotRetentionLimit to ${describeType(value)}, not a number of days: set it to ${config.minimumDays} or more.`);
-        } else if (days < config.minimumDays) {
-            report(`${where} keeps snapshots ${days} day(s)${days === 0 ? " (snapshots off)" : ""}, below the minimum ${config.minimumDays}: set snapshotRetentionLimit to ${config.minimumDays} or more.`);
-        }
+        requireAtLeast(props.snapshotRetentionLimit, {
+            where,
+            property: "snapshotRetentionLimit",
+            minimum: config.minimumDays,
+            unit: "day(s)",
+            omitted: "which AWS sets to 0 (no snapshots)",
+            accepted: { maximum: 35, by: "ElastiCache" },
+        }, report);
     },
 });

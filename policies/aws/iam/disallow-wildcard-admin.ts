@@ -1,64 +1,186 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeType, isRecord, list, record, text } from "../../lib/values";
+import { describeType, given, isRecord, list, record, text } from "../../lib/values";
 
-const POLICY_TYPES = ["aws:iam/policy:Policy", "aws:iam/rolePolicy:RolePolicy", "aws:iam/userPolicy:UserPolicy", "aws:iam/groupPolicy:GroupPolicy"];
+const POLICY = "aws:iam/policy:Policy";
 const ROLE = "aws:iam/role:Role";
+const PERMISSION_SET_INLINE_POLICY = "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy";
+
+/** Resources whose `policy` is one IAM identity policy document. */
+const DOCUMENT_TYPES: Readonly<Record<string, { kind: string; property: string }>> = {
+    [POLICY]: { kind: "IAM policy", property: "policy" },
+    "aws:iam/rolePolicy:RolePolicy": { kind: "IAM role policy", property: "policy" },
+    "aws:iam/userPolicy:UserPolicy": { kind: "IAM user policy", property: "policy" },
+    "aws:iam/groupPolicy:GroupPolicy": { kind: "IAM group policy", property: "policy" },
+    [PERMISSION_SET_INLINE_POLICY]: { kind: "SSO permission set inline policy", property: "inlinePolicy" },
+};
+
+/** Resources that attach managed policies by ARN: the property holding one ARN or a list of them. */
+const ATTACHMENT_TYPES: Readonly<Record<string, { kind: string; property: string }>> = {
+    "aws:iam/policyAttachment:PolicyAttachment": { kind: "IAM policy attachment", property: "policyArn" },
+    "aws:iam/rolePolicyAttachment:RolePolicyAttachment": { kind: "IAM role policy attachment", property: "policyArn" },
+    "aws:iam/userPolicyAttachment:UserPolicyAttachment": { kind: "IAM user policy attachment", property: "policyArn" },
+    "aws:iam/groupPolicyAttachment:GroupPolicyAttachment": { kind: "IAM group policy attachment", property: "policyArn" },
+    "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive": { kind: "IAM role policy attachments", property: "policyArns" },
+    "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive": { kind: "IAM user policy attachments", property: "policyArns" },
+    "aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive": { kind: "IAM group policy attachments", property: "policyArns" },
+    "aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment": { kind: "SSO managed policy attachment", property: "managedPolicyArn" },
+};
 
 function values(value: unknown): unknown[] {
     return Array.isArray(value) ? value : [value];
 }
 
-function isWildcard(value: unknown, wildcards: readonly string[]): boolean {
-    return values(value).some((v) => typeof v === "string" && wildcards.includes(v.trim()));
+/** "*" and "*:*" name every action; IAM matches action names without regard to case or surrounding blanks. */
+function isEveryAction(value: unknown): boolean {
+    return typeof value === "string" && ["*", "*:*"].includes(value.trim());
 }
 
-/** Why a policy document cannot be judged, or the indexes of its Allow * on * statements. */
-function adminStatements(document: unknown): { error: string } | { statements: number[] } {
+/** "*" and an ARN whose every segment is a wildcard ("arn:aws:*:*:*:*") name every resource. */
+function isEveryResource(value: unknown): boolean {
+    if (typeof value !== "string") {
+        return false;
+    }
+    const v = value.trim();
+    return v === "*" || /^arn:(\*|aws[a-z-]*):\*(:\*){3,}$/.test(v);
+}
+
+/** Strings in an element that may be a string or a list of strings; undefined when it holds anything else. */
+function strings(value: unknown): string[] | undefined {
+    const all = values(value);
+    return all.every((v) => typeof v === "string") ? all as string[] : undefined;
+}
+
+/** Why one statement grants administrator access, or undefined when it does not. */
+function adminGrant(statement: Record<string, unknown>): string | undefined {
+    if (text(statement.Effect)?.trim().toLowerCase() !== "allow") {
+        return undefined;
+    }
+    const everyResource = "Resource" in statement ? values(statement.Resource).some(isEveryResource) : "NotResource" in statement;
+    if (!everyResource) {
+        return undefined;
+    }
+    const on = "Resource" in statement ? "on Resource \"*\"" : "on every resource outside NotResource";
+    if ("NotAction" in statement) {
+        return `allows every action except its NotAction ${on}`;
+    }
+    if (values(statement.Action).some(isEveryAction)) {
+        return `allows Action "*" ${on}`;
+    }
+    return undefined;
+}
+
+/** Why a statement cannot be read, or undefined. */
+function unreadableStatement(statement: unknown): string | undefined {
+    if (!isRecord(statement)) {
+        return `is ${describeType(statement)}, not an object`;
+    }
+    if (text(statement.Effect) === undefined) {
+        return `has ${describeType(statement.Effect)} Effect, not "Allow" or "Deny"`;
+    }
+    for (const key of ["Action", "NotAction", "Resource", "NotResource"]) {
+        if (key in statement && strings(statement[key]) === undefined) {
+            return `sets ${key} to ${describeType(statement[key])}, not a string or a list of strings`;
+        }
+    }
+    if (!("Action" in statement) && !("NotAction" in statement)) {
+        return "has neither Action nor NotAction";
+    }
+    return undefined;
+}
+
+type Finding = { unreadable: string } | { statement: number; grant: string };
+
+/** The administrator grants of an identity policy document (a JSON string or an object), or why it cannot be read. */
+export function adminFindings(document: unknown): Finding[] {
     let parsed = document;
+    if (given(document) === undefined) {
+        return [{ unreadable: "is unset" }];
+    }
     if (typeof document === "string") {
         try {
             parsed = JSON.parse(document);
         } catch {
-            return { error: "is not valid JSON" };
+            return [{ unreadable: "is not valid JSON" }];
         }
     }
     if (!isRecord(parsed)) {
-        return { error: `is ${describeType(parsed)}, not a policy document` };
+        return [{ unreadable: `is ${describeType(parsed)}, not a policy document` }];
     }
-    const statements = Array.isArray(parsed.Statement) ? parsed.Statement : [parsed.Statement];
-    const found: number[] = [];
-    statements.forEach((statement, i) => {
-        const s = record(statement);
-        if (s && text(s.Effect) === "Allow" && isWildcard(s.Action, ["*", "*:*"]) && isWildcard(s.Resource, ["*"])) {
-            found.push(i);
+    const statement = parsed.Statement;
+    if (!isRecord(statement) && !(Array.isArray(statement) && statement.length > 0)) {
+        return [{ unreadable: `has ${Array.isArray(statement) ? "an empty" : describeType(statement)} Statement, not a statement or a list of statements` }];
+    }
+    const findings: Finding[] = [];
+    values(statement).forEach((s, i) => {
+        const problem = unreadableStatement(s);
+        if (problem) {
+            findings.push({ unreadable: `statement #${i + 1} ${problem}` });
+            return;
+        }
+        const grant = adminGrant(s as Record<string, unknown>);
+        if (grant) {
+            findings.push({ statement: i + 1, grant });
         }
     });
-    return { statements: found };
+    return findings;
 }
 
 export default resourcePolicy({
     name: "aws-iam-disallow-wildcard-admin",
-    description: "No IAM policy document allows every action (\"*\") on every resource (\"*\").",
+    description: "No IAM identity policy grants administrator access: no Allow statement with Action \"*\" (or \"*:*\") or with NotAction on Resource \"*\" (or with NotResource), in managed, inline, role, user, group and IAM Identity Center permission set policies, and no attachment of the AWS managed AdministratorAccess policy.",
     priority: "P0",
     severity: "critical",
     checklist: ["003.security.least-privilege"],
-    remediationSteps: "Replace Action \"*\" on Resource \"*\" with the specific actions the principal needs on the specific resource ARNs (see IAM Access Analyzer policy generation).",
+    remediationSteps: "Replace Action \"*\" (or an Allow with NotAction) on Resource \"*\" with the specific actions the principal needs on the specific resource ARNs (see IAM Access Analyzer policy generation), and attach a narrower policy than AdministratorAccess.",
     tags: ["secrets-identity"],
-    resourceTypes: [...POLICY_TYPES, ROLE],
-    validate: ({ type, name, props }, _config, report) => {
-        const documents: { where: string; document: unknown }[] = type === ROLE
-            ? list(props.inlinePolicies).map((p, i) => ({ where: `role '${name}' inline policy ${text(record(p)?.name) ? `'${text(record(p)?.name)}'` : `#${i + 1}`}`, document: record(p)?.policy }))
-                .filter((d) => d.document !== undefined)
-            : [{ where: `IAM policy '${name}'`, document: props.policy }];
-        for (const { where, document } of documents) {
-            const result = adminStatements(document);
-            if ("error" in result) {
-                report(`${where}: its policy document ${result.error}, so it cannot be checked for Action "*" on Resource "*": set policy to a JSON policy document.`);
-                continue;
+    config: {
+        adminManagedPolicies: {
+            type: "array",
+            items: { type: "string", minLength: 1 },
+            default: ["AdministratorAccess"],
+            description: "Names of AWS managed policies (arn:<partition>:iam::aws:policy/<name>) that grant administrator access and may not be attached. Default AdministratorAccess: it allows Action \"*\" on Resource \"*\", which 003 (least privilege) rules out.",
+        },
+    },
+    resourceTypes: [...Object.keys(DOCUMENT_TYPES), ROLE, ...Object.keys(ATTACHMENT_TYPES)],
+    validate: ({ type, name, props }, config, report) => {
+        const attachment = ATTACHMENT_TYPES[type];
+        const admin = new Set(config.adminManagedPolicies);
+        const judgeArns = (where: string, property: string, value: unknown) => {
+            for (const arn of values(value)) {
+                const policy = /^arn:aws[a-z-]*:iam::aws:policy\/(.+)$/.exec(text(arn)?.trim() ?? "")?.[1];
+                if (policy !== undefined && admin.has(policy)) {
+                    report(`${where} attaches the AWS managed ${policy} policy (${property}), which grants administrator access: attach a policy with only the actions and resources the principal needs.`);
+                }
             }
-            for (const i of result.statements) {
-                report(`${where} statement #${i + 1} allows Action "*" on Resource "*" (full administrator access): grant only the actions and resources the principal needs.`);
+        };
+        if (attachment) {
+            judgeArns(`${attachment.kind} '${name}'`, attachment.property, props[attachment.property]);
+            return;
+        }
+        const documents: { where: string; property: string; document: unknown }[] = [];
+        if (type === ROLE) {
+            list(props.inlinePolicies).forEach((p, i) => {
+                const policyName = text(record(p)?.name);
+                // An entry without a document ({}) is the provider's way to remove every inline policy.
+                if (given(record(p)?.policy) !== undefined) {
+                    documents.push({ where: `role '${name}' inline policy ${policyName ? `'${policyName}'` : `#${i + 1}`}`, property: `inlinePolicies[${i}].policy`, document: record(p)?.policy });
+                }
+            });
+        } else {
+            const { kind, property } = DOCUMENT_TYPES[type];
+            documents.push({ where: `${kind} '${name}'`, property, document: props[property] });
+        }
+        for (const { where, property, document } of documents) {
+            for (const finding of adminFindings(document)) {
+                if ("unreadable" in finding) {
+                    report(`${where}: its policy document (${property}) ${finding.unreadable}, so it cannot be checked for administrator access: set ${property} to a valid IAM policy document.`);
+                } else {
+                    report(`${where} statement #${finding.statement} ${finding.grant} (full administrator access): grant only the actions and resources the principal needs.`);
+                }
             }
+        }
+        if (type === ROLE) {
+            judgeArns(`role '${name}'`, "managedPolicyArns", list(props.managedPolicyArns));
         }
     },
 });

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { bool, describeType, integer, text } from "../../lib/values";
+import { bool, describeType, given, integer, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-kms-require-key-rotation",
@@ -21,17 +21,17 @@ export default resourcePolicy({
     resourceTypes: ["aws:kms/key:Key"],
     validate: ({ name, props }, config, report) => {
         // Only symmetric encryption keys can rotate automatically; asymmetric and HMAC keys cannot.
-        const spec = text(props.customerMasterKeySpec) ?? "SYMMETRIC_DEFAULT";
-        const usage = text(props.keyUsage) ?? "ENCRYPT_DECRYPT";
-        if (spec !== "SYMMETRIC_DEFAULT" || usage !== "ENCRYPT_DECRYPT" || props.customKeyStoreId !== undefined) {
+        const spec = text(given(props.customerMasterKeySpec)) ?? "SYMMETRIC_DEFAULT";
+        const usage = text(given(props.keyUsage)) ?? "ENCRYPT_DECRYPT";
+        if (spec !== "SYMMETRIC_DEFAULT" || usage !== "ENCRYPT_DECRYPT" || given(props.customKeyStoreId) !== undefined) {
             return;
         }
         const where = `KMS key '${name}'`;
         if (bool(props.enableKeyRotation) !== true) {
-            report(`${where} does not rotate its key material (enableKeyRotation is ${props.enableKeyRotation === undefined ? "unset, default false" : bool(props.enableKeyRotation) === false ? "false" : describeType(props.enableKeyRotation)}): set enableKeyRotation: true.`);
+            report(`${where} does not rotate its key material (enableKeyRotation is ${given(props.enableKeyRotation) === undefined ? "unset, default false" : bool(props.enableKeyRotation) === false ? "false" : describeType(props.enableKeyRotation)}): set enableKeyRotation: true.`);
             return;
         }
-        const period = props.rotationPeriodInDays;
+        const period = given(props.rotationPeriodInDays);
         if (period === undefined) {
             // AWS's default period is 365 days.
             if (config.maximumRotationDays < 365) {

@@ -1,6 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
 import { isSet, LOAD_BALANCER_TYPES } from "../../lib/edge";
-import { bool, describeType, record } from "../../lib/values";
+import { bool, describeType, given, record } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-lb-require-access-logs",
@@ -17,7 +17,7 @@ export default resourcePolicy({
             return;
         }
         const where = `Load balancer '${name}'`;
-        const logs = props.accessLogs;
+        const logs = given(props.accessLogs);
         if (logs === undefined) {
             report(`${where} has no accessLogs: set accessLogs: { bucket: <log bucket>, enabled: true }.`);
             return;

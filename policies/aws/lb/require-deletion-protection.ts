@@ -1,6 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
 import { LOAD_BALANCER_TYPES } from "../../lib/edge";
-import { bool, describeType } from "../../lib/values";
+import { bool, describeType, given } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-lb-require-deletion-protection",
@@ -12,7 +12,7 @@ export default resourcePolicy({
     tags: ["availability"],
     resourceTypes: LOAD_BALANCER_TYPES,
     validate: ({ name, props }, _config, report) => {
-        const protection = props.enableDeletionProtection;
+        const protection = given(props.enableDeletionProtection);
         if (bool(protection) !== true) {
             const state = protection === undefined ? "leaves enableDeletionProtection unset (default false)" : `sets enableDeletionProtection to ${bool(protection) === false ? "false" : describeType(protection)}`;
             report(`Load balancer '${name}' ${state}: set enableDeletionProtection: true.`);

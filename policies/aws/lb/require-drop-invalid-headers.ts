@@ -1,6 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
 import { isApplicationLoadBalancer, LOAD_BALANCER_TYPES } from "../../lib/edge";
-import { bool, describeType } from "../../lib/values";
+import { bool, describeType, given } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-lb-require-drop-invalid-headers",
@@ -15,7 +15,7 @@ export default resourcePolicy({
         if (!isApplicationLoadBalancer(props)) {
             return;
         }
-        const drop = props.dropInvalidHeaderFields;
+        const drop = given(props.dropInvalidHeaderFields);
         if (bool(drop) !== true) {
             const state = drop === undefined ? "leaves dropInvalidHeaderFields unset (default false)" : `sets dropInvalidHeaderFields to ${bool(drop) === false ? "false" : describeType(drop)}`;
             report(`Application load balancer '${name}' ${state}, so headers with invalid names reach the targets: set dropInvalidHeaderFields: true.`);

@@ -1,6 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
 import { LISTENER_TYPES, listenerProtocol, tlsVersion } from "../../lib/edge";
-import { describeType } from "../../lib/values";
+import { describeType, given } from "../../lib/values";
 
 /**
  * The lowest TLS version each predefined ELB security policy accepts, from the Elastic Load
@@ -50,7 +50,7 @@ const TLS_PROTOCOLS = new Set(["HTTPS", "TLS"]);
 
 export default resourcePolicy({
     name: "aws-lb-require-tls12-listener",
-    description: "HTTPS and TLS load balancer listeners use an ELB security policy that accepts TLS 1.2 or newer only.",
+    description: "HTTPS and TLS load balancer listeners use a predefined ELB security policy that accepts TLS 1.2 or newer only; a policy name missing from the table of predefined policies is reported, not passed.",
     priority: "P0",
     severity: "high",
     checklist: ["000.authentication-security.tls-1-2", "004.network-security.tls-1-2", "003.infrastructure.load-balancer-tls-termination"],
@@ -73,7 +73,7 @@ export default resourcePolicy({
         const minimum = tlsVersion(config.minimumTlsVersion) ?? 1.2;
         const accepted = Object.entries(ELB_SECURITY_POLICIES).filter(([, v]) => v >= minimum).map(([k]) => k);
         const where = `${protocol} listener '${name}'`;
-        const sslPolicy = props.sslPolicy;
+        const sslPolicy = given(props.sslPolicy);
         if (sslPolicy === undefined) {
             report(`${where} sets no sslPolicy, so AWS applies ELBSecurityPolicy-2016-08 (TLS 1.0): set sslPolicy explicitly to a TLS ${config.minimumTlsVersion}+ policy such as ELBSecurityPolicy-TLS13-1-2-2021-06.`);
             return;
@@ -82,11 +82,13 @@ export default resourcePolicy({
             report(`${where} sets sslPolicy to ${describeType(sslPolicy)}, not a policy name: set it to a TLS ${config.minimumTlsVersion}+ policy such as ELBSecurityPolicy-TLS13-1-2-2021-06.`);
             return;
         }
-        const version = ELB_SECURITY_POLICIES[sslPolicy];
+        const policyName = sslPolicy.trim();
+        // Own keys only: a name such as "constructor" is no security policy.
+        const version = Object.hasOwn(ELB_SECURITY_POLICIES, policyName) ? ELB_SECURITY_POLICIES[policyName] : undefined;
         if (version === undefined) {
-            report(`${where} uses sslPolicy '${sslPolicy}', which is not a known ELB security policy: use one of ${accepted.join(", ")}.`);
+            report(`${where} uses sslPolicy '${policyName}', which is not a known ELB security policy name, so the TLS versions it accepts cannot be checked: use one of ${accepted.join(", ")}.`);
         } else if (version < minimum) {
-            report(`${where} uses sslPolicy '${sslPolicy}', which accepts TLS ${version.toFixed(1)}: use a TLS ${config.minimumTlsVersion}+ policy such as ELBSecurityPolicy-TLS13-1-2-2021-06.`);
+            report(`${where} uses sslPolicy '${policyName}', which accepts TLS ${version.toFixed(1)}: use a TLS ${config.minimumTlsVersion}+ policy such as ELBSecurityPolicy-TLS13-1-2-2021-06.`);
         }
     },
 });

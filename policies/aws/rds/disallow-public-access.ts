@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { bool, describeType } from "../../lib/values";
+import { bool, describeType, given } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-rds-disallow-public-access",
@@ -12,7 +12,7 @@ export default resourcePolicy({
     resourceTypes: ["aws:rds/instance:Instance", "aws:rds/clusterInstance:ClusterInstance"],
     validate: ({ type, name, props }, _config, report) => {
         const where = `${type === "aws:rds/instance:Instance" ? "RDS instance" : "Aurora cluster instance"} '${name}'`;
-        const value = props.publiclyAccessible;
+        const value = given(props.publiclyAccessible);
         if (value === undefined) {
             return; // defaults to false
         }

@@ -1,12 +1,13 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeType, integer } from "../../lib/values";
+import { requireAtLeast } from "../../lib/checks";
+import { given } from "../../lib/values";
 
 /** What AWS keeps when backupRetentionPeriod is omitted: 1 day for instances and clusters. */
 const AWS_DEFAULT_DAYS = 1;
 
 export default resourcePolicy({
     name: "aws-rds-require-backup-retention",
-    description: "RDS instances and Aurora clusters keep automated backups for at least the minimum number of days.",
+    description: "RDS instances and Aurora clusters keep automated backups for at least the minimum number of days, and no more than the 35 days RDS accepts. A read replica (replicateSourceDb) is judged only when it sets a retention: AWS turns automated backups off on replicas by default, and the source instance keeps the backups.",
     priority: "P0",
     severity: "high",
     checklist: ["003.backup-disaster-recovery.backup-retention", "004.database-backups.mongodb-backups", "002.database-setup.database-backups"],
@@ -24,16 +25,14 @@ export default resourcePolicy({
     resourceTypes: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster"],
     validate: ({ type, name, props }, config, report) => {
         const kind = type === "aws:rds/cluster:Cluster" ? "RDS cluster" : "RDS instance";
-        const value = props.backupRetentionPeriod;
-        if (value === undefined) {
-            report(`${kind} '${name}' omits backupRetentionPeriod, so AWS keeps backups ${AWS_DEFAULT_DAYS} day: set backupRetentionPeriod to ${config.minimumDays} or more.`);
-            return;
-        }
-        const days = integer(value);
-        if (days === undefined) {
-            report(`${kind} '${name}' sets backupRetentionPeriod to ${describeType(value)}, not a number of days: set it to ${config.minimumDays} or more.`);
-        } else if (days < config.minimumDays) {
-            report(`${kind} '${name}' keeps backups ${days} day(s), below the minimum ${config.minimumDays}: set backupRetentionPeriod to ${config.minimumDays} or more.`);
-        }
+        const replica = type === "aws:rds/instance:Instance" && given(props.replicateSourceDb) !== undefined;
+        requireAtLeast(props.backupRetentionPeriod, {
+            where: `${kind} '${name}'`,
+            property: "backupRetentionPeriod",
+            minimum: replica ? 0 : config.minimumDays,
+            unit: "day(s)",
+            omitted: replica ? undefined : `so AWS keeps backups ${AWS_DEFAULT_DAYS} day`,
+            accepted: { maximum: 35, by: "RDS" },
+        }, report);
     },
 });

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { bool, describeType } from "../../lib/values";
+import { bool, describeType, given } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-rds-require-final-snapshot",
@@ -12,7 +12,7 @@ export default resourcePolicy({
     resourceTypes: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster"],
     validate: ({ type, name, props }, _config, report) => {
         const where = `${type === "aws:rds/cluster:Cluster" ? "RDS cluster" : "RDS instance"} '${name}'`;
-        const value = props.skipFinalSnapshot;
+        const value = given(props.skipFinalSnapshot);
         if (value === undefined) {
             return; // the provider defaults to false: a final snapshot is taken
         }

@@ -1,5 +1,6 @@
-import { BUCKET_TYPES, deniesInsecureTransport, ofTypes, unlinkedTargets } from "../../lib/aws";
+import { BUCKET_TYPES, deniesInsecureTransport, indexLinks, linkJudge, ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
+import { given } from "../../lib/values";
 
 export default stackPolicy({
     name: "aws-s3-require-tls",
@@ -9,11 +10,21 @@ export default stackPolicy({
     checklist: ["004.data-security.encryption-in-transit", "000.authentication-security.https-enforced"],
     remediationSteps: "Add an aws.s3.BucketPolicy with a statement { Effect: \"Deny\", Principal: \"*\", Action: \"s3:*\", Resource: [<bucket ARN>, <bucket ARN>/*], Condition: { Bool: { \"aws:SecureTransport\": \"false\" } } }.",
     tags: ["transport-security"],
-    validate: (resources, _config, report) => {
-        const buckets = ofTypes(resources, BUCKET_TYPES).filter((b) => b.props.policy === undefined || !deniesInsecureTransport(b.props.policy));
-        const policies = ofTypes(resources, ["aws:s3/bucketPolicy:BucketPolicy"]).filter((p) => deniesInsecureTransport(p.props.policy));
-        for (const bucket of unlinkedTargets(buckets, policies, "bucket", (b) => [b.props.bucket])) {
-            report(`S3 bucket '${bucket.name}' accepts plain-HTTP requests: add an aws.s3.BucketPolicy that denies s3:* when aws:SecureTransport is "false".`, bucket.urn);
+    validate: (resources, _config, report, context) => {
+        const buckets = ofTypes(resources, BUCKET_TYPES);
+        const policies = indexLinks(buckets, ofTypes(resources, ["aws:s3/bucketPolicy:BucketPolicy"]), "bucket", (b) => [b.props.bucket]);
+        const judge = linkJudge(policies, (p) => deniesInsecureTransport(p.props.policy) ? undefined : `its bucket policy '${p.name}' does not deny requests without TLS`);
+        for (const bucket of buckets) {
+            context.judge(bucket, () => {
+                const inline = given(bucket.props.policy);
+                if (inline !== undefined && deniesInsecureTransport(inline)) {
+                    return;
+                }
+                const problems = judge(bucket);
+                if (problems !== undefined) {
+                    report(`S3 bucket '${bucket.name}' accepts plain-HTTP requests${problems.length ? ` (${problems.join("; ")})` : ""}: add an aws.s3.BucketPolicy that denies s3:* when aws:SecureTransport is "false".`, bucket.urn);
+                }
+            });
         }
     },
 });

@@ -1,6 +1,6 @@
-import { BUCKET_TYPES, ofTypes, unlinkedTargets } from "../../lib/aws";
+import { BUCKET_TYPES, indexLinks, linkJudge, ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
-import { at, bool, text } from "../../lib/values";
+import { at, bool, given, records, text } from "../../lib/values";
 
 const VERSIONING_TYPES = ["aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketVersioningV2:BucketVersioningV2"];
 
@@ -12,11 +12,25 @@ export default stackPolicy({
     checklist: ["003.backup-disaster-recovery.backup-strategy", "002.compliance-verification.backup-security"],
     remediationSteps: "Add an aws.s3.BucketVersioning with bucket: <bucket>.id and versioningConfiguration: { status: \"Enabled\" }, and a lifecycle rule that expires noncurrent versions.",
     tags: ["data-protection"],
-    validate: (resources, _config, report) => {
-        const buckets = ofTypes(resources, BUCKET_TYPES).filter((b) => bool(at(b.props.versioning, "enabled")) !== true);
-        const enabled = ofTypes(resources, VERSIONING_TYPES).filter((v) => text(at(v.props.versioningConfiguration, "status")) === "Enabled");
-        for (const bucket of unlinkedTargets(buckets, enabled, "bucket", (b) => [b.props.bucket])) {
-            report(`S3 bucket '${bucket.name}' has no versioning enabled: add an aws.s3.BucketVersioning with bucket: ${bucket.name}.id and versioningConfiguration.status "Enabled".`, bucket.urn);
+    validate: (resources, _config, report, context) => {
+        const buckets = ofTypes(resources, BUCKET_TYPES);
+        const versionings = indexLinks(buckets, ofTypes(resources, VERSIONING_TYPES), "bucket", (b) => [b.props.bucket]);
+        const judge = linkJudge(versionings, (v) => {
+            const status = text(at(v.props.versioningConfiguration, "status"));
+            return status === "Enabled" ? undefined : `its BucketVersioning '${v.name}' sets status ${status ? `"${status}"` : "to nothing"}`;
+        });
+        for (const bucket of buckets) {
+            context.judge(bucket, () => {
+                // The deprecated inline setting: `versioning` on Bucket, `versionings` on BucketV2.
+                const inline = given(bucket.props.versioning) ?? records(given(bucket.props.versionings))[0];
+                if (inline !== undefined && bool(at(inline, "enabled")) === true) {
+                    return;
+                }
+                const problems = judge(bucket);
+                if (problems !== undefined) {
+                    report(`S3 bucket '${bucket.name}' has no versioning enabled${problems.length ? ` (${problems.join("; ")})` : ""}: add an aws.s3.BucketVersioning with bucket: ${bucket.name}.id and versioningConfiguration.status "Enabled".`, bucket.urn);
+                }
+            });
         }
     },
 });

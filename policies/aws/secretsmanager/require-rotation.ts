@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { ofTypes, unlinkedTargets } from "../../lib/aws";
+import { indexLinks, linkJudge, ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
-import { bool, describeType, integer, record, text } from "../../lib/values";
+import { bool, describeType, given, integer, record, text } from "../../lib/values";
 
 const SECRET = "aws:secretsmanager/secret:Secret";
 const ROTATION = "aws:secretsmanager/secretRotation:SecretRotation";
@@ -18,14 +18,14 @@ export function rateDays(expression: string): number | undefined {
 
 function rotationProblem(rotation: PolicyResource, maximum: number): string | undefined {
     const props = rotation.props;
-    if (props.rotationEnabled !== undefined && bool(props.rotationEnabled) === false) {
+    if (given(props.rotationEnabled) !== undefined && bool(props.rotationEnabled) === false) {
         return "turns rotation off (rotationEnabled: false): remove rotationEnabled or set it to true";
     }
     const rules = record(props.rotationRules);
     if (!rules) {
         return `sets ${describeType(props.rotationRules)} rotationRules: set rotationRules.automaticallyAfterDays to ${maximum} or less`;
     }
-    const days = rules.automaticallyAfterDays;
+    const days = given(rules.automaticallyAfterDays);
     if (days !== undefined) {
         const n = integer(days);
         if (n === undefined) {
@@ -33,7 +33,7 @@ function rotationProblem(rotation: PolicyResource, maximum: number): string | un
         }
         return n > maximum ? `rotates every ${n} days, above the maximum ${maximum}: set rotationRules.automaticallyAfterDays to ${maximum} or less` : undefined;
     }
-    const schedule = text(rules.scheduleExpression);
+    const schedule = text(given(rules.scheduleExpression));
     if (schedule === undefined) {
         return `sets neither rotationRules.automaticallyAfterDays nor scheduleExpression: set automaticallyAfterDays to ${maximum} or less`;
     }
@@ -58,17 +58,25 @@ export default stackPolicy({
             description: "Longest rotation period accepted, in days. Default 90: 000 and 001 rotate API keys every 90 days.",
         },
     },
-    validate: (resources, config, report) => {
+    validate: (resources, config, report, context) => {
         const secrets = ofTypes(resources, [SECRET]);
         const rotations = ofTypes(resources, [ROTATION]);
-        for (const secret of unlinkedTargets(secrets, rotations, "secretId", (s) => [s.props.name])) {
-            report(`Secrets Manager secret '${secret.name}' has no rotation: declare an aws.secretsmanager.SecretRotation for it with rotationRules.automaticallyAfterDays ${config.maximumDays} or less.`, secret.urn);
+        // A rotation with a problem still names its secret: the problem is reported on the rotation.
+        const judge = linkJudge(indexLinks(secrets, rotations, "secretId", (s) => [s.props.name]), () => undefined);
+        for (const secret of secrets) {
+            context.judge(secret, () => {
+                if (judge(secret) !== undefined) {
+                    report(`Secrets Manager secret '${secret.name}' has no rotation: declare an aws.secretsmanager.SecretRotation for it with rotationRules.automaticallyAfterDays ${config.maximumDays} or less.`, secret.urn);
+                }
+            });
         }
         for (const rotation of rotations) {
-            const problem = rotationProblem(rotation, config.maximumDays);
-            if (problem) {
-                report(`Secret rotation '${rotation.name}' ${problem}.`, rotation.urn);
-            }
+            context.judge(rotation, () => {
+                const problem = rotationProblem(rotation, config.maximumDays);
+                if (problem) {
+                    report(`Secret rotation '${rotation.name}' ${problem}.`, rotation.urn);
+                }
+            });
         }
     },
 });

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeType, text } from "../../lib/values";
+import { describeType, given, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-sns-require-encryption",
@@ -11,8 +11,8 @@ export default resourcePolicy({
     tags: ["encryption"],
     resourceTypes: ["aws:sns/topic:Topic"],
     validate: ({ name, props }, _config, report) => {
-        const value = props.kmsMasterKeyId;
-        if (value === undefined || value === "") {
+        const value = given(props.kmsMasterKeyId);
+        if (value === undefined) {
             report(`SNS topic '${name}' sets no kmsMasterKeyId, so messages are stored unencrypted: set kmsMasterKeyId, e.g. "alias/aws/sns".`);
         } else if (text(value) === undefined) {
             report(`SNS topic '${name}' sets kmsMasterKeyId to ${describeType(value)}, not a key id: set it to a KMS key id, ARN or alias.`);

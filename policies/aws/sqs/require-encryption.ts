@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { bool, describeType, text } from "../../lib/values";
+import { bool, describeType, given, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-sqs-require-encryption",
@@ -19,8 +19,8 @@ export default resourcePolicy({
     resourceTypes: ["aws:sqs/queue:Queue"],
     validate: ({ name, props }, config, report) => {
         const where = `SQS queue '${name}'`;
-        const key = props.kmsMasterKeyId;
-        if (key !== undefined && key !== "") {
+        const key = given(props.kmsMasterKeyId);
+        if (key !== undefined) {
             if (text(key) === undefined) {
                 report(`${where} sets kmsMasterKeyId to ${describeType(key)}, not a key id: set it to a KMS key id, ARN or alias.`);
             }
@@ -30,7 +30,7 @@ export default resourcePolicy({
             report(`${where} sets no kmsMasterKeyId: set kmsMasterKeyId to a KMS key (e.g. "alias/aws/sqs").`);
             return;
         }
-        const managed = props.sqsManagedSseEnabled;
+        const managed = given(props.sqsManagedSseEnabled);
         if (managed !== undefined && bool(managed) !== true) {
             report(`${where} turns SQS managed encryption off and sets no KMS key: remove sqsManagedSseEnabled: false or set kmsMasterKeyId.`);
         }

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeType, text } from "../../lib/values";
+import { describeType, given, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-ssm-require-secure-string",
@@ -20,7 +20,7 @@ export default resourcePolicy({
     resourceTypes: ["aws:ssm/parameter:Parameter"],
     validate: ({ name, props }, config, report) => {
         // Without an explicit name, Pulumi names the parameter after the resource.
-        const parameterName = text(props.name) ?? name;
+        const parameterName = text(given(props.name)) ?? name;
         const squashed = parameterName.toLowerCase().replace(/[-_./\s]/g, "");
         const word = config.secretWords.find((w) => squashed.includes(w.toLowerCase().replace(/[-_./\s]/g, "")));
         if (!word) {

@@ -44,7 +44,28 @@ describe("aws-acm-require-dns-validated-certificates", () => {
         expect(verdict.urns).toEqual([urnOf(LISTENER, "https")]);
         expect(checkStack(policy, [distribution({ iamCertificateId: "ASCA1", sslSupportMethod: "sni-only" })]).violations).toEqual([expect.stringContaining("IAM server certificate")]);
     });
-    it("leaves a certificate reference unknown during preview and not in the graph to the SDK", () => {
-        expect(checkStack(policy, [{ ...listener(), dependencies: [] }]).unknown).toBeDefined();
+    it("treats an empty certificateArn or iamCertificateId as no certificate", () => {
+        expect(checkStack(policy, [listener("")]).violations).toEqual([]);
+        expect(checkStack(policy, [{ ...distribution({ iamCertificateId: "", cloudfrontDefaultCertificate: true }), dependencies: [] }]).violations).toEqual([]);
+    });
+    it("judges every resource it can when one value is unknown: known-bad fire, known-good pass, only the unknown one is unknown", () => {
+        const pending: StackResource = { ...listener(), name: "pending", dependencies: [] };
+        const external: StackResource = { ...listener("arn:aws:acm:us-east-1:123456789012:certificate/imported"), name: "external" };
+        const good: StackResource = { ...listener(), name: "good" };
+        const verdict = checkStack(policy, [certificate(), pending, external, good]);
+        expect(verdict.violations).toEqual([expect.stringContaining("Listener 'external' serves certificate")]);
+        expect(verdict.urns).toEqual([urnOf(LISTENER, "external")]);
+        expect(verdict.unknownUrns).toEqual([urnOf(LISTENER, "pending")]);
+    });
+    it("reports a certificate whose validation method is unknown as unknown, and still judges the others", () => {
+        const pending: StackResource = { ...certificate({ domainName: "a.example.com", validationMethod: UNKNOWN }), name: "pending" };
+        const email: StackResource = { ...certificate({ domainName: "b.example.com", validationMethod: "EMAIL" }), name: "email" };
+        const users = [
+            { ...listener(), name: "a", dependencies: [urnOf(CERT, "pending")] },
+            { ...listener(), name: "b", dependencies: [urnOf(CERT, "email")] },
+        ];
+        const verdict = checkStack(policy, [pending, email, ...users]);
+        expect(verdict.violations).toEqual([expect.stringContaining("ACM certificate 'email'")]);
+        expect(verdict.unknownUrns).toEqual([urnOf(CERT, "pending")]);
     });
 });

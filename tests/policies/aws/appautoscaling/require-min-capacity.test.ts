@@ -14,12 +14,12 @@ describe("aws-appautoscaling-require-min-capacity", () => {
 
     it("fires on minCapacity 0", () => {
         expect(checkResource(policy, { type: TARGET, name: "s", props: { ...target, minCapacity: 0 } }).violations)
-            .toEqual([expect.stringContaining("scaling target 's' may scale to 0")]);
+            .toEqual([expect.stringContaining("scaling target 's' sets minCapacity to 0 unit(s) of capacity, below the minimum 1")]);
     });
 
     it("fires on maxCapacity below minCapacity", () => {
         expect(checkResource(policy, { type: TARGET, props: { ...target, maxCapacity: 1 } }).violations)
-            .toEqual([expect.stringContaining("maxCapacity 1 below minCapacity 2")]);
+            .toEqual([expect.stringContaining("whose minCapacity is 2, sets maxCapacity to 1 unit(s) of capacity, below the minimum 2")]);
     });
 
     it("fires on omitted capacities without crashing", () => {
@@ -29,6 +29,14 @@ describe("aws-appautoscaling-require-min-capacity", () => {
 
     it("reports a value unknown during preview as unknown", () => {
         expect(checkResource(policy, { type: TARGET, props: { ...target, minCapacity: UNKNOWN } }).unknown).toBeDefined();
+    });
+
+    it("reports an empty minCapacity as omitted, not as malformed", () => {
+        expect(checkResource(policy, { type: TARGET, props: { ...target, minCapacity: "" as never } }).violations).toEqual([expect.stringContaining("omits minCapacity")]);
+    });
+
+    it("rejects a minimum above the setting's maximum", () => {
+        expect(() => checkResource(policy, { type: TARGET, props: target, config: { minimum: 5000 } })).toThrow(/minimum/);
     });
 
     it("takes the minimum from config", () => {

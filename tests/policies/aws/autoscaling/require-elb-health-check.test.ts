@@ -13,5 +13,9 @@ describe("aws-autoscaling-require-elb-health-check", () => {
     it("fires on EC2 checks behind a target group", () => expect(checkResource(policy, { type: T, name: "g", props: { ...group, healthCheckType: "EC2" } }).violations)
         .toEqual([expect.stringContaining("Auto Scaling group 'g' is behind a load balancer but checks only EC2 status")]));
     it("fires when omitted (EC2)", () => expect(checkResource(policy, { type: T, props: { ...group, healthCheckType: undefined } }).violations).toEqual([expect.stringContaining("omits healthCheckType")]));
+    it("treats an empty healthCheckType as omitted, and empty target group ARNs as no load balancer", () => {
+        expect(checkResource(policy, { type: T, props: { ...group, healthCheckType: "" } }).violations).toEqual([expect.stringContaining("omits healthCheckType")]);
+        expect(checkResource(policy, { type: T, props: { ...group, targetGroupArns: [""], healthCheckType: "EC2" } }).violations).toEqual([]);
+    });
     it("reports unknown", () => expect(checkResource(policy, { type: T, props: { ...group, healthCheckType: UNKNOWN } }).unknown).toBeDefined());
 });

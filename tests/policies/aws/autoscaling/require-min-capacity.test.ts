@@ -12,12 +12,12 @@ describe("aws-autoscaling-require-min-capacity", () => {
 
     it("fires on minSize 0", () => {
         expect(checkResource(policy, { type: GROUP, name: "g", props: { ...group, minSize: 0 } }).violations)
-            .toEqual([expect.stringContaining("Auto Scaling group 'g' may scale to 0 instance(s)")]);
+            .toEqual([expect.stringContaining("Auto Scaling group 'g' sets minSize to 0 instance(s), below the minimum 1")]);
     });
 
     it("fires on maxSize below minSize", () => {
         expect(checkResource(policy, { type: GROUP, props: { ...group, maxSize: 1 } }).violations)
-            .toEqual([expect.stringContaining("maxSize 1 below minSize 2")]);
+            .toEqual([expect.stringContaining("whose minSize is 2, sets maxSize to 1 instance(s), below the minimum 2")]);
     });
 
     it("fires on omitted or malformed sizes (required by the provider) without crashing", () => {
@@ -26,6 +26,14 @@ describe("aws-autoscaling-require-min-capacity", () => {
 
     it("reports a value unknown during preview as unknown", () => {
         expect(checkResource(policy, { type: GROUP, props: { ...group, minSize: UNKNOWN } }).unknown).toBeDefined();
+    });
+
+    it("reports an empty minSize as omitted, not as malformed", () => {
+        expect(checkResource(policy, { type: GROUP, props: { ...group, minSize: "" as never } }).violations).toEqual([expect.stringContaining("omits minSize")]);
+    });
+
+    it("rejects a minimum above the setting's maximum", () => {
+        expect(() => checkResource(policy, { type: GROUP, props: group, config: { minimum: 5000 } })).toThrow(/minimum/);
     });
 
     it("takes the minimum from config", () => {

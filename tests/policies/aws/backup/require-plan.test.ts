@@ -1,6 +1,6 @@
 import type * as aws from "@pulumi/aws";
 import policy from "../../../../policies/aws/backup/require-plan";
-import { checkStack, UNKNOWN, urnOf } from "../../../harness/policy";
+import { checkStack, StackResource, UNKNOWN, urnOf } from "../../../harness/policy";
 
 const PLAN = "aws:backup/plan:Plan";
 const SELECTION = "aws:backup/selection:Selection";
@@ -53,7 +53,7 @@ describe("aws-backup-require-plan", () => {
         const weak: aws.backup.PlanArgs = { rules: [{ ruleName: "daily", targetVaultName: "app", lifecycle: { deleteAfter: 7 } }] };
         const resources = [...stateful, { type: PLAN, name: "plan", props: weak }, { type: SELECTION, name: "sel", props: { ...selection(["*"]) }, dependencies: [planUrn] }];
         const verdict = checkStack(policy, resources);
-        expect(verdict.violations).toEqual([expect.stringContaining("rule 'daily' of backup plan 'plan' deletes recovery points after 7 day(s)"), expect.stringContaining("keeps recovery points in one vault only")]);
+        expect(verdict.violations).toEqual([expect.stringContaining("rule 'daily' of backup plan 'plan' sets lifecycle.deleteAfter to 7 day(s), below the minimum 30"), expect.stringContaining("keeps recovery points in one vault only")]);
         expect(verdict.urns).toEqual([planUrn, planUrn]);
     });
 
@@ -66,5 +66,26 @@ describe("aws-backup-require-plan", () => {
     it("leaves a selection unknown during preview to the SDK", () => {
         const resources = [...stateful, { type: PLAN, name: "plan", props: plan }, { type: SELECTION, name: "sel", props: selection([UNKNOWN]), dependencies: [planUrn] }];
         expect(checkStack(policy, resources).unknown).toBeDefined();
+    });
+
+    it("selects a store whose ARN is listed through the graph although unknown, and judges each store on its own", () => {
+        const volume = { type: "aws:ebs/volume:Volume", name: "scratch", props: { availabilityZone: "us-east-1a", size: 10 } };
+        const resources: StackResource[] = [...stateful, volume, { type: PLAN, name: "plan", props: plan },
+            { type: SELECTION, name: "sel", props: selection([UNKNOWN]), propertyDependencies: { planId: [planUrn], resources: [urnOf(CLUSTER, "db")] } },
+            { type: SELECTION, name: "by-tag", props: { ...selection([]), selectionTags: [{ type: "STRINGEQUALS", key: "backup", value: "daily" }] }, propertyDependencies: { planId: [planUrn] } }];
+        const tagsUnknown = { ...stateful[1], props: { ...stateful[1].props, tags: UNKNOWN } };
+        const verdict = checkStack(policy, [resources[0], tagsUnknown, ...resources.slice(2)]);
+        expect(verdict.urns).toEqual([urnOf("aws:ebs/volume:Volume", "scratch")]);
+        expect(verdict.unknownUrns).toEqual([urnOf(TABLE, "sessions")]);
+    });
+    it("judges each plan on its own when one retention is unknown during preview", () => {
+        const weak: aws.backup.PlanArgs = { rules: [{ ruleName: "daily", targetVaultName: "app", lifecycle: { deleteAfter: 7 }, copyActions: [{ destinationVaultArn: "arn:aws:backup:us-west-2:123456789012:backup-vault:dr" }] }] };
+        const resources = [...stateful,
+            { type: PLAN, name: "plan", props: { rules: [{ ruleName: "daily", targetVaultName: "app", lifecycle: { deleteAfter: UNKNOWN } }] } },
+            { type: PLAN, name: "weak", props: weak },
+            { type: SELECTION, name: "sel", props: selection(["*"]), dependencies: [planUrn] }];
+        const verdict = checkStack(policy, resources);
+        expect(verdict.violations).toEqual([expect.stringContaining("rule 'daily' of backup plan 'weak' sets lifecycle.deleteAfter to 7 day(s), below the minimum 30")]);
+        expect(verdict.unknownUrns).toEqual([planUrn]);
     });
 });

@@ -29,7 +29,22 @@ describe("aws-budgets-require-budget-alerts", () => {
         expect(checkStack(policy, [vpc]).violations).toEqual([expect.stringContaining("no cost budget")]);
     });
     it("reports a threshold unknown during preview as unknown", () => {
-        expect(checkStack(policy, [vpc, budget([alert(50), alert(80), { ...alert(100), threshold: UNKNOWN as any }])]).unknown).toBeDefined();
+        const verdict = checkStack(policy, [vpc, budget([alert(50), alert(80), { ...alert(100), threshold: UNKNOWN as never }])]);
+        expect(verdict.unknownUrns).toEqual([urnOf(BUDGET, "monthly")]);
+        expect(verdict.violations).toEqual([]);
+    });
+    it("judges every budget it can when one value is unknown: known-bad fire, only the unknown one is unknown", () => {
+        const pending = { ...budget([alert(50), alert(80), { ...alert(100), threshold: UNKNOWN as never }]), name: "pending" };
+        const partial = { ...budget([alert(100)]), name: "partial" };
+        const verdict = checkStack(policy, [vpc, pending, partial]);
+        expect(verdict.violations).toEqual([expect.stringContaining("Budget 'partial' does not alert anyone at 50%, 80%")]);
+        expect(verdict.urns).toEqual([urnOf(BUDGET, "partial")]);
+        expect(verdict.unknownUrns).toEqual([urnOf(BUDGET, "pending")]);
+    });
+    it("does not count an empty threshold as 0% or an empty subscriber as a subscriber", () => {
+        const empty = { ...alert(50), threshold: "" as never };
+        const nobody = { ...alert(80), subscriberEmailAddresses: [""] };
+        expect(checkStack(policy, [vpc, budget([empty, nobody, alert(100)])], { thresholds: [50, 80, 100] }).violations).toEqual([expect.stringContaining("at 50%, 80%")]);
     });
     it("takes the thresholds from config", () => {
         expect(checkStack(policy, [vpc, budget([alert(80), alert(100)])], { thresholds: [80, 100] }).violations).toEqual([]);

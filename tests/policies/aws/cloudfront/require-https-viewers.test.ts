@@ -5,6 +5,8 @@ import { checkResource, UNKNOWN } from "../../../harness/policy";
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
 
 type Behaviour = aws.types.input.cloudfront.DistributionOrderedCacheBehavior;
+/** A behaviour as a program may write it, viewerProtocolPolicy omitted or mistyped. */
+type LooseBehaviour = Omit<aws.types.input.cloudfront.DistributionDefaultCacheBehavior, "viewerProtocolPolicy"> & { viewerProtocolPolicy?: unknown };
 
 function distribution(mutate?: (args: { defaultCacheBehavior: aws.types.input.cloudfront.DistributionDefaultCacheBehavior; orderedCacheBehaviors: Behaviour[] }) => void): aws.cloudfront.DistributionArgs {
     const args = {
@@ -37,9 +39,9 @@ describe("aws-cloudfront-require-https-viewers", () => {
     });
 
     it("fires when viewerProtocolPolicy is omitted or not a string", () => {
-        const omitted = distribution((d) => { delete (d.defaultCacheBehavior as any).viewerProtocolPolicy; });
+        const omitted = distribution((d) => { const loose: LooseBehaviour = d.defaultCacheBehavior; delete loose.viewerProtocolPolicy; });
         expect(checkResource(policy, { type: DISTRIBUTION, props: omitted }).violations).toEqual([expect.stringContaining("viewerProtocolPolicy unset")]);
-        const odd = distribution((d) => { (d.orderedCacheBehaviors[0] as any).viewerProtocolPolicy = true; });
+        const odd = distribution((d) => { const loose: LooseBehaviour = d.orderedCacheBehaviors[0]; loose.viewerProtocolPolicy = true; });
         expect(checkResource(policy, { type: DISTRIBUTION, props: odd }).violations).toEqual([expect.stringContaining("viewerProtocolPolicy a boolean")]);
     });
 

@@ -17,9 +17,11 @@ function distribution(viewerCertificate: aws.types.input.cloudfront.Distribution
 const ACM = { acmCertificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/1", sslSupportMethod: "sni-only" };
 
 describe("aws-cloudfront-require-tls12-viewer", () => {
-    it("passes TLSv1.2_2021 with an ACM certificate", () => {
-        expect(checkResource(policy, { type: DISTRIBUTION, props: distribution({ ...ACM, minimumProtocolVersion: "TLSv1.2_2021" }) }).violations).toEqual([]);
-        expect(checkResource(policy, { type: DISTRIBUTION, props: distribution({ ...ACM, minimumProtocolVersion: "TLSv1.3_2025" }) }).violations).toEqual([]);
+    it("passes every TLS 1.2+ security policy CloudFront offers, as the description says", () => {
+        for (const version of ["TLSv1.2_2018", "TLSv1.2_2019", "TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"]) {
+            expect(checkResource(policy, { type: DISTRIBUTION, props: distribution({ ...ACM, minimumProtocolVersion: version }) }).violations).toEqual([]);
+            expect(policy.description).toContain(version);
+        }
     });
 
     it("fires on TLSv1.1_2016 and TLSv1", () => {
@@ -34,13 +36,17 @@ describe("aws-cloudfront-require-tls12-viewer", () => {
         expect(violations).toEqual([expect.stringContaining("default *.cloudfront.net certificate")]);
     });
 
-    it("fires when minimumProtocolVersion is omitted", () => {
+    it("fires when minimumProtocolVersion is omitted or empty", () => {
         expect(checkResource(policy, { type: DISTRIBUTION, props: distribution(ACM) }).violations).toEqual([expect.stringContaining("sets no viewerCertificate.minimumProtocolVersion")]);
+        expect(checkResource(policy, { type: DISTRIBUTION, props: distribution({ ...ACM, minimumProtocolVersion: "" }) }).violations).toEqual([expect.stringContaining("sets no viewerCertificate.minimumProtocolVersion")]);
     });
 
-    it("fires on a value that is not a protocol version, without crashing", () => {
-        expect(checkResource(policy, { type: DISTRIBUTION, props: distribution({ ...ACM, minimumProtocolVersion: "modern" }) }).violations).toEqual([expect.stringContaining("not a CloudFront protocol version")]);
-        expect(checkResource(policy, { type: DISTRIBUTION, props: { ...distribution(ACM), viewerCertificate: "x" } }).violations).toEqual([expect.stringContaining("a string viewerCertificate")]);
+    it("reports a name that is not a CloudFront security policy as unknown, even when it looks like TLS 1.2", () => {
+        for (const version of ["modern", "TLSv1.2_2099", "TLSv1.2"]) {
+            expect(checkResource(policy, { type: DISTRIBUTION, props: distribution({ ...ACM, minimumProtocolVersion: version }) }).violations)
+                .toEqual([expect.stringContaining(`'${version}', not a CloudFront security policy name`)]);
+        }
+        expect(checkResource(policy, { type: DISTRIBUTION, props: { ...distribution(ACM), viewerCertificate: "x" as never } }).violations).toEqual([expect.stringContaining("a string viewerCertificate")]);
     });
 
     it("reports a version unknown during preview as unknown", () => {
@@ -49,10 +55,11 @@ describe("aws-cloudfront-require-tls12-viewer", () => {
         expect(verdict.violations).toEqual([]);
     });
 
-    it("takes the minimum TLS version from config", () => {
+    it("takes the allowed security policies from config", () => {
         const props = distribution({ ...ACM, minimumProtocolVersion: "TLSv1.2_2021" });
-        expect(checkResource(policy, { type: DISTRIBUTION, props, config: { minimumTlsVersion: "1.3" } }).violations).toHaveLength(1);
+        const verdict = checkResource(policy, { type: DISTRIBUTION, props, config: { allowedMinimumProtocolVersions: ["TLSv1.2_2025", "TLSv1.3_2025"] } });
+        expect(verdict.violations).toEqual([expect.stringContaining("accepts TLSv1.2_2021 from viewers, which is not an allowed security policy: set viewerCertificate.minimumProtocolVersion to one of TLSv1.2_2025, TLSv1.3_2025")]);
         const legacy = distribution({ ...ACM, minimumProtocolVersion: "TLSv1.1_2016" });
-        expect(checkResource(policy, { type: DISTRIBUTION, props: legacy, config: { minimumTlsVersion: "1.1" } }).violations).toEqual([]);
+        expect(checkResource(policy, { type: DISTRIBUTION, props: legacy, config: { allowedMinimumProtocolVersions: ["TLSv1.1_2016", "TLSv1.2_2021"] } }).violations).toEqual([]);
     });
 });

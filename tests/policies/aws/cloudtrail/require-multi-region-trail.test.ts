@@ -31,6 +31,25 @@ describe("aws-cloudtrail-require-multi-region-trail", () => {
         expect(checkStack(policy, [{ type: "kubernetes:core/v1:Namespace", name: "ns", props: {} }]).violations).toEqual([]);
     });
     it("reports a flag unknown during preview as unknown", () => {
-        expect(checkStack(policy, [vpc, trail((t) => { t.isMultiRegionTrail = UNKNOWN as any; })]).unknown).toBeDefined();
+        const verdict = checkStack(policy, [vpc, trail((t) => { t.isMultiRegionTrail = UNKNOWN as never; })]);
+        expect(verdict.unknownUrns).toEqual([urnOf(TRAIL, "audit")]);
+        expect(verdict.violations).toEqual([]);
+    });
+    it("judges every trail it can when one value is unknown: known-bad fire, only the unknown one is unknown", () => {
+        const pending = { ...trail((t) => { t.enableLogFileValidation = UNKNOWN as never; }), name: "pending" };
+        const regional = { ...trail((t) => { t.isMultiRegionTrail = false; }), name: "regional" };
+        const verdict = checkStack(policy, [vpc, pending, regional]);
+        expect(verdict.violations).toEqual([expect.stringContaining("CloudTrail trail 'regional' is not a multi-region trail")]);
+        expect(verdict.urns).toEqual([urnOf(TRAIL, "regional")]);
+        expect(verdict.unknownUrns).toEqual([urnOf(TRAIL, "pending")]);
+    });
+    it("passes when one trail is complete although another is unknown", () => {
+        const pending = { ...trail((t) => { t.enableLogFileValidation = UNKNOWN as never; }), name: "pending" };
+        const verdict = checkStack(policy, [vpc, pending, trail()]);
+        expect(verdict.violations).toEqual([]);
+        expect(verdict.unknownUrns).toEqual([urnOf(TRAIL, "pending")]);
+    });
+    it("treats an empty enableLogging as the default (logging on)", () => {
+        expect(checkStack(policy, [vpc, trail((t) => { t.enableLogging = "" as never; })]).violations).toEqual([]);
     });
 });

@@ -42,4 +42,16 @@ describe("aws-cloudwatch-require-alarms", () => {
     it("leaves a dimension unknown during preview to the SDK", () => {
         expect(checkStack(policy, [watched[1], { type: ALARM, name: "db-cpu", props: alarm({ DBClusterIdentifier: UNKNOWN }) }]).unknown).toBeDefined();
     });
+
+    it("judges each resource on its own: an alarm linked through the graph watches its resource although the dimension is unknown", () => {
+        const verdict = checkStack(policy, [...watched,
+            { type: ALARM, name: "alb-5xx", props: alarm({ LoadBalancer: UNKNOWN }), propertyDependencies: { dimensions: [urnOf(LB, "alb")] } },
+            { type: ALARM, name: "db-cpu", props: { ...alarm({ DBClusterIdentifier: UNKNOWN }), alarmActions: UNKNOWN }, propertyDependencies: { dimensions: [urnOf(CLUSTER, "db")] } }]);
+        expect(verdict.urns).toEqual([urnOf(SERVICE, "api")]);
+        expect(verdict.unknownUrns).toEqual([urnOf(CLUSTER, "db")]);
+    });
+    it("treats empty alarmActions as none", () => {
+        const verdict = checkStack(policy, [watched[1], { type: ALARM, name: "db-cpu", props: { ...alarm({ DBClusterIdentifier: "app-db" }), alarmActions: [] } }]);
+        expect(verdict.violations).toEqual([expect.stringContaining("RDS cluster 'db' is watched by no CloudWatch alarm with alarmActions (alarm 'db-cpu' sets no alarmActions)")]);
+    });
 });

@@ -11,7 +11,16 @@ describe("aws-cloudwatch-require-log-retention", () => {
         expect(checkResource(policy, { type: T, props: { retentionInDays: 90 } }).violations).toEqual([]);
     });
     it("fires below the minimum", () => expect(checkResource(policy, { type: T, name: "logs", props: { retentionInDays: 7 } }).violations)
-        .toEqual([expect.stringContaining("log group 'logs' keeps logs 7 day(s), below the minimum 30")]));
+        .toEqual([expect.stringContaining("log group 'logs' sets retentionInDays to 7 day(s), below the minimum 30")]));
+    it("reports a value CloudWatch Logs rejects as invalid, not as passing", () => {
+        expect(checkResource(policy, { type: T, name: "logs", props: { retentionInDays: 45 } }).violations).toEqual([expect.stringContaining("log group 'logs' sets retentionInDays to 45, which CloudWatch Logs rejects")]);
+        expect(checkResource(policy, { type: T, props: { retentionInDays: 5000 } }).violations).toEqual([expect.stringContaining("which CloudWatch Logs rejects")]);
+        expect(checkResource(policy, { type: T, props: { retentionInDays: 3653 } }).violations).toEqual([]);
+    });
+    it("treats 0 and an empty string as never expiring", () => {
+        expect(checkResource(policy, { type: T, props: { retentionInDays: 0 } }).violations).toEqual([]);
+        expect(checkResource(policy, { type: T, props: { retentionInDays: "" }, config: { maximumDays: 90 } }).violations).toEqual([expect.stringContaining("keeps logs forever")]);
+    });
     it("passes an omitted retention (kept forever) unless a maximum is configured", () => {
         expect(checkResource(policy, { type: T, props: {} }).violations).toEqual([]);
         expect(checkResource(policy, { type: T, props: {}, config: { maximumDays: 90 } }).violations).toEqual([expect.stringContaining("keeps logs forever")]);

@@ -4,15 +4,28 @@ import { checkResource, UNKNOWN } from "../../../harness/policy";
 
 const VOLUME = "aws:ebs/volume:Volume";
 const LT = "aws:ec2/launchTemplate:LaunchTemplate";
+const INSTANCE = "aws:ec2/instance:Instance";
+const LC = "aws:ec2/launchConfiguration:LaunchConfiguration";
 const volume: aws.ebs.VolumeArgs = { availabilityZone: "us-east-1a", size: 20, encrypted: true };
 const template: aws.ec2.LaunchTemplateArgs = {
     imageId: "ami-123", blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 20, encrypted: "true" } }, { deviceName: "/dev/sdb", virtualName: "ephemeral0" }],
 };
+const instance: aws.ec2.InstanceArgs = {
+    ami: "ami-123", instanceType: "t3.micro",
+    rootBlockDevice: { encrypted: true, volumeSize: 20 },
+    ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: true, volumeSize: 50 }],
+};
+const launchConfiguration: aws.ec2.LaunchConfigurationArgs = {
+    imageId: "ami-123", instanceType: "t3.micro",
+    rootBlockDevice: { encrypted: true }, ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: true }],
+};
 
 describe("aws-ebs-require-encryption", () => {
-    it("passes encrypted volumes and launch template devices", () => {
+    it("passes encrypted volumes, launch template devices, instance and launch configuration devices", () => {
         expect(checkResource(policy, { type: VOLUME, props: volume }).violations).toEqual([]);
         expect(checkResource(policy, { type: LT, props: template }).violations).toEqual([]);
+        expect(checkResource(policy, { type: INSTANCE, props: instance }).violations).toEqual([]);
+        expect(checkResource(policy, { type: LC, props: launchConfiguration }).violations).toEqual([]);
     });
     it("fires on an unencrypted volume", () => expect(checkResource(policy, { type: VOLUME, props: { ...volume, encrypted: false } }).violations).toHaveLength(1));
     it("fires on a launch template device with ebs.encrypted false or omitted", () => {
@@ -22,6 +35,33 @@ describe("aws-ebs-require-encryption", () => {
             expect.stringContaining("block device '/dev/sdc' of launch template 'lt' omits ebs.encrypted"),
         ]);
     });
+    it("fires on an instance's unencrypted root and EBS block devices", () => {
+        const props: aws.ec2.InstanceArgs = { ...instance, rootBlockDevice: { encrypted: false }, ebsBlockDevices: [{ deviceName: "/dev/sdf", volumeSize: 50 }] };
+        expect(checkResource(policy, { type: INSTANCE, name: "worker", props }).violations).toEqual([
+            expect.stringContaining("the root block device of EC2 instance 'worker' sets rootBlockDevice.encrypted to false"),
+            expect.stringContaining("EBS block device '/dev/sdf' of EC2 instance 'worker' omits encrypted"),
+        ]);
+    });
+    it("fires on a launch configuration's unencrypted devices", () => {
+        const props: aws.ec2.LaunchConfigurationArgs = { ...launchConfiguration, ebsBlockDevices: [{ deviceName: "/dev/sdf", encrypted: false }] };
+        expect(checkResource(policy, { type: LC, name: "lc", props }).violations).toEqual([expect.stringContaining("EBS block device '/dev/sdf' of launch configuration 'lc' sets encrypted to false")]);
+    });
+    it("fires on an instance without rootBlockDevice, whose root volume follows the AMI's mapping", () => {
+        const { rootBlockDevice: _, ...rest } = instance;
+        expect(checkResource(policy, { type: INSTANCE, name: "worker", props: rest }).violations)
+            .toEqual([expect.stringContaining("EC2 instance 'worker' declares no rootBlockDevice, so its root volume follows the AMI's block device mapping")]);
+        expect(checkResource(policy, { type: LC, props: { ...launchConfiguration, rootBlockDevice: undefined } }).violations).toHaveLength(1);
+    });
     it("fires on an omitted volume setting", () => expect(checkResource(policy, { type: VOLUME, props: { availabilityZone: "us-east-1a", size: 20 } }).violations).toEqual([expect.stringContaining("omits encrypted")]));
-    it("reports unknown", () => expect(checkResource(policy, { type: VOLUME, props: { ...volume, encrypted: UNKNOWN } }).unknown).toBeDefined());
+    it("passes omitted settings when the account encrypts by default, but not an explicit false", () => {
+        const config = { encryptionByDefault: true };
+        const { rootBlockDevice: _, ...rest } = instance;
+        expect(checkResource(policy, { type: INSTANCE, props: rest, config }).violations).toEqual([]);
+        expect(checkResource(policy, { type: VOLUME, props: { availabilityZone: "us-east-1a", size: 20 }, config }).violations).toEqual([]);
+        expect(checkResource(policy, { type: VOLUME, props: { ...volume, encrypted: false }, config }).violations).toHaveLength(1);
+    });
+    it("reports unknown", () => {
+        expect(checkResource(policy, { type: VOLUME, props: { ...volume, encrypted: UNKNOWN } }).unknown).toBeDefined();
+        expect(checkResource(policy, { type: INSTANCE, props: { ...instance, rootBlockDevice: { encrypted: UNKNOWN } } }).unknown).toBeDefined();
+    });
 });

@@ -24,11 +24,25 @@ describe("aws-ec2-disallow-public-admin-ports", () => {
         const all: aws.ec2.SecurityGroupRuleArgs = { type: "ingress", securityGroupId: "sg-1", protocol: "all", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] };
         expect(checkResource(policy, { type: "aws:ec2/securityGroupRule:SecurityGroupRule", props: all }).violations).toEqual([expect.stringContaining("every port")]);
     });
+    it("reports a port range that cannot be read as unreadable, not as every port open", () => {
+        const rule = (props: aws.ec2.SecurityGroupRuleArgs) => checkResource(policy, { type: "aws:ec2/securityGroupRule:SecurityGroupRule", name: "web", props }).violations;
+        const base: aws.ec2.SecurityGroupRuleArgs = { type: "ingress", securityGroupId: "sg-1", protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] };
+        expect(rule({ ...base, fromPort: "https" as never })).toEqual([expect.stringContaining("security group rule 'web' admits 0.0.0.0/0, but the policy cannot read the port range (protocol 'tcp', fromPort 'https', toPort '443')")]);
+        const missing: aws.vpc.SecurityGroupIngressRuleArgs = { securityGroupId: "sg-1", ipProtocol: "tcp", cidrIpv4: "0.0.0.0/0" };
+        const verdict = checkResource(policy, { type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", props: missing }).violations;
+        expect(verdict).toEqual([expect.stringContaining("cannot read the port range (protocol 'tcp', fromPort unset, toPort unset)")]);
+        expect(verdict[0]).not.toMatch(/exposing|every port/);
+        expect(rule({ ...base, fromPort: 443, toPort: 80 })).toEqual([expect.stringContaining("cannot read the port range")]);
+    });
+    it("reads ports written as numeric strings", () => {
+        const props: aws.ec2.SecurityGroupRuleArgs = { type: "ingress", securityGroupId: "sg-1", protocol: "tcp", fromPort: " 443 " as never, toPort: "443" as never, cidrBlocks: ["0.0.0.0/0"] };
+        expect(checkResource(policy, { type: "aws:ec2/securityGroupRule:SecurityGroupRule", props }).violations).toEqual([]);
+    });
     it("passes a group with ingress omitted", () => {
         expect(checkResource(policy, { type: SG, props: { vpcId: "vpc-1" } }).violations).toEqual([]);
     });
     it("reports a port unknown during preview as unknown", () => {
-        expect(checkResource(policy, { type: SG, props: group({ ...ssh("0.0.0.0/0"), fromPort: UNKNOWN as any }) }).unknown).toBeDefined();
+        expect(checkResource(policy, { type: SG, props: group({ ...ssh("0.0.0.0/0"), fromPort: UNKNOWN as never }) }).unknown).toBeDefined();
     });
     it("takes the admin ports from config", () => {
         const winrm = group({ protocol: "tcp", fromPort: 5985, toPort: 5986, cidrBlocks: ["0.0.0.0/0"] });

@@ -38,15 +38,25 @@ describe("aws-ec2-restrict-public-ingress", () => {
         expect(checkResource(policy, { type: INGRESS, props: rule }).violations).toEqual([expect.stringContaining("every protocol and port")]);
         expect(checkResource(policy, { type: INGRESS, props: { ...rule, ipProtocol: "tcp", fromPort: 443, toPort: 443 } }).violations).toEqual([]);
     });
-    it("fires on an unreadable port range, without crashing", () => {
-        expect(checkResource(policy, { type: SG, props: { ingress: [{ protocol: "tcp", fromPort: "http", toPort: 80, cidrBlocks: ["0.0.0.0/0"] }] } }).violations)
-            .toEqual([expect.stringContaining("cannot be read")]);
+    it("reports an unreadable port range as unreadable, not as every port open, without crashing", () => {
+        expect(checkResource(policy, { type: SG, props: group({ protocol: "tcp", fromPort: "http" as never, toPort: 80, cidrBlocks: ["0.0.0.0/0"] }) }).violations)
+            .toEqual([expect.stringContaining("cannot read the port range (protocol 'tcp', fromPort 'http', toPort '80')")]);
+        const missing: aws.vpc.SecurityGroupIngressRuleArgs = { securityGroupId: "sg-1", ipProtocol: "tcp", cidrIpv4: "0.0.0.0/0" };
+        const verdict = checkResource(policy, { type: INGRESS, props: missing }).violations;
+        expect(verdict).toEqual([expect.stringContaining("cannot read the port range (protocol 'tcp', fromPort unset, toPort unset)")]);
+        expect(verdict[0]).not.toMatch(/every protocol/);
+        expect(checkResource(policy, { type: SG, props: group({ protocol: "tpc", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }) }).violations)
+            .toEqual([expect.stringContaining("cannot read the port range (protocol 'tpc'")]);
+    });
+    it("fires on a port-less IP protocol open to the internet", () => {
+        expect(checkResource(policy, { type: SG, props: group({ protocol: "50", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }) }).violations)
+            .toEqual([expect.stringContaining("opens IP protocol 50, which has no ports")]);
     });
     it("passes a group without ingress (omitted)", () => {
         expect(checkResource(policy, { type: SG, props: { vpcId: "vpc-1" } }).violations).toEqual([]);
     });
     it("reports a CIDR unknown during preview as unknown", () => {
-        expect(checkResource(policy, { type: SG, props: group({ ...http, cidrBlocks: UNKNOWN as any }) }).unknown).toBeDefined();
+        expect(checkResource(policy, { type: SG, props: group({ ...http, cidrBlocks: UNKNOWN as never }) }).unknown).toBeDefined();
     });
     it("takes the allowed ports from config", () => {
         const props = group({ protocol: "tcp", fromPort: 8443, toPort: 8443, cidrBlocks: ["0.0.0.0/0"] });

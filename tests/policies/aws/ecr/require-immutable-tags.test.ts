@@ -12,6 +12,7 @@ describe("aws-ecr-require-immutable-tags", () => {
     });
     it("fires on MUTABLE", () => expect(checkResource(policy, { type: T, props: { imageTagMutability: "MUTABLE" } }).violations).toEqual([expect.stringContaining("lets tags be overwritten")]));
     it("fires when omitted (MUTABLE)", () => expect(checkResource(policy, { type: T, props: {} }).violations).toEqual([expect.stringContaining("omits imageTagMutability")]));
+    it("treats an empty imageTagMutability as omitted (MUTABLE)", () => expect(checkResource(policy, { type: T, props: { imageTagMutability: "" } satisfies aws.ecr.RepositoryArgs }).violations).toEqual([expect.stringContaining("omits imageTagMutability")]));
     it("fires on a malformed value", () => expect(checkResource(policy, { type: T, props: { imageTagMutability: 1 } }).violations).toHaveLength(1));
     it("reports unknown", () => expect(checkResource(policy, { type: T, props: { imageTagMutability: UNKNOWN } }).unknown).toBeDefined());
 });

@@ -3,7 +3,7 @@ import type * as aws from "@pulumi/aws";
 
 export const TASK = "aws:ecs/taskDefinition:TaskDefinition";
 
-export function api(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function api(overrides: Partial<aws.ecs.ContainerDefinition> = {}): aws.ecs.ContainerDefinition {
     return {
         name: "api",
         image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:1.4.2",
@@ -18,6 +18,6 @@ export function api(overrides: Record<string, unknown> = {}): Record<string, unk
     };
 }
 
-export function task(...containers: Record<string, unknown>[]): aws.ecs.TaskDefinitionArgs {
+export function task(...containers: aws.ecs.ContainerDefinition[]): aws.ecs.TaskDefinitionArgs {
     return { family: "app", cpu: "512", memory: "1024", requiresCompatibilities: ["FARGATE"], containerDefinitions: JSON.stringify(containers.length ? containers : [api()]) };
 }

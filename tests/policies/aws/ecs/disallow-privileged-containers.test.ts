@@ -9,7 +9,7 @@ describe("aws-ecs-disallow-privileged-containers", () => {
     it("fires on a privileged container", () => expect(checkResource(policy, { type: TASK, name: "t", props: task(api({ privileged: true })) }).violations)
         .toEqual([expect.stringContaining("container 'api' of task definition 't' runs privileged")]));
     it("fires on a malformed value and on invalid JSON", () => {
-        expect(checkResource(policy, { type: TASK, props: task(api({ privileged: "yes" })) }).violations).toEqual([expect.stringContaining("not a boolean")]);
+        expect(checkResource(policy, { type: TASK, props: task(api({ privileged: "yes" as never })) }).violations).toEqual([expect.stringContaining("not a boolean")]);
         expect(checkResource(policy, { type: TASK, props: { ...task(), containerDefinitions: "{" } }).violations).toEqual([expect.stringContaining("not valid JSON")]);
     });
     it("reports unknown", () => expect(checkResource(policy, { type: TASK, props: { ...task(), containerDefinitions: UNKNOWN } }).unknown).toBeDefined());

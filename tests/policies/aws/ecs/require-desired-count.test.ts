@@ -12,7 +12,7 @@ describe("aws-ecs-require-desired-count", () => {
 
     it("fires on desiredCount 0", () => {
         expect(checkResource(policy, { type: SERVICE, name: "api", props: { ...service, desiredCount: 0 } }).violations)
-            .toEqual([expect.stringContaining("ECS service 'api' runs 0 task(s)")]);
+            .toEqual([expect.stringContaining("ECS service 'api' sets desiredCount to 0 task(s), below the minimum 1")]);
     });
 
     it("fires when desiredCount is omitted (0 tasks)", () => {
@@ -27,11 +27,20 @@ describe("aws-ecs-require-desired-count", () => {
 
     it("fires on a malformed value without crashing", () => {
         expect(checkResource(policy, { type: SERVICE, props: { ...service, desiredCount: "two" } }).violations)
-            .toEqual([expect.stringContaining("not a number")]);
+            .toEqual([expect.stringContaining("not a whole number")]);
     });
 
     it("reports a value unknown during preview as unknown", () => {
         expect(checkResource(policy, { type: SERVICE, props: { ...service, desiredCount: UNKNOWN } }).unknown).toBeDefined();
+    });
+
+    it("treats an empty desiredCount as omitted, and a DAEMON strategy given as an empty string as the default", () => {
+        expect(checkResource(policy, { type: SERVICE, props: { ...service, desiredCount: "" as never } }).violations).toEqual([expect.stringContaining("omits desiredCount, which defaults to 0 tasks")]);
+        expect(checkResource(policy, { type: SERVICE, props: { ...service, desiredCount: 0, schedulingStrategy: "" } }).violations).toHaveLength(1);
+    });
+
+    it("rejects a minimum above the setting's maximum", () => {
+        expect(() => checkResource(policy, { type: SERVICE, props: service, config: { minimum: 5000 } })).toThrow(/minimum/);
     });
 
     it("takes the minimum from config", () => {

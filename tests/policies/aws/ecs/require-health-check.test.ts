@@ -12,7 +12,7 @@ describe("aws-ecs-require-health-check", () => {
     });
     it("fires on a health check without a command, or malformed", () => {
         expect(checkResource(policy, { type: TASK, props: task(api({ healthCheck: { interval: 10 } })) }).violations).toEqual([expect.stringContaining("without a command")]);
-        expect(checkResource(policy, { type: TASK, props: task(api({ healthCheck: "curl" })) }).violations).toEqual([expect.stringContaining("not an object")]);
+        expect(checkResource(policy, { type: TASK, props: task(api({ healthCheck: "curl" as never })) }).violations).toEqual([expect.stringContaining("not an object")]);
     });
     it("reports unknown", () => expect(checkResource(policy, { type: TASK, props: { ...task(), containerDefinitions: UNKNOWN } }).unknown).toBeDefined());
 });

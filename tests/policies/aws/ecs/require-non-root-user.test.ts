@@ -4,10 +4,10 @@ import { checkResource, UNKNOWN } from "../../../harness/policy";
 
 const TASK = "aws:ecs/taskDefinition:TaskDefinition";
 
-function task(containers: Record<string, unknown>[]): aws.ecs.TaskDefinitionArgs {
+function task(containers: aws.ecs.ContainerDefinition[]): aws.ecs.TaskDefinitionArgs {
     return { family: "app", cpu: "512", memory: "1024", requiresCompatibilities: ["FARGATE"], containerDefinitions: JSON.stringify(containers) };
 }
-const api = { name: "api", image: "api:1.4.2", user: "1000:1000" };
+const api: aws.ecs.ContainerDefinition = { name: "api", image: "api:1.4.2", user: "1000:1000" };
 
 describe("aws-ecs-require-non-root-user", () => {
     it("passes containers with a non-root user", () => {
@@ -25,7 +25,7 @@ describe("aws-ecs-require-non-root-user", () => {
     });
 
     it("fires on a user that is not a string, without crashing", () => {
-        expect(checkResource(policy, { type: TASK, props: task([{ ...api, user: 1000 }]) }).violations).toEqual([expect.stringContaining("not a string")]);
+        expect(checkResource(policy, { type: TASK, props: task([{ ...api, user: 1000 as never }]) }).violations).toEqual([expect.stringContaining("not a string")]);
     });
 
     it("fires on invalid JSON, naming the property", () => {

@@ -9,15 +9,19 @@ const group: aws.elasticache.ReplicationGroupArgs = { description: "cache", engi
 describe("aws-elasticache-require-snapshot-retention", () => {
     it("passes 7 days of snapshots", () => expect(checkResource(policy, { type: RG, props: group }).violations).toEqual([]));
     it("fires on 0 (snapshots off)", () => expect(checkResource(policy, { type: RG, name: "c", props: { ...group, snapshotRetentionLimit: 0 } }).violations)
-        .toEqual([expect.stringContaining("ElastiCache replication group 'c' keeps snapshots 0 day(s) (snapshots off)")]));
+        .toEqual([expect.stringContaining("ElastiCache replication group 'c' sets snapshotRetentionLimit to 0 day(s), below the minimum 1")]));
     it("fires when omitted; skips memcached and replication group members", () => {
         expect(checkResource(policy, { type: RG, props: { description: "c" } }).violations).toEqual([expect.stringContaining("omits snapshotRetentionLimit")]);
         const memcached: aws.elasticache.ClusterArgs = { engine: "memcached", nodeType: "cache.t4g.small", numCacheNodes: 1 };
         expect(checkResource(policy, { type: CLUSTER, props: memcached }).violations).toEqual([]);
         expect(checkResource(policy, { type: CLUSTER, props: { replicationGroupId: "app" } }).violations).toEqual([]);
+        expect(checkResource(policy, { type: CLUSTER, props: { engine: "redis", replicationGroupId: "" } }).violations).toHaveLength(1);
         expect(checkResource(policy, { type: CLUSTER, props: { engine: "redis" } }).violations).toHaveLength(1);
     });
-    it("fires on a malformed value", () => expect(checkResource(policy, { type: RG, props: { ...group, snapshotRetentionLimit: "week" } }).violations).toEqual([expect.stringContaining("not a number")]));
+    it("fires on a malformed value", () => expect(checkResource(policy, { type: RG, props: { ...group, snapshotRetentionLimit: "week" } }).violations).toEqual([expect.stringContaining("not a whole number")]));
+    it("treats an empty string as omitted", () => expect(checkResource(policy, { type: RG, props: { ...group, snapshotRetentionLimit: "" } }).violations).toEqual([expect.stringContaining("omits snapshotRetentionLimit")]));
+    it("reports a retention above the 35 days ElastiCache accepts as invalid", () => expect(checkResource(policy, { type: RG, props: { ...group, snapshotRetentionLimit: 90 } }).violations)
+        .toEqual([expect.stringContaining("which ElastiCache rejects (at most 35)")]));
     it("reports unknown", () => expect(checkResource(policy, { type: RG, props: { ...group, snapshotRetentionLimit: UNKNOWN } }).unknown).toBeDefined());
     it("takes the minimum from config", () => expect(checkResource(policy, { type: RG, props: group, config: { minimumDays: 30 } }).violations).toHaveLength(1));
 });

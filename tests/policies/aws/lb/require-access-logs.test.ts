@@ -31,7 +31,7 @@ describe("aws-lb-require-access-logs", () => {
         expect(checkResource(policy, { type: LB, props: alb((a) => { a.loadBalancerType = "gateway"; delete a.accessLogs; }) }).violations).toEqual([]);
     });
     it("reports a value unknown during preview as unknown", () => {
-        const verdict = checkResource(policy, { type: LB, props: alb((a) => { a.accessLogs = { bucket: "logs", enabled: UNKNOWN as any }; }) });
+        const verdict = checkResource(policy, { type: LB, props: alb((a) => { a.accessLogs = { bucket: "logs", enabled: UNKNOWN as never }; }) });
         expect(verdict.unknown).toBeDefined();
         expect(verdict.violations).toEqual([]);
     });

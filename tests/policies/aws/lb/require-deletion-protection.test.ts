@@ -20,11 +20,14 @@ describe("aws-lb-require-deletion-protection", () => {
     it("fires when omitted", () => {
         expect(checkResource(policy, { type: LB, props: lb((a) => { delete a.enableDeletionProtection; }) }).violations).toEqual([expect.stringContaining("unset (default false)")]);
     });
+    it("treats an empty value as omitted", () => {
+        expect(checkResource(policy, { type: LB, props: lb((a) => { a.enableDeletionProtection = "" as never; }) }).violations).toEqual([expect.stringContaining("leaves enableDeletionProtection unset")]);
+    });
     it("fires on a value that is not a boolean", () => {
         expect(checkResource(policy, { type: LB, props: { ...lb(), enableDeletionProtection: "yes" } }).violations).toEqual([expect.stringContaining("a string")]);
     });
     it("reports a value unknown during preview as unknown", () => {
-        const verdict = checkResource(policy, { type: LB, props: lb((a) => { a.enableDeletionProtection = UNKNOWN as any; }) });
+        const verdict = checkResource(policy, { type: LB, props: lb((a) => { a.enableDeletionProtection = UNKNOWN as never; }) });
         expect(verdict.unknown).toBeDefined();
     });
 });

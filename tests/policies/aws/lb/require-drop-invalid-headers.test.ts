@@ -28,7 +28,7 @@ describe("aws-lb-require-drop-invalid-headers", () => {
         expect(checkResource(policy, { type: LB, props: alb((a) => { a.loadBalancerType = "network"; delete a.dropInvalidHeaderFields; }) }).violations).toEqual([]);
     });
     it("reports a value unknown during preview as unknown", () => {
-        const verdict = checkResource(policy, { type: LB, props: alb((a) => { a.dropInvalidHeaderFields = UNKNOWN as any; }) });
+        const verdict = checkResource(policy, { type: LB, props: alb((a) => { a.dropInvalidHeaderFields = UNKNOWN as never; }) });
         expect(verdict.unknown).toBeDefined();
         expect(verdict.violations).toEqual([]);
     });

@@ -39,13 +39,20 @@ describe("aws-lb-require-tls12-listener", () => {
         expect(violations[0]).not.toContain("ELBSecurityPolicy-2016-08");
     });
 
-    it("fires when sslPolicy is omitted, asking to set one explicitly", () => {
-        const { violations } = checkResource(policy, { type: LISTENER, props: listener((l) => { delete l.sslPolicy; }) });
-        expect(violations).toEqual([expect.stringContaining("sets no sslPolicy")]);
+    it("reports names inherited by every object as unknown names, not as TLS 1.2 policies", () => {
+        for (const name of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
+            const { violations } = checkResource(policy, { type: LISTENER, props: listener((l) => { l.sslPolicy = name; }) });
+            expect(violations).toEqual([expect.stringContaining(`sslPolicy '${name}', which is not a known ELB security policy name`)]);
+        }
+    });
+
+    it("fires when sslPolicy is omitted or empty, asking to set one explicitly", () => {
+        expect(checkResource(policy, { type: LISTENER, props: listener((l) => { delete l.sslPolicy; }) }).violations).toEqual([expect.stringContaining("sets no sslPolicy")]);
+        expect(checkResource(policy, { type: LISTENER, props: listener((l) => { l.sslPolicy = ""; }) }).violations).toEqual([expect.stringContaining("sets no sslPolicy")]);
     });
 
     it("fires on an sslPolicy that is not a string, without crashing", () => {
-        const { violations } = checkResource(policy, { type: LISTENER, props: { ...listener(), sslPolicy: 12 } });
+        const { violations } = checkResource(policy, { type: LISTENER, props: listener((l) => { l.sslPolicy = 12 as never; }) });
         expect(violations).toEqual([expect.stringContaining("not a policy name")]);
     });
 

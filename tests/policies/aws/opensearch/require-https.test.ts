@@ -22,6 +22,6 @@ describe("aws-opensearch-require-https", () => {
         expect(checkResource(policy, { type: DOMAIN, props: domain({ enforceHttps: true }) }).violations).toEqual([expect.stringContaining("tlsSecurityPolicy to unset")]);
     });
     it("reports a value unknown during preview as unknown", () => {
-        expect(checkResource(policy, { type: DOMAIN, props: domain({ ...GOOD, enforceHttps: UNKNOWN as any }) }).unknown).toBeDefined();
+        expect(checkResource(policy, { type: DOMAIN, props: { ...domain(GOOD), domainEndpointOptions: { ...GOOD, enforceHttps: UNKNOWN } } }).unknown).toBeDefined();
     });
 });

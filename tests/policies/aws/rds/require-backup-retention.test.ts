@@ -15,7 +15,7 @@ describe("aws-rds-require-backup-retention", () => {
 
     it("fires on a retention below the minimum", () => {
         const { violations } = checkResource(policy, { type: CLUSTER, name: "db", props: { ...cluster, backupRetentionPeriod: 7 } });
-        expect(violations).toEqual([expect.stringContaining("RDS cluster 'db' keeps backups 7 day(s), below the minimum 30")]);
+        expect(violations).toEqual([expect.stringContaining("RDS cluster 'db' sets backupRetentionPeriod to 7 day(s), below the minimum 30")]);
     });
 
     it("fires when backupRetentionPeriod is omitted (AWS keeps 1 day)", () => {
@@ -25,7 +25,24 @@ describe("aws-rds-require-backup-retention", () => {
 
     it("fires on a value that is not a number, without crashing", () => {
         expect(checkResource(policy, { type: CLUSTER, props: { ...cluster, backupRetentionPeriod: "a month" } }).violations)
-            .toEqual([expect.stringContaining("not a number of days")]);
+            .toEqual([expect.stringContaining("not a whole number")]);
+    });
+
+    it("reports a retention above the 35 days RDS accepts as invalid, not as passing", () => {
+        expect(checkResource(policy, { type: CLUSTER, name: "db", props: { ...cluster, backupRetentionPeriod: 90 } }).violations)
+            .toEqual([expect.stringContaining("RDS cluster 'db' sets backupRetentionPeriod to 90, which RDS rejects (at most 35)")]);
+        expect(checkResource(policy, { type: INSTANCE, props: { ...instance, backupRetentionPeriod: 36 } }).violations).toHaveLength(1);
+    });
+
+    it("treats an empty string as omitted", () => {
+        expect(checkResource(policy, { type: INSTANCE, props: { ...instance, backupRetentionPeriod: "" } }).violations).toEqual([expect.stringContaining("omits backupRetentionPeriod")]);
+    });
+
+    it("does not require backups on a read replica, whose source keeps them, but still rejects an invalid value", () => {
+        const replica: aws.rds.InstanceArgs = { instanceClass: "db.t4g.medium", replicateSourceDb: "app-db" };
+        expect(checkResource(policy, { type: INSTANCE, props: replica }).violations).toEqual([]);
+        expect(checkResource(policy, { type: INSTANCE, props: { ...replica, backupRetentionPeriod: 7 } }).violations).toEqual([]);
+        expect(checkResource(policy, { type: INSTANCE, props: { ...replica, backupRetentionPeriod: 40 } }).violations).toEqual([expect.stringContaining("which RDS rejects")]);
     });
 
     it("accepts a numeric string", () => {

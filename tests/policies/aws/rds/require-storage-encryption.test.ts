@@ -18,6 +18,13 @@ describe("aws-rds-require-storage-encryption", () => {
     it("fires when omitted (unencrypted by default)", () => {
         expect(checkResource(policy, { type: CLUSTER, props: { engine: "aurora-postgresql" } }).violations).toEqual([expect.stringContaining("omits storageEncrypted")]);
     });
+    it("skips Aurora Serverless v1, always encrypted, and read replicas, encrypted like their source", () => {
+        expect(checkResource(policy, { type: CLUSTER, props: { engine: "aurora-postgresql", engineMode: "serverless" } satisfies aws.rds.ClusterArgs }).violations).toEqual([]);
+        const replica: aws.rds.InstanceArgs = { instanceClass: "db.t4g.small", replicateSourceDb: "app-db" };
+        expect(checkResource(policy, { type: "aws:rds/instance:Instance", props: replica }).violations).toEqual([]);
+        expect(checkResource(policy, { type: CLUSTER, props: { engine: "aurora-postgresql", engineMode: "provisioned" } }).violations).toHaveLength(1);
+        expect(checkResource(policy, { type: "aws:rds/instance:Instance", props: { ...replica, replicateSourceDb: "" } }).violations).toHaveLength(1);
+    });
     it("fires on a malformed value without crashing", () => {
         expect(checkResource(policy, { type: CLUSTER, props: { ...cluster, storageEncrypted: "yes" } }).violations).toEqual([expect.stringContaining("not a boolean")]);
     });

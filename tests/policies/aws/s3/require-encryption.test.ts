@@ -27,6 +27,43 @@ describe("aws-s3-require-encryption", () => {
         expect(verdict.urns).toEqual([urnOf(BUCKET, "data")]);
     });
 
+    it("fires on a configuration or an inline setting whose sseAlgorithm is missing or not one S3 accepts", () => {
+        const verdict = checkStack(policy, [
+            { type: BUCKET, name: "data", props: bucket },
+            { type: SSE, name: "data-sse", props: { ...sse, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms:rsa" } }] } },
+            { type: BUCKET, name: "logs", props: { bucket: "app-logs" } },
+            { type: SSE, name: "logs-sse", props: { bucket: "app-logs", rules: [{ bucketKeyEnabled: true }] } },
+            { type: BUCKET, name: "inline", props: { bucket: "app-inline", serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: "" } } } } },
+        ]);
+        expect(verdict.violations).toEqual([
+            expect.stringContaining("S3 bucket 'data': its encryption configuration 'data-sse' sets sseAlgorithm 'aws:kms:rsa', not one of AES256, aws:kms, aws:kms:dsse"),
+            expect.stringContaining("S3 bucket 'logs': its encryption configuration 'logs-sse' declares no applyServerSideEncryptionByDefault rule"),
+            expect.stringContaining("S3 bucket 'inline': its inline serverSideEncryptionConfiguration sets sseAlgorithm to unset"),
+        ]);
+        expect(verdict.urns).toEqual([urnOf(BUCKET, "data"), urnOf(BUCKET, "logs"), urnOf(BUCKET, "inline")]);
+    });
+
+    it("accepts DSSE-KMS, and only the algorithms configured", () => {
+        const dsse: aws.s3.BucketServerSideEncryptionConfigurationArgs = { ...sse, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms:dsse" } }] };
+        const aes: aws.s3.BucketServerSideEncryptionConfigurationArgs = { ...sse, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] };
+        expect(checkStack(policy, [{ type: BUCKET, name: "data", props: bucket }, { type: SSE, name: "data-sse", props: dsse }]).violations).toEqual([]);
+        expect(checkStack(policy, [{ type: BUCKET, name: "data", props: bucket }, { type: SSE, name: "data-sse", props: aes }], { allowedAlgorithms: ["aws:kms", "aws:kms:dsse"] }).violations)
+            .toEqual([expect.stringContaining("sets sseAlgorithm 'AES256', not one of aws:kms, aws:kms:dsse")]);
+    });
+
+    it("judges each bucket on its own: only the bucket whose configuration is unknown during preview is unknown", () => {
+        const resources = [
+            { type: BUCKET, name: "unknown", props: { bucket: "app-unknown" } },
+            { type: SSE, name: "unknown-sse", props: { ...sse, bucket: UNKNOWN, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: UNKNOWN } }] }, propertyDependencies: { bucket: [urnOf(BUCKET, "unknown")] } },
+            { type: BUCKET, name: "good", props: { bucket: "app-good" } },
+            { type: SSE, name: "good-sse", props: { ...sse, bucket: UNKNOWN }, propertyDependencies: { bucket: [urnOf(BUCKET, "good")] } },
+            { type: BUCKET, name: "bad", props: { bucket: "app-bad" } },
+        ];
+        const verdict = checkStack(policy, resources);
+        expect(verdict.urns).toEqual([urnOf(BUCKET, "bad")]);
+        expect(verdict.unknownUrns).toEqual([urnOf(BUCKET, "unknown")]);
+    });
+
     it("leaves a reference unknown during preview to the SDK", () => {
         const verdict = checkStack(policy, [{ type: BUCKET, name: "data", props: bucket }, { type: SSE, name: "data-sse", props: { ...sse, bucket: UNKNOWN } }]);
         expect(verdict.unknown).toBeDefined();

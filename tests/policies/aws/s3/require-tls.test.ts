@@ -26,7 +26,22 @@ describe("aws-s3-require-tls", () => {
     it("does not crash on a policy that is not JSON", () => {
         expect(checkStack(policy, [{ type: BUCKET, name: "data", props: { bucket: "app-data", policy: "{" } }]).violations).toHaveLength(1);
     });
-    it("leaves a policy document unknown during preview to the SDK", () => {
-        expect(checkStack(policy, [{ type: BUCKET, name: "data", props: {} }, { type: POLICY, name: "p", props: { bucket: "app-data", policy: UNKNOWN } }]).unknown).toBeDefined();
+    it("reports only the bucket whose policy document is unknown during preview, linked through the graph, and judges the others", () => {
+        const verdict = checkStack(policy, [
+            { type: BUCKET, name: "data", props: { bucket: "app-data" } },
+            // A document built from bucket.arn: unknown during preview, and linked by the graph although bucket.id is unknown too.
+            { type: POLICY, name: "data-policy", props: { bucket: UNKNOWN, policy: UNKNOWN }, propertyDependencies: { bucket: [urnOf(BUCKET, "data")], policy: [urnOf(BUCKET, "data")] } },
+            { type: BUCKET, name: "logs", props: { bucket: "app-logs" } },
+            { type: POLICY, name: "logs-policy", props: { ...bucketPolicy, bucket: UNKNOWN }, propertyDependencies: { bucket: [urnOf(BUCKET, "logs")] } },
+            { type: BUCKET, name: "open", props: { bucket: "app-open" } },
+        ]);
+        expect(verdict.urns).toEqual([urnOf(BUCKET, "open")]);
+        expect(verdict.unknownUrns).toEqual([urnOf(BUCKET, "data")]);
+    });
+    it("leaves a bucket reference unknown and outside the graph to the SDK", () => {
+        expect(checkStack(policy, [{ type: BUCKET, name: "data", props: { bucket: "app-data" } }, { type: POLICY, name: "p", props: { ...bucketPolicy, bucket: UNKNOWN } }]).unknownUrns).toEqual([urnOf(BUCKET, "data")]);
+    });
+    it("treats an empty inline policy as none", () => {
+        expect(checkStack(policy, [{ type: BUCKET, name: "data", props: { bucket: "app-data", policy: "" } }]).violations).toHaveLength(1);
     });
 });

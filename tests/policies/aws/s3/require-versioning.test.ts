@@ -19,6 +19,17 @@ describe("aws-s3-require-versioning", () => {
         expect(verdict.violations).toHaveLength(2);
         expect(verdict.urns).toEqual([urnOf(BUCKET, "data"), urnOf("aws:s3/bucketV2:BucketV2", "bare")]);
     });
+    it("judges each bucket on its own when one versioning status is unknown during preview", () => {
+        const verdict = checkStack(policy, [
+            { type: BUCKET, name: "data", props: { bucket: "app-data" } },
+            { type: V, name: "data-v", props: { bucket: UNKNOWN, versioningConfiguration: { status: UNKNOWN } }, propertyDependencies: { bucket: [urnOf(BUCKET, "data")] } },
+            { type: BUCKET, name: "kept", props: { bucket: "app-kept" } },
+            { type: V, name: "kept-v", props: { ...versioning, bucket: UNKNOWN }, propertyDependencies: { bucket: [urnOf(BUCKET, "kept")] } },
+            { type: BUCKET, name: "bare", props: { bucket: "app-bare" } },
+        ]);
+        expect(verdict.urns).toEqual([urnOf(BUCKET, "bare")]);
+        expect(verdict.unknownUrns).toEqual([urnOf(BUCKET, "data")]);
+    });
     it("leaves a reference unknown during preview to the SDK", () => {
         expect(checkStack(policy, [{ type: BUCKET, name: "data", props: {} }, { type: V, name: "v", props: { ...versioning, bucket: UNKNOWN } }]).unknown).toBeDefined();
     });

@@ -34,10 +34,25 @@ describe("aws-secretsmanager-require-rotation", () => {
     });
     it("fires on rotation rules that are missing or malformed, without crashing", () => {
         expect(checkStack(policy, [secret(), rotation(undefined)]).violations).toEqual([expect.stringContaining("unset rotationRules")]);
-        expect(checkStack(policy, [secret(), rotation({ automaticallyAfterDays: "often" as any })]).violations).toEqual([expect.stringContaining("a string")]);
+        const malformed = rotation({ automaticallyAfterDays: 30 });
+        expect(checkStack(policy, [secret(), { ...malformed, props: { ...malformed.props, rotationRules: { automaticallyAfterDays: "often" } } }]).violations).toEqual([expect.stringContaining("a string")]);
     });
     it("leaves a secretId unknown during preview and not in the graph to the SDK", () => {
         expect(checkStack(policy, [secret(), { ...rotation({ automaticallyAfterDays: 30 }), dependencies: [] }]).unknown).toBeDefined();
+    });
+    it("treats an empty period as not set", () => {
+        const empty = rotation({ scheduleExpression: "" });
+        expect(checkStack(policy, [secret(), { ...empty, props: { ...empty.props, rotationRules: { automaticallyAfterDays: "", scheduleExpression: "" } } }]).violations).toEqual([expect.stringContaining("sets neither rotationRules.automaticallyAfterDays nor scheduleExpression")]);
+    });
+    it("judges each rotation and secret on its own when one period is unknown during preview", () => {
+        const unknownPeriod = { ...rotation({ automaticallyAfterDays: 30 }), name: "unset-rotation", props: { secretId: UNKNOWN, rotationRules: { automaticallyAfterDays: UNKNOWN } }, dependencies: [urnOf(SECRET, "token")] };
+        const verdict = checkStack(policy, [
+            secret(), rotation({ automaticallyAfterDays: 365 }),
+            secret("token"), unknownPeriod,
+            secret("db-password"),
+        ]);
+        expect(verdict.urns).toEqual([urnOf(SECRET, "db-password"), urnOf(ROTATION, "api-key-rotation")]);
+        expect(verdict.unknownUrns).toEqual([urnOf(ROTATION, "unset-rotation")]);
     });
     it("takes the maximum period from config", () => {
         expect(checkStack(policy, [secret(), rotation({ automaticallyAfterDays: 60 })], { maximumDays: 30 }).violations).toHaveLength(1);

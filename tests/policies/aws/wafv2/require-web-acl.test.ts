@@ -6,6 +6,7 @@ const LB = "aws:lb/loadBalancer:LoadBalancer";
 const ACL = "aws:wafv2/webAcl:WebAcl";
 const ASSOC = "aws:wafv2/webAclAssociation:WebAclAssociation";
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
+const CLASSIC_ASSOC = "aws:wafregional/webAclAssociation:WebAclAssociation";
 const visibility = { cloudwatchMetricsEnabled: true, metricName: "m", sampledRequestsEnabled: true };
 
 function acl(name = "waf", limit = 300, scope = "REGIONAL"): StackResource {
@@ -57,8 +58,51 @@ describe("aws-wafv2-require-web-acl", () => {
         const external: StackResource = { type: ASSOC, name: "alb-waf", props: { resourceArn: UNKNOWN, webAclArn: "arn:aws:wafv2:us-east-1:123456789012:regional/webacl/fms/1" }, dependencies: [urnOf(LB, "alb")] };
         expect(checkStack(policy, [alb(), external]).violations).toEqual([]);
     });
-    it("leaves an association target unknown during preview and not in the graph to the SDK", () => {
-        expect(checkStack(policy, [alb(), { ...association(), dependencies: [] }]).unknown).toBeDefined();
+    it("reports only the load balancers an association with an unknown target could protect as unknown", () => {
+        const verdict = checkStack(policy, [alb(), { ...association(), dependencies: [] }]);
+        expect(verdict.violations).toEqual([]);
+        expect(verdict.unknownUrns).toEqual([urnOf(ASSOC, "alb-waf"), urnOf(LB, "alb")]);
+    });
+    it("links an association to its load balancer through the property graph although the ARN is unknown", () => {
+        const linked: StackResource = { ...association(), dependencies: [urnOf(LB, "alb"), urnOf(ACL, "waf")], propertyDependencies: { resourceArn: [urnOf(LB, "alb")], webAclArn: [urnOf(ACL, "waf")] } };
+        const other = { ...alb(), name: "other" };
+        const verdict = checkStack(policy, [acl(), alb(), other, linked]);
+        expect(verdict.violations).toEqual([expect.stringContaining("load balancer 'other' has no WAF web ACL")]);
+        expect(verdict.urns).toEqual([urnOf(LB, "other")]);
+        expect(verdict.unknown).toBeUndefined();
+    });
+    it("counts a WAF Classic (wafregional) association as protection", () => {
+        const classic: StackResource = {
+            type: CLASSIC_ASSOC, name: "alb-waf-classic",
+            props: { resourceArn: UNKNOWN, webAclId: UNKNOWN } satisfies aws.wafregional.WebAclAssociationArgs,
+            propertyDependencies: { resourceArn: [urnOf(LB, "alb")] },
+        };
+        expect(checkStack(policy, [alb(), classic]).violations).toEqual([]);
+        const byArn: StackResource = { ...classic, props: { resourceArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web-alb/50dc6c495c0c9188", webAclId: "classic-acl-id" }, propertyDependencies: {} };
+        expect(checkStack(policy, [alb({ name: "web-alb", loadBalancerType: "application", subnets: ["a", "b"] }), byArn]).violations).toEqual([]);
+    });
+    it("fires on a distribution whose webAclId is an empty string", () => {
+        const verdict = checkStack(policy, [distribution("")]);
+        expect(verdict.violations).toEqual([expect.stringContaining("CloudFront distribution 'cdn' has no WAF web ACL")]);
+    });
+    it("judges every resource it can when one value is unknown: known-bad fire, known-good pass, only the unknown one is unknown", () => {
+        const unknownAlb: StackResource = { ...alb({ loadBalancerType: "application", internal: UNKNOWN as never, subnets: ["a"] }), name: "maybe-public" };
+        const bare = { ...alb(), name: "bare" };
+        const guarded = { ...alb(), name: "guarded" };
+        const guard: StackResource = { ...association(), name: "guarded-waf", propertyDependencies: { resourceArn: [urnOf(LB, "guarded")], webAclArn: [urnOf(ACL, "waf")] } };
+        const verdict = checkStack(policy, [acl(), unknownAlb, bare, guarded, guard, distribution()]);
+        expect(verdict.violations).toEqual([
+            expect.stringContaining("load balancer 'bare' has no WAF web ACL"),
+            expect.stringContaining("CloudFront distribution 'cdn' has no WAF web ACL"),
+        ]);
+        expect(verdict.urns).toEqual([urnOf(LB, "bare"), urnOf(DISTRIBUTION, "cdn")]);
+        expect(verdict.unknownUrns).toEqual([urnOf(LB, "maybe-public")]);
+    });
+    it("reports a web ACL whose rules are unknown as unknown, and still judges the load balancers", () => {
+        const pending = { ...acl(), props: { ...acl().props, rules: UNKNOWN } };
+        const verdict = checkStack(policy, [pending, alb(), association(), { ...alb(), name: "bare" }]);
+        expect(verdict.violations).toEqual([expect.stringContaining("load balancer 'bare' has no WAF web ACL")]);
+        expect(verdict.unknownUrns).toEqual([urnOf(ACL, "waf")]);
     });
     it("takes the maximum rate from config", () => {
         const resources = [acl("waf", 1000), alb(), association()];
