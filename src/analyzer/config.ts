@@ -7,6 +7,9 @@ export const ENFORCEMENT_LEVELS: readonly EnforcementLevel[] = ["advisory", "man
 /** What the config resolution needs to know of a policy (from the analyzer's info or the policy object). */
 export interface PolicyConfigInfo {
     name: string;
+    /** Former names (policy objects carry them; the analyzer's info carries them as `alias:<name>` tags). */
+    aliases?: readonly string[];
+    tags?: readonly string[];
     enforcementLevel?: string;
     configSchema?: { properties?: Record<string, object>; required?: string[] };
 }
@@ -53,6 +56,14 @@ function entry(value: unknown, where: string): { level?: EnforcementLevel; prope
     return { level: level === undefined ? undefined : enforcementLevel(level, where), properties };
 }
 
+/** The tag that carries a former name across the analyzer protocol (policies/lib/define.ts). */
+const ALIAS_TAG_PREFIX = "alias:";
+
+/** A policy's former names, from the policy object or from its tags. */
+export function aliasesOf(policy: PolicyConfigInfo): readonly string[] {
+    return policy.aliases ?? (policy.tags ?? []).filter((t) => t.startsWith(ALIAS_TAG_PREFIX)).map((t) => t.slice(ALIAS_TAG_PREFIX.length));
+}
+
 /** Each policy's schema defaults, as the engine fills them in before Configure. */
 export function schemaDefaults(policy: PolicyConfigInfo): Record<string, unknown> {
     const defaults: Record<string, unknown> = {};
@@ -77,9 +88,15 @@ export function resolvePolicyConfig(policies: readonly PolicyConfigInfo[], packC
         throw new PolicyConfigError(`${source}: expected a JSON object mapping policy names to settings`);
     }
     const known = new Set(policies.map((p) => p.name));
+    // A config written for a former name configures the policy that now carries it.
+    const renamed = new Map(policies.flatMap((p) => aliasesOf(p).map((alias) => [alias, p.name] as const)));
     for (const key of Object.keys(packConfig)) {
-        if (key !== "all" && !known.has(key)) {
+        if (key !== "all" && !known.has(key) && !renamed.has(key)) {
             throw new PolicyConfigError(`${source}: unknown policy "${key}" (the pack has no policy of that name)`);
+        }
+        const current = renamed.get(key);
+        if (current !== undefined && own(packConfig, current)) {
+            throw new PolicyConfigError(`${source}: "${key}" is a former name of "${current}", which is configured too: keep one of them`);
         }
     }
     const all = !own(packConfig, "all") ? undefined : entry(packConfig.all, `${source}: "all"`);
@@ -88,7 +105,8 @@ export function resolvePolicyConfig(policies: readonly PolicyConfigInfo[], packC
     }
     const resolved = new Map<string, ResolvedPolicyConfig>();
     for (const policy of policies) {
-        const mine = !own(packConfig, policy.name) ? undefined : entry(packConfig[policy.name], `${source}: "${policy.name}"`);
+        const key = [policy.name, ...aliasesOf(policy)].find((name) => own(packConfig as object, name));
+        const mine = key === undefined ? undefined : entry((packConfig as Record<string, unknown>)[key], `${source}: "${key}"`);
         const schemaProperties = policy.configSchema?.properties ?? {};
         for (const key of Object.keys(mine?.properties ?? {})) {
             if (!own(schemaProperties, key)) {

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
+import { killChild, trackChild } from "../program/child-processes";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const analyzerRpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
@@ -57,6 +58,7 @@ export async function startAnalyzer(packDir: string, options: StartOptions = {})
         env: { ...process.env, ...options.env },
         stdio: ["ignore", "pipe", "pipe"],
     });
+    trackChild(child);
     let stderr = "";
     child.stderr!.setEncoding("utf8");
     child.stderr!.on("data", (chunk: string) => { stderr += chunk; });
@@ -64,7 +66,7 @@ export async function startAnalyzer(packDir: string, options: StartOptions = {})
     const port = await new Promise<number>((resolve, reject) => {
         let stdout = "";
         const timer = setTimeout(() => {
-            child.kill();
+            killChild(child);
             reject(new AnalyzerStartError(`the policy pack did not start within ${options.timeoutSeconds ?? 60} s`));
         }, (options.timeoutSeconds ?? 60) * 1000);
         child.stdout!.setEncoding("utf8");

@@ -1,9 +1,16 @@
-import { spawn } from "child_process";
+import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { parse } from "yaml";
-import type { ProgramJob, ProgramRun } from "./records";
+import { killChild, trackChild } from "./child-processes";
+import { invokeHandlers } from "./invokes";
+import { startPreviewEngine } from "./preview-engine";
+import { describeProgramError } from "./program-error";
+import type { ProgramRun } from "./records";
+import { RecordingMonitor } from "./recording-monitor";
+
+/** Seconds a program may run before the preview gives up on it. */
+export const DEFAULT_TIMEOUT_SECONDS = 300;
 
 export class ProgramError extends Error {
     constructor(message: string) {
@@ -26,6 +33,8 @@ export interface Project {
     config: Record<string, string>;
     secretKeys: string[];
     stack: string;
+    /** Pulumi.yaml `runtime.options` the Node.js language host honours. */
+    runtimeOptions: { typescript: boolean; tsconfig?: string; nodeargs: string[] };
 }
 
 function readYaml(file: string): any {
@@ -38,6 +47,33 @@ function readYaml(file: string): any {
 
 function qualify(key: string, project: string): string {
     return key.includes(":") ? key : `${project}:${key}`;
+}
+
+/** Reads the runtime options as the language host does: TypeScript on unless `typescript: false`. */
+function runtimeOptions(options: any, projectFile: string): Project["runtimeOptions"] {
+    const result: Project["runtimeOptions"] = { typescript: true, nodeargs: [] };
+    if (options === undefined || options === null) {
+        return result;
+    }
+    if (options.typescript !== undefined) {
+        if (typeof options.typescript !== "boolean") {
+            throw new ProgramError(`${projectFile}: runtime option typescript must be true or false`);
+        }
+        result.typescript = options.typescript;
+    }
+    if (options.tsconfig !== undefined) {
+        if (typeof options.tsconfig !== "string") {
+            throw new ProgramError(`${projectFile}: runtime option tsconfig must be a path`);
+        }
+        result.tsconfig = options.tsconfig;
+    }
+    if (options.nodeargs !== undefined) {
+        if (typeof options.nodeargs !== "string") {
+            throw new ProgramError(`${projectFile}: runtime option nodeargs must be a string`);
+        }
+        result.nodeargs = options.nodeargs.split(/\s+/).filter(Boolean);
+    }
+    return result;
 }
 
 /** Reads Pulumi.yaml and the stack's Pulumi.<stack>.yaml the way the CLI does, plus overrides. */
@@ -82,59 +118,120 @@ export function loadProject(dir: string, options: ProgramOptions = {}): Project 
     for (const [key, value] of Object.entries(options.config ?? {})) {
         config[qualify(key, project.name)] = value;
     }
-    return { dir: root, name: project.name, main: typeof project.main === "string" ? project.main : "", config, secretKeys, stack };
-}
-
-function runnerCommand(): string[] {
-    // From the compiled package the runner is JavaScript; from sources (tests) it is transpiled on the fly.
-    const js = path.join(__dirname, "run-program.js");
-    if (fs.existsSync(js)) {
-        return [js];
-    }
-    return ["-r", "ts-node/register/transpile-only", path.join(__dirname, "run-program.ts")];
-}
-
-/** Runs a Pulumi program under the recording monitor in a child process and returns what it registered. */
-export async function runProgram(project: Project, options: ProgramOptions = {}): Promise<ProgramRun> {
-    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "prodready-"));
-    const job: ProgramJob = {
-        programDir: project.dir,
-        main: project.main,
-        project: project.name,
-        stack: project.stack,
-        config: project.config,
-        secretKeys: project.secretKeys,
-        dryRun: true,
-        outputFile: path.join(workDir, "run.json"),
+    return {
+        dir: root,
+        name: project.name,
+        main: typeof project.main === "string" ? project.main : "",
+        config,
+        secretKeys,
+        stack,
+        runtimeOptions: runtimeOptions(project.runtime?.options, projectFile),
     };
+}
+
+/** Resolves the program's own `@pulumi/pulumi/cmd/run`, as the Node.js language host does. */
+function locateRunner(project: Project): string {
     try {
-        const child = spawn(process.execPath, [...runnerCommand(), JSON.stringify(job)], {
+        return require.resolve("@pulumi/pulumi/cmd/run", { paths: [project.dir] });
+    } catch {
+        throw new ProgramError(`the program in ${project.dir} has no @pulumi/pulumi installed: run npm install there`);
+    }
+}
+
+/** The variables the language host sets for the runner; config travels here, never on the command line. */
+function runnerEnvironment(project: Project): NodeJS.ProcessEnv {
+    const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        PULUMI_CONFIG: JSON.stringify(project.config),
+        PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(project.secretKeys),
+        // Type errors are the build's business, not the preview's; a user may still ask for checking.
+        PULUMI_NODEJS_TRANSPILE_ONLY: process.env.PULUMI_NODEJS_TRANSPILE_ONLY ?? "true",
+    };
+    delete env.PULUMI_NODEJS_TYPESCRIPT;
+    delete env.PULUMI_NODEJS_TSCONFIG_PATH;
+    if (project.runtimeOptions.typescript) {
+        env.PULUMI_NODEJS_TYPESCRIPT = "true";
+    }
+    if (project.runtimeOptions.tsconfig) {
+        env.PULUMI_NODEJS_TSCONFIG_PATH = project.runtimeOptions.tsconfig;
+    }
+    return env;
+}
+
+/** Keeps the last lines a child wrote, for an exit that logged no error. */
+function tail(stream: NodeJS.ReadableStream, keep = 20): () => string[] {
+    let lines: string[] = [];
+    let partial = "";
+    stream.setEncoding("utf8");
+    stream.on("data", (chunk: string) => {
+        const parts = (partial + chunk).split("\n");
+        partial = parts.pop() ?? "";
+        lines = [...lines, ...parts.filter((l) => l.trim() !== "")].slice(-keep);
+    });
+    return () => (partial.trim() ? [...lines, partial] : lines);
+}
+
+/**
+ * Runs a Pulumi program the way `pulumi preview` does: the program's own SDK runner (`cmd/run`)
+ * connects to a resource monitor and engine served here, which record every registration until
+ * the program has really finished (its event loop drained, `beforeExit` handlers done). An uncaught
+ * error, an unhandled rejection or a compile error fails the run with one line.
+ */
+export async function runProgram(project: Project, options: ProgramOptions = {}): Promise<ProgramRun> {
+    const runner = locateRunner(project);
+    const monitor = new RecordingMonitor(invokeHandlers(project.config), project.name, project.stack);
+    const engine = await startPreviewEngine(monitor);
+    let child: ChildProcess | undefined;
+    try {
+        const args = [
+            ...project.runtimeOptions.nodeargs,
+            runner,
+            "--monitor", engine.address,
+            "--engine", engine.address,
+            "--project", project.name,
+            "--stack", project.stack,
+            "--pwd", project.dir,
+            "--dry-run",
+            project.main || ".",
+        ];
+        // Its own process group, so ending the run also ends anything the program started.
+        child = spawn(process.execPath, args, {
             cwd: project.dir,
+            env: runnerEnvironment(project),
             stdio: ["ignore", "pipe", "pipe"],
-            env: { ...process.env, TS_NODE_TRANSPILE_ONLY: "true" },
+            detached: true,
         });
-        let output = "";
-        child.stdout!.on("data", (chunk) => { output += chunk; });
-        child.stderr!.on("data", (chunk) => { output += chunk; });
-        const timeout = (options.timeoutSeconds ?? 300) * 1000;
-        const code = await new Promise<number | null>((resolve, reject) => {
+        trackChild(child, { processGroup: true });
+        const stderr = tail(child.stderr!);
+        child.stdout!.resume();
+        const timeoutSeconds = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+        const running = child;
+        const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
             const timer = setTimeout(() => {
-                child.kill("SIGKILL");
-                reject(new ProgramError(`the program did not finish within ${timeout / 1000} s`));
-            }, timeout);
-            child.on("exit", (exitCode) => { clearTimeout(timer); resolve(exitCode); });
-            child.on("error", (err) => { clearTimeout(timer); reject(new ProgramError(err.message)); });
+                killChild(running);
+                reject(new ProgramError(`the program did not finish within the ${timeoutSeconds} s limit (--timeout)`));
+            }, timeoutSeconds * 1000);
+            running.on("exit", (code, signal) => { clearTimeout(timer); resolve({ code, signal }); });
+            running.on("error", (err) => { clearTimeout(timer); reject(new ProgramError(`could not start the program: ${err.message}`)); });
         });
-        if (!fs.existsSync(job.outputFile)) {
-            const lastLine = output.trim().split("\n").filter((l) => l.trim()).pop();
-            throw new ProgramError(`the program exited (code ${code}) before finishing${lastLine ? `: ${lastLine}` : ""}`);
+        if (engine.errors.length > 0) {
+            throw new ProgramError(`the program failed: ${describeProgramError(engine.errors[0], project.dir)}`);
         }
-        const run: ProgramRun = JSON.parse(fs.readFileSync(job.outputFile, "utf8"));
-        if (run.error) {
-            throw new ProgramError(`the program failed: ${run.error}`);
+        if (exit.code !== 0) {
+            const last = stderr().pop();
+            const how = exit.signal ? `was ended by ${exit.signal}` : `exited with code ${exit.code}`;
+            throw new ProgramError(`the program ${how}${last ? `: ${last.trim()}` : ""}`);
         }
-        return run;
+        return {
+            project: project.name,
+            stack: project.stack,
+            resources: monitor.records,
+            unansweredInvokes: [...monitor.unansweredInvokes].sort(),
+        };
     } finally {
-        fs.rmSync(workDir, { recursive: true, force: true });
+        if (child) {
+            killChild(child);
+        }
+        engine.close();
     }
 }

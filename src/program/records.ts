@@ -21,6 +21,8 @@ export interface RecordedResource {
         additionalSecretOutputs: string[];
         aliases: string[];
         customTimeouts: { create: string; update: string; delete: string };
+        /** URN of the resource whose deletion deletes this one, when set. */
+        deletedWith?: string;
     };
 }
 
@@ -33,17 +35,4 @@ export interface ProgramRun {
     unansweredInvokes: string[];
     /** The program's error, when it threw. */
     error?: string;
-}
-
-/** How the preview runner is told what to run (passed to the child process as JSON). */
-export interface ProgramJob {
-    programDir: string;
-    /** Entry point, relative to programDir (Pulumi.yaml `main`), or "" for the directory itself. */
-    main: string;
-    project: string;
-    stack: string;
-    config: Record<string, string>;
-    secretKeys: string[];
-    dryRun: boolean;
-    outputFile: string;
 }

@@ -103,3 +103,26 @@ describe("reading the policy-pack config file", () => {
         expect(() => readPackConfig(file("cut.json", `{"all": `))).toThrow(/is not valid JSON: it ends early$/);
     });
 });
+
+describe("a renamed policy", () => {
+    const renamed = {
+        name: "aws-rds-require-backup-days",
+        tags: ["aws", "priority:P0", "alias:aws-rds-require-backup-retention"],
+        enforcementLevel: "mandatory",
+        configSchema: { properties: { minimumDays: { type: "integer", default: 30 } } },
+    };
+
+    it("takes the config written for its former name", () => {
+        const resolved = resolvePolicyConfig([renamed], { "aws-rds-require-backup-retention": { enforcementLevel: "advisory", minimumDays: 35 } });
+        expect(resolved.get("aws-rds-require-backup-days")).toEqual({ enforcementLevel: "advisory", properties: { minimumDays: 35 } });
+    });
+
+    it("refuses a config that sets both names", () => {
+        expect(() => resolvePolicyConfig([renamed], { "aws-rds-require-backup-retention": "advisory", "aws-rds-require-backup-days": "mandatory" }))
+            .toThrow(/former name of "aws-rds-require-backup-days", which is configured too/);
+    });
+
+    it("still refuses a name that is neither", () => {
+        expect(() => resolvePolicyConfig([renamed], { "aws-rds-require-backups": "advisory" })).toThrow(/unknown policy "aws-rds-require-backups"/);
+    });
+});

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeWorkload, isPatch, namespaceOf, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { describeWorkload, isPatch, namespaceOf, podSpec, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { at, describeType } from "../../lib/values";
 
 export default resourcePolicy({
@@ -19,6 +19,7 @@ export default resourcePolicy({
         },
     },
     resourceTypes: POD_WORKLOAD_TYPES,
+    appliesTo: isPodTemplateType,
     validate: ({ type, name, props }, config, report) => {
         // A patch's namespace names the object it changes; it does not place a workload anywhere.
         if (isPatch(type) || !podSpec(type, props)) {

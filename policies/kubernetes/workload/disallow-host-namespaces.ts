@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { allowedWorkloadsSetting, describeWorkload, podSpec, POD_WORKLOAD_TYPES, workloadListed } from "../../lib/kubernetes";
+import { allowedWorkloadsSetting, describeWorkload, podSpec, isPodTemplateType, POD_WORKLOAD_TYPES, workloadListed } from "../../lib/kubernetes";
 import { bool, describeType } from "../../lib/values";
 
 const HOST_NAMESPACES = [
@@ -20,6 +20,7 @@ export default resourcePolicy({
         allowedWorkloads: allowedWorkloadsSetting("Workloads allowed host namespaces, as globs on `namespace/name` or `name` (node agents). Default none: Pod Security Standards baseline forbids them."),
     },
     resourceTypes: POD_WORKLOAD_TYPES,
+    appliesTo: isPodTemplateType,
     validate: ({ type, name, props }, config, report) => {
         const spec = podSpec(type, props);
         if (!spec || workloadListed(config.allowedWorkloads, name, props)) {

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeWorkload, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { describeWorkload, podSpec, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { at, describeType, records, text } from "../../lib/values";
 
 // "/var/log" allows "/var/log" and "/var/log/app", not "/var/logs".
@@ -25,6 +25,7 @@ export default resourcePolicy({
         },
     },
     resourceTypes: POD_WORKLOAD_TYPES,
+    appliesTo: isPodTemplateType,
     validate: ({ type, name, props }, config, report) => {
         const spec = podSpec(type, props);
         if (!spec) {

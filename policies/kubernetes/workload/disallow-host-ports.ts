@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { eachContainer, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { eachContainer, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { describeType, integer, records } from "../../lib/values";
 
 export default resourcePolicy({
@@ -19,6 +19,7 @@ export default resourcePolicy({
         },
     },
     resourceTypes: POD_WORKLOAD_TYPES,
+    appliesTo: isPodTemplateType,
     validate: (resource, config, report) => {
         eachContainer(resource, (view, where) => {
             for (const port of records(view.container.ports)) {

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { eachContainer, isPatch, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { eachContainer, isPatch, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { describeType, text } from "../../lib/values";
 
 /** The tag and digest of an image reference (`registry:5000/repo/name:tag@sha256:...`). */
@@ -26,6 +26,7 @@ export default resourcePolicy({
         },
     },
     resourceTypes: POD_WORKLOAD_TYPES,
+    appliesTo: isPodTemplateType,
     validate: (resource, config, report) => {
         eachContainer(resource, (view, where) => {
             const raw = view.container.image;

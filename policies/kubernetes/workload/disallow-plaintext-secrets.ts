@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { eachContainer, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { eachContainer, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { DEFAULT_SECRET_NAME_PATTERNS, findCredential } from "../../lib/secrets";
 import { describeType, records, text } from "../../lib/values";
 
@@ -26,6 +26,7 @@ export default resourcePolicy({
         },
     },
     resourceTypes: POD_WORKLOAD_TYPES,
+    appliesTo: isPodTemplateType,
     validate: (resource, config, report) => {
         eachContainer(resource, (view, where) => {
             for (const variable of records(view.container.env)) {

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { allowedWorkloadsSetting, eachContainer, isPatch, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { allowedWorkloadsSetting, eachContainer, isPatch, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { bool, describeType } from "../../lib/values";
 
 export default resourcePolicy({
@@ -14,6 +14,7 @@ export default resourcePolicy({
         allowedWorkloads: allowedWorkloadsSetting("Workloads exempt, as globs on `namespace/name` or `name`. Default none: Pod Security Standards restricted requires allowPrivilegeEscalation: false on every container."),
     },
     resourceTypes: POD_WORKLOAD_TYPES,
+    appliesTo: isPodTemplateType,
     validate: (resource, config, report) => {
         eachContainer(resource, (view, where) => {
             const setting = view.securityContext.allowPrivilegeEscalation;

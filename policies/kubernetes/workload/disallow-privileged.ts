@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { allowedWorkloadsSetting, eachContainer, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { allowedWorkloadsSetting, eachContainer, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { bool, describeType } from "../../lib/values";
 
 export default resourcePolicy({
@@ -14,6 +14,7 @@ export default resourcePolicy({
         allowedWorkloads: allowedWorkloadsSetting("Workloads allowed to run privileged containers, as globs on `namespace/name` or `name` (node agents such as a CNI DaemonSet). Default none: Pod Security Standards baseline forbids privileged containers."),
     },
     resourceTypes: POD_WORKLOAD_TYPES,
+    appliesTo: isPodTemplateType,
     validate: (resource, config, report) => {
         eachContainer(resource, (view, where) => {
             const privileged = view.securityContext.privileged;

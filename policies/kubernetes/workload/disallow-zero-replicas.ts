@@ -1,10 +1,10 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeWorkload, isPatch, REPLICATED_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { describeWorkload, isCustomResourceType, isPatch, isReplicatedType, podSpec, REPLICATED_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { at, describeType, integer } from "../../lib/values";
 
 export default resourcePolicy({
     name: "kubernetes-workload-disallow-zero-replicas",
-    description: "Deployments, StatefulSets, ReplicaSets and ReplicationControllers run at least the minimum number of replicas, never zero.",
+    description: "Deployments, StatefulSets, ReplicaSets, ReplicationControllers and custom workloads with a pod template and spec.replicas (Argo Rollouts, OpenShift DeploymentConfigs) run at least the minimum number of replicas, never zero.",
     priority: "P1",
     severity: "high",
     checklist: ["001.deployment.auto-scaling-min-1", "002.infrastructure-setup.auto-scaling"],
@@ -14,14 +14,22 @@ export default resourcePolicy({
         minimumReplicas: {
             type: "integer",
             minimum: 1,
+            maximum: 1000,
             default: 1,
             description: "Smallest spec.replicas accepted. Default 1: 001 asks for a minimum of 1 instance. An omitted spec.replicas counts as 1, as in Kubernetes.",
         },
     },
     resourceTypes: REPLICATED_WORKLOAD_TYPES,
+    appliesTo: isReplicatedType,
     validate: ({ type, name, props }, config, report) => {
+        // A custom resource is judged when it carries a pod template and sets spec.replicas: its
+        // controller's default for an omitted count is its own (Knative scales on requests).
+        const custom = isCustomResourceType(type);
+        if (custom && !podSpec(type, props)) {
+            return;
+        }
         const raw = at(props, "spec", "replicas");
-        if (raw === undefined && isPatch(type)) {
+        if (raw === undefined && (isPatch(type) || custom)) {
             return;
         }
         const workload = describeWorkload(type, name, props);

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeWorkload, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { describeWorkload, podSpec, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { describeType, integer } from "../../lib/values";
 
 export default resourcePolicy({
@@ -14,11 +14,13 @@ export default resourcePolicy({
         minimumSeconds: {
             type: "integer",
             minimum: 1,
+            maximum: 3600,
             default: 1,
-            description: "Smallest grace period accepted, in seconds. Default 1: 002 asks for graceful shutdown, which 0 (SIGKILL at once) rules out; raise it to the time your service needs to drain.",
+            description: "Smallest grace period accepted, in seconds. Default 1: 002 asks for graceful shutdown, which 0 (SIGKILL at once) rules out; raise it to the time your service needs to drain (at most an hour).",
         },
     },
     resourceTypes: POD_WORKLOAD_TYPES,
+    appliesTo: isPodTemplateType,
     validate: ({ type, name, props }, config, report) => {
         const spec = podSpec(type, props);
         const setting = spec?.terminationGracePeriodSeconds;

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { eachContainer, isPatch, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { eachContainer, isPatch, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { describeType, isRecord, list, record, text } from "../../lib/values";
 
 // Kubernetes accepts capability names with or without the kernel's CAP_ prefix.
@@ -22,8 +22,14 @@ export default resourcePolicy({
             default: ["NET_BIND_SERVICE"],
             description: "Capabilities a container may add back after dropping ALL. Default [\"NET_BIND_SERVICE\"]: the only one Pod Security Standards restricted allows.",
         },
+        requireDropAll: {
+            type: "boolean",
+            default: true,
+            description: "Require capabilities.drop: [\"ALL\"] on every container. Default true: 003 asks for minimal container privileges, and Pod Security Standards restricted requires it; Pod Security Standards baseline only limits what is added (profiles/pss-baseline.json sets false).",
+        },
     },
     resourceTypes: POD_WORKLOAD_TYPES,
+    appliesTo: isPodTemplateType,
     validate: (resource, config, report) => {
         const allowed = new Set(config.allowedCapabilities.map(normalise));
         eachContainer(resource, (view, where) => {
@@ -33,7 +39,7 @@ export default resourcePolicy({
                 return;
             }
             const { drop, add } = record(capabilities) ?? {};
-            if (drop !== undefined || !isPatch(resource.type)) {
+            if (config.requireDropAll && (drop !== undefined || !isPatch(resource.type))) {
                 const dropsAll = list(drop).some((capability) => normalise(text(capability) ?? "") === "ALL");
                 if (!dropsAll) {
                     report(`${where} does not drop ALL capabilities: set securityContext.capabilities.drop: ["ALL"].`);

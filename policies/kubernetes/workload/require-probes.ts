@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { eachContainer, isPatch, LONG_RUNNING_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { eachContainer, isLongRunningType, isPatch, LONG_RUNNING_WORKLOAD_TYPES, runsToCompletion } from "../../lib/kubernetes";
 import { describeType, isRecord } from "../../lib/values";
 
 type ProbeKind = "liveness" | "readiness" | "startup";
@@ -30,7 +30,11 @@ export default resourcePolicy({
     },
     // Jobs and CronJobs run to completion: no traffic to route, nothing to keep alive.
     resourceTypes: LONG_RUNNING_WORKLOAD_TYPES,
+    appliesTo: isLongRunningType,
     validate: (resource, config, report) => {
+        if (runsToCompletion(resource.type, resource.props)) {
+            return; // a custom resource with a job template, or a Job kind
+        }
         eachContainer(resource, (view, where) => {
             // Init containers run to completion before the pod starts, ephemeral ones are for debugging.
             if (view.role !== "container") {

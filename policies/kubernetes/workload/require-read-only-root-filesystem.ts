@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { allowedWorkloadsSetting, eachContainer, isPatch, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { allowedWorkloadsSetting, eachContainer, isPatch, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { bool, describeType } from "../../lib/values";
 
 export default resourcePolicy({
@@ -14,6 +14,7 @@ export default resourcePolicy({
         allowedWorkloads: allowedWorkloadsSetting("Workloads allowed a writable root filesystem, as globs on `namespace/name` or `name`. Default none: 003 asks for a read-only filesystem where possible, and an emptyDir makes it possible for most services."),
     },
     resourceTypes: POD_WORKLOAD_TYPES,
+    appliesTo: isPodTemplateType,
     validate: (resource, config, report) => {
         eachContainer(resource, (view, where) => {
             const setting = view.securityContext.readOnlyRootFilesystem;

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { eachContainer, isPatch, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { eachContainer, isPatch, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { at, describeType, isRecord } from "../../lib/values";
 
 const RESOURCES = ["cpu", "memory"] as const;
@@ -20,6 +20,7 @@ export default resourcePolicy({
         },
     },
     resourceTypes: POD_WORKLOAD_TYPES,
+    appliesTo: isPodTemplateType,
     validate: ({ type, name, props }, config, report) => {
         const kinds = config.requireRequests ? ["limits", "requests"] as const : ["limits"] as const;
         eachContainer({ type, name, props }, (view, where) => {

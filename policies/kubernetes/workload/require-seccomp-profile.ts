@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { containers, describeContainer, describeWorkload, isPatch, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { containers, describeContainer, describeWorkload, isPatch, isPodTemplateType, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { at, describeType, record, text } from "../../lib/values";
 
 export default resourcePolicy({
@@ -17,8 +17,14 @@ export default resourcePolicy({
             default: ["RuntimeDefault", "Localhost"],
             description: "Seccomp profile types accepted. Default RuntimeDefault and Localhost: the ones Pod Security Standards restricted allows (omitted means Unconfined unless the kubelet's SeccompDefault is on).",
         },
+        allowUnset: {
+            type: "boolean",
+            default: false,
+            description: "Accept a container with no seccomp profile on it or its pod (judging only profiles that are set). Default false: 003 asks for container hardening, and Pod Security Standards restricted requires a profile; Pod Security Standards baseline only forbids Unconfined (profiles/pss-baseline.json sets true).",
+        },
     },
     resourceTypes: POD_WORKLOAD_TYPES,
+    appliesTo: isPodTemplateType,
     validate: ({ type, name, props }, config, report) => {
         const spec = podSpec(type, props);
         if (!spec) {
@@ -38,23 +44,19 @@ export default resourcePolicy({
                 report(`${where} runs under seccomp profile ${profileType}: set ${field}.type to ${allowed.join(" or ")}.`);
             }
         };
-        const views = containers(spec);
-        if (isPatch(type)) {
-            // A patch is judged on what it sets: the pod-level profile, and each container's own.
-            const podProfile = at(spec.securityContext, "seccompProfile");
-            if (podProfile !== undefined) {
-                judge(podProfile, `the pod of ${workload}`, "securityContext.seccompProfile");
-            }
-            for (const view of views) {
-                const own = at(view.container.securityContext, "seccompProfile");
-                if (own !== undefined) {
-                    judge(own, `${describeContainer(view)} of ${workload}`, "securityContext.seccompProfile");
-                }
-            }
-            return;
+        // The pod's own profile is judged as written (Pod Security Standards do, even when every
+        // container overrides it); each container by its own profile, else by the pod's.
+        const podProfile = at(spec.securityContext, "seccompProfile");
+        if (podProfile !== undefined) {
+            judge(podProfile, `the pod of ${workload}`, "securityContext.seccompProfile");
         }
-        for (const view of views) {
-            judge(view.securityContext.seccompProfile, `${describeContainer(view)} of ${workload}`, "securityContext.seccompProfile");
+        for (const view of containers(spec)) {
+            const own = at(view.container.securityContext, "seccompProfile");
+            if (own !== undefined) {
+                judge(own, `${describeContainer(view)} of ${workload}`, "securityContext.seccompProfile");
+            } else if (podProfile === undefined && !isPatch(type) && !config.allowUnset) {
+                judge(undefined, `${describeContainer(view)} of ${workload}`, "securityContext.seccompProfile");
+            }
         }
     },
 });

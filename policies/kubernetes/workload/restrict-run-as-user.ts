@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { eachContainer, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { eachContainer, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { describeType, integer } from "../../lib/values";
 
 export default resourcePolicy({
@@ -14,11 +14,13 @@ export default resourcePolicy({
         minimumUid: {
             type: "integer",
             minimum: 1,
+            maximum: 2147483647,
             default: 1000,
-            description: "Smallest uid accepted. Default 1000: 003 asks for a non-root user with uid 1000; uids below it are system accounts on most images.",
+            description: "Smallest uid accepted. Default 1000: 003 asks for a non-root user with uid 1000; uids below it are system accounts on most images. At most 2147483647, the largest uid Kubernetes accepts.",
         },
     },
     resourceTypes: POD_WORKLOAD_TYPES,
+    appliesTo: isPodTemplateType,
     validate: (resource, config, report) => {
         eachContainer(resource, (view, where) => {
             const runAsUser = view.securityContext.runAsUser;

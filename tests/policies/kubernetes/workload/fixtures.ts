@@ -126,3 +126,44 @@ export function deploymentPatch(spec: k8s.types.input.core.v1.PodSpecPatch): Res
 export function patchContainer(changes: Partial<k8s.types.input.core.v1.ContainerPatch>): k8s.types.input.core.v1.ContainerPatch {
     return { name: "app", ...changes };
 }
+
+// ---- Custom resources that carry a pod template (registered as kubernetes:<group>/<version>:<Kind>) ----
+
+type PodTemplate = k8s.types.input.core.v1.PodTemplateSpec;
+
+function customResource(apiVersion: string, kind: string, spec: Record<string, unknown>, metadata: Metadata): ResourceCase {
+    const props: k8s.apiextensions.CustomResourceArgs = { apiVersion, kind, metadata, spec };
+    return { type: `kubernetes:${apiVersion}:${kind}`, props };
+}
+
+/** An Argo Rollout: a Deployment-like pod template with spec.replicas and a rollout strategy. */
+export function rollout(spec: PodSpec = podSpec(), metadata: Metadata = METADATA, replicas = 3): ResourceCase {
+    const template: PodTemplate = { metadata: { labels: LABELS }, spec };
+    return customResource("argoproj.io/v1alpha1", "Rollout", { replicas, selector: { matchLabels: LABELS }, template, strategy: { canary: { steps: [{ setWeight: 20 }] } } }, metadata);
+}
+
+/** A Knative Service: a pod template without replicas (Knative scales on requests). */
+export function knativeService(spec: PodSpec = podSpec(), metadata: Metadata = METADATA): ResourceCase {
+    const template: PodTemplate = { spec };
+    return customResource("serving.knative.dev/v1", "Service", { template }, metadata);
+}
+
+/** An OpenShift DeploymentConfig. */
+export function deploymentConfig(spec: PodSpec = podSpec(), metadata: Metadata = METADATA, replicas = 2): ResourceCase {
+    const template: PodTemplate = { metadata: { labels: LABELS }, spec };
+    return customResource("apps.openshift.io/v1", "DeploymentConfig", { replicas, selector: LABELS, template }, metadata);
+}
+
+/** A scheduled custom workload with a CronJob-like job template. */
+export function scheduledWorkload(spec: PodSpec = podSpec(), metadata: Metadata = METADATA): ResourceCase {
+    const jobTemplate: k8s.types.input.batch.v1.JobTemplateSpec = { spec: { template: { spec: { restartPolicy: "Never", ...spec } } } };
+    return customResource("ops.example.com/v1", "ScheduledTask", { schedule: "0 3 * * *", jobTemplate }, metadata);
+}
+
+/** A Pod-like custom resource: the pod spec is its own spec. */
+export function podLikeResource(spec: PodSpec = podSpec(), metadata: Metadata = METADATA): ResourceCase {
+    return customResource("sandbox.example.com/v1", "Sandbox", { ...spec }, metadata);
+}
+
+/** Custom resources that carry a pod template, by kind. */
+export const CUSTOM_SHAPES = { Rollout: rollout, KnativeService: knativeService, DeploymentConfig: deploymentConfig, ScheduledTask: scheduledWorkload, Sandbox: podLikeResource };

@@ -56,4 +56,14 @@ describe("kubernetes-workload-require-drop-all-capabilities", () => {
         expect(checkResource(policy, deploymentPatch({ containers: [patchContainer({ securityContext: { capabilities: { add: ["NET_BIND_SERVICE"] } } })] })).violations).toEqual([]);
         expect(checkResource(policy, deploymentPatch({ containers: [patchContainer({ securityContext: { capabilities: { add: ["SYS_ADMIN"] } } })] })).violations).toHaveLength(1);
     });
+
+    it("with requireDropAll false, judges only what is added", () => {
+        const config = { requireDropAll: false, allowedCapabilities: ["CHOWN", "NET_BIND_SERVICE"] };
+        expect(checkResource(policy, { ...deployment(withCapabilities(undefined)), config }).violations).toEqual([]);
+        expect(checkResource(policy, { ...deployment(withCapabilities({ add: ["CHOWN"] })), config }).violations).toEqual([]);
+        expect(checkResource(policy, { ...job(withCapabilities({ add: ["SYS_ADMIN"] })), config }).violations).toEqual([
+            expect.stringContaining("container 'app' of Job 'app' adds capabilities SYS_ADMIN, outside the allowed ones"),
+        ]);
+        expect(checkResource(policy, deployment(withCapabilities(undefined))).violations).toEqual([expect.stringContaining("does not drop ALL capabilities")]);
+    });
 });

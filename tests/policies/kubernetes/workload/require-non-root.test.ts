@@ -1,6 +1,7 @@
 import type * as k8s from "@pulumi/kubernetes";
 import policy from "../../../../policies/kubernetes/workload/require-non-root";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
+import * as fixtures from "./fixtures";
 
 const DEPLOYMENT = "kubernetes:apps/v1:Deployment";
 
@@ -97,5 +98,75 @@ describe("kubernetes-workload-require-non-root", () => {
     it("takes a minimum uid from config", () => {
         const props = deployment();
         expect(checkResource(policy, { type: DEPLOYMENT, props, config: { minimumRunAsUser: 2000 } }).violations).toHaveLength(2);
+    });
+
+    describe("disallowRootGroup", () => {
+        const rootGroupPod = fixtures.podSpec({ securityContext: { ...fixtures.POD_SECURITY, runAsGroup: 0 } });
+
+        it("accepts runAsGroup: 0 by default (the checklists and Pod Security Standards judge the user)", () => {
+            expect(checkResource(policy, fixtures.deployment(rootGroupPod)).violations).toEqual([]);
+        });
+
+        it("fires on every container of a pod in the root group when set", () => {
+            expect(checkResource(policy, { ...fixtures.deployment(rootGroupPod), config: { disallowRootGroup: true } }).violations).toEqual([
+                expect.stringContaining("init container 'migrate' of Deployment 'app' runs in the root group (runAsGroup: 0)"),
+                expect.stringContaining("container 'app' of Deployment 'app' runs in the root group (runAsGroup: 0)"),
+            ]);
+        });
+
+        it("lets a container override the pod's group, in both directions", () => {
+            const fixed = fixtures.podSpec({
+                securityContext: { ...fixtures.POD_SECURITY, runAsGroup: 0 },
+                initContainers: [],
+                containers: [fixtures.appContainer({ securityContext: { ...fixtures.HARDENED, runAsGroup: 1000 } })],
+            });
+            expect(checkResource(policy, { ...fixtures.cronJob(fixed), config: { disallowRootGroup: true } }).violations).toEqual([]);
+            const broken = fixtures.podSpec({ initContainers: [], containers: [fixtures.appContainer({ securityContext: { ...fixtures.HARDENED, runAsGroup: 0 } })] });
+            expect(checkResource(policy, { ...fixtures.pod(broken), config: { disallowRootGroup: true } }).violations).toEqual([
+                expect.stringContaining("container 'app' of Pod 'app' runs in the root group"),
+            ]);
+        });
+
+        it("fires on a runAsGroup that is not a number, and passes an omitted one", () => {
+            const odd = fixtures.podSpec({ securityContext: { ...fixtures.POD_SECURITY, runAsGroup: "wheel" as never }, initContainers: [] });
+            expect(checkResource(policy, { ...fixtures.deployment(odd), config: { disallowRootGroup: true } }).violations).toEqual([expect.stringContaining("not a gid")]);
+            const omitted = fixtures.podSpec({ securityContext: { ...fixtures.POD_SECURITY, runAsGroup: undefined } });
+            expect(checkResource(policy, { ...fixtures.deployment(omitted), config: { disallowRootGroup: true } }).violations).toEqual([]);
+        });
+
+        it("reports a group unknown during preview as unknown", () => {
+            const unknown = fixtures.podSpec({ securityContext: { ...fixtures.POD_SECURITY, runAsGroup: UNKNOWN as never } });
+            const verdict = checkResource(policy, { ...fixtures.deployment(unknown), config: { disallowRootGroup: true } });
+            expect(verdict.unknown).toBeDefined();
+            expect(verdict.violations).toEqual([]);
+        });
+    });
+
+    describe("requireRunAsNonRoot", () => {
+        const uidOnly = fixtures.podSpec({ securityContext: { ...fixtures.POD_SECURITY, runAsNonRoot: undefined }, initContainers: [] });
+
+        it("accepts a non-root runAsUser without runAsNonRoot by default", () => {
+            expect(checkResource(policy, fixtures.deployment(uidOnly)).violations).toEqual([]);
+        });
+
+        it("requires runAsNonRoot: true as well when set", () => {
+            expect(checkResource(policy, { ...fixtures.deployment(uidOnly), config: { requireRunAsNonRoot: true } }).violations).toEqual([
+                expect.stringContaining("container 'app' of Deployment 'app' does not set securityContext.runAsNonRoot: set securityContext.runAsNonRoot: true"),
+            ]);
+            expect(checkResource(policy, { ...fixtures.deployment(), config: { requireRunAsNonRoot: true } }).violations).toEqual([]);
+        });
+
+        it("judges the pod-level fields as written when set", () => {
+            const overridden = fixtures.podSpec({
+                securityContext: { runAsNonRoot: false, runAsUser: 0 },
+                initContainers: [],
+                containers: [fixtures.appContainer({ securityContext: { ...fixtures.HARDENED, runAsNonRoot: true, runAsUser: 1000 } })],
+            });
+            expect(checkResource(policy, fixtures.deployment(overridden)).violations).toEqual([]);
+            expect(checkResource(policy, { ...fixtures.deployment(overridden), config: { requireRunAsNonRoot: true } }).violations).toEqual([
+                expect.stringContaining("the pod of Deployment 'app' sets securityContext.runAsNonRoot: false"),
+                expect.stringContaining("the pod of Deployment 'app' sets securityContext.runAsUser: 0"),
+            ]);
+        });
     });
 });

@@ -33,6 +33,27 @@ describe("kubernetes-workload-require-seccomp-profile", () => {
         ]);
     });
 
+    it("fires on a pod-level Unconfined profile even when every container overrides it", () => {
+        const runtimeDefault = { ...HARDENED, seccompProfile: { type: "RuntimeDefault" } };
+        const spec = podSpec({
+            securityContext: { ...POD_SECURITY, seccompProfile: { type: "Unconfined" } },
+            initContainers: [],
+            containers: [appContainer({ securityContext: runtimeDefault })],
+        });
+        expect(checkResource(policy, deployment(spec)).violations).toEqual([
+            expect.stringContaining("the pod of Deployment 'app' runs under seccomp profile Unconfined"),
+        ]);
+    });
+
+    it("accepts an unset profile with allowUnset, and still rejects Unconfined", () => {
+        const unset = podSpec({ securityContext: noPodProfile });
+        expect(checkResource(policy, { ...deployment(unset), config: { allowUnset: true } }).violations).toEqual([]);
+        const unconfined = podSpec({ securityContext: noPodProfile, containers: [appContainer({ securityContext: { ...HARDENED, seccompProfile: { type: "Unconfined" } } })] });
+        expect(checkResource(policy, { ...deployment(unconfined), config: { allowUnset: true } }).violations).toEqual([
+            expect.stringContaining("container 'app' of Deployment 'app' runs under seccomp profile Unconfined"),
+        ]);
+    });
+
     it("fires on a profile without a type, without crashing", () => {
         const spec = podSpec({ securityContext: { ...POD_SECURITY, seccompProfile: "RuntimeDefault" as never } });
         expect(checkResource(policy, deployment(spec)).violations[0]).toContain("sets securityContext.seccompProfile to a string without a type");
@@ -47,7 +68,10 @@ describe("kubernetes-workload-require-seccomp-profile", () => {
     it("takes the allowed profiles from config", () => {
         const spec = podSpec({ containers: [appContainer({ securityContext: { ...HARDENED, seccompProfile: { type: "Unconfined" } } })] });
         expect(checkResource(policy, { ...deployment(spec), config: { allowedProfiles: ["RuntimeDefault", "Unconfined"] } }).violations).toEqual([]);
-        expect(checkResource(policy, { ...deployment(), config: { allowedProfiles: ["Localhost"] } }).violations).toHaveLength(2);
+        // The pod's profile is reported once, on the pod, not once per container that inherits it.
+        expect(checkResource(policy, { ...deployment(), config: { allowedProfiles: ["Localhost"] } }).violations).toEqual([
+            expect.stringContaining("the pod of Deployment 'app' runs under seccomp profile RuntimeDefault"),
+        ]);
     });
 
     it("judges only what a Patch sets", () => {

@@ -1,0 +1,157 @@
+import type * as k8s from "@pulumi/kubernetes";
+import * as fs from "fs";
+import * as path from "path";
+import policy from "../../../../policies/kubernetes/object/require-valid-shape";
+import { SERVED_KINDS, unservedKind } from "../../../../policies/lib/kubernetes";
+import { checkResource, ResourceCase, UNKNOWN } from "../../../harness/policy";
+import { appContainer, CUSTOM_SHAPES, cronJob, deployment, deploymentPatch, HARDENED, job, pod, podSpec, rollout, SHAPES } from "../workload/fixtures";
+
+/** Every resource type the Kubernetes provider registers, read from its compiled classes. */
+function providerTypes(): string[] {
+    const tokens = new Set<string>();
+    const walk = (dir: string) => {
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+            const full = path.join(dir, entry.name);
+            if (entry.isDirectory()) {
+                walk(full);
+            } else if (entry.name.endsWith(".js")) {
+                for (const m of fs.readFileSync(full, "utf8").matchAll(/__pulumiType = '(kubernetes:[^']+)'/g)) {
+                    tokens.add(m[1]);
+                }
+            }
+        }
+    };
+    walk(path.join(__dirname, "..", "..", "..", "..", "node_modules", "@pulumi", "kubernetes"));
+    return [...tokens];
+}
+
+/** Swaps the type of a fixture, keeping its props. */
+function as(type: string, subject: ResourceCase): ResourceCase {
+    return { ...subject, type };
+}
+
+describe("the served-kinds table", () => {
+    const types = providerTypes();
+
+    it("accepts every type the provider registers", () => {
+        expect(types.filter((type) => unservedKind(type) !== undefined)).toEqual([]);
+    });
+
+    it("lists only kinds the provider registers", () => {
+        const registered = new Set(types);
+        const listed = Object.entries(SERVED_KINDS).flatMap(([groupVersion, kinds]) => kinds.split(" ").map((kind) => `kubernetes:${groupVersion}:${kind}`));
+        expect(listed.filter((type) => !registered.has(type))).toEqual([]);
+    });
+});
+
+describe("kubernetes-object-require-valid-shape", () => {
+    it.each(Object.entries({ ...SHAPES, ...CUSTOM_SHAPES }))("passes a valid %s", (_kind, shape) => {
+        expect(checkResource(policy, shape()).violations).toEqual([]);
+    });
+
+    it("passes objects that carry no pod template", () => {
+        const configMap: k8s.core.v1.ConfigMapArgs = { metadata: { name: "app" }, data: { LOG_LEVEL: "info" } };
+        expect(checkResource(policy, { type: "kubernetes:core/v1:ConfigMap", props: configMap }).violations).toEqual([]);
+        const certificate: k8s.apiextensions.CustomResourceArgs = { apiVersion: "cert-manager.io/v1", kind: "Certificate", spec: { secretName: "web-tls" } };
+        expect(checkResource(policy, { type: "kubernetes:cert-manager.io/v1:Certificate", props: certificate }).violations).toEqual([]);
+    });
+
+    it("leaves provider components alone", () => {
+        const release: k8s.helm.v3.ReleaseArgs = { chart: "nginx", values: { spec: ["not", "an", "object"] } };
+        expect(checkResource(policy, { type: "kubernetes:helm.sh/v3:Release", props: release }).violations).toEqual([]);
+    });
+
+    it("fires on a built-in kind under an apiVersion that does not serve it", () => {
+        expect(checkResource(policy, as("kubernetes:core/v1:Deployment", deployment())).violations).toEqual([
+            "Deployment 'app' cannot be created: v1 does not serve kind Deployment: set apiVersion to apps/v1 or apps/v1beta1 or apps/v1beta2 or extensions/v1beta1.",
+        ]);
+        // A CustomResource declared with apiVersion v1 registers kubernetes:v1:<Kind>.
+        expect(checkResource(policy, as("kubernetes:v1:Deployment", deployment())).violations).toEqual([expect.stringContaining("v1 does not serve kind Deployment")]);
+        expect(checkResource(policy, as("kubernetes:v1:Pod", pod())).violations).toEqual([]);
+        expect(checkResource(policy, as("kubernetes:batch/v1:Deployment", deployment())).violations).toEqual([expect.stringContaining("batch/v1 does not serve kind Deployment")]);
+        expect(checkResource(policy, as("kubernetes:apps/v1beta1:DaemonSet", deployment())).violations).toEqual([expect.stringContaining("apps/v1beta1 does not serve kind DaemonSet: set apiVersion to apps/v1")]);
+    });
+
+    it("fires on a version or kind a built-in group does not have", () => {
+        expect(checkResource(policy, as("kubernetes:apps/v2:Widget", deployment())).violations).toEqual([expect.stringContaining("apps/v2 is not a version of API group apps")]);
+        expect(checkResource(policy, as("kubernetes:apps/v1:Widget", deployment())).violations).toEqual([expect.stringContaining("apps/v1 serves no kind Widget")]);
+    });
+
+    it("fires on a spec that is not an object", () => {
+        const listSpec = { metadata: { name: "app" }, spec: [{ replicas: 2 }] };
+        expect(checkResource(policy, { type: "kubernetes:apps/v1:Deployment", props: listSpec }).violations).toEqual([
+            "Deployment 'app' sets spec to a list, not an object: the API server rejects it; write spec as a mapping of fields.",
+        ]);
+        const service = { metadata: { name: "web" }, spec: "ClusterIP" };
+        expect(checkResource(policy, { type: "kubernetes:core/v1:Service", props: service }).violations).toEqual([expect.stringContaining("Service 'web' sets spec to a string")]);
+    });
+
+    it("fires on a securityContext that is a string, on the pod or a container", () => {
+        const podLevel = podSpec({ securityContext: "restricted" as never });
+        expect(checkResource(policy, deployment(podLevel)).violations).toEqual([
+            expect.stringContaining("Deployment 'app' sets spec.template.spec.securityContext to a string, not an object"),
+        ]);
+        const containerLevel = podSpec({ containers: [appContainer({ securityContext: "restricted" as never })] });
+        expect(checkResource(policy, cronJob(containerLevel)).violations).toEqual([
+            expect.stringContaining("CronJob 'app' sets spec.jobTemplate.spec.template.spec.containers[0].securityContext to a string"),
+        ]);
+    });
+
+    it("fires on containers that are not a list of objects", () => {
+        expect(checkResource(policy, pod(podSpec({ containers: { name: "app" } as never }))).violations).toEqual([
+            expect.stringContaining("Pod 'app' sets spec.containers to a object, not a list"),
+        ]);
+        expect(checkResource(policy, job(podSpec({ containers: ["app:1.0"] as never }))).violations).toEqual([
+            expect.stringContaining("Job 'app' sets spec.template.spec.containers[0] to a string, not a container object"),
+        ]);
+        expect(checkResource(policy, deployment(podSpec({ initContainers: "migrate" as never }))).violations).toEqual([
+            expect.stringContaining("sets spec.template.spec.initContainers to a string, not a list"),
+        ]);
+        expect(checkResource(policy, rollout(podSpec({ containers: [appContainer({ env: "LOG_LEVEL=info" as never })] }))).violations).toEqual([
+            expect.stringContaining("Rollout 'app' sets spec.template.spec.containers[0].env to a string, not a list"),
+        ]);
+    });
+
+    it("fires on a workload without spec, pod template or containers", () => {
+        const noSpec: Omit<k8s.apps.v1.DeploymentArgs, "spec"> = { metadata: { name: "app" } };
+        expect(checkResource(policy, { type: "kubernetes:apps/v1:Deployment", props: noSpec }).violations).toEqual([
+            expect.stringContaining("Deployment 'app' sets no spec: the API server rejects a Deployment without spec"),
+        ]);
+        const noTemplate: k8s.apps.v1.StatefulSetArgs = { metadata: { name: "db" }, spec: { serviceName: "db", selector: { matchLabels: { app: "db" } } } as never };
+        expect(checkResource(policy, { type: "kubernetes:apps/v1:StatefulSet", props: noTemplate }).violations).toEqual([
+            expect.stringContaining("StatefulSet 'db' sets no spec.template"),
+        ]);
+        for (const kind of ["DaemonSet", "Job", "CronJob", "Pod"] as const) {
+            const subject = SHAPES[kind]();
+            expect(checkResource(policy, { ...subject, props: { metadata: { name: "x" } } }).violations).toEqual([expect.stringContaining(`${kind} 'x' sets no spec`)]);
+        }
+        expect(checkResource(policy, deployment(podSpec({ containers: [] }))).violations).toEqual([
+            expect.stringContaining("sets spec.template.spec.containers to an empty list: a pod needs at least one container"),
+        ]);
+        expect(checkResource(policy, deployment(podSpec({ containers: undefined as never }))).violations).toEqual([
+            expect.stringContaining("sets no spec.template.spec.containers"),
+        ]);
+    });
+
+    it("judges only what a Patch sets", () => {
+        expect(checkResource(policy, deploymentPatch({ terminationGracePeriodSeconds: 30 })).violations).toEqual([]);
+        expect(checkResource(policy, deploymentPatch({ securityContext: "restricted" as never })).violations).toEqual([
+            expect.stringContaining("sets spec.template.spec.securityContext to a string"),
+        ]);
+    });
+
+    it("reports a value unknown during preview as unknown, not as a verdict", () => {
+        const verdict = checkResource(policy, deployment(podSpec({ containers: UNKNOWN as never })));
+        expect(verdict.unknown).toBeDefined();
+        expect(verdict.violations).toEqual([]);
+    });
+
+    it("is a mandatory P0 policy with no thresholds to configure", () => {
+        expect(policy.enforcementLevel).toBe("mandatory");
+        expect(Object.keys(policy.configSchema?.properties ?? {}).sort()).toEqual(["exemptions", "exemptionsFromResources"]);
+        // An exemption (the only config it takes) changes the verdict.
+        const invalid = as("kubernetes:core/v1:Deployment", deployment(podSpec({ containers: [appContainer({ securityContext: HARDENED })] })));
+        const exempt = checkResource(policy, { ...invalid, name: "legacy", config: { exemptions: [{ resource: "legacy", reason: "migrated next sprint" }] } });
+        expect(exempt.notApplicable).toContain("migrated next sprint");
+    });
+});

@@ -1,0 +1,84 @@
+// Through the command line: a program's late registrations reach the policies, and an interrupt
+// ends every process the preview started and leaves no files behind.
+import { spawn, spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+const ROOT = path.resolve(__dirname, "..", "..", "..");
+const CLI = path.join(ROOT, "bin", "prodready.js");
+const FIXTURES = path.join(__dirname, "..", "fixtures", "programs");
+
+function alive(pid: number): boolean {
+    try {
+        process.kill(pid, 0);
+        return true;
+    } catch {
+        return false;
+    }
+}
+
+function childPids(pid: number): number[] {
+    const out = spawnSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).stdout;
+    return out.split("\n").map((l) => Number(l.trim())).filter((n) => n > 0);
+}
+
+async function waitFor<T>(probe: () => T | undefined, seconds: number): Promise<T> {
+    const deadline = Date.now() + seconds * 1000;
+    for (;;) {
+        const value = probe();
+        if (value !== undefined) {
+            return value;
+        }
+        if (Date.now() > deadline) {
+            throw new Error(`not reached within ${seconds} s`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+}
+
+describe("prodready preview", () => {
+    it("fails a program whose only declaration is a ConfigFile with a privileged root Pod", () => {
+        const result = spawnSync(process.execPath, [CLI, "preview", path.join(FIXTURES, "configfile-root-pod"), "--format", "json"],
+            { cwd: ROOT, encoding: "utf8", timeout: 240000 });
+        expect(result.stderr).toBe("");
+        expect(result.status).toBe(1);
+        const report = JSON.parse(result.stdout);
+        expect(JSON.stringify(report)).toContain("kubernetes:yaml:ConfigFile$kubernetes:core/v1:Pod::shop/root-shell");
+    });
+
+    it("rejects a --timeout that is not a positive number of seconds", () => {
+        const result = spawnSync(process.execPath, [CLI, "preview", ".", "--timeout", "soon"], { cwd: ROOT, encoding: "utf8" });
+        expect(result.status).toBe(2);
+        expect(result.stderr.trim().split("\n")).toHaveLength(1);
+        expect(result.stderr).toMatch(/--timeout.*expected a number of seconds above 0, got "soon"/);
+    });
+
+    it("ends the program's process and leaves no temporary files when terminated", async () => {
+        const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "prodready-signal-"));
+        const runTmp = path.join(tmp, "tmp");
+        fs.mkdirSync(runTmp);
+        const pidFile = path.join(tmp, "program.pid");
+        try {
+            const cli = spawn(process.execPath, [CLI, "preview", path.join(FIXTURES, "never-finishes")], {
+                cwd: ROOT,
+                env: { ...process.env, TMPDIR: runTmp, PRODREADY_TEST_PID_FILE: pidFile },
+                stdio: ["ignore", "pipe", "pipe"],
+            });
+            let stderr = "";
+            cli.stderr!.on("data", (chunk) => { stderr += chunk; });
+            const exited = new Promise<number | null>((resolve) => cli.on("exit", (code) => resolve(code)));
+            const programPid = await waitFor(() => (fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, "utf8")) : undefined), 120);
+            const children = childPids(cli.pid!);
+            expect(children).toContain(programPid);
+
+            cli.kill("SIGTERM");
+            expect(await exited).toBe(143);
+            expect(stderr.trim()).toBe("prodready: error: interrupted by SIGTERM");
+            await waitFor(() => (children.every((pid) => !alive(pid)) ? true : undefined), 10);
+            expect(fs.readdirSync(runTmp)).toEqual([]);
+        } finally {
+            fs.rmSync(tmp, { recursive: true, force: true });
+        }
+    });
+});
