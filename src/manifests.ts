@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
-import { parseAllDocuments } from "yaml";
 import type { ProgramRun, RecordedResource } from "./program/records";
+import { KubernetesYamlError, readKubernetesYaml } from "./yaml";
 
 export class ManifestError extends Error {
     constructor(message: string) {
@@ -13,10 +13,11 @@ export class ManifestError extends Error {
 export const MANIFEST_PROJECT = "manifests";
 export const MANIFEST_STACK = "rendered";
 
-/** One Kubernetes object read from a manifest, with where it came from. */
+/** One Kubernetes object read from a manifest, with where it came from (1-based line and column). */
 export interface ManifestObject {
     source: string;
     line: number;
+    column: number;
     object: Record<string, unknown>;
 }
 
@@ -30,81 +31,153 @@ function isRecord(value: unknown): value is Record<string, unknown> {
     return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** Parses every document of a YAML (or JSON) text; a syntax error names the source and line. */
+/**
+ * Parses every document of a YAML (or JSON) text as kubectl reads it (see src/yaml); empty and null
+ * documents are skipped, and a syntax error names the source and line.
+ */
 export function parseManifest(text: string, source: string): ManifestObject[] {
+    let stream;
+    try {
+        stream = readKubernetesYaml(text, source);
+    } catch (err) {
+        throw err instanceof KubernetesYamlError ? new ManifestError(err.message) : err;
+    }
     const objects: ManifestObject[] = [];
-    const lineOf = (offset: number) => text.slice(0, offset).split("\n").length;
-    for (const doc of parseAllDocuments(text)) {
-        if (doc.errors.length > 0) {
-            const error = doc.errors[0];
-            const line = error.linePos?.[0]?.line ?? lineOf(error.pos[0]);
-            throw new ManifestError(`${source}:${line}: invalid YAML: ${error.message.split("\n")[0]}`);
-        }
-        const value = doc.toJS();
-        if (value === null || value === undefined) {
-            continue;
-        }
-        const line = lineOf(doc.contents?.range?.[0] ?? 0);
+    for (const { value, position } of stream.documents) {
         if (!isRecord(value)) {
-            throw new ManifestError(`${source}:${line}: expected a Kubernetes object, found ${Array.isArray(value) ? "a list" : typeof value}`);
+            throw new ManifestError(`${source}:${position.line}: expected a Kubernetes object, found ${Array.isArray(value) ? "a list" : typeof value}`);
         }
-        flatten(value, source, line, objects);
+        flatten(value, source, position, stream.positionOf, objects);
     }
     return objects;
 }
 
-function flatten(value: Record<string, unknown>, source: string, line: number, into: ManifestObject[]): void {
+type Position = { line: number; column: number };
+
+function flatten(value: Record<string, unknown>, source: string, at: Position, positionOf: (value: object) => Position | undefined, into: ManifestObject[]): void {
     const kind = value.kind;
     const apiVersion = value.apiVersion;
     if (typeof kind !== "string" || typeof apiVersion !== "string") {
-        throw new ManifestError(`${source}:${line}: a Kubernetes object needs apiVersion and kind`);
+        throw new ManifestError(`${source}:${at.line}: a Kubernetes object needs apiVersion and kind`);
     }
     // `List` kinds (v1 List, ConfigMapList, ...) are not objects of their own: the API server applies their items.
     if (kind.endsWith("List") && Array.isArray(value.items)) {
         for (const item of value.items) {
-            if (!isRecord(item)) {
-                throw new ManifestError(`${source}:${line}: an item of ${kind} is not an object`);
+            // kubectl and the Pulumi Kubernetes SDK skip empty items.
+            if (item === null) {
+                continue;
             }
-            flatten(item, source, line, into);
+            const itemAt = (isRecord(item) && positionOf(item)) || at;
+            if (!isRecord(item)) {
+                throw new ManifestError(`${source}:${itemAt.line}: an item of ${kind} is not an object`);
+            }
+            flatten(item, source, itemAt, positionOf, into);
         }
         return;
     }
-    into.push({ source, line, object: value });
+    into.push({ source, line: at.line, column: at.column, object: value });
 }
 
-function manifestFiles(target: string): string[] {
-    const stat = fs.statSync(target);
-    if (!stat.isDirectory()) {
-        return [target];
+function readError(file: string, err: unknown): ManifestError {
+    const code = (err as NodeJS.ErrnoException).code;
+    const cause = {
+        EISDIR: "is a directory",
+        EACCES: "permission denied",
+        EPERM: "permission denied",
+        ENOENT: "no such file (a broken symbolic link?)",
+        ELOOP: "too many levels of symbolic links",
+    }[code ?? ""] ?? (err instanceof Error ? err.message.split("\n")[0] : String(err));
+    return new ManifestError(`${file}: cannot read: ${cause}`);
+}
+
+/** A directory's manifests (.yaml, .yml, .json), recursively, following symbolic links; `seen` holds real paths already read. */
+function directoryFiles(dir: string, seen: Set<string>): string[] {
+    let real: string;
+    let entries: fs.Dirent[];
+    try {
+        real = fs.realpathSync(dir);
+        if (seen.has(real)) {
+            return [];
+        }
+        seen.add(real);
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (err) {
+        throw readError(dir, err);
     }
-    return fs.readdirSync(target, { withFileTypes: true })
+    return entries
         .sort((a, b) => a.name.localeCompare(b.name))
         .flatMap((entry) => {
-            const full = path.join(target, entry.name);
-            if (entry.isDirectory()) {
-                return manifestFiles(full);
+            const full = path.join(dir, entry.name);
+            let isDirectory = entry.isDirectory();
+            if (entry.isSymbolicLink()) {
+                try {
+                    isDirectory = fs.statSync(full).isDirectory();
+                } catch (err) {
+                    if (!/\.(ya?ml|json)$/i.test(entry.name)) {
+                        return [];
+                    }
+                    throw readError(full, err);
+                }
+            }
+            if (isDirectory) {
+                return directoryFiles(full, seen);
             }
             return /\.(ya?ml|json)$/i.test(entry.name) ? [full] : [];
         });
 }
 
-/** Reads manifests from files, directories (recursively: .yaml, .yml, .json) and standard input ("-"). */
+function readText(file: string): string {
+    try {
+        return fs.readFileSync(file, "utf8");
+    } catch (err) {
+        throw readError(file, err);
+    }
+}
+
+/**
+ * Reads manifests from files, directories (recursively: .yaml, .yml, .json) and standard input ("-").
+ * Nothing to judge is an error, never a pass: a named file or standard input without a Kubernetes
+ * object, and a directory without any, are each refused with their name.
+ */
 export function readManifests(targets: readonly string[], stdin: () => string = () => fs.readFileSync(0, "utf8")): ManifestObject[] {
     if (targets.length === 0) {
         throw new ManifestError("no manifests given: name files, directories, or - for standard input");
     }
     const objects: ManifestObject[] = [];
+    const add = (found: ManifestObject[]) => {
+        for (const object of found) objects.push(object);
+    };
     for (const target of targets) {
         if (target === "-") {
-            objects.push(...parseManifest(stdin(), "<stdin>"));
+            let text: string;
+            try {
+                text = stdin();
+            } catch (err) {
+                throw new ManifestError(`<stdin>: cannot read standard input: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
+            }
+            add(nonEmpty(parseManifest(text, "<stdin>"), "<stdin>", "standard input is empty or holds only comments and document separators (did the command before the pipe fail?)"));
             continue;
         }
-        if (!fs.existsSync(target)) {
-            throw new ManifestError(`${target}: no such file or directory`);
+        let stat: fs.Stats;
+        try {
+            stat = fs.statSync(target);
+        } catch (err) {
+            const code = (err as NodeJS.ErrnoException).code;
+            throw code === "ENOENT" ? new ManifestError(`${target}: no such file or directory`) : readError(target, err);
         }
-        for (const file of manifestFiles(target)) {
-            objects.push(...parseManifest(fs.readFileSync(file, "utf8"), file));
+        if (!stat.isDirectory()) {
+            add(nonEmpty(parseManifest(readText(target), target), target, "no Kubernetes objects: the file is empty or holds only comments, document separators or empty Lists"));
+            continue;
         }
+        const found = directoryFiles(target, new Set()).flatMap((file) => parseManifest(readText(file), file));
+        add(nonEmpty(found, target, "no Kubernetes objects in the directory (files read: .yaml, .yml, .json)"));
+    }
+    return objects;
+}
+
+function nonEmpty(objects: ManifestObject[], name: string, why: string): ManifestObject[] {
+    if (objects.length === 0) {
+        throw new ManifestError(`${name}: ${why}`);
     }
     return objects;
 }

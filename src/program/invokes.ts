@@ -1,4 +1,4 @@
-import { parseAllDocuments } from "yaml";
+import { readKubernetesYaml } from "../yaml";
 
 /** Answers for provider functions a program calls, plausible enough for a preview without a cloud. */
 export type InvokeHandler = (inputs: Record<string, any>) => Record<string, unknown>;
@@ -9,20 +9,9 @@ function region(inputs: Record<string, any>, config: Record<string, string>): st
     return inputs.region ?? inputs.name ?? config["aws:region"] ?? "us-east-1";
 }
 
+/** Decodes YAML for k8s.yaml.ConfigFile/ConfigGroup with the manifests reader, so both see what kubectl would read. */
 export function decodeYaml(text: string, source = "YAML"): unknown[] {
-    const objects: unknown[] = [];
-    for (const doc of parseAllDocuments(text)) {
-        if (doc.errors.length > 0) {
-            const error = doc.errors[0];
-            const line = error.linePos?.[0]?.line;
-            throw new Error(`${source}${line ? ` line ${line}` : ""}: ${error.message.split("\n")[0]}`);
-        }
-        const value = doc.toJS();
-        if (value !== null && value !== undefined) {
-            objects.push(value);
-        }
-    }
-    return objects;
+    return readKubernetesYaml(text, source).documents.map((document) => document.value);
 }
 
 export function invokeHandlers(config: Record<string, string>): Record<string, InvokeHandler> {
@@ -43,6 +32,6 @@ export function invokeHandlers(config: Record<string, string>): Record<string, I
         "aws:ec2/getAmi:getAmi": () => ({ id: "ami-0123456789abcdef0", imageId: "ami-0123456789abcdef0", architecture: "x86_64" }),
         "aws:iam/getPolicyDocument:getPolicyDocument": (inputs) => ({ id: "policy", json: JSON.stringify({ Version: "2012-10-17", Statement: inputs.statements ?? [] }) }),
         // k8s.yaml.ConfigFile and ConfigGroup parse their YAML through the provider.
-        "kubernetes:yaml:decode": (inputs) => ({ result: decodeYaml(String(inputs.text ?? "")) }),
+        "kubernetes:yaml:decode": (inputs) => ({ result: decodeYaml(String(inputs.text ?? ""), "kubernetes:yaml:decode text") }),
     };
 }
