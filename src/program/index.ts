@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { packageRoot } from "../paths";
 import { parse } from "yaml";
 import { killChild, trackChild } from "./child-processes";
 import { invokeHandlers } from "./invokes";
@@ -129,6 +130,9 @@ export function loadProject(dir: string, options: ProgramOptions = {}): Project 
     };
 }
 
+/** Works around a Node 20 util.inspect loop on the SDK's source-mapped stacks (see the file). */
+const INSPECT_ERRORS_PLAINLY = path.join(packageRoot(), "src", "program", "preload", "inspect-errors-plainly.js");
+
 /** Resolves the program's own `@pulumi/pulumi/cmd/run`, as the Node.js language host does. */
 function locateRunner(project: Project): string {
     try {
@@ -185,6 +189,7 @@ export async function runProgram(project: Project, options: ProgramOptions = {})
     try {
         const args = [
             ...project.runtimeOptions.nodeargs,
+            "-r", INSPECT_ERRORS_PLAINLY,
             runner,
             "--monitor", engine.address,
             "--engine", engine.address,

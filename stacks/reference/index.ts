@@ -1,6 +1,7 @@
 // The reference stack: a production-shaped service on AWS and Kubernetes that passes the whole
 // pack. A scenario (config `prodready:scenario`) patches it to break a known set of policies.
 import { activateScenario, included } from "../scenario";
+import { analytics } from "./aws/analytics";
 import { compute } from "./aws/compute";
 import { data } from "./aws/data";
 import { cdn, edge } from "./aws/edge";
@@ -16,6 +17,7 @@ const net = network();
 const lb = edge(net);
 const app = compute(net, lb);
 const stores = data(net);
+analytics(net, stores);
 observability(lb, app, stores);
 governance();
 if (included("app-cdn")) {

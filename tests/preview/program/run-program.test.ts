@@ -49,10 +49,10 @@ describe("runProgram fails when the program fails", () => {
         expect(err.message).toBe("the program failed: the late certificate check failed");
     });
 
-    it("never passes a program that throws inside apply", async () => {
+    it("fails a program that throws inside apply, on one line and without waiting for the timeout", async () => {
         const err = await failure(run("throw-in-apply", { timeoutSeconds: 60 }));
         expect(err).toBeInstanceOf(ProgramError);
-        expect(err.message).toMatch(/^the program (failed: the namespace lookup failed inside apply|did not finish within the 60 s limit)/);
+        expect(err.message).toBe("the program failed: the namespace lookup failed inside apply");
     });
 
     it("names the file, line and compiler message of a TypeScript syntax error", async () => {

@@ -1,0 +1,35 @@
+import { resourcePolicy } from "../../lib/define";
+import { at, bool, describeType, given, text } from "../../lib/values";
+
+export default resourcePolicy({
+    name: "aws-msk-require-encryption-in-transit",
+    description: "MSK clusters accept only TLS between clients and brokers (encryptionInTransit.clientBroker TLS) and encrypt traffic between brokers (inCluster). Both are on when omitted. (Data at rest is always encrypted by MSK, so no policy judges it.)",
+    priority: "P0",
+    severity: "high",
+    checklist: ["004.data-security.encryption-in-transit", "003.security.data-encryption"],
+    remediationSteps: "Remove encryptionInfo.encryptionInTransit.clientBroker or set it to \"TLS\", and leave inCluster unset or true.",
+    tags: ["transport-security"],
+    resourceTypes: ["aws:msk/cluster:Cluster"],
+    validate: ({ name, props }, _config, report) => {
+        const where = `MSK cluster '${name}'`;
+        const transit = at(props.encryptionInfo, "encryptionInTransit");
+        const clientBroker = given(at(transit, "clientBroker"));
+        if (clientBroker !== undefined) {
+            const value = text(clientBroker);
+            if (value === undefined) {
+                report(`${where} sets encryptionInfo.encryptionInTransit.clientBroker to ${describeType(clientBroker)}, not a string: set it to "TLS".`);
+            } else if (value !== "TLS") {
+                report(`${where} sets encryptionInfo.encryptionInTransit.clientBroker to "${value}", which lets clients connect in plain text: set it to "TLS".`);
+            }
+        }
+        const inCluster = given(at(transit, "inCluster"));
+        if (inCluster !== undefined) {
+            const on = bool(inCluster);
+            if (on === undefined) {
+                report(`${where} sets encryptionInfo.encryptionInTransit.inCluster to ${describeType(inCluster)}, not a boolean: set it to true.`);
+            } else if (!on) {
+                report(`${where} sets encryptionInfo.encryptionInTransit.inCluster to false, so brokers replicate in plain text: set it to true.`);
+            }
+        }
+    },
+});
