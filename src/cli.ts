@@ -63,7 +63,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
         .configureOutput({ outputError: (text, write) => write(text.startsWith("error:") ? `prodready: ${text}` : text) });
 
     program.command("preview")
-        .description("run a Pulumi TypeScript program under the SDK's mocks and judge it with the policy pack")
+        .description("run a Pulumi TypeScript or JavaScript program against an in-process engine, without a cloud, and judge it with the policy pack")
         .argument("[program-dir]", "Pulumi project directory (with Pulumi.yaml)", ".")
         .option("--policy-pack <dir>", "policy pack directory (default: the prodready pack)")
         .option("--policy-pack-config <file>", "JSON config for the pack, as for pulumi preview --policy-pack-config")

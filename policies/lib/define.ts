@@ -86,9 +86,10 @@ export interface ResourcePolicySpec<S extends Settings> extends PolicyMetadata, 
     resourceTypes: readonly string[];
     /**
      * For policies that also judge types no list can hold (custom resources carrying a pod template):
-     * true for every type the policy judges, `resourceTypes` included.
+     * true for every resource the policy judges, `resourceTypes` included. It may look at the
+     * resource's properties, so reports can tell which custom resources a policy really judged.
      */
-    appliesTo?: (type: string) => boolean;
+    appliesTo?: (type: string, props: Record<string, unknown>) => boolean;
     validate: (resource: Subject, config: ConfigOf<S>, report: Report) => void;
 }
 
@@ -116,7 +117,7 @@ export interface ProdreadyFields {
     aliases: readonly string[];
     resourceTypes?: readonly string[];
     /** Set when the policy judges types beyond `resourceTypes` (see ResourcePolicySpec.appliesTo). */
-    appliesTo?: (type: string) => boolean;
+    appliesTo?: (type: string, props: Record<string, unknown>) => boolean;
 }
 
 /** The tag that carries a former name of a policy across the analyzer protocol, which has no field for it. */
@@ -176,7 +177,7 @@ export function resourcePolicy<const S extends Settings = Record<string, never>>
         resourceTypes: spec.resourceTypes,
         ...(spec.appliesTo ? { appliesTo: spec.appliesTo } : {}),
         validateResource: tagSingleType(spec.appliesTo ? [] : spec.resourceTypes, (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
-            if (!applies(args.type)) {
+            if (!applies(args.type, args.props)) {
                 return;
             }
             const subject: Subject = { type: args.type, name: args.name, urn: args.urn, props: args.props };

@@ -171,8 +171,13 @@ export function groupVersionOf(type: string): { group: string; version: string; 
 }
 
 /** True for a Kubernetes API object's type (built-in or custom), not a provider component. */
-export function isObjectType(type: string): boolean {
-    return groupVersionOf(type) !== undefined;
+export function isObjectType(type: string, props?: Props): boolean {
+    return isBuiltInType(type) || (isCustomResourceType(type) && carriesPodTemplate(type, props));
+}
+
+/** A custom resource is a workload when it carries a pod template; without its properties, it may be one. */
+function carriesPodTemplate(type: string, props: Props | undefined): boolean {
+    return props === undefined || podSpecPath(type, props) !== undefined;
 }
 
 /** True for an object of a group the Kubernetes API server itself serves (core, apps, batch, ...). */
@@ -234,8 +239,8 @@ const TEMPLATE_SHAPES: readonly (readonly string[])[] = [
  * True for every type a pod-level policy judges: the built-in workloads and every custom resource,
  * whose pod template, if any, `podSpec` finds by its shape.
  */
-export function isPodTemplateType(type: string): boolean {
-    return WORKLOAD_TYPE_SET.has(canonicalType(type)) || isCustomResourceType(type);
+export function isPodTemplateType(type: string, props?: Props): boolean {
+    return WORKLOAD_TYPE_SET.has(canonicalType(type)) || (isCustomResourceType(type) && carriesPodTemplate(type, props));
 }
 
 /** The provider's token for a type: a CustomResource declared with apiVersion `v1` registers kubernetes:v1:Pod for kubernetes:core/v1:Pod. */
@@ -245,13 +250,13 @@ function canonicalType(type: string): string {
 }
 
 /** Like isPodTemplateType, for policies about continuously running workloads (custom resources included). */
-export function isLongRunningType(type: string): boolean {
-    return LONG_RUNNING_TYPE_SET.has(canonicalType(type)) || isCustomResourceType(type);
+export function isLongRunningType(type: string, props?: Props): boolean {
+    return LONG_RUNNING_TYPE_SET.has(canonicalType(type)) || (isCustomResourceType(type) && carriesPodTemplate(type, props));
 }
 
 /** Like isPodTemplateType, for policies about replicated workloads (custom resources included: judged where they set spec.replicas). */
-export function isReplicatedType(type: string): boolean {
-    return REPLICATED_TYPE_SET.has(canonicalType(type)) || isCustomResourceType(type);
+export function isReplicatedType(type: string, props?: Props): boolean {
+    return REPLICATED_TYPE_SET.has(canonicalType(type)) || (isCustomResourceType(type) && carriesPodTemplate(type, props));
 }
 
 /**

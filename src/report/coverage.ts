@@ -8,6 +8,8 @@ export interface CoverageSubject {
     type: string;
     /** False for component resources (the stack included); undefined when not known. */
     custom?: boolean;
+    /** The resource's inputs, for policies that judge custom resources by their shape. */
+    inputs?: Record<string, unknown>;
 }
 
 /** An enabled or disabled policy, with the types it judges when it is a resource policy. */
@@ -17,6 +19,8 @@ export interface CoveragePolicy {
     enabled: boolean;
     /** Undefined: the types are not known (a pack loaded only over gRPC), so it may judge any resource. */
     resourceTypes?: readonly string[];
+    /** Set when the policy also judges types matched by shape (a pod template in a custom resource). */
+    appliesTo?: (type: string, props: Record<string, unknown>) => boolean;
 }
 
 export interface ReportCoverage {
@@ -61,7 +65,7 @@ export function computeCoverage(subjects: readonly CoverageSubject[], policies: 
         seen.add(s.urn);
         if (!isPolicySubject(s)) {
             counts.notPolicySubjects++;
-        } else if (anyType || types.has(s.type) || reported.has(s.urn)) {
+        } else if (anyType || types.has(s.type) || reported.has(s.urn) || enabled.some((p) => appliesTo(p, s))) {
             counts.judged++;
         } else {
             counts.notJudged++;
@@ -69,6 +73,15 @@ export function computeCoverage(subjects: readonly CoverageSubject[], policies: 
         }
     }
     return { ...counts, notJudgedTypes: [...notJudgedTypes].sort() };
+}
+
+/** Whether a shape-matching policy judges a subject; a policy that cannot read it does not count. */
+function appliesTo(policy: CoveragePolicy, subject: CoverageSubject): boolean {
+    try {
+        return policy.appliesTo?.(subject.type, subject.inputs ?? {}) === true;
+    } catch {
+        return false;
+    }
 }
 
 /**

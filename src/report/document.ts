@@ -8,6 +8,7 @@ import type { Catalog } from "../catalog/catalog";
 import { packageRoot } from "../paths";
 import { computeScore, ReadinessScore } from "../score/score";
 import { computeCoverage, CoveragePolicy, CoverageSubject } from "./coverage";
+import type { PolicyScope } from "./pack";
 
 /**
  * Bump the major version on a breaking change to the JSON form, the minor one when fields are added;
@@ -233,7 +234,7 @@ export interface AnalysisReportOptions {
     /** Every object the pack was called with (the run's resources and the default providers). */
     subjects: readonly CoverageSubject[];
     /** The types each resource policy judges, from the pack loaded in-process (src/report/pack.ts). */
-    resourceTypes?: ReadonlyMap<string, readonly string[]>;
+    resourceTypes?: ReadonlyMap<string, PolicyScope>;
 }
 
 /** The report of an embedded preview or manifest run. */
@@ -251,7 +252,8 @@ export function reportFromAnalysis(analysis: Analysis, options: AnalysisReportOp
             ...(n.urn ? { urn: n.urn } : {}), ...(n.type ? { type: n.type } : {}), ...(n.name ? { name: n.name } : {}) })),
         catalog: options.catalog,
         subjects: options.subjects,
-        scopes: analysis.pack.policies.map((p) => ({ name: p.name, kind: p.kind, resourceTypes: options.resourceTypes?.get(p.name) })),
+        scopes: analysis.pack.policies.map((p) => ({ name: p.name, kind: p.kind,
+            resourceTypes: options.resourceTypes?.get(p.name)?.resourceTypes, appliesTo: options.resourceTypes?.get(p.name)?.appliesTo })),
     });
 }
 

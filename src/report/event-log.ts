@@ -353,7 +353,7 @@ export function reportFromEvents(events: readonly EngineEvent[], options: EventL
         notApplicable,
         catalog: options.catalog,
         subjects: [...subjects.values()],
-        scopes: local.map((p) => ({ name: p.name, kind: resourcePolicies.has(p.name) ? "resource" as const : "stack" as const, resourceTypes: p.resourceTypes })),
+        scopes: local.map((p) => ({ name: p.name, kind: resourcePolicies.has(p.name) ? "resource" as const : "stack" as const, resourceTypes: p.resourceTypes, appliesTo: p.appliesTo })),
         // A policy the local pack does not have (another pack's) is known only by the engine's summary
         // of the resources it analyzed.
         judgedUrns: summaries.filter((s) => [...(s.passed ?? []), ...(s.failed ?? [])].some((name) => !local.some((l) => l.name === name))).map((s) => s.resourceUrn),

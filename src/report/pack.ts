@@ -16,6 +16,8 @@ export interface PackPolicy {
     configSchema?: { properties?: Record<string, object>; required?: string[] };
     /** The types a resource policy judges; a policy without `validateResource` is a stack policy. */
     resourceTypes?: readonly string[];
+    /** Set when a resource policy also judges types matched by shape. */
+    appliesTo?: (type: string, props: Record<string, unknown>) => boolean;
     validateResource?: unknown;
     validateStack?: unknown;
 }
@@ -43,13 +45,19 @@ export function loadPack(dir: string): PackModules | undefined {
     return undefined;
 }
 
-const typesByPack = new Map<string, Map<string, readonly string[]>>();
+/** What a resource policy judges: its listed types, and types matched by shape when it has `appliesTo`. */
+export interface PolicyScope {
+    resourceTypes: readonly string[];
+    appliesTo?: (type: string, props: Record<string, unknown>) => boolean;
+}
+
+const typesByPack = new Map<string, Map<string, PolicyScope>>();
 
 /**
- * The resource types each resource policy of the pack judges, by policy name; undefined when the
- * pack cannot be loaded in-process (a pack other than prodready's).
+ * What each resource policy of the pack judges, by policy name; undefined when the pack cannot be
+ * loaded in-process (a pack other than prodready's).
  */
-export function packResourceTypes(packDir: string): Map<string, readonly string[]> | undefined {
+export function packResourceTypes(packDir: string): Map<string, PolicyScope> | undefined {
     const key = path.resolve(packDir);
     let types = typesByPack.get(key);
     if (!types) {
@@ -57,7 +65,8 @@ export function packResourceTypes(packDir: string): Map<string, readonly string[
         if (!pack) {
             return undefined;
         }
-        types = new Map(pack.loadPolicies().filter((p) => p.resourceTypes).map((p) => [p.name, p.resourceTypes!] as const));
+        types = new Map(pack.loadPolicies().filter((p) => p.resourceTypes)
+            .map((p) => [p.name, { resourceTypes: p.resourceTypes!, ...(p.appliesTo ? { appliesTo: p.appliesTo } : {}) }] as const));
         typesByPack.set(key, types);
     }
     return types;

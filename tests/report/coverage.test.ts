@@ -38,3 +38,13 @@ describe("which objects were judged", () => {
         expect(() => assertSomethingJudged({ ...none, judged: 1 }, "x")).not.toThrow();
     });
 });
+
+describe("policies that judge types matched by shape", () => {
+    it("counts a custom resource with a pod template as judged by a policy whose appliesTo takes it", () => {
+        const rollout = "kubernetes:argoproj.io/v1alpha1:Rollout";
+        const subjectsWithRollout = [{ urn: `urn:pulumi:s::p::${rollout}::web`, type: rollout, custom: true }];
+        const policies = [{ name: "kubernetes-workload-require-non-root", kind: "resource" as const, enabled: true, resourceTypes: ["kubernetes:apps/v1:Deployment"], appliesTo: (t: string) => t.includes("argoproj.io") }];
+        expect(computeCoverage(subjectsWithRollout, policies, [])).toMatchObject({ judged: 1, notJudged: 0 });
+        expect(computeCoverage(subjectsWithRollout, [{ ...policies[0], appliesTo: undefined }], [])).toMatchObject({ judged: 0, notJudged: 1 });
+    });
+});

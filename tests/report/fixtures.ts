@@ -1,6 +1,7 @@
 // A hand-made run for the report tests: one mandatory violation, one advisory, one unknown, one
 // exemption from the config, one from a stack policy, and a policy that passed; a custom resource no
 // policy looks at, and a provider and the stack, which are not policy subjects.
+import type { PolicyScope } from "../../src/report/pack";
 import * as path from "path";
 import type { Analysis, PolicyInfo } from "../../src/analyzer/session";
 import { loadCatalog } from "../../src/catalog/catalog";
@@ -61,10 +62,10 @@ export const subjects = [
 ];
 
 /** The resource types of the fixture's resource policies (aws-rds-require-tls is a stack policy). */
-export const resourceTypes = new Map<string, readonly string[]>([
+export const resourceTypes = new Map<string, PolicyScope>(([
     ["aws-ec2-disallow-public-admin-ports", [SG]], ["aws-ec2-restrict-public-ingress", [SG]],
     ["aws-rds-require-backup-retention", [DB]], ["aws-rds-require-final-snapshot", [DB]], ["aws-rds-require-deletion-protection", [DB]],
-]);
+] as const).map(([name, types]) => [name, { resourceTypes: types }]));
 
 export function fixtureReport(): Report {
     return reportFromAnalysis(analysis, { catalog, source: { kind: "preview", target: "stacks/shop" }, subjects, resourceTypes });
