@@ -5,6 +5,7 @@
 // The grammar is documented in docs/exemptions.md.
 import { minimatch } from "minimatch";
 import type { PolicyConfigSchema } from "@pulumi/policy";
+import { globProblem, MAX_BRACE_ALTERNATIVES } from "./globs";
 import { isRecord, list, text } from "./values";
 
 /** Kubernetes annotation: `<policy>=<reason>[ expires YYYY-MM-DD]; <policy>=<reason>`. */
@@ -178,7 +179,8 @@ function configEntry(policy: string, raw: unknown): { pattern: string; entry: Ex
     const source = `policy-pack config "${raw.resource}"`;
     const reason = typeof raw.reason === "string" ? raw.reason.trim() : "";
     const expires = typeof raw.expires === "string" ? raw.expires : undefined;
-    const problem = !reason ? "no reason given"
+    const glob = globProblem(raw.resource);
+    const problem = glob ? `the glob ${glob}` : !reason ? "no reason given"
         : raw.expires !== undefined && (expires === undefined || !isValidDate(expires)) ? `${JSON.stringify(raw.expires)} is not a date (use YYYY-MM-DD)`
             : undefined;
     return { pattern: raw.resource, entry: { policy, reason, expires, source, ...(problem ? { problem } : {}) } };
@@ -187,7 +189,8 @@ function configEntry(policy: string, raw: unknown): { pattern: string; entry: Ex
 /** Glob match where `*` spans any characters, '/' included (type tokens and names contain '/'). */
 export function globMatches(pattern: string, value: string): boolean {
     const slash = "\u2215";
-    return minimatch(value.split("/").join(slash), pattern.split("/").join(slash), { dot: true, nocomment: true, nonegate: true });
+    return minimatch(value.split("/").join(slash), pattern.split("/").join(slash),
+        { dot: true, nocomment: true, nonegate: true, braceExpandMax: MAX_BRACE_ALTERNATIVES });
 }
 
 /** True when a config exemption's `resource` glob names this resource: by URN when it starts with `urn:`, else by name. */

@@ -212,3 +212,20 @@ describe("exemptions a platform team controls", () => {
         expect(spaced[0].problem).toBeUndefined();
     });
 });
+
+describe("a malformed glob in the config, under the engine", () => {
+    // The engine validates only the schema, and the embedded preview rejects these configs outright;
+    // the pack itself must never apply such a glob.
+    const subject = (name: string) => ({ type: CLUSTER, name, urn: `urn:pulumi:s::p::${CLUSTER}::${name}`, props: shortBackups });
+
+    it("never applies a glob with an unclosed bracket, and says why", () => {
+        const decision = decide(POLICY, subject("legacy[db"), exempt("legacy[db").exemptions);
+        expect(decision.exempt).toBeUndefined();
+        expect(decision.notes.join(" ")).toMatch(/is ignored: the glob has a "\[" at character 7 that is never closed/);
+    });
+
+    it("never applies a glob whose brace expansion is unbounded", () => {
+        expect(decide(POLICY, subject("db-7"), exempt("db-{1..100000}").exemptions).exempt).toBeUndefined();
+        expect(decide(POLICY, subject("db-7"), exempt("db-{1..9}").exemptions).exempt).toBeDefined();
+    });
+});

@@ -70,6 +70,18 @@ describe("every policy", () => {
         }
     });
 
+    test.each(policies.map((p) => [p.name, p] as [string, ProdreadyPolicy]))("%s bounds every numeric setting", (_name, policy) => {
+        // A threshold without a maximum accepts a typo such as 3000 days as a stricter setting.
+        const numeric = (schema: Record<string, unknown>): boolean => schema.type === "integer" || schema.type === "number";
+        for (const [key, schema] of Object.entries(policy.configSchema?.properties ?? {}) as Array<[string, Record<string, unknown>]>) {
+            const items = schema.type === "array" && typeof schema.items === "object" ? schema.items as Record<string, unknown> : undefined;
+            for (const checked of [schema, items].filter((s): s is Record<string, unknown> => s !== undefined && numeric(s))) {
+                expect({ key, bounded: typeof checked.maximum === "number" && (typeof checked.minimum === "number" || typeof checked.exclusiveMinimum === "number") })
+                    .toEqual({ key, bounded: true });
+            }
+        }
+    });
+
     test.each(policies.filter((p) => p.resourceTypes).map((p) => [p.name, p] as [string, ProdreadyPolicy]))("%s names real provider types", (_name, policy) => {
         for (const type of policy.resourceTypes ?? []) {
             expect(tokens.has(type) ? type : `not a provider type: ${type}`).toBe(type);
