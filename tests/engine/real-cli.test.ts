@@ -9,6 +9,7 @@
 // Every scenario runs when PRODREADY_ENGINE_ALL=1 or CI=true (about 7 s a preview, ~9 min for all);
 // otherwise a subset that touches every policy group (provider/group folder of policies/) runs.
 // Known differences, all due to the test doubles, are listed with their cause in KNOWN_DIFFERENCES.
+import { parseUnknownResources } from "../../policies/lib/unknowns";
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -131,8 +132,17 @@ function engineVerdict(events: readonly EngineEvent[]): Verdict {
         if (!p) {
             continue;
         }
-        const name = p.resourceUrn ? p.resourceUrn.slice(p.resourceUrn.lastIndexOf("::") + 2) : "";
-        (CANT_RUN.test(plainMessage(p.message)) ? unknowns : violations).add(key(p.policyName, name, p.enforcementLevel));
+        const message = plainMessage(p.message);
+        const nameOf = (urn: string) => urn.slice(urn.lastIndexOf("::") + 2);
+        if (CANT_RUN.test(message)) {
+            // A stack policy lists the resources it could not judge in one diagnostic.
+            const urns = p.resourceUrn ? [p.resourceUrn] : parseUnknownResources(message);
+            for (const urn of urns.length ? urns : [""]) {
+                unknowns.add(key(p.policyName, urn ? nameOf(urn) : "", p.enforcementLevel));
+            }
+        } else {
+            violations.add(key(p.policyName, p.resourceUrn ? nameOf(p.resourceUrn) : "", p.enforcementLevel));
+        }
     }
     return { violations: [...violations].sort(), unknowns: [...unknowns].sort() };
 }
@@ -297,6 +307,21 @@ engineSuite("the real Pulumi engine", () => {
         expect(r.status).toBe(0);
         expect(engine.violations.length).toBeGreaterThan(0);
         expect(engine.violations.every((k) => k.startsWith("aws-rds-require-backup-retention\u0000") && k.endsWith("\u0000advisory"))).toBe(true);
+        expect(engine).toEqual(embedded);
+    }, 10 * MINUTE);
+
+    it("applies a ready-made profile as a plain policy-pack config, the same way", async () => {
+        const scenario = "k8s-workload-host-access";
+        setScenario(scenario);
+        const profile = JSON.parse(fs.readFileSync(path.join(ROOT, "profiles", "pss-restricted.json"), "utf8"));
+        const r = preview({ packConfig: profile });
+        const engine = engineVerdict(r.events);
+        const embedded = embeddedVerdict(await previewReference(analyzer(), scenario, profile));
+        setScenario(undefined);
+        expect(r.status).not.toBe(0);
+        expect(engine.violations.length).toBeGreaterThan(0);
+        // Only Pod Security Standards controls are enabled in the profile.
+        expect(engine.violations.every((k) => k.startsWith("kubernetes-workload-"))).toBe(true);
         expect(engine).toEqual(embedded);
     }, 10 * MINUTE);
 

@@ -216,7 +216,7 @@ describe("exemptions a platform team controls", () => {
 describe("a malformed glob in the config, under the engine", () => {
     // The engine validates only the schema, and the embedded preview rejects these configs outright;
     // the pack itself must never apply such a glob.
-    const subject = (name: string) => ({ type: CLUSTER, name, urn: `urn:pulumi:s::p::${CLUSTER}::${name}`, props: shortBackups });
+    const subject = (name: string) => ({ type: CLUSTER, name, urn: `urn:pulumi:s::p::${CLUSTER}::${name}`, props: { ...shortBackups } as Record<string, unknown> });
 
     it("never applies a glob with an unclosed bracket, and says why", () => {
         const decision = decide(POLICY, subject("legacy[db"), exempt("legacy[db").exemptions);
