@@ -62,3 +62,14 @@ export function requireAtLeast(value: unknown, check: MinimumCheck, report: (mes
         report(`${where} sets ${property} to ${count} ${unit}, below the minimum ${minimum}: ${fix}.`);
     }
 }
+
+/** The longest automated-backup retention RDS, Aurora, DocumentDB, Neptune, Redshift and ElastiCache accept. */
+export const AWS_MAXIMUM_BACKUP_DAYS = 35;
+
+/**
+ * The `minimumDays` setting of a backup-retention policy: 1 to 35 days (what the services accept),
+ * with the checklists' default and the description that cites it.
+ */
+export function minimumBackupDaysSetting(defaultDays: number, description: string) {
+    return { type: "integer", minimum: 1, maximum: AWS_MAXIMUM_BACKUP_DAYS, default: defaultDays, description } as const;
+}

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { requireAtLeast } from "../../lib/checks";
+import { AWS_MAXIMUM_BACKUP_DAYS, minimumBackupDaysSetting, requireAtLeast } from "../../lib/checks";
 
 export default resourcePolicy({
     name: "aws-docdb-require-backup-retention",
@@ -10,13 +10,7 @@ export default resourcePolicy({
     remediationSteps: "Set backupRetentionPeriod to the minimum (30 by default) or more, up to 35.",
     tags: ["data-protection"],
     config: {
-        minimumDays: {
-            type: "integer",
-            minimum: 1,
-            maximum: 35,
-            default: 30,
-            description: "Minimum retention of automated backups, in days. Default 30: 004 asks for MongoDB backups retained 30 days (003 too).",
-        },
+        minimumDays: minimumBackupDaysSetting(30, "Minimum retention of automated backups, in days. Default 30: 004 asks for MongoDB backups retained 30 days (003 too)."),
     },
     resourceTypes: ["aws:docdb/cluster:Cluster"],
     validate: ({ name, props }, config, report) => {
@@ -26,7 +20,7 @@ export default resourcePolicy({
             minimum: config.minimumDays,
             unit: "day(s)",
             omitted: "so AWS keeps backups 1 day",
-            accepted: { maximum: 35, by: "DocumentDB" },
+            accepted: { maximum: AWS_MAXIMUM_BACKUP_DAYS, by: "DocumentDB" },
         }, report);
     },
 });

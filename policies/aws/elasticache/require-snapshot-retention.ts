@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { requireAtLeast } from "../../lib/checks";
+import { AWS_MAXIMUM_BACKUP_DAYS, minimumBackupDaysSetting, requireAtLeast } from "../../lib/checks";
 import { given, text } from "../../lib/values";
 
 const CLUSTER = "aws:elasticache/cluster:Cluster";
@@ -13,13 +13,7 @@ export default resourcePolicy({
     remediationSteps: "Set snapshotRetentionLimit to the minimum (1 by default) or more, and a snapshotWindow outside peak hours.",
     tags: ["data-protection"],
     config: {
-        minimumDays: {
-            type: "integer",
-            minimum: 1,
-            maximum: 35,
-            default: 1,
-            description: "Minimum snapshotRetentionLimit, in days. Default 1: 004 asks for daily Redis backups without a retention (its 30 days is for MongoDB); 0, the AWS default, turns snapshots off. Raise it to 30 to apply 004's general 30-day backup retention to caches.",
-        },
+        minimumDays: minimumBackupDaysSetting(1, "Minimum snapshotRetentionLimit, in days. Default 1: 004 asks for daily Redis backups without a retention (its 30 days is for MongoDB); 0, the AWS default, turns snapshots off. Raise it to 30 to apply 004's general 30-day backup retention to caches."),
     },
     resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup", CLUSTER],
     validate: ({ type, name, props }, config, report) => {
@@ -37,7 +31,7 @@ export default resourcePolicy({
             minimum: config.minimumDays,
             unit: "day(s)",
             omitted: "which AWS sets to 0 (no snapshots)",
-            accepted: { maximum: 35, by: "ElastiCache" },
+            accepted: { maximum: AWS_MAXIMUM_BACKUP_DAYS, by: "ElastiCache" },
         }, report);
     },
 });

@@ -1,4 +1,4 @@
-import { requireAtLeast } from "../../lib/checks";
+import { AWS_MAXIMUM_BACKUP_DAYS, minimumBackupDaysSetting, requireAtLeast } from "../../lib/checks";
 import { resourcePolicy } from "../../lib/define";
 
 export default resourcePolicy({
@@ -10,13 +10,7 @@ export default resourcePolicy({
     remediationSteps: "Set backupRetentionPeriod to the minimum (30 by default) or more, up to 35.",
     tags: ["data-protection"],
     config: {
-        minimumDays: {
-            type: "integer",
-            minimum: 1,
-            maximum: 35,
-            default: 30,
-            description: "Minimum retention of automated backups, in days. Default 30: 003 asks for backups retained at least 30 days.",
-        },
+        minimumDays: minimumBackupDaysSetting(30, "Minimum retention of automated backups, in days. Default 30: 003 asks for backups retained at least 30 days."),
     },
     resourceTypes: ["aws:neptune/cluster:Cluster"],
     validate: ({ name, props }, config, report) => {
@@ -26,7 +20,7 @@ export default resourcePolicy({
             minimum: config.minimumDays,
             unit: "day(s)",
             omitted: "so Neptune keeps backups 1 day",
-            accepted: { maximum: 35, by: "Neptune" },
+            accepted: { maximum: AWS_MAXIMUM_BACKUP_DAYS, by: "Neptune" },
         }, report);
     },
 });

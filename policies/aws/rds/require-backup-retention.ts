@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { requireAtLeast } from "../../lib/checks";
+import { AWS_MAXIMUM_BACKUP_DAYS, minimumBackupDaysSetting, requireAtLeast } from "../../lib/checks";
 import { given } from "../../lib/values";
 
 /** What AWS keeps when backupRetentionPeriod is omitted: 1 day for instances and clusters. */
@@ -14,13 +14,7 @@ export default resourcePolicy({
     remediationSteps: "Set backupRetentionPeriod to the minimum (30 by default) or more, up to 35.",
     tags: ["data-protection"],
     config: {
-        minimumDays: {
-            type: "integer",
-            minimum: 1,
-            maximum: 35,
-            default: 30,
-            description: "Minimum retention of automated backups, in days. Default 30: 003 and 004 ask for backups retained 30 days.",
-        },
+        minimumDays: minimumBackupDaysSetting(30, "Minimum retention of automated backups, in days. Default 30: 003 and 004 ask for backups retained 30 days."),
     },
     resourceTypes: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster"],
     validate: ({ type, name, props }, config, report) => {
@@ -32,7 +26,7 @@ export default resourcePolicy({
             minimum: replica ? 0 : config.minimumDays,
             unit: "day(s)",
             omitted: replica ? undefined : `so AWS keeps backups ${AWS_DEFAULT_DAYS} day`,
-            accepted: { maximum: 35, by: "RDS" },
+            accepted: { maximum: AWS_MAXIMUM_BACKUP_DAYS, by: "RDS" },
         }, report);
     },
 });
