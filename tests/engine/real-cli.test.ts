@@ -296,7 +296,7 @@ engineSuite("the real Pulumi engine", () => {
         timings.push(`${scenarios.length} scenarios in ${Math.round((Date.now() - started) / 1000)} s`);
         setScenario(undefined);
         expect(differences).toEqual([]);
-    }, (ALL_SCENARIOS ? 40 : 20) * MINUTE);
+    }, (ALL_SCENARIOS ? 60 : 20) * MINUTE);
 
     it("applies a policy-pack config the same way (a P0 lowered to advisory, a threshold raised)", async () => {
         setScenario(undefined);
