@@ -1,7 +1,7 @@
 // Helpers for AWS policies: ECS container definitions and joins between resources of one stack.
 import type { PolicyResource } from "@pulumi/policy";
 import { isUnknownValueError } from "./unknowns";
-import { describeType, isRecord, Props, record, text } from "./values";
+import { describeType, given, isRecord, Props, record, text } from "./values";
 
 /** ECS container definitions, parsed without throwing; `error` says why they could not be read. */
 export type ContainerDefinitions = { containers: Props[]; error?: undefined } | { containers?: undefined; error: string };
@@ -73,10 +73,7 @@ export function unlinkedTargets(
     links: readonly PolicyResource[],
     property: string,
     keysOf: (target: PolicyResource) => unknown[],
-    valuesOf: (link: PolicyResource) => unknown[] = (link) => {
-        const value = link.props[property];
-        return Array.isArray(value) ? value : [value];
-    },
+    valuesOf: (link: PolicyResource) => unknown[] = referenceValues(property),
 ): PolicyResource[] {
     const linked = new Set<string>();
     const byValue: PolicyResource[] = [];
@@ -142,6 +139,14 @@ export function eachContainer(
     parsed.containers.forEach((container, index) => judge(container, describeContainer(container, index, taskName)));
 }
 
+/** The strings a link's property uses to name its targets: the value, or the items of a list. */
+function referenceValues(property: string): (link: PolicyResource) => unknown[] {
+    return (link) => {
+        const value = link.props[property];
+        return Array.isArray(value) ? value : [value];
+    };
+}
+
 /** S3 bucket types: Bucket and its deprecated BucketV2 alias. */
 export const BUCKET_TYPES: readonly string[] = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
 
@@ -203,10 +208,7 @@ export function indexLinks(
     links: readonly PolicyResource[],
     property: string,
     keysOf: (target: PolicyResource) => unknown[],
-    valuesOf: (link: PolicyResource) => unknown[] = (link) => {
-        const value = link.props[property];
-        return Array.isArray(value) ? value : [value];
-    },
+    valuesOf: (link: PolicyResource) => unknown[] = referenceValues(property),
 ): LinkIndex {
     const candidateUrns = new Set(targets.map((t) => t.urn));
     const byTarget = new Map<string, PolicyResource[]>();
@@ -298,4 +300,26 @@ export function linkJudge(index: LinkIndex, problem: (link: PolicyResource) => s
         }
         return problems;
     };
+}
+
+/**
+ * Indexes resources by their `name` property, once. A name unknown during preview is kept as
+ * `unknownName`: a resource that names one of these by value and finds none should throw it, since
+ * the unknown one may be the one it names.
+ */
+export function indexByName(resources: readonly PolicyResource[]): { byName: Map<string, PolicyResource[]>; unknownName?: unknown } {
+    const byName = new Map<string, PolicyResource[]>();
+    let unknownName: unknown;
+    for (const resource of resources) {
+        try {
+            const name = text(given(resource.props.name));
+            if (name) {
+                byName.set(name, [...(byName.get(name) ?? []), resource]);
+            }
+        } catch (error) {
+            rethrowUnlessUnknown(error);
+            unknownName ??= error;
+        }
+    }
+    return { byName, unknownName };
 }

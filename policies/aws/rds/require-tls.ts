@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { ofTypes } from "../../lib/aws";
+import { indexByName, ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
 import { given, records, text } from "../../lib/values";
 
@@ -57,26 +57,15 @@ export default stackPolicy({
         for (const { type, kind, property, groupType } of KINDS) {
             const groups = ofTypes(resources, [groupType]);
             const byUrn = new Map(groups.map((g) => [g.urn, g]));
-            const byName = new Map<string, PolicyResource[]>();
-            const nameErrors: unknown[] = [];
-            for (const group of groups) {
-                try {
-                    const name = text(given(group.props.name));
-                    if (name) {
-                        byName.set(name, [...(byName.get(name) ?? []), group]);
-                    }
-                } catch (error) {
-                    nameErrors.push(error); // matters only to a database that names its group by value
-                }
-            }
+            const { byName, unknownName } = indexByName(groups);
             const groupKind = groupType.split(":").pop();
             for (const db of ofTypes(resources, [type])) {
                 context.judge(db, () => {
                     const ref = attachedGroups(db, property, byUrn);
                     const named = ref.needsValue ? text(given(db.props[property])) : undefined;
                     const attached = ref.needsValue ? (named ? byName.get(named) ?? [] : []) : ref.byGraph;
-                    if (named && attached.length === 0 && nameErrors.length > 0) {
-                        throw nameErrors[0]; // a group whose name is unknown during preview may be this one
+                    if (named && attached.length === 0 && unknownName !== undefined) {
+                        throw unknownName; // a group whose name is unknown during preview may be this one
                     }
                     const engine = text(given(db.props.engine));
                     if (ref.needsValue && !named) {

@@ -1,7 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { graphTargets, ofTypes } from "../../lib/aws";
+import { graphTargets, indexByName, ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
-import { isUnknownValueError } from "../../lib/unknowns";
 import { given, records, text } from "../../lib/values";
 
 /**
@@ -37,21 +36,7 @@ export default stackPolicy({
         if (clusters.length === 0) {
             return;
         }
-        const byName = new Map<string, PolicyResource[]>();
-        let nameError: unknown;
-        for (const group of groups) {
-            try {
-                const name = text(given(group.props.name));
-                if (name) {
-                    byName.set(name, [...(byName.get(name) ?? []), group]);
-                }
-            } catch (error) {
-                if (!isUnknownValueError(error)) {
-                    throw error;
-                }
-                nameError ??= error; // matters only to a cluster that names its group by value
-            }
-        }
+        const { byName, unknownName } = indexByName(groups);
         for (const cluster of clusters) {
             context.judge(cluster, () => {
                 const ref = graphTargets(cluster, "clusterParameterGroupName", groups);
@@ -68,8 +53,8 @@ export default stackPolicy({
                         return;
                     }
                     attached = byName.get(named) ?? [];
-                    if (attached.length === 0 && nameError !== undefined) {
-                        throw nameError; // a group whose name is unknown during preview may be this one
+                    if (attached.length === 0 && unknownName !== undefined) {
+                        throw unknownName; // a group whose name is unknown during preview may be this one
                     }
                 }
                 if (attached.length === 0) {
