@@ -1,5 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import type { Analysis } from "./analyzer/session";
+import type { Analysis } from "./report/analysis";
 import { manifestRun, readManifests } from "./manifests";
 import * as path from "path";
 import { loadCatalog } from "./catalog/catalog";
@@ -11,8 +11,9 @@ import { killAllChildren } from "./program/child-processes";
 import { DEFAULT_TIMEOUT_SECONDS } from "./program";
 import { assertReportJudged } from "./report/coverage";
 import { packResourceTypes } from "./report/pack";
+import { displayPath, repositoryRoot, sourceLocations } from "./report/locations";
 import { visibleLine } from "./report/safe";
-import { withDefaultProviders } from "./analyzer/session";
+import { withDefaultProviders } from "./analyzer/default-providers";
 import type { ProgramRun } from "./program/records";
 
 /** Exit codes: 0 no mandatory violation, 1 a mandatory violation, 2 the run itself failed. */
@@ -37,22 +38,23 @@ function keyValue(value: string, previous: Record<string, string> = {}): Record<
 }
 
 /** Prints a report in the chosen format; the exit code says whether a mandatory violation fails the run. */
-function emitReport(report: Report, format: Format, artifact?: string): number {
+function emitReport(report: Report, format: Format, artifact?: string | null): number {
     // A run that judged nothing is an error in every mode, never a clean pass.
     assertReportJudged(report);
     process.stdout.write(render(report, format, { color: process.stdout.isTTY, artifact }));
     return report.summary.passed ? EXIT_OK : EXIT_VIOLATIONS;
 }
 
-function emit(analysis: Analysis, format: Format, source: Report["source"], run: ProgramRun, packDir: string | undefined, artifact?: string): number {
+function emit(analysis: Analysis, format: Format, source: Report["source"], run: ProgramRun, packDir: string | undefined, artifact?: string | null): number {
     // The objects the pack was called with: the run's resources and the default providers the engine adds.
     const subjects = withDefaultProviders(run, {}).resources;
     const resourceTypes = packResourceTypes(packDir ?? DEFAULT_PACK_DIR);
-    return emitReport(reportFromAnalysis(analysis, { catalog: loadCatalog(), source, subjects, resourceTypes }), format, artifact);
+    const locations = sourceLocations(run.resources);
+    return emitReport(reportFromAnalysis(analysis, { catalog: loadCatalog(), source, subjects, resourceTypes, locations }), format, artifact);
 }
 
 function formatOption(): Option {
-    return new Option("--format <format>", "output format: text, json (docs/report.schema.json), sarif (2.1.0), junit (XML), markdown (pull-request comment)")
+    return new Option("--format <format>", "output format: text, json (docs/report.schema.json), sarif (2.1.0), junit (XML), markdown (pull-request comment), html (a self-contained page)")
         .choices(FORMATS).default("text");
 }
 
@@ -63,7 +65,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
         .configureOutput({ outputError: (text, write) => write(text.startsWith("error:") ? `prodready: ${text}` : text) });
 
     program.command("preview")
-        .description("run a Pulumi TypeScript or JavaScript program against an in-process engine, without a cloud, and judge it with the policy pack")
+        .description("run a Pulumi program (TypeScript, JavaScript, Python or Pulumi YAML) against an in-process engine, without a cloud, and judge it with the policy pack")
         .argument("[program-dir]", "Pulumi project directory (with Pulumi.yaml)", ".")
         .option("--policy-pack <dir>", "policy pack directory (default: the prodready pack)")
         .option("--policy-pack-config <file>", "JSON config for the pack, as for pulumi preview --policy-pack-config")
@@ -81,7 +83,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
                 config: opts.config,
                 stack: opts.stack,
             });
-            const artifact = path.relative(process.cwd(), path.join(result.programDir, "Pulumi.yaml")).split(path.sep).join("/");
+            const artifact = displayPath(path.resolve(result.programDir, "Pulumi.yaml"), repositoryRoot());
             setExit(emit(result, opts.format, { kind: "preview", target: result.programDir }, result.run, opts.policyPack, artifact));
         });
     program.command("manifests")
@@ -95,7 +97,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
             packConfigOf({ profile: opts.profile, packConfigFile: opts.policyPackConfig });
             const run = manifestRun(readManifests(paths));
             const analysis = await judge(run, { packDir: opts.policyPack, packConfigFile: opts.policyPackConfig, profile: opts.profile });
-            setExit(emit(analysis, opts.format, { kind: "manifests", target: paths.join(" ") }, run, opts.policyPack, paths[0] === "-" ? undefined : paths[0]));
+            setExit(emit(analysis, opts.format, { kind: "manifests", target: paths.join(" ") }, run, opts.policyPack,
+                paths[0] === "-" ? null : displayPath(path.resolve(paths[0]), repositoryRoot())));
         });
     program.command("report")
         .description("report the policy results of a real `pulumi preview --policy-pack <pack> --event-log <file>`")

@@ -185,7 +185,7 @@ function nonEmpty(objects: ManifestObject[], name: string, why: string): Manifes
 /** Turns manifest objects into the resources a Pulumi program with the Kubernetes provider would register. */
 export function manifestRun(objects: readonly ManifestObject[]): ProgramRun {
     const seen = new Map<string, number>();
-    const resources: RecordedResource[] = objects.map(({ object }) => {
+    const resources: RecordedResource[] = objects.map(({ object, source, line, column }) => {
         const metadata = isRecord(object.metadata) ? object.metadata : {};
         const base = [metadata.namespace, metadata.name].filter((p) => typeof p === "string").join("/") || String(object.kind).toLowerCase();
         const type = pulumiType(String(object.apiVersion), String(object.kind));
@@ -199,6 +199,8 @@ export function manifestRun(objects: readonly ManifestObject[]): ProgramRun {
             inputs: object,
             dependencies: [], propertyDependencies: {},
             options: { protect: false, ignoreChanges: [], deleteBeforeReplace: false, deleteBeforeReplaceDefined: false, additionalSecretOutputs: [], aliases: [], customTimeouts: { create: "", update: "", delete: "" } },
+            // Standard input has no path: its name is kept as it is.
+            source: { file: source === "<stdin>" ? source : path.resolve(source), line, column },
         };
     });
     return { project: MANIFEST_PROJECT, stack: MANIFEST_STACK, resources, unansweredInvokes: [] };

@@ -1,9 +1,12 @@
 import * as fs from "fs";
 import * as path from "path";
 import { jsonErrorLine, PolicyConfigError } from "./analyzer/config";
-import { startAnalyzer } from "./analyzer/host";
-import { Analysis, analyzeRun } from "./analyzer/session";
+import { AnalyzerHost, startAnalyzer } from "./analyzer/host";
+import { analyzeRun, ConfiguredPack, configurePack } from "./analyzer/session";
+import type { Analysis } from "./report/analysis";
 import { loadProject, ProgramOptions, runProgram } from "./program";
+import { killAllChildren } from "./program/child-processes";
+import { locateConfigFileObjects } from "./program/config-file-sources";
 import type { ProgramRun } from "./program/records";
 import { loadPackGrammar, resourceExemptionProblems } from "./exemptions/resources";
 import { packageRoot } from "./paths";
@@ -93,16 +96,30 @@ export interface PreviewResult extends Analysis {
     programDir: string;
 }
 
-/** Judges a set of already recorded resources with a pack: shared by the preview and manifest modes. */
-export async function judge(run: ProgramRun, options: { packDir?: string; packConfigFile?: string; profile?: string; config?: Record<string, string> }): Promise<Analysis> {
-    const { packConfig, configSource } = packConfigOf(options);
-    const packDir = options.packDir ?? DEFAULT_PACK_DIR;
+/** A started pack whose config was checked and applied. */
+interface OpenPack {
+    host: AnalyzerHost;
+    configured: ConfiguredPack;
+}
+
+/** Starts the pack and configures it; a config it rejects stops it and throws PolicyConfigError. */
+async function openPack(packDir: string, packConfig: unknown, configSource: string | undefined): Promise<OpenPack> {
     const host = await startAnalyzer(packDir);
+    try {
+        return { host, configured: await configurePack(host, packConfig, configSource) };
+    } catch (err) {
+        await host.stop();
+        throw err;
+    }
+}
+
+/** Judges recorded resources with an open pack, then stops it; exemptions written on resources are checked too. */
+async function judgeWith(open: OpenPack, run: ProgramRun, packDir: string, config: Record<string, string> | undefined): Promise<Analysis> {
     let analysis: Analysis;
     try {
-        analysis = await analyzeRun(host, run, { packConfig, configSource, config: options.config });
+        analysis = await analyzeRun(open.host, run, { configured: open.configured, config });
     } finally {
-        await host.stop();
+        await open.host.stop();
     }
     // Exemptions written on resources are config too: a wrong one is an error, not a silent no-op.
     const grammar = loadPackGrammar(packDir);
@@ -113,12 +130,38 @@ export async function judge(run: ProgramRun, options: { packDir?: string; packCo
     return analysis;
 }
 
+/** Judges a set of already recorded resources with a pack: shared by the preview and manifest modes. */
+export async function judge(run: ProgramRun, options: { packDir?: string; packConfigFile?: string; profile?: string; config?: Record<string, string> }): Promise<Analysis> {
+    const { packConfig, configSource } = packConfigOf(options);
+    const packDir = options.packDir ?? DEFAULT_PACK_DIR;
+    return judgeWith(await openPack(packDir, packConfig, configSource), run, packDir, options.config);
+}
+
 /** Runs a Pulumi program without a cloud and serves the pack to it the way `pulumi preview --policy-pack` does. */
 export async function preview(programDir: string, options: PreviewOptions = {}): Promise<PreviewResult> {
     const project = loadProject(programDir, options);
     // Read the config before running anything, so a bad file fails fast.
-    packConfigOf(options);
-    const run = await runProgram(project, options);
-    const analysis = await judge(run, { packDir: options.packDir, packConfigFile: options.packConfigFile, profile: options.profile, config: project.config });
+    const { packConfig, configSource } = packConfigOf(options);
+    const packDir = options.packDir ?? DEFAULT_PACK_DIR;
+    // The pack starts and checks its config while the program runs, as the engine starts analyzers
+    // before the program: a config the pack rejects fails the run at once, not after the program.
+    const program = runProgram(project, options);
+    program.catch(() => undefined); // awaited below; a config error may end the run first
+    let open: OpenPack;
+    try {
+        open = await openPack(packDir, packConfig, configSource);
+    } catch (err) {
+        killAllChildren();
+        throw err;
+    }
+    let run: ProgramRun;
+    try {
+        run = await program;
+    } catch (err) {
+        await open.host.stop();
+        throw err;
+    }
+    run = { ...run, resources: locateConfigFileObjects(run.resources, project.dir) };
+    const analysis = await judgeWith(open, run, packDir, project.config);
     return { ...analysis, run, programDir: project.dir };
 }

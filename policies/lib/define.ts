@@ -9,6 +9,7 @@ import type {
     StackValidationArgs,
     StackValidationPolicy,
 } from "@pulumi/policy";
+import { checklistReference, policyTags } from "./contract";
 import { decide, EXEMPTIONS_SCHEMA, EXEMPTIONS_FROM_RESOURCES_SCHEMA, exemptionReason, withNotes } from "./exemptions";
 import { isUnknownValueError, UnknownResourcesError } from "./unknowns";
 
@@ -120,8 +121,7 @@ export interface ProdreadyFields {
     appliesTo?: (type: string, props: Record<string, unknown>) => boolean;
 }
 
-/** The tag that carries a former name of a policy across the analyzer protocol, which has no field for it. */
-export const ALIAS_TAG_PREFIX = "alias:";
+export { ALIAS_TAG_PREFIX } from "./contract";
 
 export type ProdreadyResourcePolicy = ResourceValidationPolicy & ProdreadyFields;
 export type ProdreadyStackPolicy = StackValidationPolicy & ProdreadyFields;
@@ -142,11 +142,11 @@ function metadata(spec: PolicyMetadata & Configurable<Settings>) {
         framework: {
             name: CHECKLIST_FRAMEWORK,
             version: "1",
-            reference: spec.checklist.join(", "),
+            reference: checklistReference(spec.checklist),
             specification: "catalog/checklist.yaml",
         },
         // The priority also travels as a tag, so Pulumi Cloud and the engine's JSON show it.
-        tags: [provider, `priority:${spec.priority}`, ...(spec.aliases ?? []).map((a) => `${ALIAS_TAG_PREFIX}${a}`), ...(spec.tags ?? [])],
+        tags: policyTags(provider, spec.priority, spec.aliases ?? [], spec.tags ?? []),
         // Every policy takes `exemptions` (policies/lib/exemptions.ts), so the engine accepts them in its config.
         configSchema: {
             properties: {

@@ -5,6 +5,7 @@
 // The grammar is documented in docs/exemptions.md.
 import { minimatch } from "minimatch";
 import type { PolicyConfigSchema } from "@pulumi/policy";
+import { exemptionReason as encodeExemptionReason } from "./contract";
 import { globProblem, MAX_BRACE_ALTERNATIVES } from "./globs";
 import { isRecord, list, text } from "./values";
 
@@ -245,7 +246,7 @@ export function decide(
  * src/report parses this exact form.
  */
 export function exemptionReason(entry: ExemptionEntry, urn?: string): string {
-    return `exempt${urn ? ` ${urn}` : ""}: ${entry.reason} (source: ${entry.source}${entry.expires ? `, expires ${entry.expires}` : ""})`;
+    return encodeExemptionReason(entry, urn);
 }
 
 /** Appends the notes about exemptions that did not apply to a violation message. */

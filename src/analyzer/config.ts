@@ -1,4 +1,5 @@
 import Ajv from "ajv";
+import { aliasesOf as aliasTagsOf } from "../../policies/lib/contract";
 import { exemptionConfigProblems } from "../exemptions/config";
 
 export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
@@ -57,11 +58,10 @@ function entry(value: unknown, where: string): { level?: EnforcementLevel; prope
 }
 
 /** The tag that carries a former name across the analyzer protocol (policies/lib/define.ts). */
-const ALIAS_TAG_PREFIX = "alias:";
 
 /** A policy's former names, from the policy object or from its tags. */
 export function aliasesOf(policy: PolicyConfigInfo): readonly string[] {
-    return policy.aliases ?? (policy.tags ?? []).filter((t) => t.startsWith(ALIAS_TAG_PREFIX)).map((t) => t.slice(ALIAS_TAG_PREFIX.length));
+    return policy.aliases ?? aliasTagsOf(policy.tags ?? []);
 }
 
 /** Each policy's schema defaults, as the engine fills them in before Configure. */

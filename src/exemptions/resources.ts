@@ -6,14 +6,13 @@
 // directory in use, so the two can never disagree.
 import * as fs from "fs";
 import * as path from "path";
+import { UNKNOWN } from "../analyzer/wire";
 
 /** The part of the pack's exemption module used here. */
 interface PackGrammar {
     resourceExemptions(type: string, props: Record<string, unknown>): Array<{ policy: string; reason: string; source: string; problem?: string }>;
 }
 
-/** The value the engine sends for a property unknown during preview. */
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /**
  * The pack's exemption grammar: its compiled `bin/lib/exemptions.js`, or its TypeScript source when

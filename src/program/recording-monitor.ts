@@ -1,3 +1,5 @@
+import { DeclarationSite, declarationSite } from "./declaration-site";
+import { SECRET_SIG, SIG_KEY } from "../analyzer/wire";
 import type { InvokeHandler } from "./invokes";
 import type { RecordedResource } from "./records";
 
@@ -7,9 +9,6 @@ const provproto = require("@pulumi/pulumi/proto/provider_pb");
 const { Empty } = require("google-protobuf/google/protobuf/empty_pb");
 const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
 
-/** The SDK's marker key and value for a secret in the wire format. */
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
 /**
  * The monitor features this implementation honours, answered to the SDK's SupportsFeature. Secrets and
@@ -58,6 +57,7 @@ function unary(handler: (request: any) => unknown): (call: UnaryCall, callback: 
 export class RecordingMonitor {
     readonly records: RecordedResource[] = [];
     readonly unansweredInvokes = new Set<string>();
+    private readonly sources = new Map<string, DeclarationSite>();
     private readonly states = new Map<string, { urn: string; id: string | null; state: Record<string, unknown> }>();
 
     constructor(
@@ -108,6 +108,11 @@ export class RecordingMonitor {
             propertyDependencies[key] = deps.getUrnsList();
         });
         const timeouts = req.getCustomtimeouts();
+        // A registration from a callback has no user frame: it is declared where its parent is.
+        const source = declarationSite(req) ?? (parent ? this.sources.get(parent) : undefined);
+        if (source) {
+            this.sources.set(urn, source);
+        }
         this.records.push({
             urn,
             type,
@@ -137,6 +142,7 @@ export class RecordingMonitor {
                 },
                 ...(req.getDeletedwith() ? { deletedWith: req.getDeletedwith() } : {}),
             },
+            ...(source ? { source } : {}),
         });
         // A preview knows no IDs: the engine answers "" for a resource it would create.
         const id = "";

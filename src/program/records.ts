@@ -1,3 +1,5 @@
+import type { DeclarationSite } from "./declaration-site";
+
 /** One resource as the program registered it, in the engine's wire format (unknowns and secrets as sentinels). */
 export interface RecordedResource {
     urn: string;
@@ -24,6 +26,8 @@ export interface RecordedResource {
         /** URN of the resource whose deletion deletes this one, when set. */
         deletedWith?: string;
     };
+    /** The line that declares the resource: the program's source, or the manifest's object. */
+    source?: DeclarationSite;
 }
 
 /** What running a program under the recording monitor produced. */

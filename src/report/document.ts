@@ -3,8 +3,9 @@
 // form is the `--format json` output, versioned and described by docs/report.schema.json.
 import * as fs from "fs";
 import * as path from "path";
-import type { Analysis, PolicyInfo } from "../analyzer/session";
+import type { Analysis, PolicyInfo } from "./analysis";
 import type { Catalog } from "../catalog/catalog";
+import { checklistOf, parseExemptionReason, priorityOf } from "../../policies/lib/contract";
 import { packageRoot } from "../paths";
 import { computeScore, ReadinessScore } from "../score/score";
 import { computeCoverage, CoveragePolicy, CoverageSubject } from "./coverage";
@@ -13,8 +14,10 @@ import type { PolicyScope } from "./pack";
 /**
  * Bump the major version on a breaking change to the JSON form, the minor one when fields are added;
  * docs/report.schema.json follows it. 1.1: `summary.judged`, `notJudged`, `notPolicySubjects`, `notJudgedTypes`.
+ * 2.0: the JSON form lists only the policies and checklist items a reader acts on (src/report/json.ts);
+ * findings and exemptions carry `location`.
  */
-export const REPORT_SCHEMA_VERSION = "1.1.0";
+export const REPORT_SCHEMA_VERSION = "2.0.0";
 
 export type Priority = "P0" | "P1" | "P2";
 
@@ -31,6 +34,13 @@ export interface ReportPolicy {
     tags: string[];
 }
 
+/** Where a resource is declared: a path relative to the project (or the manifest as given), 1-based line and column. */
+export interface SourceLocation {
+    file: string;
+    line: number;
+    column?: number;
+}
+
 export interface ReportFinding {
     policy: string;
     /** `violation`, or `unknown` when the policy hit a value unknown during preview. */
@@ -41,6 +51,8 @@ export interface ReportFinding {
     urn?: string;
     type?: string;
     name?: string;
+    /** The line that declares the resource, when known. */
+    location?: SourceLocation;
 }
 
 /** A resource a policy did not judge because an exemption with a reason applied. */
@@ -53,6 +65,8 @@ export interface ReportExemption {
     urn?: string;
     type?: string;
     name?: string;
+    /** The line that declares the resource, when known. */
+    location?: SourceLocation;
 }
 
 /** A policy that declared itself not applicable for another reason than an exemption. */
@@ -105,16 +119,7 @@ export function toolVersion(): string {
     }
 }
 
-/** The priority a policy carries as its `priority:P0` tag. */
-export function priorityOf(tags: readonly string[]): Priority | undefined {
-    const tag = tags.find((t) => /^priority:P[012]$/.test(t));
-    return tag ? (tag.slice("priority:".length) as Priority) : undefined;
-}
-
-/** The checklist items a policy cites, from its `framework.reference` (comma-separated ids). */
-export function checklistOf(reference: string | undefined): string[] {
-    return (reference ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "");
-}
+export { checklistOf, priorityOf } from "../../policies/lib/contract";
 
 export function reportPolicy(p: PolicyInfo, level: string | undefined): ReportPolicy {
     return {
@@ -129,19 +134,9 @@ export function reportPolicy(p: PolicyInfo, level: string | undefined): ReportPo
     };
 }
 
-// The not-applicable reason the pack gives an exempt resource (policies/lib/exemptions.ts,
-// exemptionReason): `exempt[ <urn>]: <reason> (source: <source>[, expires <date>])`.
-const EXEMPT = /^exempt(?: (urn:\S+))?: ([\s\S]*) \(source: (.+?)(?:, expires (\d{4}-\d{2}-\d{2}))?\)$/;
-
 /** Reads an exemption back from a not-applicable reason; a stack policy's reason lists one per line. */
 export function parseExemptReason(reason: string): Array<Omit<ReportExemption, "policy" | "type" | "name">> {
-    if (!reason.startsWith("exempt")) {
-        return [];
-    }
-    return reason.split("\n").flatMap((line) => {
-        const m = EXEMPT.exec(line);
-        return m ? [{ urn: m[1], reason: m[2], source: m[3], ...(m[4] ? { expires: m[4] } : {}) }] : [];
-    });
+    return parseExemptionReason(reason);
 }
 
 /** Splits the not-applicable answers into exemptions and the rest. */
@@ -192,12 +187,23 @@ export interface ReportInput {
     scopes: ReadonlyArray<Omit<CoveragePolicy, "enabled">>;
     /** Objects known to be judged otherwise (by a policy whose types are not known). */
     judgedUrns?: readonly string[];
+    /** The line that declares each resource, by URN, where known. */
+    locations?: ReadonlyMap<string, SourceLocation>;
+}
+
+/** Adds the declaring line to an entry about a resource whose line is known. */
+function located<T extends { urn?: string; location?: SourceLocation }>(item: T, locations: ReadonlyMap<string, SourceLocation> | undefined): T {
+    const location = item.urn ? locations?.get(item.urn) : undefined;
+    return location ? { ...item, location } : item;
 }
 
 /** Assembles a report: sorts, separates exemptions, summarizes and scores. */
 export function buildReport(input: ReportInput): Report {
-    const findings = [...input.findings].sort((a, b) => byPolicyThenUrn(a, b) || a.message.localeCompare(b.message));
-    const { exemptions, other } = splitNotApplicable(input.notApplicable, parseUrn);
+    const findings = input.findings.map((f) => located(f, input.locations))
+        .sort((a, b) => byPolicyThenUrn(a, b) || a.message.localeCompare(b.message));
+    const split = splitNotApplicable(input.notApplicable, parseUrn);
+    const exemptions = split.exemptions.map((e) => located(e, input.locations));
+    const other = split.other;
     const violations = findings.filter((f) => f.outcome === "violation");
     const enabled = input.policies.filter((p) => p.enforcementLevel !== "disabled");
     const mandatory = violations.filter((f) => f.enforcementLevel === "mandatory").length;
@@ -235,6 +241,8 @@ export interface AnalysisReportOptions {
     subjects: readonly CoverageSubject[];
     /** The types each resource policy judges, from the pack loaded in-process (src/report/pack.ts). */
     resourceTypes?: ReadonlyMap<string, PolicyScope>;
+    /** The line that declares each resource, by URN (src/report/locations.ts). */
+    locations?: ReadonlyMap<string, SourceLocation>;
 }
 
 /** The report of an embedded preview or manifest run. */
@@ -252,6 +260,7 @@ export function reportFromAnalysis(analysis: Analysis, options: AnalysisReportOp
             ...(n.urn ? { urn: n.urn } : {}), ...(n.type ? { type: n.type } : {}), ...(n.name ? { name: n.name } : {}) })),
         catalog: options.catalog,
         subjects: options.subjects,
+        locations: options.locations,
         scopes: analysis.pack.policies.map((p) => ({ name: p.name, kind: p.kind,
             resourceTypes: options.resourceTypes?.get(p.name)?.resourceTypes, appliesTo: options.resourceTypes?.get(p.name)?.appliesTo })),
     });
@@ -261,9 +270,15 @@ export function reportFromAnalysis(analysis: Analysis, options: AnalysisReportOp
 export function findingsByPolicy(report: Report): Array<{ policy: ReportPolicy | undefined; name: string; findings: ReportFinding[] }> {
     const groups = new Map<string, ReportFinding[]>();
     for (const f of report.findings) {
-        groups.set(f.policy, [...(groups.get(f.policy) ?? []), f]);
+        const group = groups.get(f.policy);
+        if (group) {
+            group.push(f);
+        } else {
+            groups.set(f.policy, [f]);
+        }
     }
-    return [...groups].map(([name, findings]) => ({ name, policy: report.policies.find((p) => p.name === name), findings }));
+    const policies = new Map(report.policies.map((p) => [p.name, p]));
+    return [...groups].map(([name, findings]) => ({ name, policy: policies.get(name), findings }));
 }
 
 /** Where a finding is: `type: name`, or `stack`. */

@@ -12,7 +12,7 @@ import type { CoverageSubject } from "./coverage";
 import { buildReport, parseUrn, Report, ReportFinding, ReportNotApplicable, ReportPolicy, priorityOf, checklistOf } from "./document";
 import { loadPack } from "./pack";
 import { visibleLine } from "./safe";
-import { parseUnknownResources } from "../../policies/lib/unknowns";
+import { isUnknownDuringPreview, parseUnknownResources } from "../../policies/lib/contract";
 
 export { loadPack } from "./pack";
 
@@ -300,7 +300,7 @@ export function reportFromEvents(events: readonly EngineEvent[], options: EventL
     }
     const findings: ReportFinding[] = violations.flatMap((v) => {
         const message = plainMessage(v.message);
-        const outcome = /^can't run policy '[^']+' from policy pack '[^']+' during preview/.test(message) ? "unknown" as const : "violation" as const;
+        const outcome = isUnknownDuringPreview(message) ? "unknown" as const : "violation" as const;
         // A stack policy lists the resources it could not judge in one diagnostic: one finding each.
         const unknownUrns = outcome === "unknown" && !v.resourceUrn ? parseUnknownResources(message) : [];
         return (unknownUrns.length ? unknownUrns : [v.resourceUrn]).map((urn) => {

@@ -3,13 +3,27 @@
 // it reported on: a violation is a failure (type = enforcement level), an exemption or a value
 // unknown during preview is skipped with its reason; a policy that reported nothing is one passing case.
 import junit from "junit-report-builder";
-import type { Report } from "./document";
+import type { Report, SourceLocation } from "./document";
 import { where } from "./document";
 import { coverageLine, scoreLines } from "./text";
 import { visible, visibleLine } from "./safe";
 
 // junit-report-builder escapes XML itself; control characters, which XML cannot carry and the
 // builder would drop silently, are shown visibly first (`\x1b`).
+
+type TestCase = ReturnType<ReturnType<ReturnType<typeof junit.newBuilder>["testSuite"]>["testCase"]>;
+
+/**
+ * The declaring file and line as the `file` and `line` attributes that GitLab, Jenkins and
+ * pytest-style readers use; the builder has a setter for `file` only.
+ */
+function at(test: TestCase, location: SourceLocation | undefined): TestCase {
+    if (location) {
+        test.file(visibleLine(location.file));
+        (test as unknown as { _attributes: Record<string, string> })._attributes.line = String(location.line);
+    }
+    return test;
+}
 
 export function renderJunit(report: Report): string {
     const builder = junit.newBuilder().name(visibleLine(`prodready ${report.pack.name}@v${report.pack.version}`));
@@ -51,7 +65,7 @@ export function renderJunit(report: Report): string {
         };
         for (const f of report.findings.filter((x) => x.policy === policy.name)) {
             resource(f).cases.push(() => {
-                const test = suite.testCase().className(visibleLine(policy.name)).name(visibleLine(where(f)));
+                const test = at(suite.testCase().className(visibleLine(policy.name)).name(visibleLine(where(f))), f.location);
                 if (f.outcome === "unknown") {
                     test.skipped().standardOutput(`unknown during preview: ${visible(f.message)}`);
                 } else {
@@ -61,7 +75,7 @@ export function renderJunit(report: Report): string {
         }
         for (const e of report.exemptions.filter((x) => x.policy === policy.name)) {
             resource(e).cases.push(() => {
-                suite.testCase().className(visibleLine(policy.name)).name(visibleLine(where(e))).skipped()
+                at(suite.testCase().className(visibleLine(policy.name)).name(visibleLine(where(e))), e.location).skipped()
                     .standardOutput(`exempt: ${visible(e.reason)} (${visible(e.source)}${e.expires ? `, expires ${visible(e.expires)}` : ""})`);
             });
         }

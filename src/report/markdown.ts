@@ -1,7 +1,7 @@
 // Markdown for a pull-request comment: the verdict first, then what to fix, what is exempt and why,
 // and the readiness score per priority and category. Kept short enough for a comment (GitHub allows
 // 65,536 characters): findings beyond the limit are counted, not listed.
-import type { Report } from "./document";
+import type { Report, SourceLocation } from "./document";
 import { findingsByPolicy } from "./document";
 import type { Counts } from "../score/score";
 import { markdownCode, markdownText } from "./safe";
@@ -16,8 +16,38 @@ function trustedCell(text: string): string {
     return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 
-function resource(item: { type?: string; name?: string }): string {
-    return item.name ? `${markdownCode(item.name)} (${markdownText(item.type ?? "resource")})` : "stack";
+/** Builds the web address of a line in the repository, when the run knows the repository and commit. */
+export type LineLink = (location: SourceLocation) => string | undefined;
+
+/**
+ * The blob address of a line on GitHub Actions or GitLab CI, from the variables they set for every
+ * job; elsewhere none, and the comment shows the place without a link.
+ */
+export function ciLineLink(env: NodeJS.ProcessEnv = process.env): LineLink {
+    const https = (url: string | undefined) => url !== undefined && /^https:\/\/[^\s()<>]+$/.test(url) ? url.replace(/\/+$/, "") : undefined;
+    const sha = /^[0-9a-f]{7,64}$/i.test(env.GITHUB_SHA ?? env.CI_COMMIT_SHA ?? "") ? (env.GITHUB_SHA ?? env.CI_COMMIT_SHA) : undefined;
+    const github = https(env.GITHUB_SERVER_URL) && /^[\w.-]+\/[\w.-]+$/.test(env.GITHUB_REPOSITORY ?? "") ? `${https(env.GITHUB_SERVER_URL)}/${env.GITHUB_REPOSITORY}/blob` : undefined;
+    const gitlab = https(env.CI_PROJECT_URL) ? `${https(env.CI_PROJECT_URL)}/-/blob` : undefined;
+    const base = sha ? (env.GITHUB_SHA ? github : gitlab) : undefined;
+    if (!base) {
+        return () => undefined;
+    }
+    return (location) => location.file.startsWith("/") || location.file.startsWith("<") || location.file.split("/").includes("..")
+        ? undefined
+        : `${base}/${sha}/${location.file.split("/").map(encodeURIComponent).join("/")}#L${location.line}`;
+}
+
+function place(location: SourceLocation | undefined, link: LineLink): string {
+    if (!location) {
+        return "";
+    }
+    const label = markdownCode(`${location.file}:${location.line}`);
+    const url = link(location);
+    return url ? ` at [${label}](${url})` : ` at ${label}`;
+}
+
+function resource(item: { type?: string; name?: string; location?: SourceLocation }, link: LineLink = () => undefined): string {
+    return item.name ? `${markdownCode(item.name)} (${markdownText(item.type ?? "resource")})${place(item.location, link)}` : "stack";
 }
 
 function coverage(report: Report): string {
@@ -33,8 +63,9 @@ function countsRow(label: string, c: Counts): string {
 
 const VERDICT = { "ready": "✅ go-live ready", "conditional": "⚠️ conditional", "not-ready": "❌ not ready" } as const;
 
-export function renderMarkdown(report: Report, options: { maxFindings?: number } = {}): string {
+export function renderMarkdown(report: Report, options: { maxFindings?: number; lineLink?: LineLink } = {}): string {
     const max = options.maxFindings ?? 200;
+    const link = options.lineLink ?? ciLineLink();
     const s = report.summary;
     const score = report.score;
     const lines = [
@@ -55,7 +86,7 @@ export function renderMarkdown(report: Report, options: { maxFindings?: number }
         lines.push("### Violations", "", "| Level | Policy | Resource | Message |", "| --- | --- | --- | --- |");
         const sorted = [...violations].sort((a, b) => (a.enforcementLevel === "mandatory" ? 0 : 1) - (b.enforcementLevel === "mandatory" ? 0 : 1));
         for (const f of sorted.slice(0, max)) {
-            lines.push(`| ${f.enforcementLevel === "mandatory" ? "🔴 mandatory" : `🟡 ${f.enforcementLevel}`} | ${markdownCode(f.policy)} | ${resource(f)} | ${markdownText(f.message)} |`);
+            lines.push(`| ${f.enforcementLevel === "mandatory" ? "🔴 mandatory" : `🟡 ${f.enforcementLevel}`} | ${markdownCode(f.policy)} | ${resource(f, link)} | ${markdownText(f.message)} |`);
         }
         if (sorted.length > max) {
             lines.push("", `…and ${sorted.length - max} more; see the JSON or SARIF report.`);
@@ -71,7 +102,7 @@ export function renderMarkdown(report: Report, options: { maxFindings?: number }
     if (report.exemptions.length > 0) {
         lines.push("### Exemptions", "", "| Policy | Resource | Reason | Source | Expires |", "| --- | --- | --- | --- | --- |");
         for (const e of report.exemptions) {
-            lines.push(`| ${markdownCode(e.policy)} | ${resource(e)} | ${markdownText(e.reason)} | ${markdownText(e.source)} | ${e.expires === undefined ? "never" : markdownText(e.expires)} |`);
+            lines.push(`| ${markdownCode(e.policy)} | ${resource(e, link)} | ${markdownText(e.reason)} | ${markdownText(e.source)} | ${e.expires === undefined ? "never" : markdownText(e.expires)} |`);
         }
         lines.push("");
     }
@@ -79,7 +110,7 @@ export function renderMarkdown(report: Report, options: { maxFindings?: number }
     if (unknown.length > 0) {
         lines.push("<details><summary>Unknown during preview (" + unknown.length + ")</summary>", "");
         for (const f of unknown.slice(0, max)) {
-            lines.push(`- ${markdownCode(f.policy)} on ${resource(f)}: ${markdownText(f.message)}`);
+            lines.push(`- ${markdownCode(f.policy)} on ${resource(f, link)}: ${markdownText(f.message)}`);
         }
         lines.push("", "</details>", "");
     }

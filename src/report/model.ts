@@ -1,4 +1,4 @@
-import type { Analysis, Finding } from "../analyzer/session";
+import type { Analysis, Finding } from "./analysis";
 
 /** Findings of one policy on one resource (or on the stack). */
 export interface FindingGroup {

@@ -1,10 +1,11 @@
 // SARIF 2.1.0, for GitHub code scanning and other SARIF viewers. Built with node-sarif-builder,
-// typed with @types/sarif. A Pulumi resource has no source line the engine knows of, so every result
-// points at the program's project file and names the resource as a logical location (its URN).
+// typed with @types/sarif. A result points at the line that declares its resource (the program's
+// source, or the manifest object) and names the resource as a logical location (its URN); where no
+// line is known (the stack, an event log) it points at the project file.
 import { createHash } from "crypto";
 import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from "node-sarif-builder";
 import type { Log, Result } from "sarif";
-import type { Report, ReportPolicy } from "./document";
+import type { Report, ReportPolicy, SourceLocation } from "./document";
 
 /** GitHub ranks alerts by this number (0-10): critical ≥ 9, high ≥ 7, medium ≥ 4. */
 const SECURITY_SEVERITY: Record<string, string> = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
@@ -39,21 +40,42 @@ function fingerprint(...parts: Array<string | undefined>): string {
     return createHash("sha256").update(parts.map((p) => p ?? "").join("\u0000")).digest("hex");
 }
 
-function location(artifact: string, item: { urn?: string; type?: string; name?: string }) {
+/**
+ * A result's identity for code scanning: the policy and the resource's logical identity (its URN;
+ * for manifests apiVersion, kind, namespace and name), never the message, which holds values and
+ * thresholds. The ordinal tells apart several findings of one policy on one resource.
+ */
+export function resultFingerprint(policy: string, urn: string | undefined, kind: "finding" | "exempt", ordinal: number): string {
+    return fingerprint("prodready/v2", policy, urn ?? "stack", kind, String(ordinal));
+}
+
+/** A path that names no file (standard input): shown in text, but no artifact for a viewer to open. */
+function isFile(file: string): boolean {
+    return !file.startsWith("<");
+}
+
+function location(artifact: string | null, item: { urn?: string; type?: string; name?: string; location?: SourceLocation }) {
+    const declared = item.location && isFile(item.location.file) ? item.location : undefined;
+    const physicalLocation = declared
+        ? { artifactLocation: { uri: encodeURI(declared.file) }, region: { startLine: declared.line, ...(declared.column ? { startColumn: declared.column } : {}) } }
+        : artifact !== null ? { artifactLocation: { uri: artifact }, region: { startLine: 1 } } : undefined;
     return [{
-        physicalLocation: { artifactLocation: { uri: artifact }, region: { startLine: 1 } },
+        ...(physicalLocation ? { physicalLocation } : {}),
         logicalLocations: item.urn ? [{ fullyQualifiedName: item.urn, name: item.name, kind: "resource", decoratedName: item.type }] : [{ name: "stack", kind: "module" }],
     }];
 }
 
 export interface SarifOptions {
-    /** The file results point at, relative to the repository root (default Pulumi.yaml). */
-    artifact?: string;
+    /**
+     * The file a result without a declaring line points at, relative to the repository root (default
+     * Pulumi.yaml); null for none (standard input).
+     */
+    artifact?: string | null;
 }
 
 /** The report as a SARIF 2.1.0 log: one rule per policy, one result per finding and per exemption (suppressed). */
 export function buildSarif(report: Report, options: SarifOptions = {}): Log {
-    const artifact = options.artifact ?? "Pulumi.yaml";
+    const artifact = options.artifact === undefined ? "Pulumi.yaml" : options.artifact;
     const run = new SarifRunBuilder({
         tool: { driver: { name: "prodready", version: report.tool.version, semanticVersion: report.tool.version, informationUri: "https://www.pulumi.com/docs/iac/using-pulumi/crossguard/", rules: [] } },
         automationDetails: { id: `prodready/${report.pack.name}/` },
@@ -71,6 +93,12 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Log {
             run.addRule(new SarifRuleBuilder().initSimple({ ruleId: name, shortDescriptionText: name }));
         }
     };
+    const ordinals = new Map<string, number>();
+    const ordinal = (key: string) => {
+        const n = ordinals.get(key) ?? 0;
+        ordinals.set(key, n + 1);
+        return n;
+    };
     for (const f of report.findings) {
         ensureRule(f.policy);
         const result: Result = {
@@ -79,7 +107,7 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Log {
             level: f.outcome === "unknown" ? "none" : level(f.enforcementLevel),
             message: { text: f.outcome === "unknown" ? `${f.message} (unknown during preview: neither a pass nor a violation)` : f.message },
             locations: location(artifact, f),
-            partialFingerprints: { "prodready/v1": fingerprint(f.policy, f.urn, f.outcome, f.message) },
+            partialFingerprints: { "prodready/v2": resultFingerprint(f.policy, f.urn, "finding", ordinal(`${f.policy}\u0000${f.urn ?? ""}`)) },
             properties: { enforcementLevel: f.enforcementLevel, severity: f.severity, ...(f.urn ? { urn: f.urn } : {}) },
         };
         run.addResult(new SarifResultBuilder(result));
@@ -93,7 +121,7 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Log {
             message: { text: `${e.name ? `'${e.name}'` : "The stack"} is exempt from ${e.policy}: ${e.reason}` },
             locations: location(artifact, e),
             suppressions: [{ kind: "external", status: "accepted", justification: `${e.reason} (${e.source}${e.expires ? `, expires ${e.expires}` : ""})` }],
-            partialFingerprints: { "prodready/v1": fingerprint(e.policy, e.urn, "exempt") },
+            partialFingerprints: { "prodready/v2": resultFingerprint(e.policy, e.urn, "exempt", ordinal(`exempt\u0000${e.policy}\u0000${e.urn ?? ""}`)) },
             properties: { source: e.source, ...(e.expires ? { expires: e.expires } : {}), ...(e.urn ? { urn: e.urn } : {}) },
         };
         run.addResult(new SarifResultBuilder(result));

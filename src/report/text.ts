@@ -1,5 +1,6 @@
 import type { Report } from "./document";
 import { findingsByPolicy, where } from "./document";
+import { formatLocation } from "./locations";
 import { visible, visibleLine } from "./safe";
 
 interface Style {
@@ -57,7 +58,7 @@ export function renderText(report: Report, options: { color?: boolean; source?: 
     for (const group of findingsByPolicy(report)) {
         for (const f of group.findings) {
             const tag = f.outcome === "unknown" ? style.dim("[unknown]") : f.enforcementLevel === "mandatory" ? style.red("[mandatory]") : style.yellow(`[${f.enforcementLevel}]`);
-            lines.push(`        - ${tag}  ${style.bold(visibleLine(group.name))}  (${visibleLine(where(f))})`);
+            lines.push(`        - ${tag}  ${style.bold(visibleLine(group.name))}  (${visibleLine(where(f))})${f.location ? `  ${visibleLine(formatLocation(f.location))}` : ""}`);
             if (group.policy) {
                 lines.push(`          ${indented(group.policy.description, "          ")}`);
             }
@@ -65,7 +66,7 @@ export function renderText(report: Report, options: { color?: boolean; source?: 
         }
     }
     for (const e of report.exemptions) {
-        lines.push(`        - ${style.dim("[exempt]")}  ${style.bold(visibleLine(e.policy))}  (${visibleLine(where(e))})`);
+        lines.push(`        - ${style.dim("[exempt]")}  ${style.bold(visibleLine(e.policy))}  (${visibleLine(where(e))})${e.location ? `  ${visibleLine(formatLocation(e.location))}` : ""}`);
         lines.push(`          ${indented(e.reason, "          ")} ${style.dim(`(${visibleLine(e.source)}${e.expires ? `, expires ${visibleLine(e.expires)}` : ""})`)}`);
     }
     lines.push("");

@@ -9,15 +9,20 @@
 // Every scenario runs when PRODREADY_ENGINE_ALL=1 or CI=true (about 7 s a preview, ~9 min for all);
 // otherwise a subset that touches every policy group (provider/group folder of policies/) runs.
 // Known differences, all due to the test doubles, are listed with their cause in KNOWN_DIFFERENCES.
-import { parseUnknownResources } from "../../policies/lib/unknowns";
+import { isUnknownDuringPreview, parseUnknownResources } from "../../policies/lib/contract";
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { Analysis } from "../../src/analyzer/session";
-import { readEvents, plainMessage, EngineEvent } from "../../src/report/event-log";
+import type { Analysis } from "../../src/report/analysis";
+import { readEvents, plainMessage, EngineEvent, reportFromEvents } from "../../src/report/event-log";
+import { withDefaultProviders } from "../../src/analyzer/default-providers";
+import { loadCatalog } from "../../src/catalog/catalog";
+import { Report, reportFromAnalysis } from "../../src/report/document";
+import { jsonDocument } from "../../src/report/json";
+import { packResourceTypes } from "../../src/report/pack";
 import { loadScenario } from "../../stacks/scenario";
-import { previewReference, ROOT, sharedAnalyzer } from "../harness/stack";
+import { previewReference, previewReferenceRun, ROOT, sharedAnalyzer } from "../harness/stack";
 
 const MINUTE = 60_000;
 
@@ -55,7 +60,6 @@ const PACK_NAME = "production-readiness";
  * an entry that stops being true fails the test and must be removed.
  */
 const KNOWN_DIFFERENCES: Record<string, { resources: string[]; cause: string }> = {};
-const CANT_RUN = /(^|\n)can't run policy '[^']+' from policy pack '[^']+' during preview/;
 
 /** Policy group of a policy name `<provider>-<group>-<verb>-<subject>`, from the pack's folders. */
 function policyGroups(): Map<string, string> {
@@ -134,7 +138,7 @@ function engineVerdict(events: readonly EngineEvent[]): Verdict {
         }
         const message = plainMessage(p.message);
         const nameOf = (urn: string) => urn.slice(urn.lastIndexOf("::") + 2);
-        if (CANT_RUN.test(message)) {
+        if (isUnknownDuringPreview(message)) {
             // A stack policy lists the resources it could not judge in one diagnostic.
             const urns = p.resourceUrn ? [p.resourceUrn] : parseUnknownResources(message);
             for (const urn of urns.length ? urns : [""]) {
@@ -308,6 +312,35 @@ engineSuite("the real Pulumi engine", () => {
         expect(engine.violations.length).toBeGreaterThan(0);
         expect(engine.violations.every((k) => k.startsWith("aws-rds-require-backup-retention\u0000") && k.endsWith("\u0000advisory"))).toBe(true);
         expect(engine).toEqual(embedded);
+    }, 10 * MINUTE);
+
+    it("gives the same report from the engine's event log as from the embedded preview", async () => {
+        const name = "aws-data-short-backup-retention";
+        setScenario(name);
+        // An exemption and a lowered level, so that exemptions and levels are compared too.
+        const packConfig = {
+            "aws-rds-require-backup-retention": { enforcementLevel: "advisory", exemptions: [{ resource: "app-db", reason: "restored from a snapshot", expires: "2099-01-31" }] },
+            "aws-rds-require-multi-az": "mandatory",
+        };
+        const r = preview({ packConfig });
+        setScenario(undefined);
+        const catalog = loadCatalog();
+        const fromLog = jsonDocument(reportFromEvents(r.events, { catalog, packDir: PACK_DIR, packConfig, target: "events.jsonl" }));
+        const { analysis, run } = await previewReferenceRun(analyzer(), name, packConfig);
+        const embedded = jsonDocument(reportFromAnalysis(analysis, { catalog, source: { kind: "preview" }, subjects: withDefaultProviders(run, {}).resources,
+            resourceTypes: packResourceTypes(PACK_DIR) }));
+        // The event log carries no source lines and no resource count, and the stacks' names differ:
+        // the rest must be equal.
+        const comparable = (report: Report) => JSON.parse(JSON.stringify({
+            findings: report.findings.map(({ location: _location, ...f }) => f),
+            exemptions: report.exemptions.map(({ location: _location, ...e }) => e),
+            notApplicable: report.notApplicable,
+            policies: report.policies,
+            score: report.score,
+            summary: { ...report.summary, resources: undefined },
+        }).replace(/urn:pulumi:[^:]+::/g, "urn:pulumi:<stack>::"));
+        expect(embedded.exemptions.length).toBeGreaterThan(0);
+        expect(comparable(fromLog)).toEqual(comparable(embedded));
     }, 10 * MINUTE);
 
     it("applies a ready-made profile as a plain policy-pack config, the same way", async () => {

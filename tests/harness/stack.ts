@@ -2,9 +2,11 @@
 // analyzer process per test file the way one engine run shares it across resources.
 import * as path from "path";
 import { startAnalyzer, AnalyzerHost } from "../../src/analyzer/host";
-import { Analysis, analyzeRun } from "../../src/analyzer/session";
+import { analyzeRun } from "../../src/analyzer/session";
+import type { Analysis } from "../../src/report/analysis";
 import { loadProject, runProgram } from "../../src/program";
 import { DEFAULT_PACK_DIR } from "../../src/preview";
+import type { ProgramRun } from "../../src/program/records";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -22,7 +24,12 @@ export function sharedAnalyzer(): () => AnalyzerHost {
 
 /** Previews the reference stack, optionally as a scenario, with an optional policy-pack config. */
 export async function previewReference(host: AnalyzerHost, scenario?: string, packConfig?: unknown): Promise<Analysis> {
+    return (await previewReferenceRun(host, scenario, packConfig)).analysis;
+}
+
+/** previewReference, with the resources the program registered. */
+export async function previewReferenceRun(host: AnalyzerHost, scenario?: string, packConfig?: unknown): Promise<{ analysis: Analysis; run: ProgramRun }> {
     const project = loadProject(ROOT, { config: scenario ? { "prodready:scenario": scenario } : {} });
     const run = await runProgram(project);
-    return analyzeRun(host, run, { config: project.config, packConfig });
+    return { analysis: await analyzeRun(host, run, { config: project.config, packConfig }), run };
 }

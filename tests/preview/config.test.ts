@@ -126,3 +126,28 @@ describe("a renamed policy", () => {
         expect(() => resolvePolicyConfig([renamed], { "aws-rds-require-backups": "advisory" })).toThrow(/unknown policy "aws-rds-require-backups"/);
     });
 });
+
+describe("a config the pack rejects", () => {
+    it("fails the preview while the program is still running, and ends the program", async () => {
+        const { preview } = await import("../../src/preview");
+        const { PolicyConfigError } = await import("../../src/analyzer/config");
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prodready-early-config-"));
+        const config = path.join(dir, "config.json");
+        const pidFile = path.join(dir, "program.pid");
+        fs.writeFileSync(config, JSON.stringify({ "aws-rds-require-backup-retention": "loud" }));
+        process.env.PRODREADY_TEST_PID_FILE = pidFile;
+        try {
+            // The program never finishes: only a config checked beside it can end this run before the limit.
+            const run = preview(path.join(__dirname, "fixtures", "programs", "never-finishes"), { packConfigFile: config, timeoutSeconds: 240 });
+            await expect(run).rejects.toThrow(PolicyConfigError);
+            await expect(run).rejects.toThrow(/aws-rds-require-backup-retention/);
+        } finally {
+            delete process.env.PRODREADY_TEST_PID_FILE;
+        }
+        if (fs.existsSync(pidFile)) {
+            const pid = Number(fs.readFileSync(pidFile, "utf8"));
+            await new Promise((resolve) => setTimeout(resolve, 500));
+            expect(() => process.kill(pid, 0)).toThrow();
+        }
+    }, 200000);
+});

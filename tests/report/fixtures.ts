@@ -3,7 +3,7 @@
 // policy looks at, and a provider and the stack, which are not policy subjects.
 import type { PolicyScope } from "../../src/report/pack";
 import * as path from "path";
-import type { Analysis, PolicyInfo } from "../../src/analyzer/session";
+import type { Analysis, PolicyInfo } from "../../src/report/analysis";
 import { loadCatalog } from "../../src/catalog/catalog";
 import { Report, reportFromAnalysis } from "../../src/report/document";
 

@@ -2,7 +2,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { violationPairs } from "../../src/report/model";
 import { loadScenario } from "../../stacks/scenario";
-import { previewReference, ROOT, sharedAnalyzer } from "../harness/stack";
+import { sourceLocations } from "../../src/report/locations";
+import { previewReferenceRun, ROOT, sharedAnalyzer } from "../harness/stack";
 
 const analyzer = sharedAnalyzer();
 const names = fs.readdirSync(path.join(ROOT, "stacks", "scenarios"))
@@ -17,10 +18,20 @@ describe("scenarios", () => {
 
     test.concurrent.each(names)("%s triggers exactly its listed violations", async (name) => {
         const scenario = loadScenario(name);
-        const analysis = await previewReference(analyzer(), name);
+        const { analysis, run } = await previewReferenceRun(analyzer(), name);
         const expected = [...new Set(scenario.violations.map(([policy, resource]) => `${policy}\u0000${resource}`))]
             .sort().map((p) => p.split("\u0000"));
         expect(violationPairs(analysis)).toEqual(expected);
         expect(analysis.findings.filter((f) => f.outcome === "unknown").map((f) => `${f.policy} ${f.name}`)).toEqual([]);
+        // Each violation points at the line of the program that declares its resource.
+        const locations = sourceLocations(run.resources, ROOT);
+        const declarations = analysis.findings.filter((f) => f.urn).map((f) => {
+            const at = locations.get(f.urn!);
+            const line = at ? fs.readFileSync(path.join(ROOT, at.file), "utf8").split("\n")[at.line - 1] : undefined;
+            // The SDK's frame parser skips anonymous functions, so `list.forEach((i) => new X(...))`
+            // points at the `forEach` call on the same line: the `new` follows the column either way.
+            return { resource: f.name, file: at?.file.split("/")[0], declares: line?.slice((at?.column ?? 1) - 1).includes("new ") };
+        });
+        expect(declarations.filter((d) => d.file !== "stacks" || !d.declares)).toEqual([]);
     });
 });

@@ -1,0 +1,51 @@
+// The result of judging one run, whichever way the pack was reached (the Analyzer protocol in a
+// preview or manifest run); every report format is built from it (src/report/document.ts).
+import type { EnforcementLevel, PolicyConfigInfo } from "../analyzer/config";
+
+/** The pack's description of itself (GetAnalyzerInfo). */
+export interface PackInfo {
+    name: string;
+    version: string;
+    policies: PolicyInfo[];
+}
+
+export interface PolicyInfo extends PolicyConfigInfo {
+    description: string;
+    severity: string;
+    kind: "resource" | "stack";
+    tags: string[];
+    remediationSteps: string;
+    framework?: { name: string; version: string; reference: string; specification: string };
+}
+
+/** One diagnostic the pack returned; `unknown` when the policy hit a value unknown during preview. */
+export interface Finding {
+    policy: string;
+    level: EnforcementLevel;
+    outcome: "violation" | "unknown";
+    message: string;
+    urn?: string;
+    type?: string;
+    name?: string;
+    severity: string;
+    description: string;
+}
+
+/** A policy that declared itself not applicable to a resource (or the stack), with its reason. */
+export interface NotApplicable {
+    policy: string;
+    reason: string;
+    urn?: string;
+    type?: string;
+    name?: string;
+}
+
+export interface Analysis {
+    pack: PackInfo;
+    resources: number;
+    findings: Finding[];
+    notApplicable: NotApplicable[];
+    /** The enforcement level each policy ran with after the policy-pack config. */
+    levels: Record<string, EnforcementLevel>;
+    durationMillis: number;
+}
