@@ -9,6 +9,8 @@ import { startPreviewEngine } from "./preview-engine";
 import { describeProgramError } from "./program-error";
 import type { ProgramRun } from "./records";
 import { RecordingMonitor } from "./recording-monitor";
+import { loadYamlProject, withTemplateSites, YamlProgramError, YamlProject, yamlEnvironment, yamlRunner } from "./yaml-program";
+import { PythonRuntimeOptions, readPythonRuntime, runPythonProgram } from "./python";
 
 /** Seconds a program may run before the preview gives up on it. */
 export const DEFAULT_TIMEOUT_SECONDS = 300;
@@ -36,6 +38,10 @@ export interface Project {
     stack: string;
     /** Pulumi.yaml `runtime.options` the Node.js language host honours. */
     runtimeOptions: { typescript: boolean; tsconfig?: string; nodeargs: string[] };
+    /** Set for a `runtime: python` project: Pulumi.yaml `runtime.options` the Python language host honours. */
+    python?: PythonRuntimeOptions;
+    /** Set for a `runtime: yaml` project, which runs through prodready's Pulumi YAML interpreter. */
+    yaml?: YamlProject;
 }
 
 function readYaml(file: string): any {
@@ -92,8 +98,8 @@ export function loadProject(dir: string, options: ProgramOptions = {}): Project 
         throw new ProgramError(`${projectFile}: the project has no name`);
     }
     const runtime = typeof project.runtime === "string" ? project.runtime : project.runtime?.name;
-    if (runtime !== "nodejs") {
-        throw new ProgramError(`${projectFile}: runtime is ${JSON.stringify(runtime)}; the embedded preview runs nodejs programs only`);
+    if (runtime !== "nodejs" && runtime !== "python" && runtime !== "yaml") {
+        throw new ProgramError(`${projectFile}: runtime is ${JSON.stringify(runtime)}; the embedded preview runs nodejs, python and yaml programs only`);
     }
     const stack = options.stack ?? "dev";
     const config: Record<string, string> = {};
@@ -127,7 +133,19 @@ export function loadProject(dir: string, options: ProgramOptions = {}): Project 
         secretKeys,
         stack,
         runtimeOptions: runtimeOptions(project.runtime?.options, projectFile),
+        ...(runtime === "python" ? { python: readPythonRuntime(project.runtime?.options, projectFile) } : {}),
+        ...(runtime === "yaml" ? yamlProject(root, project.main) : {}),
     };
+}
+
+/** A YAML program runs as prodready's interpreter; the template is checked before anything starts. */
+function yamlProject(root: string, main: unknown): Pick<Project, "yaml" | "main" | "runtimeOptions"> {
+    try {
+        const yaml = loadYamlProject(root, typeof main === "string" ? main : undefined);
+        return { yaml, main: yaml.entry, runtimeOptions: yaml.runtimeOptions };
+    } catch (err) {
+        throw err instanceof YamlProgramError ? new ProgramError(err.message) : err;
+    }
 }
 
 /** Works around a Node 20 util.inspect loop on the SDK's source-mapped stacks (see the file). */
@@ -135,6 +153,9 @@ const INSPECT_ERRORS_PLAINLY = path.join(packageRoot(), "src", "program", "prelo
 
 /** Resolves the program's own `@pulumi/pulumi/cmd/run`, as the Node.js language host does. */
 function locateRunner(project: Project): string {
+    if (project.yaml) {
+        return yamlRunner();
+    }
     try {
         return require.resolve("@pulumi/pulumi/cmd/run", { paths: [project.dir] });
     } catch {
@@ -150,6 +171,7 @@ function runnerEnvironment(project: Project): NodeJS.ProcessEnv {
         PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(project.secretKeys),
         // Type errors are the build's business, not the preview's; a user may still ask for checking.
         PULUMI_NODEJS_TRANSPILE_ONLY: process.env.PULUMI_NODEJS_TRANSPILE_ONLY ?? "true",
+        ...(project.yaml ? yamlEnvironment(project.yaml) : {}),
     };
     delete env.PULUMI_NODEJS_TYPESCRIPT;
     delete env.PULUMI_NODEJS_TSCONFIG_PATH;
@@ -182,6 +204,9 @@ function tail(stream: NodeJS.ReadableStream, keep = 20): () => string[] {
  * error, an unhandled rejection or a compile error fails the run with one line.
  */
 export async function runProgram(project: Project, options: ProgramOptions = {}): Promise<ProgramRun> {
+    if (project.python) {
+        return runPythonProgram(project, project.python, options);
+    }
     const runner = locateRunner(project);
     const monitor = new RecordingMonitor(invokeHandlers(project.config), project.name, project.stack);
     const engine = await startPreviewEngine(monitor);
@@ -230,7 +255,7 @@ export async function runProgram(project: Project, options: ProgramOptions = {})
         return {
             project: project.name,
             stack: project.stack,
-            resources: monitor.records,
+            resources: project.yaml ? withTemplateSites(monitor.records, project.yaml) : monitor.records,
             unansweredInvokes: [...monitor.unansweredInvokes].sort(),
         };
     } finally {

@@ -1,0 +1,142 @@
+import { ChildProcess, spawn } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { packageRoot } from "../../paths";
+import { killChild, trackChild } from "../child-processes";
+import { DEFAULT_TIMEOUT_SECONDS, ProgramError, ProgramOptions, Project } from "../index";
+import { invokeHandlers } from "../invokes";
+import { startPreviewEngine } from "../preview-engine";
+import type { ProgramRun } from "../records";
+import { RecordingMonitor } from "../recording-monitor";
+import { describePythonError } from "./errors";
+import { PythonInterpreter, PythonRuntimeOptions, pythonRuntimeOptions, PythonSetupError, resolveInterpreter } from "./interpreter";
+
+export type { PythonRuntimeOptions } from "./interpreter";
+
+/** The runner that starts a program under the SDK's stack, as the Python language host's executor does. */
+export const PYTHON_RUNNER = path.join(packageRoot(), "src", "program", "python", "run.py");
+
+// The runner's exit code and stderr line when the interpreter cannot import `pulumi`.
+const EXIT_NO_SDK = 3;
+const NO_SDK_MARKER = "prodready-python: no pulumi package:";
+
+/** A setup problem as the preview reports it: one line, exit 2. */
+function asProgramError<T>(read: () => T): T {
+    try {
+        return read();
+    } catch (err) {
+        throw err instanceof PythonSetupError ? new ProgramError(err.message) : err;
+    }
+}
+
+/** Reads Pulumi.yaml `runtime.options` of a Python project (virtualenv, toolchain). */
+export function readPythonRuntime(options: unknown, projectFile: string): PythonRuntimeOptions {
+    return asProgramError(() => pythonRuntimeOptions(options, projectFile));
+}
+
+/** Keeps the last lines a child wrote, for an exit that logged no error. */
+function tail(stream: NodeJS.ReadableStream, keep = 20): () => string[] {
+    let lines: string[] = [];
+    let partial = "";
+    stream.setEncoding("utf8");
+    stream.on("data", (chunk: string) => {
+        const parts = (partial + chunk).split("\n");
+        partial = parts.pop() ?? "";
+        lines = [...lines, ...parts.filter((l) => l.trim() !== "")].slice(-keep);
+    });
+    return () => (partial.trim() ? [...lines, partial] : lines);
+}
+
+/** The program directory and entry point as the engine passes them: `main` may name a directory or a file. */
+function entryPoint(project: Project): { pwd: string; program: string } {
+    if (!project.main) {
+        return { pwd: project.dir, program: "." };
+    }
+    const main = path.resolve(project.dir, project.main);
+    if (fs.existsSync(main) && fs.statSync(main).isDirectory()) {
+        return { pwd: main, program: "." };
+    }
+    return { pwd: project.dir, program: project.main };
+}
+
+function noSdkMessage(interpreter: PythonInterpreter, detail: string): string {
+    const fix = interpreter.virtualenv
+        ? `run ${interpreter.installHint} in the program's virtualenv ${interpreter.virtualenv}`
+        : `run ${interpreter.python} -m ${interpreter.installHint}, or set runtime.options.virtualenv in Pulumi.yaml to a virtualenv that has it`;
+    return `the Python interpreter ${interpreter.python} cannot import the pulumi package (${detail}): ${fix}`;
+}
+
+/**
+ * Runs a Pulumi Python program with the user's own interpreter and packages, connected to the same
+ * in-process resource monitor and engine as a Node.js program: settings on the command line, config
+ * and secret keys in PULUMI_CONFIG / PULUMI_CONFIG_SECRET_KEYS, as the language host passes them. The
+ * SDK's stack waits for every registration, those made inside `apply` included, before it returns.
+ */
+export async function runPythonProgram(project: Project, python: PythonRuntimeOptions, options: ProgramOptions = {}): Promise<ProgramRun> {
+    const interpreter = asProgramError(() => resolveInterpreter(project.dir, python));
+    const monitor = new RecordingMonitor(invokeHandlers(project.config), project.name, project.stack);
+    const engine = await startPreviewEngine(monitor);
+    let child: ChildProcess | undefined;
+    try {
+        const { pwd, program } = entryPoint(project);
+        const args = [
+            PYTHON_RUNNER,
+            "--monitor", engine.address,
+            "--engine", engine.address,
+            "--project", project.name,
+            "--stack", project.stack,
+            "--organization", "organization",
+            "--root_directory", project.dir,
+            "--pwd", pwd,
+            "--dry_run", "true",
+            program,
+        ];
+        const env: NodeJS.ProcessEnv = {
+            ...interpreter.env,
+            PULUMI_CONFIG: JSON.stringify(project.config),
+            PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(project.secretKeys),
+            // Output as it happens, and no byte-code files written into the user's project.
+            PYTHONUNBUFFERED: "1",
+            PYTHONDONTWRITEBYTECODE: "1",
+        };
+        // Its own process group, so ending the run also ends anything the program started.
+        child = spawn(interpreter.python, args, { cwd: pwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+        trackChild(child, { processGroup: true });
+        const stderr = tail(child.stderr!);
+        child.stdout!.resume();
+        const timeoutSeconds = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+        const running = child;
+        const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
+            const timer = setTimeout(() => {
+                killChild(running);
+                reject(new ProgramError(`the program did not finish within the ${timeoutSeconds} s limit (--timeout)`));
+            }, timeoutSeconds * 1000);
+            running.on("exit", (code, signal) => { clearTimeout(timer); resolve({ code, signal }); });
+            running.on("error", (err) => { clearTimeout(timer); reject(new ProgramError(`could not start the Python interpreter ${interpreter.python}: ${err.message}`)); });
+        });
+        const lines = stderr();
+        const noSdk = lines.find((l) => l.startsWith(NO_SDK_MARKER));
+        if (exit.code === EXIT_NO_SDK && noSdk) {
+            throw new ProgramError(noSdkMessage(interpreter, noSdk.slice(NO_SDK_MARKER.length).trim()));
+        }
+        if (engine.errors.length > 0) {
+            throw new ProgramError(`the program failed: ${describePythonError(engine.errors[0], project.dir)}`);
+        }
+        if (exit.code !== 0) {
+            const last = lines.pop();
+            const how = exit.signal ? `was ended by ${exit.signal}` : `exited with code ${exit.code}`;
+            throw new ProgramError(`the program ${how}${last ? `: ${last.trim()}` : ""}`);
+        }
+        return {
+            project: project.name,
+            stack: project.stack,
+            resources: monitor.records,
+            unansweredInvokes: [...monitor.unansweredInvokes].sort(),
+        };
+    } finally {
+        if (child) {
+            killChild(child);
+        }
+        engine.close();
+    }
+}
