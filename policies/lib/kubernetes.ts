@@ -582,3 +582,83 @@ export function addTo<K, V>(index: Map<K, V[]>, key: K, value: V): void {
         index.set(key, [value]);
     }
 }
+
+/** The labels of the pods a workload or a custom resource with a pod template creates. */
+export function templateLabels(type: string, props: Props): Props {
+    const path = podSpecPath(type, props);
+    const labels = path ? at(props, ...path.slice(0, -1), "metadata", "labels") : undefined;
+    return isRecord(labels) ? labels : {};
+}
+
+/**
+ * Pod templates of a stack by namespace, found by one of their labels, so a selector (a Service's,
+ * a NetworkPolicy's, a budget's) finds the templates it selects without scanning every workload.
+ * Templates whose namespace or labels are unknown during preview are candidates everywhere; reading
+ * them in `selected` throws the unknown value again, which then decides only that verdict.
+ */
+export class PodTemplateIndex<T extends KubernetesObject> {
+    private readonly byLabel = new Map<string, T[]>();
+    private readonly byNamespace = new Map<string, T[]>();
+    private readonly anywhere: T[] = [];
+
+    constructor(resources: Iterable<T>) {
+        for (const resource of resources) {
+            if (isPatch(resource.type) || !isPodTemplateType(resource.type, resource.props) || !podSpecPath(resource.type, resource.props)) {
+                continue;
+            }
+            const placed = known(() => ({ namespace: namespaceOrDefault(resource.props), labels: Object.entries(templateLabels(resource.type, resource.props)) }));
+            if (!placed) {
+                this.anywhere.push(resource);
+                continue;
+            }
+            addTo(this.byNamespace, placed.value.namespace, resource);
+            for (const entry of placed.value.labels) {
+                addTo(this.byLabel, JSON.stringify([placed.value.namespace, ...entry]), resource);
+            }
+        }
+    }
+
+    /** Namespaces where the stack declares a pod template (known during preview), with their templates. */
+    namespaces(): IterableIterator<[string, T[]]> {
+        return this.byNamespace.entries();
+    }
+
+    /** True when some template's namespace or labels are unknown during preview. */
+    hasUnplaced(): boolean {
+        return this.anywhere.length > 0;
+    }
+
+    /** The templates in `namespace` whose labels a selector map (`{app: web}`, a Service's selector) all carry. */
+    selectedBy(namespace: string, matchLabels: Props): T[] {
+        return this.selected(namespace, { matchLabels });
+    }
+
+    /** The templates in `namespace` that a LabelSelector selects (an empty selector selects all of them). */
+    selected(namespace: string, selector: Props): T[] {
+        const first = Object.entries(record(selector.matchLabels) ?? {})[0];
+        const candidates = first
+            ? this.byLabel.get(JSON.stringify([namespace, ...first])) ?? []
+            : this.byNamespace.get(namespace) ?? [];
+        const found = candidates.filter((resource) => selectorMatches(selector, templateLabels(resource.type, resource.props)));
+        for (const resource of this.anywhere) {
+            if (namespaceOrDefault(resource.props) === namespace && selectorMatches(selector, templateLabels(resource.type, resource.props))) {
+                found.push(resource);
+            }
+        }
+        return found;
+    }
+}
+
+/** The tag and digest of an image reference (`registry:5000/repo/name:tag@sha256:...`); a registry port is not a tag. */
+export function parseImage(image: string): { tag?: string; digest?: string } {
+    const [withoutDigest, digest] = image.split("@", 2);
+    const lastSegment = withoutDigest.slice(withoutDigest.lastIndexOf("/") + 1);
+    const colon = lastSegment.lastIndexOf(":");
+    return { tag: colon >= 0 ? lastSegment.slice(colon + 1) : undefined, digest };
+}
+
+/** An IntOrString percentage ("25%") as a number; undefined when the value is not a percentage. */
+export function percentage(value: unknown): number | undefined {
+    const match = typeof value === "string" ? /^\s*(\d+)%\s*$/.exec(value) : null;
+    return match ? Number(match[1]) : undefined;
+}

@@ -45,6 +45,9 @@ export default scenario({
         ["kubernetes-workload-disallow-service-account-token-automount", "shop/billing"],
         ["kubernetes-availability-restrict-single-replica", "shop/billing"],
         ["kubernetes-namespace-require-network-policy", "shop/billing"],
+        ["kubernetes-workload-disallow-default-service-account", "shop/billing"],
+        ["kubernetes-workload-require-image-pull-policy", "shop/billing"],
+        ["kubernetes-workload-require-priority-class", "shop/billing"],
     ],
     extra: () => {
         new k8s.yaml.ConfigGroup("legacy", { yaml: LEGACY_MANIFEST });

@@ -17,6 +17,7 @@ function cacheWarmer(): void {
                             containers: [{
                                 name: "warm",
                                 image: "registry.example.com/shop/cache-warmer:1.0.3",
+                                imagePullPolicy: "Always",
                                 resources: { requests: { cpu: "50m", memory: "64Mi" }, limits: { cpu: "200m", memory: "128Mi" } },
                                 securityContext: { allowPrivilegeEscalation: false, privileged: false, readOnlyRootFilesystem: true, capabilities: { drop: ["ALL"] } },
                             }],
@@ -34,6 +35,8 @@ export default scenario({
         ["kubernetes-workload-disallow-default-namespace", "cache-warmer"],
         ["kubernetes-namespace-require-network-policy", "cache-warmer"],
         ["kubernetes-namespace-require-resource-governance", "cache-warmer"],
+        // Outside the shop namespace it can only run as default's own ServiceAccount.
+        ["kubernetes-workload-disallow-default-service-account", "cache-warmer"],
     ],
     extra: cacheWarmer,
 });

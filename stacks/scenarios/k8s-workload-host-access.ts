@@ -10,6 +10,7 @@ export default scenario({
         ["kubernetes-workload-disallow-host-namespaces", "storefront"],
         ["kubernetes-workload-disallow-host-ports", "storefront"],
         ["kubernetes-workload-disallow-host-path-volumes", "storefront"],
+        ["kubernetes-workload-restrict-volume-types", "storefront"],
     ],
     patches: [patch<k8s.apps.v1.DeploymentArgs>(DEPLOYMENT, "storefront", (a) => {
         const { pod, container } = storefrontParts(a);

@@ -1,4 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
+import { SERVICE_ACCOUNT } from "../reference/kubernetes/platform";
+import { PRIORITY_CLASS } from "../reference/kubernetes/scheduling";
 import { APP_LABELS, NAMESPACE } from "../reference/kubernetes/workload";
 import { scenario } from "../scenario";
 
@@ -6,6 +8,8 @@ type PodTemplate = k8s.types.input.core.v1.PodTemplateSpec;
 
 // Hardened in every other way, so only the structure is at fault.
 const HARDENED_POD: k8s.types.input.core.v1.PodSpec = {
+    serviceAccountName: SERVICE_ACCOUNT,
+    priorityClassName: PRIORITY_CLASS,
     automountServiceAccountToken: false,
     securityContext: { runAsNonRoot: true, runAsUser: 1000, seccompProfile: { type: "RuntimeDefault" } },
     containers: [{

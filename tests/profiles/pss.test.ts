@@ -13,6 +13,12 @@ import privileged from "../../policies/kubernetes/workload/disallow-privileged";
 import capabilities from "../../policies/kubernetes/workload/require-drop-all-capabilities";
 import nonRoot from "../../policies/kubernetes/workload/require-non-root";
 import seccomp from "../../policies/kubernetes/workload/require-seccomp-profile";
+import hostProcess from "../../policies/kubernetes/workload/disallow-host-process";
+import appArmor from "../../policies/kubernetes/workload/restrict-apparmor-profile";
+import procMount from "../../policies/kubernetes/workload/restrict-proc-mount";
+import seLinux from "../../policies/kubernetes/workload/restrict-selinux-options";
+import sysctls from "../../policies/kubernetes/workload/restrict-sysctls";
+import volumeTypes from "../../policies/kubernetes/workload/restrict-volume-types";
 import { loadPolicies } from "../../policies/registry";
 import { resolvePolicyConfig } from "../../src/analyzer/config";
 import { checkResource } from "../harness/policy";
@@ -77,11 +83,13 @@ describe("the profiles are valid policy-pack configs", () => {
     });
 });
 
+const BASELINE_CONTROLS = [hostNamespaces, privileged, capabilities, hostPath, hostPorts, seccomp, hostProcess, appArmor, seLinux, procMount, sysctls];
+
 describe("Pod Security Standards baseline", () => {
     const B: ProfileName = "pss-baseline";
 
     it("accepts the default, minimally specified pod under every control", () => {
-        for (const policy of [hostNamespaces, privileged, capabilities, hostPath, hostPorts, seccomp]) {
+        for (const policy of BASELINE_CONTROLS) {
             expect([policy.name, violations(B, policy, plain())]).toEqual([policy.name, []]);
         }
     });
@@ -122,11 +130,52 @@ describe("Pod Security Standards baseline", () => {
         expect(violations(B, seccomp, plain({}, { securityContext: { seccompProfile: { type: "Unconfined" } } }))).toHaveLength(1);
         expect(violations(B, seccomp, withSecurity({ seccompProfile: { type: "Unconfined" } }))).toHaveLength(1);
     });
+
+    it("HostProcess: windowsOptions.hostProcess undefined or false (pod or container)", () => {
+        expect(violations(B, hostProcess, withSecurity({ windowsOptions: { hostProcess: false } }, { securityContext: { windowsOptions: { hostProcess: false } } }))).toEqual([]);
+        expect(violations(B, hostProcess, plain({}, { securityContext: { windowsOptions: { hostProcess: true } } }))).toHaveLength(1);
+        expect(violations(B, hostProcess, withSecurity({ windowsOptions: { hostProcess: true } }))).toHaveLength(1);
+    });
+
+    it("AppArmor: undefined, RuntimeDefault or Localhost; annotations runtime/default or localhost/*", () => {
+        expect(violations(B, appArmor, withSecurity({ appArmorProfile: { type: "Localhost", localhostProfile: "k8s-app" } }, { securityContext: { appArmorProfile: { type: "RuntimeDefault" } } }))).toEqual([]);
+        expect(violations(B, appArmor, plain({}, { securityContext: { appArmorProfile: { type: "Unconfined" } } }))).toHaveLength(1);
+        expect(violations(B, appArmor, withSecurity({ appArmorProfile: { type: "Unconfined" } }))).toHaveLength(1);
+        const annotated = (value: string) => checkResource(appArmor, { ...pod(plain(), { name: "app", annotations: { "container.apparmor.security.beta.kubernetes.io/app": value } }), config: settings(B, appArmor).properties }).violations;
+        expect(annotated("runtime/default")).toEqual([]);
+        expect(annotated("localhost/k8s-app")).toEqual([]);
+        expect(annotated("unconfined")).toHaveLength(1);
+    });
+
+    it("SELinux: type undefined or a container type, user and role undefined (pod or container)", () => {
+        for (const type of ["container_t", "container_init_t", "container_kvm_t", "container_engine_t"]) {
+            expect(violations(B, seLinux, withSecurity({ seLinuxOptions: { type, level: "s0:c1,c2" } }))).toEqual([]);
+        }
+        expect(violations(B, seLinux, plain({}, { securityContext: { seLinuxOptions: { type: "spc_t" } } }))).toHaveLength(1);
+        expect(violations(B, seLinux, withSecurity({ seLinuxOptions: { user: "system_u" } }))).toHaveLength(1);
+        expect(violations(B, seLinux, withSecurity({ seLinuxOptions: { role: "system_r" } }))).toHaveLength(1);
+    });
+
+    it("/proc Mount Type: undefined or Default", () => {
+        expect(violations(B, procMount, withSecurity({ procMount: "Default" }))).toEqual([]);
+        expect(violations(B, procMount, withSecurity({ procMount: "Unmasked" }))).toHaveLength(1);
+    });
+
+    it("Sysctls: only the safe set", () => {
+        const safe = ["kernel.shm_rmid_forced", "net.ipv4.ip_local_port_range", "net.ipv4.ip_unprivileged_port_start", "net.ipv4.tcp_syncookies", "net.ipv4.ping_group_range",
+            "net.ipv4.ip_local_reserved_ports", "net.ipv4.tcp_keepalive_time", "net.ipv4.tcp_fin_timeout", "net.ipv4.tcp_keepalive_intvl", "net.ipv4.tcp_keepalive_probes", "net.ipv4.tcp_rmem", "net.ipv4.tcp_wmem"];
+        expect(violations(B, sysctls, plain({}, { securityContext: { sysctls: safe.map((name) => ({ name, value: "1" })) } }))).toEqual([]);
+        expect(violations(B, sysctls, plain({}, { securityContext: { sysctls: [{ name: "kernel.msgmax", value: "65536" }] } }))).toHaveLength(1);
+    });
+
+    it("Volume Types is a restricted control: baseline does not enforce it", () => {
+        expect(PROFILES[B]["kubernetes-workload-restrict-volume-types"]).toBeUndefined();
+    });
 });
 
 describe("Pod Security Standards restricted", () => {
     const R: ProfileName = "pss-restricted";
-    const CONTROLS = [hostNamespaces, privileged, capabilities, hostPath, hostPorts, seccomp, privilegeEscalation, nonRoot];
+    const CONTROLS = [...BASELINE_CONTROLS, privilegeEscalation, nonRoot, volumeTypes];
 
     it("accepts a pod that meets every restricted control", () => {
         for (const policy of CONTROLS) {
@@ -168,6 +217,18 @@ describe("Pod Security Standards restricted", () => {
         expect(violations(R, seccomp, restricted({}, { seccompProfile: undefined }))).toHaveLength(1);
         expect(violations(R, seccomp, restricted({ seccompProfile: { type: "Unconfined" } }))).toHaveLength(1);
         expect(violations(R, seccomp, restricted({}, { seccompProfile: { type: "Unconfined" } }))).toHaveLength(1);
+    });
+
+    it("Volume Types: configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected, secret only", () => {
+        const allowed: PodSpec["volumes"] = [
+            { name: "a", configMap: { name: "app" } }, { name: "b", csi: { driver: "secrets-store.csi.k8s.io" } },
+            { name: "c", downwardAPI: { items: [{ path: "labels", fieldRef: { fieldPath: "metadata.labels" } }] } }, { name: "d", emptyDir: {} },
+            { name: "e", ephemeral: { volumeClaimTemplate: { spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } } } } },
+            { name: "f", persistentVolumeClaim: { claimName: "data" } }, { name: "g", projected: { sources: [] } }, { name: "h", secret: { secretName: "app" } },
+        ];
+        expect(violations(R, volumeTypes, restricted({}, {}, { volumes: allowed }))).toEqual([]);
+        expect(violations(R, volumeTypes, restricted({}, {}, { volumes: [{ name: "shared", nfs: { server: "nfs.internal", path: "/exports" } }] }))).toHaveLength(1);
+        expect(violations(R, volumeTypes, restricted({}, {}, { volumes: [{ name: "logs", hostPath: { path: "/var/log" } }] }))).toHaveLength(1);
     });
 
     it("Capabilities: drop ALL, add only NET_BIND_SERVICE", () => {

@@ -1,14 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
-import { eachContainer, isPatch, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { eachContainer, isPatch, isPodTemplateType, parseImage, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { describeType, text } from "../../lib/values";
-
-/** The tag and digest of an image reference (`registry:5000/repo/name:tag@sha256:...`). */
-function parseImage(image: string): { tag?: string; digest?: string } {
-    const [withoutDigest, digest] = image.split("@", 2);
-    const lastSegment = withoutDigest.slice(withoutDigest.lastIndexOf("/") + 1); // a registry port is not a tag
-    const colon = lastSegment.lastIndexOf(":");
-    return { tag: colon >= 0 ? lastSegment.slice(colon + 1) : undefined, digest };
-}
 
 export default resourcePolicy({
     name: "kubernetes-workload-disallow-mutable-image-tags",

@@ -73,7 +73,7 @@ export function exposure(deployment: k8s.apps.v1.Deployment): void {
     if (included("storefront-pdb")) {
         new k8s.policy.v1.PodDisruptionBudget("storefront-pdb", {
             metadata: { name: "storefront", namespace: NAMESPACE },
-            spec: { minAvailable: 2, selector: { matchLabels: APP_LABELS } },
+            spec: { minAvailable: 2, selector: { matchLabels: APP_LABELS }, unhealthyPodEvictionPolicy: "AlwaysAllow" },
         });
     }
 }

@@ -1,4 +1,5 @@
 import * as k8s from "@pulumi/kubernetes";
+import { PRIORITY_CLASS } from "./scheduling";
 
 export const NAMESPACE = "shop";
 export const APP_LABELS = { "app.kubernetes.io/name": "storefront", "app.kubernetes.io/part-of": "shop" };
@@ -15,16 +16,22 @@ export function workload(namespace: k8s.core.v1.Namespace, serviceAccountName: s
                 metadata: { labels: APP_LABELS },
                 spec: {
                     serviceAccountName,
+                    priorityClassName: PRIORITY_CLASS,
+                    topologySpreadConstraints: [{ maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: APP_LABELS } }],
                     automountServiceAccountToken: false,
                     terminationGracePeriodSeconds: 30,
                     securityContext: { runAsNonRoot: true, runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000, seccompProfile: { type: "RuntimeDefault" } },
                     containers: [{
                         name: "storefront",
                         image: "registry.example.com/shop/storefront:2.7.1",
+                        imagePullPolicy: "Always",
                         ports: [{ name: "http", containerPort: 8080 }],
                         env: [
+                            { name: "NODE_ENV", value: "production" },
+                            { name: "LOG_LEVEL", value: "info" },
                             { name: "LOG_FORMAT", value: "json" },
                             { name: "DATABASE_PASSWORD", valueFrom: { secretKeyRef: { name: "storefront-db", key: "password" } } },
+                            { name: "JWT_SECRET", valueFrom: { secretKeyRef: { name: "storefront-auth", key: "jwt-secret" } } },
                         ],
                         resources: { requests: { cpu: "250m", memory: "256Mi" }, limits: { cpu: "1", memory: "512Mi" } },
                         securityContext: {

@@ -1,18 +1,19 @@
 import type * as k8s from "@pulumi/kubernetes";
 import policy from "../../../../policies/kubernetes/hpa/require-min-replicas";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
+import type { Plain } from "../plain";
 
 const HPA_V2 = "kubernetes:autoscaling/v2:HorizontalPodAutoscaler";
 
-function hpa(mutate?: (args: k8s.autoscaling.v2.HorizontalPodAutoscalerArgs & any) => void): k8s.autoscaling.v2.HorizontalPodAutoscalerArgs {
-    const args = {
+function hpa(mutate?: (args: Plain<k8s.autoscaling.v2.HorizontalPodAutoscalerArgs>) => void): k8s.autoscaling.v2.HorizontalPodAutoscalerArgs {
+    const args: Plain<k8s.autoscaling.v2.HorizontalPodAutoscalerArgs> = {
         metadata: { name: "web", namespace: "shop" },
         spec: {
             scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: "web" },
             minReplicas: 2,
             maxReplicas: 10,
         },
-    } satisfies k8s.autoscaling.v2.HorizontalPodAutoscalerArgs;
+    };
     mutate?.(args);
     return args;
 }
@@ -33,12 +34,12 @@ describe("kubernetes-hpa-require-min-replicas", () => {
     });
 
     it("fires on a minReplicas that is not a number, without crashing", () => {
-        const { violations } = checkResource(policy, { type: HPA_V2, props: hpa((h) => { h.spec.minReplicas = "two"; }) });
+        const { violations } = checkResource(policy, { type: HPA_V2, props: hpa((h) => { h.spec.minReplicas = "two" as unknown as number; }) });
         expect(violations).toEqual([expect.stringContaining("not a whole number")]);
     });
 
     it("fires when maxReplicas is missing", () => {
-        const { violations } = checkResource(policy, { type: HPA_V2, props: hpa((h) => { delete h.spec.maxReplicas; }) });
+        const { violations } = checkResource(policy, { type: HPA_V2, props: hpa((h) => { delete (h.spec as Partial<typeof h.spec>).maxReplicas; }) });
         expect(violations).toEqual([expect.stringContaining("sets no spec.maxReplicas")]);
     });
 
@@ -71,7 +72,7 @@ describe("kubernetes-hpa-require-min-replicas", () => {
     });
 
     it("reports a value unknown during preview as unknown, not as a verdict", () => {
-        const verdict = checkResource(policy, { type: HPA_V2, props: hpa((h) => { h.spec.minReplicas = UNKNOWN; }) });
+        const verdict = checkResource(policy, { type: HPA_V2, props: hpa((h) => { h.spec.minReplicas = UNKNOWN as unknown as number; }) });
         expect(verdict.unknown).toBeDefined();
         expect(verdict.violations).toEqual([]);
     });

@@ -1,12 +1,13 @@
 import type * as k8s from "@pulumi/kubernetes";
 import policy from "../../../../policies/kubernetes/ingress/require-tls";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
+import type { Plain } from "../plain";
 
 const INGRESS = "kubernetes:networking.k8s.io/v1:Ingress";
 const backend = { service: { name: "web", port: { number: 80 } } };
 
-function ingress(mutate?: (args: k8s.networking.v1.IngressArgs & any) => void): k8s.networking.v1.IngressArgs {
-    const args = {
+function ingress(mutate?: (args: Plain<k8s.networking.v1.IngressArgs>) => void): k8s.networking.v1.IngressArgs {
+    const args: Plain<k8s.networking.v1.IngressArgs> = {
         metadata: { name: "web", namespace: "shop", annotations: { "nginx.ingress.kubernetes.io/ssl-redirect": "true" } as Record<string, string> },
         spec: {
             ingressClassName: "nginx",
@@ -16,7 +17,7 @@ function ingress(mutate?: (args: k8s.networking.v1.IngressArgs & any) => void): 
                 { host: "v1.api.example.com", http: { paths: [{ path: "/", pathType: "Prefix", backend }] } },
             ],
         },
-    } satisfies k8s.networking.v1.IngressArgs;
+    };
     mutate?.(args);
     return args;
 }
@@ -31,24 +32,24 @@ describe("kubernetes-ingress-require-tls", () => {
     });
 
     it("fires when spec.tls is omitted", () => {
-        const { violations } = check(ingress((i) => { delete i.spec.tls; }));
+        const { violations } = check(ingress((i) => { delete i.spec!.tls; }));
         expect(violations).toEqual([expect.stringContaining("Ingress 'web' routes 'shop.example.com', 'v1.api.example.com' without TLS")]);
     });
 
     it("fires on a host that no TLS entry lists", () => {
-        const { violations } = check(ingress((i) => { i.spec.rules.push({ host: "admin.example.com", http: { paths: [{ path: "/", pathType: "Prefix", backend }] } }); }));
+        const { violations } = check(ingress((i) => { i.spec!.rules!.push({ host: "admin.example.com", http: { paths: [{ path: "/", pathType: "Prefix", backend }] } }); }));
         expect(violations).toEqual([expect.stringContaining("routes 'admin.example.com' without TLS")]);
     });
 
     it("does not let a wildcard cover deeper subdomains", () => {
-        const { violations } = check(ingress((i) => { i.spec.rules[1].host = "a.b.api.example.com"; }));
+        const { violations } = check(ingress((i) => { i.spec!.rules![1].host = "a.b.api.example.com"; }));
         expect(violations).toEqual([expect.stringContaining("'a.b.api.example.com'")]);
     });
 
     it("fires on a rule without host when there is no TLS entry", () => {
         const { violations } = check(ingress((i) => {
-            delete i.spec.tls;
-            i.spec.rules = [{ http: { paths: [{ path: "/", pathType: "Prefix", backend }] } }];
+            delete i.spec!.tls;
+            i.spec!.rules = [{ http: { paths: [{ path: "/", pathType: "Prefix", backend }] } }];
         }));
         expect(violations).toEqual([expect.stringContaining("routes requests for any host")]);
     });
@@ -59,12 +60,12 @@ describe("kubernetes-ingress-require-tls", () => {
     });
 
     it("fires when ingress-nginx's redirect is turned off", () => {
-        const { violations } = check(ingress((i) => { i.metadata.annotations["nginx.ingress.kubernetes.io/ssl-redirect"] = "false"; }));
+        const { violations } = check(ingress((i) => { i.metadata!.annotations!["nginx.ingress.kubernetes.io/ssl-redirect"] = "false"; }));
         expect(violations).toEqual([expect.stringContaining("nginx.ingress.kubernetes.io/ssl-redirect: \"false\"")]);
     });
 
     it("fires on an ALB that listens on HTTP only, or on HTTP without redirect", () => {
-        const alb = (annotations: Record<string, string>) => ingress((i) => { i.metadata.annotations = annotations; i.spec.ingressClassName = "alb"; });
+        const alb = (annotations: Record<string, string>) => ingress((i) => { i.metadata!.annotations = annotations; i.spec!.ingressClassName = "alb"; });
         expect(check(alb({ "alb.ingress.kubernetes.io/listen-ports": "[{\"HTTP\": 80}]" })).violations).toEqual([expect.stringContaining("no HTTPS listener")]);
         expect(check(alb({ "alb.ingress.kubernetes.io/listen-ports": "[{\"HTTP\": 80}, {\"HTTPS\": 443}]" })).violations).toEqual([expect.stringContaining("without alb.ingress.kubernetes.io/ssl-redirect")]);
         expect(check(alb({ "alb.ingress.kubernetes.io/listen-ports": "80" })).violations).toEqual([expect.stringContaining("JSON list")]);
@@ -76,14 +77,14 @@ describe("kubernetes-ingress-require-tls", () => {
 
     it("accepts an ALB certificate annotation instead of spec.tls", () => {
         const props = ingress((i) => {
-            delete i.spec.tls;
-            i.metadata.annotations = { "alb.ingress.kubernetes.io/certificate-arn": "arn:aws:acm:eu-west-1:123456789012:certificate/abc", "alb.ingress.kubernetes.io/listen-ports": "[{\"HTTPS\": 443}]" };
+            delete i.spec!.tls;
+            i.metadata!.annotations = { "alb.ingress.kubernetes.io/certificate-arn": "arn:aws:acm:eu-west-1:123456789012:certificate/abc", "alb.ingress.kubernetes.io/listen-ports": "[{\"HTTPS\": 443}]" };
         });
         expect(check(props).violations).toEqual([]);
     });
 
     it("fires on a Traefik router on the web entry point only", () => {
-        const props = ingress((i) => { i.metadata.annotations = { "traefik.ingress.kubernetes.io/router.entrypoints": "web" }; });
+        const props = ingress((i) => { i.metadata!.annotations = { "traefik.ingress.kubernetes.io/router.entrypoints": "web" }; });
         expect(check(props).violations).toEqual([expect.stringContaining("router.entrypoints: web only")]);
         props.metadata = { name: "web", annotations: { "traefik.ingress.kubernetes.io/router.entrypoints": "websecure" } };
         expect(check(props).violations).toEqual([]);
@@ -106,13 +107,13 @@ describe("kubernetes-ingress-require-tls", () => {
     });
 
     it("lets config allow a plain-HTTP host", () => {
-        const props = ingress((i) => { i.spec.rules.push({ host: "acme.example.com", http: { paths: [{ path: "/", pathType: "Prefix", backend }] } }); });
+        const props = ingress((i) => { i.spec!.rules!.push({ host: "acme.example.com", http: { paths: [{ path: "/", pathType: "Prefix", backend }] } }); });
         expect(check(props).violations).toHaveLength(1);
         expect(check(props, { allowHttpOnlyHosts: ["acme.example.com"] }).violations).toEqual([]);
     });
 
     it("reports a value unknown during preview as unknown, not as a verdict", () => {
-        const verdict = check(ingress((i) => { i.spec.tls[0].hosts = UNKNOWN; }));
+        const verdict = check(ingress((i) => { i.spec!.tls![0].hosts = UNKNOWN as unknown as string[]; }));
         expect(verdict.unknown).toBeDefined();
         expect(verdict.violations).toEqual([]);
     });

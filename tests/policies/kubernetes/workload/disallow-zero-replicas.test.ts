@@ -1,19 +1,20 @@
 import type * as k8s from "@pulumi/kubernetes";
 import policy from "../../../../policies/kubernetes/workload/disallow-zero-replicas";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
+import type { Plain } from "../plain";
 
 const DEPLOYMENT = "kubernetes:apps/v1:Deployment";
 const LABELS = { app: "web" };
 
-function deployment(mutate?: (args: k8s.apps.v1.DeploymentArgs & any) => void): k8s.apps.v1.DeploymentArgs {
-    const args = {
+function deployment(mutate?: (args: Plain<k8s.apps.v1.DeploymentArgs>) => void): k8s.apps.v1.DeploymentArgs {
+    const args: Plain<k8s.apps.v1.DeploymentArgs> = {
         metadata: { name: "web" },
         spec: {
             replicas: 2,
             selector: { matchLabels: LABELS },
             template: { metadata: { labels: LABELS }, spec: { containers: [{ name: "app", image: "app:1.2.3" }] } },
         },
-    } satisfies k8s.apps.v1.DeploymentArgs;
+    };
     mutate?.(args);
     return args;
 }
@@ -37,7 +38,7 @@ describe("kubernetes-workload-disallow-zero-replicas", () => {
     });
 
     it("fires on replicas that are not a number, without crashing", () => {
-        const { violations } = checkResource(policy, { type: DEPLOYMENT, props: deployment((d) => { d.spec.replicas = "none"; }) });
+        const { violations } = checkResource(policy, { type: DEPLOYMENT, props: deployment((d) => { d.spec.replicas = "none" as unknown as number; }) });
         expect(violations).toEqual([expect.stringContaining("not a whole number")]);
     });
 
@@ -70,7 +71,7 @@ describe("kubernetes-workload-disallow-zero-replicas", () => {
     });
 
     it("reports a value unknown during preview as unknown, not as a verdict", () => {
-        const verdict = checkResource(policy, { type: DEPLOYMENT, props: deployment((d) => { d.spec.replicas = UNKNOWN; }) });
+        const verdict = checkResource(policy, { type: DEPLOYMENT, props: deployment((d) => { d.spec.replicas = UNKNOWN as unknown as number; }) });
         expect(verdict.unknown).toBeDefined();
         expect(verdict.violations).toEqual([]);
     });

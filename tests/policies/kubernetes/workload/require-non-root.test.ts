@@ -1,12 +1,13 @@
 import type * as k8s from "@pulumi/kubernetes";
 import policy from "../../../../policies/kubernetes/workload/require-non-root";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
+import type { Plain } from "../plain";
 import * as fixtures from "./fixtures";
 
 const DEPLOYMENT = "kubernetes:apps/v1:Deployment";
 
-function deployment(mutate?: (args: k8s.types.input.apps.v1.Deployment & any) => void): k8s.apps.v1.DeploymentArgs {
-    const args = {
+function deployment(mutate?: (args: Plain<k8s.apps.v1.DeploymentArgs>) => void): k8s.apps.v1.DeploymentArgs {
+    const args: Plain<k8s.apps.v1.DeploymentArgs> = {
         metadata: { name: "web" },
         spec: {
             selector: { matchLabels: { app: "web" } },
@@ -19,7 +20,7 @@ function deployment(mutate?: (args: k8s.types.input.apps.v1.Deployment & any) =>
                 },
             },
         },
-    } satisfies k8s.apps.v1.DeploymentArgs;
+    };
     mutate?.(args);
     return args;
 }
@@ -32,7 +33,7 @@ describe("kubernetes-workload-require-non-root", () => {
     it("fires when a container overrides the pod with runAsUser: 0", () => {
         const { violations } = checkResource(policy, {
             type: DEPLOYMENT,
-            props: deployment((d) => { d.spec.template.spec.containers[0].securityContext = { runAsUser: 0 }; }),
+            props: deployment((d) => { d.spec.template.spec!.containers[0].securityContext = { runAsUser: 0 }; }),
         });
         expect(violations).toHaveLength(1);
         expect(violations[0]).toContain("container 'app' of Deployment 'web' runs as root");
@@ -41,7 +42,7 @@ describe("kubernetes-workload-require-non-root", () => {
     it("fires on an init container that runs as root", () => {
         const { violations } = checkResource(policy, {
             type: DEPLOYMENT,
-            props: deployment((d) => { d.spec.template.spec.initContainers[0].securityContext = { runAsUser: 0 }; }),
+            props: deployment((d) => { d.spec.template.spec!.initContainers![0].securityContext = { runAsUser: 0 }; }),
         });
         expect(violations).toEqual([expect.stringContaining("init container 'migrate'")]);
     });
@@ -49,7 +50,7 @@ describe("kubernetes-workload-require-non-root", () => {
     it("fires when runAsNonRoot and runAsUser are omitted", () => {
         const { violations } = checkResource(policy, {
             type: DEPLOYMENT,
-            props: deployment((d) => { delete d.spec.template.spec.securityContext; }),
+            props: deployment((d) => { delete d.spec.template.spec!.securityContext; }),
         });
         expect(violations).toHaveLength(2);
         expect(violations[0]).toContain("may run as root");
@@ -58,7 +59,7 @@ describe("kubernetes-workload-require-non-root", () => {
     it("fires on a runAsUser that is not a number, without crashing", () => {
         const { violations } = checkResource(policy, {
             type: DEPLOYMENT,
-            props: deployment((d) => { d.spec.template.spec.securityContext = { runAsUser: "root" }; }),
+            props: deployment((d) => { d.spec.template.spec!.securityContext = { runAsUser: "root" as unknown as number }; }),
         });
         expect(violations[0]).toContain("not a uid");
     });
@@ -89,7 +90,7 @@ describe("kubernetes-workload-require-non-root", () => {
     it("reports a value unknown during preview as unknown, not as a verdict", () => {
         const verdict = checkResource(policy, {
             type: DEPLOYMENT,
-            props: deployment((d) => { d.spec.template.spec.securityContext.runAsUser = UNKNOWN; }),
+            props: deployment((d) => { d.spec.template.spec!.securityContext!.runAsUser = UNKNOWN as unknown as number; }),
         });
         expect(verdict.unknown).toBeDefined();
         expect(verdict.violations).toEqual([]);

@@ -1,0 +1,24 @@
+import { resourcePolicy } from "../../lib/define";
+import { describeWorkload, kindTypes } from "../../lib/kubernetes";
+import { at, given, records } from "../../lib/values";
+
+const INGRESS_VERSIONS = ["networking.k8s.io/v1", "networking.k8s.io/v1beta1", "extensions/v1beta1"];
+
+export default resourcePolicy({
+    name: "kubernetes-ingress-require-host",
+    description: "Every Ingress rule names the host it serves, so the Ingress does not answer for every domain pointed at the controller (and its TLS certificate covers what it serves).",
+    priority: "P2",
+    severity: "medium",
+    checklist: ["002.infrastructure-setup.domain", "003.domain-ssl-tls.domain-name"],
+    remediationSteps: "Set spec.rules[].host to the production domain (e.g. shop.example.com), and list it under spec.tls[].hosts.",
+    tags: ["network"],
+    resourceTypes: kindTypes("Ingress", INGRESS_VERSIONS),
+    validate: ({ type, name, props }, _config, report) => {
+        const where = describeWorkload(type, name, props);
+        records(at(props, "spec", "rules")).forEach((rule, index) => {
+            if (given(rule.host) === undefined) {
+                report(`${where} has rules[${index}] without a host, so it serves every domain that reaches the controller: set host to the production domain.`);
+            }
+        });
+    },
+});

@@ -1,0 +1,44 @@
+import { resourcePolicy } from "../../lib/define";
+import { describeWorkload, isPodTemplateType, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { describeType, isRecord, list, text } from "../../lib/values";
+
+/** The volume types Pod Security Standards restricted allows. */
+const RESTRICTED_VOLUME_TYPES = ["configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim", "projected", "secret"];
+
+export default resourcePolicy({
+    name: "kubernetes-workload-restrict-volume-types",
+    description: "Pods mount only volume types that go through Kubernetes' own storage APIs (configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected, secret), not node paths or in-tree network storage.",
+    priority: "P2",
+    severity: "medium",
+    checklist: ["003.security.container-security"],
+    remediationSteps: "Replace the volume with a persistentVolumeClaim (its PersistentVolume may use any driver), a CSI or ephemeral volume, or a configMap/secret/projected volume.",
+    tags: ["workload-security"],
+    config: {
+        allowedVolumeTypes: {
+            type: "array",
+            items: { type: "string" },
+            default: RESTRICTED_VOLUME_TYPES,
+            description: "Volume source fields a pod may use. Default the list of Pod Security Standards restricted: 003 asks for hardened containers, and other sources (hostPath, nfs, iscsi, gitRepo, ...) reach the node or bypass storage access control.",
+        },
+    },
+    resourceTypes: POD_WORKLOAD_TYPES,
+    appliesTo: isPodTemplateType,
+    validate: ({ type, name, props }, config, report) => {
+        const spec = podSpec(type, props);
+        if (!spec) {
+            return;
+        }
+        const workload = describeWorkload(type, name, props);
+        list(spec.volumes).forEach((volume, index) => {
+            if (!isRecord(volume)) {
+                report(`volumes[${index}] of ${workload} is ${describeType(volume)}, not a volume: remove it.`);
+                return;
+            }
+            const volumeName = text(volume.name) ?? `#${index}`;
+            const sources = Object.keys(volume).filter((key) => key !== "name" && volume[key] !== undefined && volume[key] !== null);
+            for (const source of sources.filter((key) => !config.allowedVolumeTypes.includes(key))) {
+                report(`volume '${volumeName}' of ${workload} is a ${source} volume: use one of ${config.allowedVolumeTypes.join(", ")} (a persistentVolumeClaim for other storage).`);
+            }
+        });
+    },
+});
