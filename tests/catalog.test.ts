@@ -21,6 +21,14 @@ describe("the checklist catalog", () => {
         }
     });
 
+    it("says why each infrastructure item no policy enforces is not enforced, and only for those", () => {
+        const enforced = new Set(policies.flatMap((p) => p.checklist));
+        const problems = catalog.items.filter((i) => i.infrastructure).flatMap((i) =>
+            !enforced.has(i.id) && !i.notEnforced ? [`${i.id}: not enforced, and notEnforced does not say why`]
+                : enforced.has(i.id) && i.notEnforced ? [`${i.id}: enforced, but notEnforced says it is not`] : []);
+        expect(problems).toEqual([]);
+    });
+
     it.each([
         ["docs/checklist.md", () => renderChecklist(catalog, policies)],
         ["docs/policies.md", () => renderPolicies(catalog, policies)],

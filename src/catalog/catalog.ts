@@ -14,6 +14,8 @@ export interface ChecklistItem {
     infrastructure: boolean;
     /** Why the item cannot be checked in infrastructure code (when infrastructure is false). */
     reason?: string;
+    /** Why no policy enforces an infrastructure item yet: what a declared resource cannot show of it. */
+    notEnforced?: string;
     threshold?: string;
 }
 

@@ -22,7 +22,7 @@ function status(item: ChecklistItem, enforcedBy: string[] | undefined): string {
     if (enforcedBy?.length) {
         return enforcedBy.map((n) => `[\`${n}\`](policies.md#${n})`).join("<br>");
     }
-    return item.infrastructure ? "**not yet enforced**" : `not infrastructure: ${cell(item.reason ?? "")}`;
+    return item.infrastructure ? `**not enforced**: ${cell(item.notEnforced ?? "")}` : `not infrastructure: ${cell(item.reason ?? "")}`;
 }
 
 /** docs/checklist.md: every checklist item with its source and the policies that enforce it, or why none can. */

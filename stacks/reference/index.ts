@@ -1,6 +1,7 @@
 // The reference stack: a production-shaped service on AWS and Kubernetes that passes the whole
 // pack. A scenario (config `prodready:scenario`) patches it to break a known set of policies.
 import { activateScenario, included } from "../scenario";
+import { alarms } from "./aws/alarms";
 import { analytics } from "./aws/analytics";
 import { compute } from "./aws/compute";
 import { data } from "./aws/data";
@@ -8,7 +9,10 @@ import { cdn, edge } from "./aws/edge";
 import { governance } from "./aws/governance";
 import { network } from "./aws/network";
 import { observability } from "./aws/observability";
+import { runtime } from "./aws/runtime";
+import { operations } from "./aws/operations";
 import { exposure, namespace, SERVICE_ACCOUNT } from "./kubernetes/platform";
+import { scheduling } from "./kubernetes/scheduling";
 import { workload } from "./kubernetes/workload";
 
 const scenario = activateScenario();
@@ -18,13 +22,14 @@ const lb = edge(net);
 const app = compute(net, lb);
 const stores = data(net);
 analytics(net, stores);
-observability(lb, app, stores);
+const alerts = observability(lb, app, stores);
+alarms(lb, stores, alerts);
 governance();
-if (included("app-cdn")) {
-    cdn(lb);
-}
+runtime();
+operations(lb, alerts, included("app-cdn") ? cdn(lb) : undefined);
 
 const shop = namespace();
+scheduling();
 const storefront = workload(shop.namespace, SERVICE_ACCOUNT);
 exposure(storefront);
 

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import { scenario } from "../scenario";
 
 export default scenario({
-    description: "Stores added in a hurry: a DocumentDB cluster and an EFS file system left at their defaults (unencrypted, 1 day of backups, no backup policy, in no backup plan), a queue with encryption turned off, an unencrypted EBS volume",
+    description: "Stores added in a hurry: a DocumentDB cluster and an EFS file system left at their defaults (unencrypted, 1 day of backups, no backup policy, in no backup plan), a queue with encryption turned off and no backlog alarm, an unencrypted EBS volume",
     violations: [
         ["aws-docdb-require-storage-encryption", "catalog-docs"],
         ["aws-docdb-require-backup-retention", "catalog-docs"],
@@ -11,6 +11,7 @@ export default scenario({
         ["aws-efs-require-backup-policy", "shared-files"],
         ["aws-backup-require-plan", "shared-files"],
         ["aws-sqs-require-encryption", "jobs-queue"],
+        ["aws-cloudwatch-require-queue-alarms", "jobs-queue"],
         ["aws-ebs-require-encryption", "scratch-volume"],
         ["aws-backup-require-plan", "scratch-volume"],
     ],

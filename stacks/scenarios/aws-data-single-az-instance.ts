@@ -26,16 +26,24 @@ export default scenario({
             multiAz: false,
             tags: { backup: "daily" },
         });
-        new aws.cloudwatch.MetricAlarm("reporting-db-cpu", {
-            namespace: "AWS/RDS",
-            metricName: "CPUUtilization",
-            dimensions: { DBInstanceIdentifier: db.identifier },
-            statistic: "Average",
-            comparisonOperator: "GreaterThanThreshold",
-            threshold: 80,
-            period: 60,
-            evaluationPeriods: 5,
-            alarmActions: ["arn:aws:sns:us-east-1:123456789012:app-alerts"],
-        });
+        // CPU above 80%, connections near the limit, less than 15% of the 100 GiB free.
+        const watch: [string, string, string, number, string][] = [
+            ["cpu", "CPUUtilization", "Average", 80, "GreaterThanThreshold"],
+            ["connections", "DatabaseConnections", "Maximum", 400, "GreaterThanThreshold"],
+            ["storage", "FreeStorageSpace", "Minimum", 15 * 1024 ** 3, "LessThanThreshold"],
+        ];
+        for (const [suffix, metricName, statistic, threshold, comparisonOperator] of watch) {
+            new aws.cloudwatch.MetricAlarm(`reporting-db-${suffix}`, {
+                namespace: "AWS/RDS",
+                metricName,
+                dimensions: { DBInstanceIdentifier: db.identifier },
+                statistic,
+                comparisonOperator,
+                threshold,
+                period: 60,
+                evaluationPeriods: 5,
+                alarmActions: ["arn:aws:sns:us-east-1:123456789012:app-alerts"],
+            });
+        }
     },
 });

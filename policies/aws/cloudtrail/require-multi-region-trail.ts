@@ -9,7 +9,7 @@ export default stackPolicy({
     description: "A stack with AWS resources declares a CloudTrail trail that records every region and validates its log files.",
     priority: "P1",
     severity: "medium",
-    checklist: ["003.security.audit-logging", "002.security-configuration.audit-logging", "000.compliance-audit.audit-trail"],
+    checklist: ["003.security.audit-logging", "002.security-configuration.audit-logging", "000.compliance-audit.audit-trail", "001.go-live-readiness-summary.audit-logging"],
     remediationSteps: "Declare an aws.cloudtrail.Trail with isMultiRegionTrail: true and enableLogFileValidation: true, logging to an encrypted, versioned S3 bucket (or rely on an organization trail and turn this advisory policy off).",
     tags: ["observability"],
     validate: (resources, _config, report, context) => {

@@ -1,23 +1,9 @@
-import type { PolicyResource } from "@pulumi/policy";
-import { indexLinks, linkJudge, ofTypes } from "../../lib/aws";
+import { AlarmRequirement, ECS_SERVICE, LOAD_BALANCER, metricAlarms, RDS_CLUSTER, RDS_INSTANCE, watchAlarms } from "../../lib/alarms";
+import { ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
-import { at, isGiven, record, records } from "../../lib/values";
 
-/** What an alarm watches, by the dimension it names it with and the keys that dimension may hold. */
-const WATCHED = [
-    { types: ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"], kind: "load balancer", dimension: "LoadBalancer", keys: (r: PolicyResource) => [r.props.name] },
-    { types: ["aws:rds/cluster:Cluster"], kind: "RDS cluster", dimension: "DBClusterIdentifier", keys: (r: PolicyResource) => [r.props.clusterIdentifier] },
-    { types: ["aws:rds/instance:Instance"], kind: "RDS instance", dimension: "DBInstanceIdentifier", keys: (r: PolicyResource) => [r.props.identifier] },
-    { types: ["aws:ecs/service:Service"], kind: "ECS service", dimension: "ServiceName", keys: (r: PolicyResource) => [r.props.name] },
-];
-
-/** The dimension maps of an alarm: its own, and those of the metrics its metric-math queries read. */
-function dimensionMaps(alarm: PolicyResource, property: string): Record<string, unknown>[] {
-    if (property === "dimensions") {
-        return [record(alarm.props.dimensions) ?? {}];
-    }
-    return records(alarm.props.metricQueries).map((q) => record(at(q, "metric", "dimensions")) ?? {});
-}
+/** Any alarm that notifies someone: the metric and threshold are judged by the per-kind alarm policies. */
+const ANY_ALARM: AlarmRequirement = { label: "any metric", namespaces: [], signals: [], advice: "alarmActions" };
 
 export default stackPolicy({
     name: "aws-cloudwatch-require-alarms",
@@ -28,34 +14,16 @@ export default stackPolicy({
     remediationSteps: "Add an aws.cloudwatch.MetricAlarm on the resource (HTTPCode_Target_5XX_Count for a load balancer, CPUUtilization for a database or service, MemoryUtilization for a service) with dimensions naming it and alarmActions: [<SNS topic ARN>].",
     tags: ["observability"],
     validate: (resources, _config, report, context) => {
-        const alarms = ofTypes(resources, ["aws:cloudwatch/metricAlarm:MetricAlarm"]);
-        const notifies = (alarm: PolicyResource) => isGiven(alarm.props.alarmActions) ? undefined : `alarm '${alarm.name}' sets no alarmActions`;
-        for (const { types, kind, dimension, keys } of WATCHED) {
-            const watched = ofTypes(resources, types);
-            const judges = ["dimensions", "metricQueries"].map((property) => linkJudge(
-                indexLinks(watched, alarms, property, keys, (alarm) => dimensionMaps(alarm, property).map((dims) => dims[dimension])),
-                notifies,
-            ));
+        const alarms = metricAlarms(resources);
+        for (const kind of [LOAD_BALANCER, RDS_CLUSTER, RDS_INSTANCE, ECS_SERVICE]) {
+            const watched = ofTypes(resources, kind.types);
+            const watch = watchAlarms(watched, alarms, kind);
             for (const resource of watched) {
                 context.judge(resource, () => {
-                    // Watched through either property passes, even when the other one is unknown.
-                    const problems: string[] = [];
-                    let unknown: unknown;
-                    for (const judge of judges) {
-                        try {
-                            const found = judge(resource);
-                            if (found === undefined) {
-                                return;
-                            }
-                            problems.push(...found);
-                        } catch (error) {
-                            unknown ??= error;
-                        }
+                    const problems = watch.missing(resource, ANY_ALARM);
+                    if (problems !== undefined) {
+                        report(`${kind.kind} '${resource.name}' is watched by no CloudWatch alarm with alarmActions${problems.length ? ` (${problems.join("; ")})` : ""}: add an aws.cloudwatch.MetricAlarm with dimensions { ${kind.dimensions[0]}: ... } and alarmActions [<SNS topic ARN>].`, resource.urn);
                     }
-                    if (unknown !== undefined) {
-                        throw unknown;
-                    }
-                    report(`${kind} '${resource.name}' is watched by no CloudWatch alarm with alarmActions${problems.length ? ` (${problems.join("; ")})` : ""}: add an aws.cloudwatch.MetricAlarm with dimensions { ${dimension}: ... } and alarmActions [<SNS topic ARN>].`, resource.urn);
                 });
             }
         }

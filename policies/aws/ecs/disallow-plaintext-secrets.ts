@@ -1,19 +1,29 @@
 import { eachContainer } from "../../lib/aws";
 import { resourcePolicy } from "../../lib/define";
+import { ecsEnvironment, SECRET_STORE_NAMES_SETTING, secretStoreProblem } from "../../lib/runtime-env";
 import { findCredential } from "../../lib/secrets";
 import { records, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-ecs-disallow-plaintext-secrets",
-    description: "Container environments in ECS task definitions hold no credentials in plain text; secrets come from Secrets Manager or SSM through `secrets`.",
+    description: "Container environments in ECS task definitions hold no credentials in plain text, and the settings the checklists name as secrets (DATABASE_URL, JWT_SECRET, *_API_KEY, ...) come from Secrets Manager or SSM through `secrets` whatever their value.",
     priority: "P0",
     severity: "critical",
-    checklist: ["003.configuration.secrets-in-secret-manager", "004.environment-configuration.secrets-management", "001.authentication-security.api-key-in-secret-manager"],
+    checklist: [
+        "003.configuration.secrets-in-secret-manager", "004.environment-configuration.secrets-management", "001.authentication-security.api-key-in-secret-manager",
+        "002.security-configuration.secrets-management", "002.environment-variables.database-url", "002.environment-variables.nextauth-secret",
+        "002.environment-variables.openai-api-key", "002.environment-variables.encryption-master-key", "002.environment-variables.jwt-secret",
+        "002.environment-variables.oauth2-provider-keys",
+    ],
     remediationSteps: "Move the value to Secrets Manager or SSM Parameter Store and reference it from the container's `secrets` ({ name, valueFrom: <ARN> }) instead of `environment`.",
     tags: ["secrets-identity"],
+    config: {
+        secretStoreNames: SECRET_STORE_NAMES_SETTING,
+    },
     resourceTypes: ["aws:ecs/taskDefinition:TaskDefinition"],
-    validate: ({ name, props }, _config, report) => {
+    validate: ({ name, props }, config, report) => {
         eachContainer(name, props, report, (container, where) => {
+            const reported = new Set<string>();
             for (const variable of records(container.environment)) {
                 const key = text(variable.name);
                 const value = text(variable.value);
@@ -22,7 +32,15 @@ export default resourcePolicy({
                 }
                 const reason = findCredential(key, value);
                 if (reason) {
+                    reported.add(key);
                     report(`${where} sets environment variable ${key} in plain text (${reason}): move it to Secrets Manager or SSM and reference it from secrets[].valueFrom.`);
+                }
+            }
+            // The settings the checklists name as secrets belong in the secret store even when the value looks harmless.
+            for (const variable of ecsEnvironment(container)) {
+                const problem = reported.has(variable.name) ? undefined : secretStoreProblem(variable, config.secretStoreNames);
+                if (problem) {
+                    report(`${where} sets ${variable.name} in environment, which ${problem}: the checklists keep it in the secret store; move it to Secrets Manager or SSM and reference it from secrets[].valueFrom.`);
                 }
             }
         });

@@ -7,7 +7,7 @@ export default resourcePolicy({
     description: "Essential containers of ECS task definitions declare a health check, so ECS replaces unhealthy tasks.",
     priority: "P0",
     severity: "high",
-    checklist: ["002.build-and-deployment.health-checks", "004.health-checks.liveness-probe", "003.monitoring-logging.health-check-endpoint"],
+    checklist: ["002.build-and-deployment.health-checks", "004.health-checks.liveness-probe", "003.monitoring-logging.health-check-endpoint", "001.observability.health-check-endpoint", "004.health-checks.health-endpoint"],
     remediationSteps: "Set healthCheck: { command: [\"CMD-SHELL\", \"curl -f http://localhost:8080/health || exit 1\"], interval, timeout, retries } on each essential container.",
     tags: ["availability"],
     resourceTypes: ["aws:ecs/taskDefinition:TaskDefinition"],

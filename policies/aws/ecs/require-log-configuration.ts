@@ -7,7 +7,7 @@ export default resourcePolicy({
     description: "Containers of ECS task definitions ship their logs to a central store through an allowed log driver.",
     priority: "P1",
     severity: "medium",
-    checklist: ["003.monitoring-logging.log-aggregation", "004.logging.log-aggregation", "002.monitoring-and-logging.log-aggregation"],
+    checklist: ["003.monitoring-logging.log-aggregation", "004.logging.log-aggregation", "002.monitoring-and-logging.log-aggregation", "000.monitoring-observability.log-aggregation"],
     remediationSteps: "Set logConfiguration: { logDriver: \"awslogs\", options: { \"awslogs-group\", \"awslogs-region\", \"awslogs-stream-prefix\" } } (or awsfirelens) on each container.",
     tags: ["observability"],
     config: {

@@ -43,19 +43,19 @@ function rotationProblem(rotation: PolicyResource, maximum: number): string | un
 
 export default stackPolicy({
     name: "aws-secretsmanager-require-rotation",
-    description: "Every Secrets Manager secret has a rotation schedule of at most 90 days.",
+    description: "Every Secrets Manager secret has a rotation schedule of at most 30 days (monthly, as 003's maintenance list asks; a rotation every 90 days, 000's and 001's figure, is accepted when maximumDays is 90).",
     priority: "P1",
     severity: "medium",
-    checklist: ["000.authentication-security.api-key-rotation", "001.authentication-security.api-key-rotation", "003.security.secrets-rotation", "004.environment-configuration.secret-rotation-policy"],
-    remediationSteps: "Declare an aws.secretsmanager.SecretRotation for the secret (secretId: the secret's id, rotationLambdaArn: the rotation function) with rotationRules.automaticallyAfterDays 90 or less.",
+    checklist: ["000.authentication-security.api-key-rotation", "001.authentication-security.api-key-rotation", "003.security.secrets-rotation", "004.environment-configuration.secret-rotation-policy", "003.monthly.rotate-secrets"],
+    remediationSteps: "Declare an aws.secretsmanager.SecretRotation for the secret (secretId: the secret's id, rotationLambdaArn: the rotation function) with rotationRules.automaticallyAfterDays 30 or less.",
     tags: ["secrets-identity"],
     config: {
         maximumDays: {
             type: "integer",
             minimum: 1,
             maximum: 1000,
-            default: 90,
-            description: "Longest rotation period accepted, in days. Default 90: 000 and 001 rotate API keys every 90 days.",
+            default: 30,
+            description: "Longest rotation period accepted, in days. Default 30: 003 rotates secrets monthly (Ongoing Maintenance), the strictest period the checklists state; 000 and 001 recommend rotating API keys every 90 days, which a monthly rotation also meets. Set 90 to hold secrets to 000's and 001's period only.",
         },
     },
     validate: (resources, config, report, context) => {

@@ -13,6 +13,7 @@ export default resourcePolicy({
     severity: "high",
     checklist: [
         "001.observability.health-check-endpoint",
+        "004.health-checks.health-endpoint",
         "001.observability.readiness-probe",
         "004.health-checks.liveness-probe",
         "004.health-checks.readiness-probe",

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { included } from "../../scenario";
 import type { Edge } from "./edge";
+import { LATENCY_ALARM } from "./operations";
 import { ACCOUNT_ID } from "./governance";
 import type { Network } from "./network";
 
@@ -56,6 +57,7 @@ export function compute(net: Network, lb: Edge): Compute {
             readonlyRootFilesystem: true,
             privileged: false,
             portMappings: [{ containerPort: 8080, protocol: "tcp" }],
+            environment: [{ name: "NODE_ENV", value: "production" }, { name: "LOG_LEVEL", value: "info" }],
             healthCheck: { command: ["CMD-SHELL", "wget -qO- http://localhost:8080/health || exit 1"], interval: 15, timeout: 5, retries: 3 },
             logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": logGroupName, "awslogs-region": "us-east-1", "awslogs-stream-prefix": "api" } },
         }]),
@@ -66,6 +68,7 @@ export function compute(net: Network, lb: Edge): Compute {
         launchType: "FARGATE",
         desiredCount: 2,
         deploymentCircuitBreaker: { enable: true, rollback: true },
+        alarms: { alarmNames: [LATENCY_ALARM], enable: true, rollback: true },
         networkConfiguration: { subnets: net.privateSubnets.map((s) => s.id), securityGroups: [net.serviceSecurityGroup.id], assignPublicIp: false },
         loadBalancers: [{ targetGroupArn: lb.targetGroup.arn, containerName: "api", containerPort: 8080 }],
     }, { dependsOn: [lb.httpsListener] });

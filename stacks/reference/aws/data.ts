@@ -64,6 +64,12 @@ export function data(net: Network): Data {
         description: "Redis from the service only",
         ingress: [{ protocol: "tcp", fromPort: 6379, toPort: 6379, securityGroups: [net.serviceSecurityGroup.id], description: "From the service" }],
     });
+    // 004 asks for a deliberate maxmemory policy: a full cache evicts the least recently used keys.
+    const cacheParameters = new aws.elasticache.ParameterGroup("app-cache-params", {
+        family: "redis7",
+        description: "Session and response cache: evict least recently used keys",
+        parameters: [{ name: "maxmemory-policy", value: "allkeys-lru" }],
+    });
     const cache = new aws.elasticache.ReplicationGroup("app-cache", {
         description: "Session and response cache",
         engine: "redis",
@@ -73,6 +79,7 @@ export function data(net: Network): Data {
         automaticFailoverEnabled: true,
         multiAzEnabled: true,
         subnetGroupName: cacheSubnets.name,
+        parameterGroupName: cacheParameters.name,
         securityGroupIds: [cacheSecurityGroup.id],
         atRestEncryptionEnabled: true,
         transitEncryptionEnabled: true,
@@ -130,6 +137,11 @@ const BACKUP_TAG = { backup: "daily" };
 function backups(): void {
     const vault = new aws.backup.Vault("app-backups", {});
     const drVault = new aws.backup.Vault("app-backups-dr", { region: DR_REGION });
+    // Vault locks: no one deletes a recovery point before its retention ends (004: access to backups restricted).
+    if (included("app-backups-lock")) {
+        new aws.backup.VaultLockConfiguration("app-backups-lock", { backupVaultName: vault.name, minRetentionDays: 30, maxRetentionDays: 365 });
+    }
+    new aws.backup.VaultLockConfiguration("app-backups-dr-lock", { backupVaultName: drVault.name, minRetentionDays: 30, maxRetentionDays: 365, region: DR_REGION });
     const plan = new aws.backup.Plan("app-backup-plan", {
         rules: [{
             ruleName: "daily",

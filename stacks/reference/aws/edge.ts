@@ -44,7 +44,7 @@ function webAcl(name: string, scope: "REGIONAL" | "CLOUDFRONT"): aws.wafv2.WebAc
 
 /** An internet-facing ALB that serves HTTPS with TLS 1.2+, only redirects plain HTTP, logs to S3 and sits behind WAF. */
 export function edge(net: Network): Edge {
-    const certificate = new aws.acm.Certificate("app-cert", { domainName: DOMAIN, validationMethod: "DNS" });
+    const certificate = new aws.acm.Certificate("app-cert", { domainName: DOMAIN, subjectAlternativeNames: [`www.${DOMAIN}`], validationMethod: "DNS" });
     const accessLogs = logBucket("app-alb-logs", [{ sid: "AllowElbLogDelivery", principal: { AWS: ELB_LOG_WRITER }, prefix: `alb/AWSLogs/${ACCOUNT_ID}` }]);
     const loadBalancer = new aws.lb.LoadBalancer("app-alb", {
         loadBalancerType: "application",
@@ -110,6 +110,7 @@ export function cdn(lb: Edge): aws.cloudfront.Distribution {
             cachedMethods: ["GET", "HEAD"],
             forwardedValues: { queryString: true, cookies: { forward: "none" } },
             responseHeadersPolicyId: headers.id,
+            compress: true,
         },
         restrictions: { geoRestriction: { restrictionType: "none" } },
         viewerCertificate: {

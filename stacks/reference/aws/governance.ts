@@ -91,7 +91,7 @@ export function governance(): Governance {
             secretId: apiKey.id,
             // The rotation function is deployed from the Secrets Manager rotation templates, outside this stack.
             rotationLambdaArn: `arn:aws:lambda:us-east-1:${ACCOUNT_ID}:function:app-api-key-rotation`,
-            rotationRules: { automaticallyAfterDays: 90 },
+            rotationRules: { automaticallyAfterDays: 30 },
         });
     }
     new aws.ssm.Parameter("app-webhook-token", {

@@ -15,4 +15,25 @@ describe("aws-lambda-disallow-plaintext-secrets", () => {
     });
     it("passes when environment is omitted", () => expect(checkResource(policy, { type: T, props: { role: "r" } }).violations).toEqual([]));
     it("reports unknown", () => expect(checkResource(policy, { type: T, props: { environment: { variables: { API_TOKEN: UNKNOWN } } } }).unknown).toBeDefined());
+
+    it("fires on a setting the checklists name as a secret even when its value looks harmless", () => {
+        const { violations } = checkResource(policy, { type: T, name: "fn", props: { ...fn, environment: { variables: { ENCRYPTION_MASTER_KEY: "v1", DATABASE_URL: "postgres://db.internal/app" } } } });
+        expect([...violations].sort()).toEqual([
+            "Lambda function 'fn' sets DATABASE_URL as an environment variable, which writes its value in the resource: the checklists keep it in the secret store; store it in Secrets Manager or SSM and pass its ARN (in a variable such as DATABASE_URL_ARN) instead.",
+            expect.stringContaining("ENCRYPTION_MASTER_KEY"),
+        ]);
+        expect(violations.join("\n")).not.toContain("db.internal");
+    });
+    it("passes such a setting that holds the ARN of its secret", () => {
+        const variables = { JWT_SECRET: "arn:aws:secretsmanager:us-east-1:123456789012:secret:app/jwt-AbCdEf" };
+        expect(checkResource(policy, { type: T, props: { ...fn, environment: { variables } } }).violations).toEqual([]);
+    });
+    it("reports such a setting unknown during preview as unknown", () => {
+        expect(checkResource(policy, { type: T, props: { ...fn, environment: { variables: { STRIPE_API_KEY: UNKNOWN } } } }).unknown).toBeDefined();
+    });
+    it("takes the secret-store names from config", () => {
+        const props = { ...fn, environment: { variables: { SENTRY_DSN: "https://public@sentry.example.com/1" } } };
+        expect(checkResource(policy, { type: T, props }).violations).toEqual([]);
+        expect(checkResource(policy, { type: T, props, config: { secretStoreNames: ["SENTRY_DSN"] } }).violations).toHaveLength(1);
+    });
 });

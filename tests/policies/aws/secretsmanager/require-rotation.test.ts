@@ -28,9 +28,14 @@ describe("aws-secretsmanager-require-rotation", () => {
     });
     it("fires on the rotation when its period is too long", () => {
         const verdict = checkStack(policy, [secret(), rotation({ automaticallyAfterDays: 365 })]);
-        expect(verdict.violations).toEqual([expect.stringContaining("Secret rotation 'api-key-rotation' rotates every 365 days, above the maximum 90")]);
+        expect(verdict.violations).toEqual([expect.stringContaining("Secret rotation 'api-key-rotation' rotates every 365 days, above the maximum 30")]);
         expect(verdict.urns).toEqual([urnOf(ROTATION, "api-key-rotation")]);
-        expect(checkStack(policy, [secret(), rotation({ scheduleExpression: "rate(180 days)" })]).violations).toEqual([expect.stringContaining("less often than every 90 days")]);
+        expect(checkStack(policy, [secret(), rotation({ scheduleExpression: "rate(180 days)" })]).violations).toEqual([expect.stringContaining("less often than every 30 days")]);
+    });
+    it("holds secrets to a monthly rotation by default: 90 days fails, 30 days and 720 hours pass", () => {
+        expect(checkStack(policy, [secret(), rotation({ automaticallyAfterDays: 90 })]).violations).toEqual([expect.stringContaining("rotates every 90 days, above the maximum 30")]);
+        expect(checkStack(policy, [secret(), rotation({ scheduleExpression: "rate(720 hours)" })]).violations).toEqual([]);
+        expect(checkStack(policy, [secret(), rotation({ automaticallyAfterDays: 90 })], { maximumDays: 90 }).violations).toEqual([]);
     });
     it("fires on rotation rules that are missing or malformed, without crashing", () => {
         expect(checkStack(policy, [secret(), rotation(undefined)]).violations).toEqual([expect.stringContaining("unset rotationRules")]);
@@ -55,7 +60,7 @@ describe("aws-secretsmanager-require-rotation", () => {
         expect(verdict.unknownUrns).toEqual([urnOf(ROTATION, "unset-rotation")]);
     });
     it("takes the maximum period from config", () => {
-        expect(checkStack(policy, [secret(), rotation({ automaticallyAfterDays: 60 })], { maximumDays: 30 }).violations).toHaveLength(1);
+        expect(checkStack(policy, [secret(), rotation({ automaticallyAfterDays: 14 })], { maximumDays: 7 }).violations).toHaveLength(1);
         expect(checkStack(policy, [secret(), rotation({ automaticallyAfterDays: 365 })], { maximumDays: 365 }).violations).toEqual([]);
     });
 });

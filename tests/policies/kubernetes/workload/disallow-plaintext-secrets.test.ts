@@ -1,6 +1,6 @@
 import policy from "../../../../policies/kubernetes/workload/disallow-plaintext-secrets";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
-import { appContainer, container, deployment, deploymentPatch, job, patchContainer, pod, podSpec, SHAPES, statefulSet } from "./fixtures";
+import { appContainer, container, cronJob, deployment, deploymentPatch, job, patchContainer, pod, podSpec, SHAPES, statefulSet } from "./fixtures";
 import type { Container } from "./fixtures";
 
 // Credential-shaped values are assembled at run time so no scanner mistakes this file for a leak.
@@ -66,5 +66,53 @@ describe("kubernetes-workload-disallow-plaintext-secrets", () => {
     it("judges only what a Patch sets", () => {
         expect(checkResource(policy, deploymentPatch({ containers: [patchContainer({ image: "app:2.0.0" })] })).violations).toEqual([]);
         expect(checkResource(policy, deploymentPatch({ containers: [patchContainer({ env: [{ name: "JWT_SECRET", value: "s" }] })] })).violations).toHaveLength(1);
+    });
+
+    describe("settings the checklists name as secrets", () => {
+        it("fires on a literal DATABASE_URL, JWT_SECRET or *_API_KEY even when the value looks harmless", () => {
+            const env = [
+                { name: "DATABASE_URL", value: "postgres://db.internal:5432/app" },
+                { name: "JWT_SECRET", value: "/etc/app/jwt" },
+                { name: "OPENAI_API_KEY", value: "true" },
+                { name: "GITHUB_CLIENT_SECRET", value: "$(OTHER)-suffix" },
+            ];
+            const { violations } = checkResource(policy, deployment(withEnv(env)));
+            expect(violations).toHaveLength(4);
+            expect(violations).toContain("container 'app' of Deployment 'app' sets env DATABASE_URL, which writes its value in the resource: the checklists keep it in the secret store; keep it in a Secret and use valueFrom.secretKeyRef (or mount the Secret as a file).");
+            ["JWT_SECRET", "OPENAI_API_KEY", "GITHUB_CLIENT_SECRET"].forEach((name) => expect(violations.join("\n")).toContain(`sets env ${name}`));
+            expect(violations.join("\n")).not.toMatch(/db\.internal|\/etc\/app/);
+        });
+
+        it("fires on a secret taken from a ConfigMap, in init containers and CronJobs too", () => {
+            const spec = podSpec({ initContainers: [container("migrate", { env: [{ name: "DATABASE_URL", valueFrom: { configMapKeyRef: { name: "app", key: "db" } } }] })] });
+            expect(checkResource(policy, cronJob(spec)).violations).toEqual([
+                "init container 'migrate' of CronJob 'app' sets env DATABASE_URL, which takes it from a reference that is not a secret store: the checklists keep it in the secret store; keep it in a Secret and use valueFrom.secretKeyRef (or mount the Secret as a file).",
+            ]);
+        });
+
+        it("reports a variable once when its value also looks like a credential", () => {
+            expect(checkResource(policy, statefulSet(withEnv([{ name: "DATABASE_URL", value: DB_URL }]))).violations).toHaveLength(1);
+        });
+
+        it("passes secretKeyRef, references to other variables and empty values", () => {
+            const env = [
+                { name: "DATABASE_URL", valueFrom: { secretKeyRef: { name: "app-db", key: "url" } } },
+                { name: "NEXTAUTH_SECRET", value: "$(SESSION_SECRET)" },
+                { name: "ENCRYPTION_MASTER_KEY", value: "" },
+            ];
+            expect(checkResource(policy, pod(withEnv(env))).violations).toEqual([]);
+        });
+
+        it("reports a secret-store name whose value is unknown during preview as unknown", () => {
+            expect(checkResource(policy, job(withEnv([{ name: "JWT_SECRET", value: UNKNOWN }]))).unknown).toBeDefined();
+        });
+
+        it("takes the names from config", () => {
+            const redis = deployment(withEnv([{ name: "REDIS_URL", value: "redis://cache:6379" }]));
+            expect(checkResource(policy, redis).violations).toEqual([]);
+            expect(checkResource(policy, { ...redis, config: { secretStoreNames: ["*_URL"] } }).violations).toHaveLength(1);
+            const jwt = deployment(withEnv([{ name: "JWT_SECRET_FILE", value: "/etc/app/jwt" }]));
+            expect(checkResource(policy, { ...jwt, config: { secretStoreNames: [] } }).violations).toEqual([]);
+        });
     });
 });

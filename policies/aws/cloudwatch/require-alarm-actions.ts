@@ -1,0 +1,26 @@
+import { resourcePolicy } from "../../lib/define";
+import { describeType, given } from "../../lib/values";
+
+export default resourcePolicy({
+    name: "aws-cloudwatch-require-alarm-actions",
+    description: "Every CloudWatch alarm notifies someone: it sets alarmActions and does not switch its actions off.",
+    priority: "P1",
+    severity: "medium",
+    checklist: ["004.alerting.alert-channels"],
+    remediationSteps: "Set alarmActions to the ARN of an SNS topic the on-call rotation subscribes to, and leave actionsEnabled at its default true.",
+    tags: ["observability"],
+    resourceTypes: ["aws:cloudwatch/metricAlarm:MetricAlarm", "aws:cloudwatch/compositeAlarm:CompositeAlarm"],
+    validate: ({ type, name, props }, _config, report) => {
+        const where = `${type.endsWith("CompositeAlarm") ? "composite alarm" : "alarm"} '${name}'`;
+        const actions = given(props.alarmActions);
+        if (actions === undefined) {
+            report(`CloudWatch ${where} sets no alarmActions, so it changes state without telling anyone: set alarmActions to an SNS topic ARN the on-call rotation subscribes to.`);
+        } else if (!Array.isArray(actions)) {
+            report(`CloudWatch ${where} sets alarmActions to ${describeType(actions)}, not a list of ARNs: set alarmActions to a list of SNS topic ARNs.`);
+        }
+        const enabled = props.actionsEnabled;
+        if (enabled === false || enabled === "false") {
+            report(`CloudWatch ${where} sets actionsEnabled to false, so its actions never run: remove actionsEnabled or set it to true.`);
+        }
+    },
+});

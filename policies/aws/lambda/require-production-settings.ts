@@ -1,0 +1,28 @@
+import { resourcePolicy } from "../../lib/define";
+import { lambdaEnvironment, PRODUCTION_SETTINGS, productionProblems } from "../../lib/runtime-env";
+import { given, record, text } from "../../lib/values";
+
+export default resourcePolicy({
+    name: "aws-lambda-require-production-settings",
+    description: "Lambda functions run with production settings: an environment name such as NODE_ENV or ENVIRONMENT, when set, says production; LOG_LEVEL, and the application and system log levels of loggingConfig (JSON logging), are info or less verbose; DEBUG is off.",
+    priority: "P1",
+    severity: "medium",
+    checklist: ["002.environment-variables.node-env", "003.configuration.environment-variables", "004.environment-configuration.environment-variables"],
+    remediationSteps: "In environment.variables set NODE_ENV (or ENVIRONMENT) to production, LOG_LEVEL to info, and DEBUG to false, or leave them out; set loggingConfig.applicationLogLevel and systemLogLevel to INFO or WARN.",
+    tags: ["deployment"],
+    config: PRODUCTION_SETTINGS,
+    resourceTypes: ["aws:lambda/function:Function"],
+    validate: ({ name, props }, config, report) => {
+        for (const problem of productionProblems(lambdaEnvironment(props), config)) {
+            report(`Lambda function '${name}' ${problem}.`);
+        }
+        // Lambda's advanced logging controls filter logs by level (TRACE, DEBUG, INFO, WARN, ERROR, FATAL).
+        const logging = record(props.loggingConfig);
+        for (const property of ["applicationLogLevel", "systemLogLevel"]) {
+            const level = text(given(logging?.[property]));
+            if (level !== undefined && !config.allowedLogLevels.some((allowed) => allowed.toLowerCase() === level.trim().toLowerCase())) {
+                report(`Lambda function '${name}' sets loggingConfig.${property} to ${/^[A-Za-z]{1,16}$/.test(level) ? `"${level}"` : "a value"}, a log level too verbose for production: set it to INFO or less verbose.`);
+            }
+        }
+    },
+});

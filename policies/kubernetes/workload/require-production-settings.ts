@@ -1,0 +1,23 @@
+import { resourcePolicy } from "../../lib/define";
+import { eachContainer, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { kubernetesEnv, PRODUCTION_SETTINGS, productionProblems } from "../../lib/runtime-env";
+
+export default resourcePolicy({
+    name: "kubernetes-workload-require-production-settings",
+    description: "Containers (init containers included) of every pod template run with production settings: an environment name such as NODE_ENV or ENVIRONMENT, when set, says production; LOG_LEVEL is info or less verbose; DEBUG is off. Values from ConfigMaps (envFrom, configMapKeyRef) are not judged.",
+    priority: "P1",
+    severity: "medium",
+    checklist: ["002.environment-variables.node-env", "003.configuration.environment-variables", "004.environment-configuration.environment-variables"],
+    remediationSteps: "In each container's env set NODE_ENV (or ENVIRONMENT) to production, LOG_LEVEL to info, and DEBUG to false, or leave them out.",
+    tags: ["deployment"],
+    config: PRODUCTION_SETTINGS,
+    resourceTypes: POD_WORKLOAD_TYPES,
+    appliesTo: isPodTemplateType,
+    validate: (resource, config, report) => {
+        eachContainer(resource, (view, where) => {
+            for (const problem of productionProblems(kubernetesEnv(view.container), config)) {
+                report(`${where} ${problem}.`);
+            }
+        });
+    },
+});
