@@ -67,7 +67,7 @@ export default resourcePolicy({
     description: "Objects use API versions the target Kubernetes release still serves and has not deprecated (no extensions/v1beta1 Ingress, policy/v1beta1 PodDisruptionBudget, batch/v1beta1 CronJob, autoscaling/v2beta2 HorizontalPodAutoscaler, ...).",
     priority: "P1",
     severity: "high",
-    checklist: ["003.backup-disaster-recovery.infrastructure-as-code"],
+    checklist: ["004.rollback-preparation.previous-version-available"],
     remediationSteps: "Move the object to the API version the message names (e.g. networking.k8s.io/v1 Ingress, policy/v1 PodDisruptionBudget, batch/v1 CronJob, autoscaling/v2 HorizontalPodAutoscaler), adapting the fields the new version renamed.",
     tags: ["deployment"],
     config: {
