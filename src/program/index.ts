@@ -1,9 +1,10 @@
-import { ChildProcess, spawn } from "child_process";
+import type { ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { packageRoot } from "../paths";
 import { parse } from "yaml";
-import { killChild, trackChild } from "./child-processes";
+import { killChild } from "./child-processes";
+import { startProgramProcess } from "./program-process";
 import { invokeHandlers } from "./invokes";
 import { startPreviewEngine } from "./preview-engine";
 import { describeProgramError } from "./program-error";
@@ -184,19 +185,6 @@ function runnerEnvironment(project: Project): NodeJS.ProcessEnv {
     return env;
 }
 
-/** Keeps the last lines a child wrote, for an exit that logged no error. */
-function tail(stream: NodeJS.ReadableStream, keep = 20): () => string[] {
-    let lines: string[] = [];
-    let partial = "";
-    stream.setEncoding("utf8");
-    stream.on("data", (chunk: string) => {
-        const parts = (partial + chunk).split("\n");
-        partial = parts.pop() ?? "";
-        lines = [...lines, ...parts.filter((l) => l.trim() !== "")].slice(-keep);
-    });
-    return () => (partial.trim() ? [...lines, partial] : lines);
-}
-
 /**
  * Runs a Pulumi program the way `pulumi preview` does: the program's own SDK runner (`cmd/run`)
  * connects to a resource monitor and engine served here, which record every registration until
@@ -224,31 +212,19 @@ export async function runProgram(project: Project, options: ProgramOptions = {})
             "--dry-run",
             project.main || ".",
         ];
-        // Its own process group, so ending the run also ends anything the program started.
-        child = spawn(process.execPath, args, {
+        const running = startProgramProcess(process.execPath, args, {
             cwd: project.dir,
             env: runnerEnvironment(project),
-            stdio: ["ignore", "pipe", "pipe"],
-            detached: true,
+            timeoutSeconds: options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+            what: "the program",
         });
-        trackChild(child, { processGroup: true });
-        const stderr = tail(child.stderr!);
-        child.stdout!.resume();
-        const timeoutSeconds = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
-        const running = child;
-        const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
-            const timer = setTimeout(() => {
-                killChild(running);
-                reject(new ProgramError(`the program did not finish within the ${timeoutSeconds} s limit (--timeout)`));
-            }, timeoutSeconds * 1000);
-            running.on("exit", (code, signal) => { clearTimeout(timer); resolve({ code, signal }); });
-            running.on("error", (err) => { clearTimeout(timer); reject(new ProgramError(`could not start the program: ${err.message}`)); });
-        });
+        child = running.child;
+        const exit = await running.exit;
         if (engine.errors.length > 0) {
             throw new ProgramError(`the program failed: ${describeProgramError(engine.errors[0], project.dir)}`);
         }
         if (exit.code !== 0) {
-            const last = stderr().pop();
+            const last = running.stderr().pop();
             const how = exit.signal ? `was ended by ${exit.signal}` : `exited with code ${exit.code}`;
             throw new ProgramError(`the program ${how}${last ? `: ${last.trim()}` : ""}`);
         }

@@ -1,8 +1,9 @@
-import { ChildProcess, spawn } from "child_process";
+import type { ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { packageRoot } from "../../paths";
-import { killChild, trackChild } from "../child-processes";
+import { killChild } from "../child-processes";
+import { startProgramProcess } from "../program-process";
 import { DEFAULT_TIMEOUT_SECONDS, ProgramError, ProgramOptions, Project } from "../index";
 import { invokeHandlers } from "../invokes";
 import { startPreviewEngine } from "../preview-engine";
@@ -32,19 +33,6 @@ function asProgramError<T>(read: () => T): T {
 /** Reads Pulumi.yaml `runtime.options` of a Python project (virtualenv, toolchain). */
 export function readPythonRuntime(options: unknown, projectFile: string): PythonRuntimeOptions {
     return asProgramError(() => pythonRuntimeOptions(options, projectFile));
-}
-
-/** Keeps the last lines a child wrote, for an exit that logged no error. */
-function tail(stream: NodeJS.ReadableStream, keep = 20): () => string[] {
-    let lines: string[] = [];
-    let partial = "";
-    stream.setEncoding("utf8");
-    stream.on("data", (chunk: string) => {
-        const parts = (partial + chunk).split("\n");
-        partial = parts.pop() ?? "";
-        lines = [...lines, ...parts.filter((l) => l.trim() !== "")].slice(-keep);
-    });
-    return () => (partial.trim() ? [...lines, partial] : lines);
 }
 
 /** The program directory and entry point as the engine passes them: `main` may name a directory or a file. */
@@ -99,22 +87,15 @@ export async function runPythonProgram(project: Project, python: PythonRuntimeOp
             PYTHONUNBUFFERED: "1",
             PYTHONDONTWRITEBYTECODE: "1",
         };
-        // Its own process group, so ending the run also ends anything the program started.
-        child = spawn(interpreter.python, args, { cwd: pwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
-        trackChild(child, { processGroup: true });
-        const stderr = tail(child.stderr!);
-        child.stdout!.resume();
-        const timeoutSeconds = options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
-        const running = child;
-        const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
-            const timer = setTimeout(() => {
-                killChild(running);
-                reject(new ProgramError(`the program did not finish within the ${timeoutSeconds} s limit (--timeout)`));
-            }, timeoutSeconds * 1000);
-            running.on("exit", (code, signal) => { clearTimeout(timer); resolve({ code, signal }); });
-            running.on("error", (err) => { clearTimeout(timer); reject(new ProgramError(`could not start the Python interpreter ${interpreter.python}: ${err.message}`)); });
+        const running = startProgramProcess(interpreter.python, args, {
+            cwd: pwd,
+            env,
+            timeoutSeconds: options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+            what: `the Python interpreter ${interpreter.python}`,
         });
-        const lines = stderr();
+        child = running.child;
+        const exit = await running.exit;
+        const lines = running.stderr();
         const noSdk = lines.find((l) => l.startsWith(NO_SDK_MARKER));
         if (exit.code === EXIT_NO_SDK && noSdk) {
             throw new ProgramError(noSdkMessage(interpreter, noSdk.slice(NO_SDK_MARKER.length).trim()));
