@@ -90,3 +90,12 @@ export function describeType(value: unknown): string {
     }
     return Array.isArray(value) ? "a list" : `a ${typeof value}`;
 }
+
+/**
+ * True when `object` sets `key` (see `given`), also to a value unknown during preview: a key ARN or
+ * a token that another resource creates is set although its value is not known yet. Reads the
+ * property without the SDK's unknown check, so use it only where any value counts as set.
+ */
+export function isDeclared(object: unknown, key: string): boolean {
+    return isRecord(object) && isGiven(Object.getOwnPropertyDescriptor(object, key)?.value);
+}

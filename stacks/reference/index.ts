@@ -3,13 +3,17 @@
 import { activateScenario, included } from "../scenario";
 import { alarms } from "./aws/alarms";
 import { analytics } from "./aws/analytics";
+import { availabilityBreadth } from "./aws/availability-breadth";
 import { compute } from "./aws/compute";
 import { data } from "./aws/data";
+import { edgeBreadth } from "./aws/edge-breadth";
 import { cdn, edge } from "./aws/edge";
 import { governance } from "./aws/governance";
 import { network } from "./aws/network";
+import { networkBreadth } from "./aws/network-breadth";
 import { observability } from "./aws/observability";
 import { runtime } from "./aws/runtime";
+import { storageBreadth } from "./aws/storage-breadth";
 import { operations } from "./aws/operations";
 import { exposure, namespace, SERVICE_ACCOUNT } from "./kubernetes/platform";
 import { scheduling } from "./kubernetes/scheduling";
@@ -18,6 +22,7 @@ import { workload } from "./kubernetes/workload";
 const scenario = activateScenario();
 
 const net = network();
+networkBreadth(net);
 const lb = edge(net);
 const app = compute(net, lb);
 const stores = data(net);
@@ -25,7 +30,10 @@ analytics(net, stores);
 const alerts = observability(lb, app, stores);
 alarms(lb, stores, alerts);
 governance();
+availabilityBreadth();
+storageBreadth();
 runtime();
+edgeBreadth();
 operations(lb, alerts, included("app-cdn") ? cdn(lb) : undefined);
 
 const shop = namespace();

@@ -1,8 +1,9 @@
 import * as aws from "@pulumi/aws";
 import { scenario } from "../scenario";
+import { ACCESS_LOGS_BUCKET } from "../reference/aws/governance";
 
 export default scenario({
-    description: "An exports bucket declares its encryption, versioning and TLS-only policy as separate resources, joined by reference: nothing fires",
+    description: "An exports bucket declares its encryption, versioning, access logging and TLS-only policy as separate resources, joined by reference: nothing fires",
     violations: [],
     extra: () => {
         const name = "app-exports-123456789012";
@@ -11,6 +12,7 @@ export default scenario({
             bucket: bucket.id,
             rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
         });
+        new aws.s3.BucketLogging("app-exports-access-logging", { bucket: bucket.id, targetBucket: ACCESS_LOGS_BUCKET, targetPrefix: "s3/app-exports/" });
         new aws.s3.BucketVersioning("app-exports-versioning", { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } });
         new aws.s3.BucketPublicAccessBlock("app-exports-public-access", {
             bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,

@@ -6,6 +6,7 @@ export default scenario({
     violations: [
         ["aws-docdb-require-storage-encryption", "catalog-docs"],
         ["aws-docdb-require-backup-retention", "catalog-docs"],
+        ["aws-docdb-require-log-exports", "catalog-docs"],
         ["aws-backup-require-plan", "catalog-docs"],
         ["aws-efs-require-encryption", "shared-files"],
         ["aws-efs-require-backup-policy", "shared-files"],

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import { scenario } from "../scenario";
 
 export default scenario({
-    description: "A reporting database added as a single-AZ RDS instance, otherwise production-ready (encrypted, TLS only, backed up, watched)",
+    description: "A reporting database added as a single-AZ RDS instance, otherwise production-ready (encrypted, TLS only, backed up, logs exported, monitored, watched)",
     violations: [["aws-rds-require-multi-az", "reporting-db"]],
     extra: () => {
         const params = new aws.rds.ParameterGroup("reporting-db-params", {
@@ -23,6 +23,9 @@ export default scenario({
             deletionProtection: true,
             finalSnapshotIdentifier: "reporting-final",
             publiclyAccessible: false,
+            enabledCloudwatchLogsExports: ["postgresql"],
+            monitoringInterval: 60,
+            monitoringRoleArn: "arn:aws:iam::123456789012:role/rds-enhanced-monitoring",
             multiAz: false,
             tags: { backup: "daily" },
         });

@@ -7,6 +7,10 @@ export default scenario({
         ["aws-opensearch-require-https", "search"],
         ["aws-opensearch-require-node-to-node-encryption", "search"],
         ["aws-opensearch-require-encryption-at-rest", "search"],
+        // A public three-node domain without dedicated masters or application logs.
+        ["aws-opensearch-require-vpc", "search"],
+        ["aws-opensearch-require-zone-awareness", "search"],
+        ["aws-opensearch-require-log-publishing", "search"],
     ],
     extra: () => {
         new aws.opensearch.Domain("search", {

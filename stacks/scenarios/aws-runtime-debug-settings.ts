@@ -13,6 +13,8 @@ export default scenario({
         ["kubernetes-workload-disallow-plaintext-secrets", "storefront"],
         ["aws-lambda-require-production-settings", "report-builder"],
         ["aws-lambda-disallow-plaintext-secrets", "report-builder"],
+        ["aws-lambda-require-tracing", "report-builder"],
+        ["aws-lambda-require-environment-kms", "report-builder"],
     ],
     patches: [
         patch<aws.ecs.TaskDefinitionArgs>("aws:ecs/taskDefinition:TaskDefinition", "app-task", (a) => {

@@ -7,6 +7,7 @@ export default scenario({
         ["aws-apigateway-require-throttling", "partner-api-prod"],
         ["aws-apigateway-require-usage-plan-limits", "partner-api-plan"],
         ["aws-apigatewayv2-require-throttling", "events-prod"],
+        ["aws-apigatewayv2-require-access-logs", "events-prod"],
         ["aws-elasticache-require-maxmemory-policy", "app-cache"],
         ["aws-backup-restrict-recovery-point-deletion", "app-backups"],
         ["aws-cloudtrail-require-log-retention", "app-trail"],

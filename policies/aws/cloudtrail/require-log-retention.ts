@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { BUCKET_TYPES, graphTargets, indexByName, indexLinks, ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
-import { bool, given, integer, isGiven, record, records, text } from "../../lib/values";
+import { bool, given, integer, isDeclared, isGiven, record, records, text } from "../../lib/values";
 
 const TRAIL = "aws:cloudtrail/trail:Trail";
 const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
@@ -116,7 +116,8 @@ export default stackPolicy({
                         }
                     });
                 }
-                if (isGiven(trail.props.cloudWatchLogsGroupArn)) {
+                // The group's ARN is often another resource's output, unknown during preview: the graph names it.
+                if (isDeclared(trail.props, "cloudWatchLogsGroupArn")) {
                     const groupRef = graphTargets(trail, "cloudWatchLogsGroupArn", logGroups);
                     let group: PolicyResource | undefined = groupRef.byGraph[0];
                     if (groupRef.needsValue) {

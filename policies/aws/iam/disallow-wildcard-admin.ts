@@ -127,7 +127,7 @@ export function adminFindings(document: unknown): Finding[] {
 
 export default resourcePolicy({
     name: "aws-iam-disallow-wildcard-admin",
-    description: "No IAM identity policy grants administrator access: no Allow statement with Action \"*\" (or \"*:*\") or with NotAction on Resource \"*\" (or with NotResource), in managed, inline, role, user, group and IAM Identity Center permission set policies, and no attachment of the AWS managed AdministratorAccess policy.",
+    description: "No IAM identity policy grants administrator access: no Allow statement with Action \"*\" (or \"*:*\") or with NotAction on Resource \"*\" (or with NotResource), in managed, inline, role, user, group and IAM Identity Center permission set policies, and no attachment of the AWS managed AdministratorAccess or IAMFullAccess policy.",
     priority: "P0",
     severity: "critical",
     checklist: ["003.security.least-privilege"],
@@ -137,8 +137,8 @@ export default resourcePolicy({
         adminManagedPolicies: {
             type: "array",
             items: { type: "string", minLength: 1 },
-            default: ["AdministratorAccess"],
-            description: "Names of AWS managed policies (arn:<partition>:iam::aws:policy/<name>) that grant administrator access and may not be attached. Default AdministratorAccess: it allows Action \"*\" on Resource \"*\", which 003 (least privilege) rules out.",
+            default: ["AdministratorAccess", "IAMFullAccess"],
+            description: "Names of AWS managed policies (arn:<partition>:iam::aws:policy/<name>) that grant administrator access and may not be attached. Default AdministratorAccess and IAMFullAccess: the first allows Action \"*\" on Resource \"*\", the second iam:* on every resource, with which a principal can attach any policy to itself; 003 (least privilege) rules out both.",
         },
     },
     resourceTypes: [...Object.keys(DOCUMENT_TYPES), ROLE, ...Object.keys(ATTACHMENT_TYPES)],

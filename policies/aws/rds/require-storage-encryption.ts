@@ -4,19 +4,22 @@ import { given, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-rds-require-storage-encryption",
-    description: "RDS instances and Aurora clusters encrypt their storage, snapshots and backups at rest. Aurora Serverless v1 clusters (engineMode serverless) are always encrypted, and read replicas (replicateSourceDb) take their source's encryption, so neither is judged.",
+    description: "RDS instances, Aurora clusters and Aurora global databases encrypt their storage, snapshots and backups at rest. Aurora Serverless v1 clusters (engineMode serverless) are always encrypted, and read replicas (replicateSourceDb) and global databases built from an existing cluster (sourceDbClusterIdentifier) take their source's encryption, so none of them is judged.",
     priority: "P0",
     severity: "high",
     checklist: ["004.data-security.encryption-at-rest", "003.security.data-encryption", "004.database-backups.backups-encrypted"],
-    remediationSteps: "Set storageEncrypted: true (and kmsKeyId for a customer managed key). Existing unencrypted databases are migrated through an encrypted snapshot copy.",
+    remediationSteps: "Set storageEncrypted: true (with kmsKeyId on an instance or cluster for a customer managed key). Existing unencrypted databases are migrated through an encrypted snapshot copy.",
     tags: ["encryption"],
-    resourceTypes: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster"],
+    resourceTypes: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster", "aws:rds/globalCluster:GlobalCluster"],
     validate: ({ type, name, props }, _config, report) => {
         const cluster = type === "aws:rds/cluster:Cluster";
-        if (cluster ? text(given(props.engineMode)) === "serverless" : given(props.replicateSourceDb) !== undefined) {
+        const global = type === "aws:rds/globalCluster:GlobalCluster";
+        const inherited = cluster ? text(given(props.engineMode)) === "serverless"
+            : given(global ? props.sourceDbClusterIdentifier : props.replicateSourceDb) !== undefined;
+        if (inherited) {
             return; // encrypted by the service, or by the source it replicates
         }
-        const where = `${cluster ? "RDS cluster" : "RDS instance"} '${name}'`;
+        const where = `${cluster ? "RDS cluster" : global ? "RDS global cluster" : "RDS instance"} '${name}'`;
         requireTrue(props.storageEncrypted, where, "storageEncrypted", "which AWS leaves unencrypted", "set storageEncrypted: true", report);
     },
 });

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { included } from "../../scenario";
+import { platformSecretsKey } from "./availability-breadth";
 import type { Data } from "./data";
 import type { Network } from "./network";
 
@@ -159,5 +160,6 @@ export function analytics(net: Network, stores: Data): void {
         version: "1.31",
         vpcConfig: { subnetIds, endpointPrivateAccess: true, endpointPublicAccess: false },
         enabledClusterLogTypes: ["api", "audit", "authenticator"],
+        encryptionConfig: { resources: ["secrets"], provider: { keyArn: platformSecretsKey().arn } },
     });
 }

@@ -18,6 +18,7 @@ function registry(): aws.ecr.Repository {
         name: "api",
         imageTagMutability: "IMMUTABLE",
         imageScanningConfiguration: { scanOnPush: true },
+        encryptionConfigurations: [{ encryptionType: "KMS" }],
     });
     if (included("app-api-repo-lifecycle")) {
         new aws.ecr.LifecyclePolicy("app-api-repo-lifecycle", {
@@ -58,7 +59,7 @@ export function compute(net: Network, lb: Edge): Compute {
             privileged: false,
             portMappings: [{ containerPort: 8080, protocol: "tcp" }],
             environment: [{ name: "NODE_ENV", value: "production" }, { name: "LOG_LEVEL", value: "info" }],
-            healthCheck: { command: ["CMD-SHELL", "wget -qO- http://localhost:8080/health || exit 1"], interval: 15, timeout: 5, retries: 3 },
+            healthCheck: { command: ["CMD-SHELL", "wget --no-check-certificate -qO- https://localhost:8080/health || exit 1"], interval: 15, timeout: 5, retries: 3 },
             logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": logGroupName, "awslogs-region": "us-east-1", "awslogs-stream-prefix": "api" } },
         }]),
     });

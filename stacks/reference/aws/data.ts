@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import { included } from "../../scenario";
-import { ACCOUNT_ID } from "./governance";
+import { ACCESS_LOGS_BUCKET, ACCOUNT_ID } from "./governance";
 import type { Network } from "./network";
+import { backupVaultKey, cacheUserGroup, rdsMonitoringRole } from "./storage-breadth";
 
 export interface Data {
     database: aws.rds.Cluster;
@@ -40,13 +41,17 @@ export function data(net: Network): Data {
         deletionProtection: true,
         skipFinalSnapshot: false,
         finalSnapshotIdentifier: "app-db-final",
+        enabledCloudwatchLogsExports: ["postgresql"],
         tags: BACKUP_TAG,
     });
+    const monitoringRole = rdsMonitoringRole();
     [0, 1].forEach((i) => new aws.rds.ClusterInstance(`app-db-${i}`, {
         clusterIdentifier: database.id,
         instanceClass: "db.r6g.large",
         engine: "aurora-postgresql",
         publiclyAccessible: false,
+        monitoringInterval: 60,
+        monitoringRoleArn: monitoringRole.arn,
     }));
     const table = new aws.dynamodb.Table("app-sessions", {
         billingMode: "PAY_PER_REQUEST",
@@ -84,6 +89,7 @@ export function data(net: Network): Data {
         atRestEncryptionEnabled: true,
         transitEncryptionEnabled: true,
         transitEncryptionMode: "required",
+        userGroupIds: [cacheUserGroup().id],
         snapshotRetentionLimit: 7,
         snapshotWindow: "04:00-05:00",
     });
@@ -104,6 +110,9 @@ function uploadsBucket(): aws.s3.Bucket {
             bucket: bucket.id,
             rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" }, bucketKeyEnabled: true }],
         });
+    }
+    if (included("app-uploads-access-logging")) {
+        new aws.s3.BucketLogging("app-uploads-access-logging", { bucket: bucket.id, targetBucket: ACCESS_LOGS_BUCKET, targetPrefix: "s3/app-uploads/" });
     }
     new aws.s3.BucketVersioning("app-uploads-versioning", { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } });
     new aws.s3.BucketLifecycleConfiguration("app-uploads-lifecycle", {
@@ -135,8 +144,8 @@ const BACKUP_TAG = { backup: "daily" };
 
 /** A daily AWS Backup plan kept 35 days, with each recovery point copied to a vault in DR_REGION; it selects stores by BACKUP_TAG. */
 function backups(): void {
-    const vault = new aws.backup.Vault("app-backups", {});
-    const drVault = new aws.backup.Vault("app-backups-dr", { region: DR_REGION });
+    const vault = new aws.backup.Vault("app-backups", { kmsKeyArn: backupVaultKey("app-backups-key").arn });
+    const drVault = new aws.backup.Vault("app-backups-dr", { region: DR_REGION, kmsKeyArn: backupVaultKey("app-backups-dr-key", DR_REGION).arn });
     // Vault locks: no one deletes a recovery point before its retention ends (004: access to backups restricted).
     if (included("app-backups-lock")) {
         new aws.backup.VaultLockConfiguration("app-backups-lock", { backupVaultName: vault.name, minRetentionDays: 30, maxRetentionDays: 365 });

@@ -1,5 +1,7 @@
 import * as aws from "@pulumi/aws";
 import { included } from "../../scenario";
+import { wafLogging } from "./availability-breadth";
+import { cdnAccessLogs } from "./edge-breadth";
 import { ACCOUNT_ID, logBucket } from "./governance";
 import type { Network } from "./network";
 
@@ -17,9 +19,9 @@ const ELB_LOG_WRITER = "arn:aws:iam::127311923021:root";
 
 const visibility = (metricName: string) => ({ cloudwatchMetricsEnabled: true, metricName, sampledRequestsEnabled: true });
 
-/** A web ACL that blocks clients above 60 requests a minute (300 per 5-minute window) and applies AWS's common rule set. */
+/** A web ACL that blocks clients above 60 requests a minute (300 per 5-minute window), applies AWS's common rule set and logs its requests. */
 function webAcl(name: string, scope: "REGIONAL" | "CLOUDFRONT"): aws.wafv2.WebAcl {
-    return new aws.wafv2.WebAcl(name, {
+    return wafLogging(name, new aws.wafv2.WebAcl(name, {
         scope,
         defaultAction: { allow: {} },
         visibilityConfig: visibility(name),
@@ -39,7 +41,7 @@ function webAcl(name: string, scope: "REGIONAL" | "CLOUDFRONT"): aws.wafv2.WebAc
                 visibilityConfig: visibility(`${name}-common`),
             },
         ],
-    });
+    }));
 }
 
 /** An internet-facing ALB that serves HTTPS with TLS 1.2+, only redirects plain HTTP, logs to S3 and sits behind WAF. */
@@ -61,9 +63,9 @@ export function edge(net: Network): Edge {
     const targetGroup = new aws.lb.TargetGroup("app-tg", {
         vpcId: net.vpc.id,
         port: 8080,
-        protocol: "HTTP",
+        protocol: "HTTPS",
         targetType: "ip",
-        healthCheck: { path: "/health", matcher: "200", interval: 15, healthyThreshold: 2, unhealthyThreshold: 3 },
+        healthCheck: { path: "/health", protocol: "HTTPS", matcher: "200", interval: 15, healthyThreshold: 2, unhealthyThreshold: 3 },
     });
     const httpsListener = new aws.lb.Listener("app-https", {
         loadBalancerArn: loadBalancer.arn,
@@ -94,7 +96,7 @@ export function cdn(lb: Edge): aws.cloudfront.Distribution {
             xssProtection: { protection: true, modeBlock: true, override: true },
         },
     });
-    return new aws.cloudfront.Distribution("app-cdn", {
+    return cdnAccessLogs("app-cdn", new aws.cloudfront.Distribution("app-cdn", {
         enabled: true,
         aliases: [`www.${DOMAIN}`],
         webAclId: webAcl("app-edge-waf", "CLOUDFRONT").arn,
@@ -118,5 +120,5 @@ export function cdn(lb: Edge): aws.cloudfront.Distribution {
             sslSupportMethod: "sni-only",
             minimumProtocolVersion: "TLSv1.2_2021",
         },
-    });
+    }));
 }

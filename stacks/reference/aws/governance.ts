@@ -1,8 +1,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { included } from "../../scenario";
+import { trailDelivery } from "./availability-breadth";
 
 export const ACCOUNT_ID = "123456789012";
+
+/** The bucket that receives every other bucket's S3 server access logs (stacks/reference/aws/storage-breadth.ts). */
+export const ACCESS_LOGS_BUCKET = `app-access-logs-${ACCOUNT_ID}`;
 
 /** Who may write logs to a log bucket, and under which prefix. */
 export interface LogWriter {
@@ -40,6 +44,9 @@ export function logBucket(name: string, writers: LogWriter[]): LogBucket {
     new aws.s3.BucketPublicAccessBlock(`${name}-public-access`, {
         bucket: bucket.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
     });
+    if (bucketName !== ACCESS_LOGS_BUCKET) {
+        new aws.s3.BucketLogging(`${name}-access-logging`, { bucket: bucket.id, targetBucket: ACCESS_LOGS_BUCKET, targetPrefix: `s3/${name}/` });
+    }
     const policy = new aws.s3.BucketPolicy(`${name}-policy`, {
         bucket: bucket.id,
         policy: JSON.stringify({
@@ -113,6 +120,7 @@ export function governance(): Governance {
         isMultiRegionTrail: true,
         includeGlobalServiceEvents: true,
         enableLogFileValidation: true,
+        ...trailDelivery(),
     }, { dependsOn: [trailBucket.policy] });
 
     new aws.budgets.Budget("app-budget", {

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { included } from "../../scenario";
+import { apiAccessLogs } from "./edge-breadth";
 import { ACCOUNT_ID } from "./governance";
 
 /** The VPC endpoint (execute-api) partners' traffic arrives through, managed with the network account. */
@@ -43,7 +44,9 @@ export function runtime(): Runtime {
         restApi: api.id,
         triggers: { redeployment: "orders-get-v1" },
     }, { dependsOn: [integration] });
-    const stage = new aws.apigateway.Stage("partner-api-prod", { restApi: api.id, deployment: deployment.id, stageName: "prod" });
+    const stage = new aws.apigateway.Stage("partner-api-prod", {
+        restApi: api.id, deployment: deployment.id, stageName: "prod", xrayTracingEnabled: true, accessLogSettings: apiAccessLogs("partner-api"),
+    });
     if (included("partner-api-throttle")) {
         new aws.apigateway.MethodSettings("partner-api-throttle", {
             restApi: api.id,

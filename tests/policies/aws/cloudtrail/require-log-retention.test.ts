@@ -55,6 +55,17 @@ describe("aws-cloudtrail-require-log-retention", () => {
         expect(checkStack(policy, [bucket, forever, byArn]).violations).toEqual([]);
     });
 
+    it("follows a delivery log group whose ARN is unknown during preview through the dependency graph", () => {
+        const group: StackResource = { type: LOG_GROUP, name: "trail-group", props: { name: "cloudtrail/audit", retentionInDays: 30 } satisfies aws.cloudwatch.LogGroupArgs };
+        const linked: StackResource = {
+            ...trail({ cloudWatchLogsGroupArn: UNKNOWN, cloudWatchLogsRoleArn: "arn:aws:iam::123456789012:role/trail" }),
+            propertyDependencies: { s3BucketName: [urnOf(BUCKET, "trail-logs")], cloudWatchLogsGroupArn: [urnOf(LOG_GROUP, "trail-group")] },
+        };
+        const verdict = checkStack(policy, [bucket, group, linked]);
+        expect(verdict.unknown).toBeUndefined();
+        expect(verdict.violations).toEqual([expect.stringContaining("log group 'trail-group' keeps its logs 30 day(s)")]);
+    });
+
     it("does not judge a bucket declared outside the stack", () => {
         expect(checkStack(policy, [trail({ s3BucketName: "org-trail-logs" }, false)]).violations).toEqual([]);
     });

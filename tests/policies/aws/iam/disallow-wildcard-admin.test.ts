@@ -86,6 +86,12 @@ describe("aws-iam-disallow-wildcard-admin", () => {
         expect(checkResource(policy, { type: POLICY, props: { policy: UNKNOWN } satisfies aws.iam.PolicyArgs }).unknown).toBeDefined();
         expect(checkResource(policy, { type: PERMISSION_SET, props: { instanceArn: "i", permissionSetArn: "p", inlinePolicy: UNKNOWN } satisfies aws.ssoadmin.PermissionSetInlinePolicyArgs }).unknown).toBeDefined();
     });
+    it("fires on the AWS managed IAMFullAccess policy by default (iam:* lets a principal grant itself any permission)", () => {
+        const role: aws.iam.RoleArgs = { assumeRolePolicy: document({ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }), managedPolicyArns: ["arn:aws:iam::aws:policy/IAMFullAccess"] };
+        expect(checkResource(policy, { type: "aws:iam/role:Role", name: "deployer", props: role }).violations).toEqual([expect.stringContaining("role 'deployer' attaches the AWS managed IAMFullAccess policy")]);
+        const attachment: aws.iam.RolePolicyAttachmentArgs = { role: "deployer", policyArn: "arn:aws:iam::aws:policy/IAMFullAccess" };
+        expect(checkResource(policy, { type: "aws:iam/rolePolicyAttachment:RolePolicyAttachment", props: attachment, config: { adminManagedPolicies: ["AdministratorAccess"] } }).violations).toEqual([]);
+    });
     it("takes the administrator managed policies from config", () => {
         const attachment: aws.iam.RolePolicyAttachmentArgs = { role: "app", policyArn: "arn:aws:iam::aws:policy/PowerUserAccess" };
         const type = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";

@@ -25,6 +25,18 @@ describe("aws-rds-require-storage-encryption", () => {
         expect(checkResource(policy, { type: CLUSTER, props: { engine: "aurora-postgresql", engineMode: "provisioned" } }).violations).toHaveLength(1);
         expect(checkResource(policy, { type: "aws:rds/instance:Instance", props: { ...replica, replicateSourceDb: "" } }).violations).toHaveLength(1);
     });
+    it("judges Aurora global databases, except one built from an existing cluster, which takes its encryption", () => {
+        const GLOBAL = "aws:rds/globalCluster:GlobalCluster";
+        const global: aws.rds.GlobalClusterArgs = { globalClusterIdentifier: "app-global", engine: "aurora-postgresql", storageEncrypted: true };
+        expect(checkResource(policy, { type: GLOBAL, props: global }).violations).toEqual([]);
+        expect(checkResource(policy, { type: GLOBAL, name: "app-global", props: { ...global, storageEncrypted: false } }).violations)
+            .toEqual([expect.stringContaining("RDS global cluster 'app-global' sets storageEncrypted to false")]);
+        const { storageEncrypted: _, ...omitted } = global;
+        expect(checkResource(policy, { type: GLOBAL, props: omitted }).violations).toEqual([expect.stringContaining("omits storageEncrypted")]);
+        const fromCluster: aws.rds.GlobalClusterArgs = { globalClusterIdentifier: "app-global", sourceDbClusterIdentifier: "arn:aws:rds:us-east-1:123456789012:cluster:app-db" };
+        expect(checkResource(policy, { type: GLOBAL, props: fromCluster }).violations).toEqual([]);
+        expect(checkResource(policy, { type: GLOBAL, props: { ...global, storageEncrypted: UNKNOWN } }).unknown).toBeDefined();
+    });
     it("fires on a malformed value without crashing", () => {
         expect(checkResource(policy, { type: CLUSTER, props: { ...cluster, storageEncrypted: "yes" } }).violations).toEqual([expect.stringContaining("not a boolean")]);
     });

@@ -1,0 +1,28 @@
+import { resourcePolicy } from "../../lib/define";
+import { describeType, given, record, text } from "../../lib/values";
+
+export default resourcePolicy({
+    name: "aws-lambda-require-tracing",
+    description: "Lambda functions trace invocations with AWS X-Ray: tracingConfig.mode \"Active\" (PassThrough, the default, traces only requests a caller already sampled).",
+    priority: "P1",
+    severity: "low",
+    checklist: ["002.monitoring-and-logging.performance-monitoring"],
+    remediationSteps: "Set tracingConfig: { mode: \"Active\" } on the function; its role needs xray:PutTraceSegments and xray:PutTelemetryRecords (the AWSXRayDaemonWriteAccess managed policy).",
+    tags: ["observability"],
+    resourceTypes: ["aws:lambda/function:Function"],
+    validate: ({ name, props }, _config, report) => {
+        const where = `Lambda function '${name}'`;
+        const tracing = given(props.tracingConfig);
+        if (tracing === undefined) {
+            report(`${where} has no tracingConfig, so Lambda traces only invocations a caller already sampled (PassThrough): set tracingConfig: { mode: "Active" }.`);
+            return;
+        }
+        const mode = given(record(tracing)?.mode);
+        const value = text(mode);
+        if (value === undefined) {
+            report(`${where} sets tracingConfig.mode to ${describeType(mode)}: set tracingConfig: { mode: "Active" }.`);
+        } else if (value.trim() !== "Active") {
+            report(`${where} sets tracingConfig.mode to "${value.trim() === "PassThrough" ? "PassThrough" : "another value"}", so Lambda traces only invocations a caller already sampled: set it to "Active".`);
+        }
+    },
+});

@@ -1,0 +1,101 @@
+import { BUCKET_TYPES } from "../../lib/aws";
+import { resourcePolicy } from "../../lib/define";
+import { at, describeType, given, isGiven, isRecord, list, record, records, text } from "../../lib/values";
+
+const ACL_TYPES = ["aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2"];
+const POLICY_TYPE = "aws:s3/bucketPolicy:BucketPolicy";
+
+/** Canned ACLs that grant access to everyone, or to every AWS account (authenticated-read). */
+const PUBLIC_ACLS = ["public-read", "public-read-write", "authenticated-read"];
+
+/** The grantee groups that make a grant public: everyone, and every AWS account. */
+const PUBLIC_GROUPS = ["http://acs.amazonaws.com/groups/global/AllUsers", "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"];
+
+/** True when a principal is everyone: "*", {AWS: "*"} or a list holding "*". */
+function isEveryone(principal: unknown): boolean {
+    if (principal === "*") {
+        return true;
+    }
+    const aws = record(principal)?.AWS;
+    return aws === "*" || list(aws).includes("*");
+}
+
+/** True when a statement's Condition limits it; an empty Condition limits nothing. */
+function hasCondition(condition: unknown): boolean {
+    return isRecord(condition) ? Object.keys(condition).length > 0 : given(condition) !== undefined;
+}
+
+/** What makes a policy document public, or undefined when no statement does. */
+function publicStatement(document: unknown): string | undefined {
+    let parsed = document;
+    if (typeof document === "string") {
+        try {
+            parsed = JSON.parse(document);
+        } catch {
+            return "is not valid JSON";
+        }
+    }
+    const statements = record(parsed)?.Statement;
+    const all = Array.isArray(statements) ? statements : [statements];
+    // Allow with NotPrincipal grants everyone but the principals it names.
+    const index = all.findIndex((s) => isRecord(s) && s.Effect === "Allow" && (isEveryone(s.Principal) || isGiven(s.NotPrincipal)) && !hasCondition(s.Condition));
+    if (index < 0) {
+        return undefined;
+    }
+    const statement = record(all[index]);
+    const sid = text(statement?.Sid);
+    const whom = isGiven(statement?.NotPrincipal) ? "everyone but its NotPrincipal" : "Principal \"*\"";
+    return `allows ${whom} without a Condition (statement ${sid ? `'${sid}'` : `#${index + 1}`})`;
+}
+
+/** What makes an ACL public: a public canned ACL or a grant to the AllUsers or AuthenticatedUsers group. */
+function publicAcl(acl: unknown, grants: unknown): string | undefined {
+    const canned = given(acl);
+    if (canned !== undefined && PUBLIC_ACLS.includes(String(canned))) {
+        return `sets acl "${String(canned)}"`;
+    }
+    const grant = records(grants).find((g) => PUBLIC_GROUPS.includes(String(record(g.grantee)?.uri ?? g.uri)));
+    if (grant) {
+        const uri = String(record(grant.grantee)?.uri ?? grant.uri);
+        return `grants ${list(grant.permissions).length ? list(grant.permissions).join(", ") : text(grant.permission) ?? "access"} to ${uri.endsWith("AllUsers") ? "AllUsers (everyone)" : "AuthenticatedUsers (every AWS account)"}`;
+    }
+    return undefined;
+}
+
+export default resourcePolicy({
+    name: "aws-s3-disallow-public-access",
+    description: "No S3 bucket is opened to everyone: no public canned ACL (public-read, public-read-write, authenticated-read) or grant to the AllUsers or AuthenticatedUsers group on a bucket or BucketAcl, and no bucket policy (BucketPolicy or the bucket's inline policy) that allows Principal \"*\", or everyone but a NotPrincipal, without a Condition.",
+    priority: "P0",
+    severity: "critical",
+    checklist: ["003.security.least-privilege"],
+    remediationSteps: "Remove the public ACL (use acl \"private\" and bucket-owner-enforced object ownership) and limit each Allow statement of the bucket policy to named principals, or to \"*\" with a Condition such as aws:SourceArn or aws:PrincipalOrgID; serve public content through CloudFront with origin access control.",
+    tags: ["secrets-identity"],
+    resourceTypes: [...BUCKET_TYPES, ...ACL_TYPES, POLICY_TYPE],
+    validate: ({ type, name, props }, _config, report) => {
+        if (type === POLICY_TYPE) {
+            const problem = publicStatement(props.policy);
+            if (problem) {
+                report(`bucket policy '${name}' ${problem}: name the principals, or add a Condition that limits who may use it.`);
+            }
+            return;
+        }
+        if (ACL_TYPES.includes(type)) {
+            const problem = publicAcl(props.acl, at(props.accessControlPolicy, "grants"));
+            if (problem) {
+                report(`bucket ACL '${name}' ${problem}: set acl "private" and grant access to named accounts or through a bucket policy.`);
+            }
+            return;
+        }
+        const aclProblem = publicAcl(props.acl, props.grants);
+        if (aclProblem) {
+            report(`S3 bucket '${name}' ${aclProblem}: set acl "private" and grant access to named accounts or through a bucket policy.`);
+        }
+        const inline = given(props.policy);
+        if (inline !== undefined) {
+            const problem = typeof inline === "string" || isRecord(inline) ? publicStatement(inline) : `is ${describeType(inline)}, not a policy document`;
+            if (problem) {
+                report(`S3 bucket '${name}': its inline policy ${problem}: name the principals, or add a Condition that limits who may use it.`);
+            }
+        }
+    },
+});
