@@ -1,10 +1,16 @@
 import { PolicyPack, PolicyPackConfig } from "@pulumi/policy";
 import { loadPolicies } from "./registry";
+import { shareDeserializedProperties } from "./lib/shared-properties";
 
 export const PACK_NAME = "production-readiness";
 
 /** Creates the pack, which starts the analyzer's gRPC server: call it only from the entry. */
 export function startPack(initialConfig?: PolicyPackConfig): PolicyPack {
+    const sharing = shareDeserializedProperties();
+    if (!sharing.shared && !sharing.reason.startsWith("PRODREADY_")) {
+        // The engine shows an analyzer's stderr; the pack still judges everything, only slower.
+        console.error(`prodready: notice: judging with the SDK's per-policy deserialization: ${sharing.reason}`);
+    }
     return new PolicyPack(PACK_NAME, {
         policies: loadPolicies(),
         description: "Production-readiness checklists for AWS and Kubernetes: TLS, backups, autoscaling, non-root containers, resource limits and more.",

@@ -1,6 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import type { Analysis } from "./report/analysis";
-import { manifestRun, readManifests } from "./manifests";
+import { manifestRun, readManifestsInParallel } from "./manifests";
 import * as path from "path";
 import { loadCatalog } from "./catalog/catalog";
 import { DEFAULT_PACK_DIR, judge, packConfigOf, preview, readPackConfig } from "./preview";
@@ -13,6 +13,7 @@ import { assertReportJudged } from "./report/coverage";
 import { packResourceTypes } from "./report/pack";
 import { displayPath, repositoryRoot, sourceLocations } from "./report/locations";
 import { visibleLine } from "./report/safe";
+import { Progress, progressReports } from "./progress";
 import { withDefaultProviders } from "./analyzer/default-providers";
 import type { ProgramRun } from "./program/records";
 
@@ -75,14 +76,16 @@ export function buildProgram(setExit: (code: number) => void): Command {
         .option("--timeout <seconds>", "give up on a program that has not finished after this many seconds", positiveSeconds, DEFAULT_TIMEOUT_SECONDS)
         .addOption(formatOption())
         .action(async (dir: string, opts) => {
+            const progress = new Progress();
             const result = await preview(dir, {
+                ...progressReports(progress),
                 timeoutSeconds: opts.timeout,
                 packDir: opts.policyPack,
                 packConfigFile: opts.policyPackConfig,
                 profile: opts.profile,
                 config: opts.config,
                 stack: opts.stack,
-            });
+            }).finally(() => progress.done());
             const artifact = displayPath(path.resolve(result.programDir, "Pulumi.yaml"), repositoryRoot());
             setExit(emit(result, opts.format, { kind: "preview", target: result.programDir }, result.run, opts.policyPack, artifact));
         });
@@ -92,11 +95,16 @@ export function buildProgram(setExit: (code: number) => void): Command {
         .option("--policy-pack <dir>", "policy pack directory (default: the prodready pack)")
         .option("--policy-pack-config <file>", "JSON config for the pack, as for pulumi preview --policy-pack-config")
         .option("--profile <name>", "ready-made pack config from profiles/ (checklists, pss-baseline, pss-restricted); --policy-pack-config entries override it")
+        .addOption(new Option("--analyzer <mode>", "where the pack runs: in this process (fast), or in its own process over gRPC as the Pulumi engine runs it; both give the same verdicts")
+            .choices(["in-process", "grpc"]).default("in-process"))
         .addOption(formatOption())
         .action(async (paths: string[], opts) => {
             packConfigOf({ profile: opts.profile, packConfigFile: opts.policyPackConfig });
-            const run = manifestRun(readManifests(paths));
-            const analysis = await judge(run, { packDir: opts.policyPack, packConfigFile: opts.policyPackConfig, profile: opts.profile });
+            const progress = new Progress();
+            progress.update("prodready: reading manifests");
+            const run = manifestRun(await readManifestsInParallel(paths));
+            const analysis = await judge(run, { packDir: opts.policyPack, packConfigFile: opts.policyPackConfig, profile: opts.profile, analyzer: opts.analyzer, ...progressReports(progress) })
+                .finally(() => progress.done());
             setExit(emit(analysis, opts.format, { kind: "manifests", target: paths.join(" ") }, run, opts.policyPack,
                 paths[0] === "-" ? null : displayPath(path.resolve(paths[0]), repositoryRoot())));
         });

@@ -1,7 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { ProgramRun, RecordedResource } from "./program/records";
-import { KubernetesYamlError, readKubernetesYaml } from "./yaml";
+import { KubernetesYamlError, readKubernetesYaml, YamlStream } from "./yaml";
+import { readKubernetesYamlParallel } from "./yaml/parallel";
 
 export class ManifestError extends Error {
     constructor(message: string) {
@@ -42,6 +43,21 @@ export function parseManifest(text: string, source: string): ManifestObject[] {
     } catch (err) {
         throw err instanceof KubernetesYamlError ? new ManifestError(err.message) : err;
     }
+    return objectsOf(stream, source);
+}
+
+/** parseManifest, with a large stream decoded by worker threads (src/yaml/parallel.ts). */
+export async function parseManifestInParallel(text: string, source: string): Promise<ManifestObject[]> {
+    let stream;
+    try {
+        stream = await readKubernetesYamlParallel(text, source);
+    } catch (err) {
+        throw err instanceof KubernetesYamlError ? new ManifestError(err.message) : err;
+    }
+    return objectsOf(stream, source);
+}
+
+function objectsOf(stream: YamlStream, source: string): ManifestObject[] {
     const objects: ManifestObject[] = [];
     for (const { value, position } of stream.documents) {
         if (!isRecord(value)) {
@@ -140,14 +156,35 @@ function readText(file: string): string {
  * object, and a directory without any, are each refused with their name.
  */
 export function readManifests(targets: readonly string[], stdin: () => string = () => fs.readFileSync(0, "utf8")): ManifestObject[] {
+    return manifestTexts(targets, stdin).flatMap(({ texts, name, why }) =>
+        nonEmpty(texts.flatMap(({ text, source }) => parseManifest(text, source)), name, why));
+}
+
+/** readManifests, with large files decoded by worker threads: the same objects and errors. */
+export async function readManifestsInParallel(targets: readonly string[], stdin: () => string = () => fs.readFileSync(0, "utf8")): Promise<ManifestObject[]> {
+    const objects: ManifestObject[] = [];
+    for (const { texts, name, why } of manifestTexts(targets, stdin)) {
+        const found: ManifestObject[] = [];
+        for (const { text, source } of texts) {
+            for (const object of await parseManifestInParallel(text, source)) found.push(object);
+        }
+        for (const object of nonEmpty(found, name, why)) objects.push(object);
+    }
+    return objects;
+}
+
+/** What one target named on the command line holds, and how to say it held no object. */
+interface TargetTexts {
+    name: string;
+    why: string;
+    texts: Array<{ text: string; source: string }>;
+}
+
+function manifestTexts(targets: readonly string[], stdin: () => string): TargetTexts[] {
     if (targets.length === 0) {
         throw new ManifestError("no manifests given: name files, directories, or - for standard input");
     }
-    const objects: ManifestObject[] = [];
-    const add = (found: ManifestObject[]) => {
-        for (const object of found) objects.push(object);
-    };
-    for (const target of targets) {
+    return targets.map((target): TargetTexts => {
         if (target === "-") {
             let text: string;
             try {
@@ -155,8 +192,7 @@ export function readManifests(targets: readonly string[], stdin: () => string = 
             } catch (err) {
                 throw new ManifestError(`<stdin>: cannot read standard input: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
             }
-            add(nonEmpty(parseManifest(text, "<stdin>"), "<stdin>", "standard input is empty or holds only comments and document separators (did the command before the pipe fail?)"));
-            continue;
+            return { name: "<stdin>", why: "standard input is empty or holds only comments and document separators (did the command before the pipe fail?)", texts: [{ text, source: "<stdin>" }] };
         }
         let stat: fs.Stats;
         try {
@@ -166,13 +202,14 @@ export function readManifests(targets: readonly string[], stdin: () => string = 
             throw code === "ENOENT" ? new ManifestError(`${target}: no such file or directory`) : readError(target, err);
         }
         if (!stat.isDirectory()) {
-            add(nonEmpty(parseManifest(readText(target), target), target, "no Kubernetes objects: the file is empty or holds only comments, document separators or empty Lists"));
-            continue;
+            return { name: target, why: "no Kubernetes objects: the file is empty or holds only comments, document separators or empty Lists", texts: [{ text: readText(target), source: target }] };
         }
-        const found = directoryFiles(target, new Set()).flatMap((file) => parseManifest(readText(file), file));
-        add(nonEmpty(found, target, "no Kubernetes objects in the directory (files read: .yaml, .yml, .json)"));
-    }
-    return objects;
+        return {
+            name: target,
+            why: "no Kubernetes objects in the directory (files read: .yaml, .yml, .json)",
+            texts: directoryFiles(target, new Set()).map((file) => ({ text: readText(file), source: file })),
+        };
+    });
 }
 
 function nonEmpty(objects: ManifestObject[], name: string, why: string): ManifestObject[] {

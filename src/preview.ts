@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { jsonErrorLine, PolicyConfigError } from "./analyzer/config";
 import { AnalyzerHost, startAnalyzer } from "./analyzer/host";
+import { InProcessUnavailable, startInProcessAnalyzer } from "./analyzer/in-process";
 import { analyzeRun, ConfiguredPack, configurePack } from "./analyzer/session";
 import type { Analysis } from "./report/analysis";
 import { loadProject, ProgramOptions, runProgram } from "./program";
@@ -39,6 +40,8 @@ export interface PreviewOptions extends ProgramOptions {
     packConfigFile?: string;
     /** A ready-made config of profiles/ (checklists, pss-baseline, pss-restricted); packConfigFile's entries override its. */
     profile?: string;
+    /** Told how many resources the pack has judged, of all. */
+    onJudged?: (done: number, total: number) => void;
 }
 
 /** The ready-made policy-pack configs: profiles/<name>.json, plain `--policy-pack-config` files. */
@@ -102,9 +105,29 @@ interface OpenPack {
     configured: ConfiguredPack;
 }
 
+/** Where the pack runs: its own process over gRPC (as the engine runs it), or in this process. */
+export type AnalyzerMode = "grpc" | "in-process";
+
+/** The pack in this process where it can be (the prodready pack on its pinned SDK), else as a process. */
+async function startPack(packDir: string, mode: AnalyzerMode): Promise<AnalyzerHost> {
+    if (mode === "in-process") {
+        try {
+            return startInProcessAnalyzer(packDir);
+        } catch (err) {
+            if (!(err instanceof InProcessUnavailable)) {
+                throw err;
+            }
+            if (/@pulumi\/policy is/.test(err.message)) {
+                process.stderr.write(`prodready: notice: ${err.message}; serving the pack as a process\n`);
+            }
+        }
+    }
+    return startAnalyzer(packDir);
+}
+
 /** Starts the pack and configures it; a config it rejects stops it and throws PolicyConfigError. */
-async function openPack(packDir: string, packConfig: unknown, configSource: string | undefined): Promise<OpenPack> {
-    const host = await startAnalyzer(packDir);
+async function openPack(packDir: string, packConfig: unknown, configSource: string | undefined, mode: AnalyzerMode = "grpc"): Promise<OpenPack> {
+    const host = await startPack(packDir, mode);
     try {
         return { host, configured: await configurePack(host, packConfig, configSource) };
     } catch (err) {
@@ -114,10 +137,10 @@ async function openPack(packDir: string, packConfig: unknown, configSource: stri
 }
 
 /** Judges recorded resources with an open pack, then stops it; exemptions written on resources are checked too. */
-async function judgeWith(open: OpenPack, run: ProgramRun, packDir: string, config: Record<string, string> | undefined): Promise<Analysis> {
+async function judgeWith(open: OpenPack, run: ProgramRun, packDir: string, config: Record<string, string> | undefined, onJudged?: PreviewOptions["onJudged"]): Promise<Analysis> {
     let analysis: Analysis;
     try {
-        analysis = await analyzeRun(open.host, run, { configured: open.configured, config });
+        analysis = await analyzeRun(open.host, run, { configured: open.configured, config, onJudged });
     } finally {
         await open.host.stop();
     }
@@ -131,10 +154,10 @@ async function judgeWith(open: OpenPack, run: ProgramRun, packDir: string, confi
 }
 
 /** Judges a set of already recorded resources with a pack: shared by the preview and manifest modes. */
-export async function judge(run: ProgramRun, options: { packDir?: string; packConfigFile?: string; profile?: string; config?: Record<string, string> }): Promise<Analysis> {
+export async function judge(run: ProgramRun, options: { packDir?: string; packConfigFile?: string; profile?: string; config?: Record<string, string>; analyzer?: AnalyzerMode; onJudged?: PreviewOptions["onJudged"] }): Promise<Analysis> {
     const { packConfig, configSource } = packConfigOf(options);
     const packDir = options.packDir ?? DEFAULT_PACK_DIR;
-    return judgeWith(await openPack(packDir, packConfig, configSource), run, packDir, options.config);
+    return judgeWith(await openPack(packDir, packConfig, configSource, options.analyzer), run, packDir, options.config, options.onJudged);
 }
 
 /** Runs a Pulumi program without a cloud and serves the pack to it the way `pulumi preview --policy-pack` does. */
@@ -162,6 +185,6 @@ export async function preview(programDir: string, options: PreviewOptions = {}):
         throw err;
     }
     run = { ...run, resources: locateConfigFileObjects(run.resources, project.dir) };
-    const analysis = await judgeWith(open, run, packDir, project.config);
+    const analysis = await judgeWith(open, run, packDir, project.config, options.onJudged);
     return { ...analysis, run, programDir: project.dir };
 }

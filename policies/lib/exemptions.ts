@@ -3,10 +3,9 @@
 // annotation or AWS tags). An exempted resource is reported as "not applicable" with its reason,
 // never skipped silently; an expired or malformed exemption does not apply and the violation says so.
 // The grammar is documented in docs/exemptions.md.
-import { minimatch } from "minimatch";
 import type { PolicyConfigSchema } from "@pulumi/policy";
 import { exemptionReason as encodeExemptionReason } from "./contract";
-import { globProblem, MAX_BRACE_ALTERNATIVES } from "./globs";
+import { globProblem, MAX_BRACE_ALTERNATIVES, matchGlob } from "./globs";
 import { isRecord, list, text } from "./values";
 
 /** Kubernetes annotation: `<policy>=<reason>[ expires YYYY-MM-DD]; <policy>=<reason>`. */
@@ -70,8 +69,20 @@ export function isValidDate(value: string): boolean {
 
 /** Today's date in UTC as YYYY-MM-DD: an exemption applies up to and including its `expires` day. */
 export function today(): string {
-    return new Date().toISOString().slice(0, 10);
+    // Asked for every policy on every resource: format the date once per UTC day.
+    const now = Date.now();
+    if (now < todayStarts || now >= todayEnds) {
+        const date = new Date(now);
+        todayText = date.toISOString().slice(0, 10);
+        todayStarts = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+        todayEnds = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + 1);
+    }
+    return todayText;
 }
+
+let todayText = "";
+let todayStarts = 0;
+let todayEnds = 0;
 
 /**
  * Splits `<reason>[ expires YYYY-MM-DD]` into its reason and date, naming what is wrong. Reads the
@@ -190,7 +201,7 @@ function configEntry(policy: string, raw: unknown): { pattern: string; entry: Ex
 /** Glob match where `*` spans any characters, '/' included (type tokens and names contain '/'). */
 export function globMatches(pattern: string, value: string): boolean {
     const slash = "\u2215";
-    return minimatch(value.split("/").join(slash), pattern.split("/").join(slash),
+    return matchGlob(value.split("/").join(slash), pattern.split("/").join(slash),
         { dot: true, nocomment: true, nonegate: true, braceExpandMax: MAX_BRACE_ALTERNATIVES });
 }
 

@@ -1,6 +1,6 @@
 // Globs that name resources in exemptions. The embedded preview rejects a bad one in the config;
 // the pack itself, which runs under the engine too, never applies one.
-import { braceExpand } from "minimatch";
+import { braceExpand, Minimatch, MinimatchOptions } from "minimatch";
 
 /** Most alternatives a `resource` glob may expand to (`{a,b}{c,d}` is 4, `{1..300}` is 300). */
 export const MAX_BRACE_ALTERNATIVES = 256;
@@ -65,4 +65,21 @@ function findProblem(pattern: string): string | undefined {
         return `expands to more than ${MAX_BRACE_ALTERNATIVES} alternatives: list fewer names or use a wildcard`;
     }
     return undefined;
+}
+
+// Compiling a glob costs far more than matching it, and every resource meets the same few globs.
+const compiled = new Map<string, Minimatch>();
+
+/** `minimatch(value, pattern, options)` with each (pattern, options) compiled once. */
+export function matchGlob(value: string, pattern: string, options: MinimatchOptions = {}): boolean {
+    const key = `${pattern}\u0000${JSON.stringify(options)}`;
+    let matcher = compiled.get(key);
+    if (!matcher) {
+        if (compiled.size >= 1000) {
+            compiled.clear();
+        }
+        matcher = new Minimatch(pattern, options);
+        compiled.set(key, matcher);
+    }
+    return matcher.match(value);
 }

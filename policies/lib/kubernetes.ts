@@ -1,4 +1,4 @@
-import { minimatch } from "minimatch";
+import { matchGlob } from "./globs";
 import type { ConfigProperty } from "./define";
 import { isUnknownValueError } from "./unknowns";
 import { at, isRecord, Props, record, records, text } from "./values";
@@ -52,11 +52,31 @@ export const LONG_RUNNING_WORKLOAD_TYPES: readonly string[] = tokens(
 export const REPLICATED_WORKLOAD_TYPES: readonly string[] = tokens(
     ["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController"], true);
 
-export function parseType(type: string): { group: string; version: string; kind: string; patch: boolean } {
-    const [, apiVersion = "", rawKind = ""] = type.split(":");
-    const [group, version] = apiVersion.includes("/") ? apiVersion.split("/") : ["core", apiVersion];
-    const patch = rawKind.endsWith("Patch");
-    return { group, version, kind: patch ? rawKind.slice(0, -"Patch".length) : rawKind, patch };
+export type ParsedType = Readonly<{ group: string; version: string; kind: string; patch: boolean }>;
+
+export function parseType(type: string): ParsedType {
+    return remember(parsedTypes, type, () => {
+        const [, apiVersion = "", rawKind = ""] = type.split(":");
+        const [group, version] = apiVersion.includes("/") ? apiVersion.split("/") : ["core", apiVersion];
+        const patch = rawKind.endsWith("Patch");
+        return Object.freeze({ group, version, kind: patch ? rawKind.slice(0, -"Patch".length) : rawKind, patch });
+    });
+}
+
+// Every policy parses the type of every resource it meets, and a stack holds few distinct types.
+const parsedTypes = new Map<string, ParsedType>();
+const groupVersions = new Map<string, GroupVersion | undefined>();
+
+function remember<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+    if (cache.has(key)) {
+        return cache.get(key) as T;
+    }
+    if (cache.size >= 10000) {
+        cache.clear();
+    }
+    const value = compute();
+    cache.set(key, value);
+    return value;
 }
 
 export function isPatch(type: string): boolean {
@@ -154,20 +174,26 @@ for (const [groupVersion, kinds] of SERVED) {
 const COMPONENT_GROUPS = new Set(["helm.sh", "helm", "yaml", "kustomize"]);
 
 /** The API group/version of a `kubernetes:` type token (`core/v1` for the core group), or undefined for provider components and other providers' types. */
-export function groupVersionOf(type: string): { group: string; version: string; groupVersion: string } | undefined {
+export type GroupVersion = Readonly<{ group: string; version: string; groupVersion: string }>;
+
+export function groupVersionOf(type: string): GroupVersion | undefined {
+    return remember(groupVersions, type, () => readGroupVersion(type));
+}
+
+function readGroupVersion(type: string): GroupVersion | undefined {
     const [provider, middle = ""] = type.split(":");
     if (provider !== "kubernetes" || middle === "") {
         return undefined;
     }
     if (!middle.includes("/")) {
         // A custom resource declared with a core apiVersion (`v1`) is registered as kubernetes:v1:<Kind>.
-        return /^v\d+((alpha|beta)\d+)?$/.test(middle) ? { group: "core", version: middle, groupVersion: `core/${middle}` } : undefined;
+        return /^v\d+((alpha|beta)\d+)?$/.test(middle) ? Object.freeze({ group: "core", version: middle, groupVersion: `core/${middle}` }) : undefined;
     }
     const [group, version = ""] = middle.split("/");
     if (COMPONENT_GROUPS.has(group) || version === "") {
         return undefined;
     }
-    return { group, version, groupVersion: middle };
+    return Object.freeze({ group, version, groupVersion: middle });
 }
 
 /** True for a Kubernetes API object's type (built-in or custom), not a provider component. */
@@ -356,7 +382,7 @@ export function describeContainer(view: ContainerView): string {
 export function workloadListed(patterns: readonly string[], name: string, props: Props): boolean {
     const workloadName = text(at(props, "metadata", "name")) ?? name;
     const qualified = `${namespaceOf(props) ?? "default"}/${workloadName}`;
-    return patterns.some((pattern) => minimatch(pattern.includes("/") ? qualified : workloadName, pattern));
+    return patterns.some((pattern) => matchGlob(pattern.includes("/") ? qualified : workloadName, pattern));
 }
 
 /**

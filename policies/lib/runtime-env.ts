@@ -5,9 +5,8 @@
 // (002's DATABASE_URL, NEXTAUTH_SECRET, JWT_SECRET, ...) taken from a secret store, never written
 // as a value. Values are read only for the variables a judgement is about, so a value unknown
 // during preview in an unrelated variable does not hide the verdict.
-import { minimatch } from "minimatch";
 import type { Setting } from "./define";
-import { globProblem } from "./globs";
+import { globProblem, matchGlob } from "./globs";
 import { at, given, isRecord, Props, record, records, text } from "./values";
 
 /** Where a variable's value comes from. */
@@ -70,7 +69,7 @@ export function lambdaEnvironment(props: Props): EnvVariable[] {
  */
 export function nameMatches(name: string, patterns: readonly string[]): boolean {
     return patterns.some((pattern) => (globProblem(pattern) === undefined
-        ? minimatch(name, pattern, { nocase: true, dot: true })
+        ? matchGlob(name, pattern, { nocase: true, dot: true })
         : name.toLowerCase() === pattern.toLowerCase()));
 }
 

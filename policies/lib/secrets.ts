@@ -2,8 +2,8 @@
 // judge container, Lambda and ECS environments. Values are matched with secretlint's recommended
 // rule set (@secretlint/secretlint-rule-preset-recommend, maintained with the secretlint CLI);
 // names with glob patterns. A reason never contains the value.
+import { matchGlob } from "./globs";
 import { creator as recommended } from "@secretlint/secretlint-rule-preset-recommend";
-import { minimatch } from "minimatch";
 
 /** Variable names that say they hold a secret. Globs, matched without regard to case. */
 export const DEFAULT_SECRET_NAME_PATTERNS: readonly string[] = [
@@ -107,9 +107,30 @@ function isInertValue(value: string): boolean {
         || /^arn:aws[a-z-]*:(secretsmanager|ssm):[a-z0-9-]+:\d{12}:(secret:|parameter\/)\S+$/.test(trimmed);
 }
 
+// Workloads repeat the same variables (LOG_LEVEL=info on every container), and every secretlint
+// rule reads each one: scan a (name, value) pair once. Long values are scanned each time.
+const MAX_REMEMBERED_VALUE = 4096;
+const scanned = new Map<string, string | null>();
+
+function scannedValue(name: string, value: string): string | undefined {
+    if (value.length > MAX_REMEMBERED_VALUE) {
+        return scanValue(name, value);
+    }
+    const key = `${name}\u0000${value}`;
+    let finding = scanned.get(key);
+    if (finding === undefined) {
+        if (scanned.size >= 10000) {
+            scanned.clear();
+        }
+        finding = scanValue(name, value) ?? null;
+        scanned.set(key, finding);
+    }
+    return finding ?? undefined;
+}
+
 /** True when the variable name matches one of the secret-name globs. */
 export function nameSaysSecret(name: string, patterns: readonly string[] = DEFAULT_SECRET_NAME_PATTERNS): boolean {
-    return patterns.some((pattern) => minimatch(name, pattern, { nocase: true, dot: true }));
+    return patterns.some((pattern) => matchGlob(name, pattern, { nocase: true, dot: true }));
 }
 
 /**
@@ -121,7 +142,7 @@ export function findCredential(name: string, value: string, options: CredentialO
     if (typeof value !== "string" || isInertValue(value)) {
         return undefined;
     }
-    const finding = scanValue(name, value);
+    const finding = scannedValue(name, value);
     if (finding) {
         return `looks like ${finding}`;
     }

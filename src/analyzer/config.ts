@@ -121,7 +121,9 @@ export function resolvePolicyConfig(policies: readonly PolicyConfigInfo[], packC
             throw new PolicyConfigError(`${source}: ${exemptionProblems.join("; ")}`);
         }
         const properties = { ...schemaDefaults(policy), ...(mine?.properties ?? {}) };
-        if (policy.configSchema) {
+        // Compiling a schema is the cost here: a policy left at its schema defaults is not compiled
+        // (the pack's own tests hold every default valid against its schema).
+        if (policy.configSchema && Object.keys(mine?.properties ?? {}).length > 0) {
             const validate = ajv.compile({ type: "object", properties: schemaProperties, required: policy.configSchema.required ?? [] });
             if (!validate(properties)) {
                 const details = (validate.errors ?? []).map((e) => `${e.instancePath.replace(/^\//, "") || "config"} ${e.message}`).join("; ");

@@ -20,12 +20,15 @@ export class AnalyzerStartError extends Error {
 /** A running policy pack: its process and a gRPC client speaking the Analyzer protocol to it. */
 export interface AnalyzerHost {
     client: any;
-    process: ChildProcess;
+    /** The pack's process; none when the pack is served in this process (in-process.ts). */
+    process: ChildProcess | undefined;
     /** Milliseconds from spawning the process to the port being printed. */
     startMillis: number;
     /** What the pack wrote to stderr so far (its own error messages). */
     stderr(): string;
     stop(): Promise<void>;
+    /** Set when analyses must not overlap (one configuration per process): runs one at a time. */
+    exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 export interface StartOptions {

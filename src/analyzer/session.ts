@@ -25,6 +25,8 @@ export class PolicyRuntimeError extends Error {
 export interface ConfiguredPack {
     pack: PackInfo;
     levels: Record<string, EnforcementLevel>;
+    /** The Configure request sent, to send again where the pack is shared (see AnalyzerHost.exclusive). */
+    request: analyzerProto.ConfigureAnalyzerRequest;
 }
 
 export async function configurePack(host: AnalyzerHost, packConfig: unknown, configSource?: string): Promise<ConfiguredPack> {
@@ -42,7 +44,7 @@ export async function configurePack(host: AnalyzerHost, packConfig: unknown, con
         levels[name] = config.enforcementLevel;
     }
     await call(host.client, "configure", request);
-    return { pack, levels };
+    return { pack, levels, request };
 }
 
 async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -65,10 +67,25 @@ export interface AnalyzeOptions {
     dryRun?: boolean;
     /** Analyze calls in flight at once. */
     concurrency?: number;
+    /** Told how many resources have been analyzed, of all, as they are. */
+    onJudged?: (done: number, total: number) => void;
 }
 
 /** Runs the Analyzer protocol over a program's resources, as the engine does during a preview. */
 export async function analyzeRun(host: AnalyzerHost, run: ProgramRun, options: AnalyzeOptions = {}): Promise<Analysis> {
+    if (!host.exclusive) {
+        return analyzeOnce(host, run, options);
+    }
+    return host.exclusive(async () => {
+        // A shared pack may have been configured for another run since: configure it again.
+        if (options.configured) {
+            await call(host.client, "configure", options.configured.request);
+        }
+        return analyzeOnce(host, run, options);
+    });
+}
+
+async function analyzeOnce(host: AnalyzerHost, run: ProgramRun, options: AnalyzeOptions): Promise<Analysis> {
     const started = process.hrtime.bigint();
     const { pack, levels } = options.configured ?? await configurePack(host, options.packConfig, options.configSource);
     const stackConfig = new analyzerProto.AnalyzerStackConfigureRequest();
@@ -83,11 +100,13 @@ export async function analyzeRun(host: AnalyzerHost, run: ProgramRun, options: A
     const results: Finding[][] = new Array(resources.length);
     const skipped: NotApplicable[][] = new Array(resources.length);
     const order = new Map(resources.map((r, i) => [r, i]));
+    let judged = 0;
     await inParallel(resources, options.concurrency ?? 64, async (r) => {
         try {
             const response = await call<analyzerProto.AnalyzeResponse>(host.client, "analyze", analyzeRequest(parts, r, providerOf.get(r.urn)));
             results[order.get(r)!] = findingsOf(response, r, byUrn);
             skipped[order.get(r)!] = notApplicableOf(response, r);
+            options.onJudged?.(++judged, resources.length);
         } catch (err) {
             throw new PolicyRuntimeError(`a policy failed on ${r.type} "${r.name}": ${grpcCause(err)}`);
         }

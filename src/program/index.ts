@@ -28,6 +28,8 @@ export interface ProgramOptions {
     /** `key=value` overrides; keys without a namespace belong to the project. */
     config?: Record<string, string>;
     timeoutSeconds?: number;
+    /** Told the number of resources registered so far, after each registration. */
+    onRegistered?: (count: number) => void;
 }
 
 export interface Project {
@@ -196,7 +198,7 @@ export async function runProgram(project: Project, options: ProgramOptions = {})
         return runPythonProgram(project, project.python, options);
     }
     const runner = locateRunner(project);
-    const monitor = new RecordingMonitor(invokeHandlers(project.config), project.name, project.stack);
+    const monitor = new RecordingMonitor(invokeHandlers(project.config), project.name, project.stack, options.onRegistered);
     const engine = await startPreviewEngine(monitor);
     let child: ChildProcess | undefined;
     try {

@@ -64,6 +64,8 @@ export class RecordingMonitor {
         private readonly invokes: Record<string, InvokeHandler>,
         private readonly project: string,
         private readonly stack: string,
+        /** Told the number of resources recorded after each registration. */
+        private readonly onRecorded?: (count: number) => void,
     ) {}
 
     /**
@@ -144,6 +146,7 @@ export class RecordingMonitor {
             },
             ...(source ? { source } : {}),
         });
+        this.onRecorded?.(this.records.length);
         // A preview knows no IDs: the engine answers "" for a resource it would create.
         const id = "";
         this.states.set(urn, { urn, id: custom ? id : null, state: inputs });

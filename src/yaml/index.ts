@@ -5,10 +5,11 @@
 // and ./scalars, and tests/yaml compares the result with that decoder itself.
 import { Document, LineCounter, parseAllDocuments } from "yaml";
 import { decodeDocument, DecodeError, SourcePosition } from "./decode";
-import { SplitError, splitStream, YamlChunk } from "./documents";
+import { SplitError, splitStream, SplitStream, YamlChunk } from "./documents";
 import { rewriteQuotedScalars } from "./lenient";
 
 export type { SourcePosition } from "./decode";
+export type { SplitStream, YamlChunk } from "./documents";
 
 /** A YAML input kubectl would refuse, named by its source and line. */
 export class KubernetesYamlError extends Error {
@@ -96,16 +97,29 @@ function lineStarts(text: string): number[] {
  */
 export function readKubernetesYaml(text: string, source: string): YamlStream {
     const positions = new WeakMap<object, SourcePosition>();
-    const documents: YamlDocument[] = [];
-    let split;
+    const split = splitKubernetesYaml(text, source);
+    const documents = jsonDocuments(text, split);
+    for (const document of decodeChunks(split.yaml, source, positions)) {
+        documents.push(document);
+    }
+    return { documents, positionOf: (value) => positions.get(value) };
+}
+
+/** Cuts a stream into its documents as kubectl does; the first step of readKubernetesYaml. */
+export function splitKubernetesYaml(text: string, source: string): SplitStream {
     try {
-        split = splitStream(text);
+        return splitStream(text);
     } catch (err) {
         if (err instanceof SplitError) {
             throw new KubernetesYamlError(source, lineAt(text, err.offset, lineStarts(text)), err.message);
         }
         throw err;
     }
+}
+
+/** The non-null JSON values of a stream that starts with JSON, with their positions. */
+export function jsonDocuments(text: string, split: SplitStream): YamlDocument[] {
+    const documents: YamlDocument[] = [];
     if (split.json.length > 0) {
         const starts = lineStarts(text);
         for (const { value, offset } of split.json) {
@@ -115,7 +129,17 @@ export function readKubernetesYaml(text: string, source: string): YamlStream {
             }
         }
     }
-    for (const chunk of split.yaml) {
+    return documents;
+}
+
+/**
+ * Decodes YAML documents (split by splitKubernetesYaml) in order; the positions of their mappings
+ * and sequences go into `positions`. Each chunk is read on its own, so ranges of chunks can be
+ * decoded apart and joined (./parallel).
+ */
+export function decodeChunks(chunks: readonly YamlChunk[], source: string, positions: WeakMap<object, SourcePosition>): YamlDocument[] {
+    const documents: YamlDocument[] = [];
+    for (const chunk of chunks) {
         const parsed = firstDocument(chunk, source);
         if (!parsed) continue;
         try {
@@ -130,5 +154,5 @@ export function readKubernetesYaml(text: string, source: string): YamlStream {
             throw err;
         }
     }
-    return { documents, positionOf: (value) => positions.get(value) };
+    return documents;
 }

@@ -38,10 +38,25 @@ function notApplicable(reason?: string): never {
     throw new NotApplicable(reason ?? "");
 }
 
+// The pack deserializes a request's properties once and shares them between its policies
+// (policies/lib/shared-properties.ts): a policy that changed them would change what the next one
+// sees, so every spec also checks that the properties are left as they were.
+const judged: Array<{ value: Record<string, any>; before: string }> = [];
+
 function props(inputs: object): Record<string, any> {
     // Through protobuf and back, as the engine sends them; drops undefined like the wire does.
     const json = JSON.parse(JSON.stringify(inputs));
-    return unknownCheckingProxy(deserializeProperties(Struct.fromJavaScript(json), false));
+    const value = deserializeProperties(Struct.fromJavaScript(json), false);
+    judged.push({ value, before: JSON.stringify(value) });
+    return unknownCheckingProxy(value);
+}
+
+function assertUnchanged(policy: ProdreadyPolicy): void {
+    for (const { value, before } of judged.splice(0)) {
+        if (JSON.stringify(value) !== before) {
+            throw new Error(`${policy.name} changed the properties it judged: policies must only read them`);
+        }
+    }
 }
 
 function config(policy: ProdreadyPolicy, overrides?: Record<string, unknown>) {
@@ -85,7 +100,7 @@ export function checkResource(policy: ProdreadyPolicy, subject: ResourceCase): V
     const violations: string[] = [];
     const cfg = config(policy, subject.config);
     const resourceProps = props(subject.props);
-    return settle(() => validate({
+    return checked(policy, () => settle(() => validate({
         type: subject.type,
         name,
         urn: `urn:pulumi:test::prodready::${subject.type}::${name}`,
@@ -96,7 +111,15 @@ export function checkResource(policy: ProdreadyPolicy, subject: ResourceCase): V
         asType: () => undefined,
         getConfig: () => cfg as any,
         notApplicable,
-    }, (message: string) => { violations.push(message); }), violations);
+    }, (message: string) => { violations.push(message); }), violations));
+}
+
+function checked<T>(policy: ProdreadyPolicy, run: () => T): T {
+    try {
+        return run();
+    } finally {
+        assertUnchanged(policy);
+    }
 }
 
 export interface StackResource {
@@ -139,11 +162,11 @@ export function checkStack(policy: ProdreadyPolicy, resources: StackResource[], 
     });
     const violations: string[] = [];
     const urns: (string | undefined)[] = [];
-    const verdict = settle(() => validate({
+    const verdict = checked(policy, () => settle(() => validate({
         resources: list,
         stackTags: new Map(),
         getConfig: () => cfg as any,
         notApplicable,
-    }, (message: string, urn?: string) => { violations.push(message); urns.push(urn); }), violations);
+    }, (message: string, urn?: string) => { violations.push(message); urns.push(urn); }), violations));
     return { ...verdict, urns };
 }

@@ -28,8 +28,8 @@ export async function previewReference(host: AnalyzerHost, scenario?: string, pa
 }
 
 /** previewReference, with the resources the program registered. */
-export async function previewReferenceRun(host: AnalyzerHost, scenario?: string, packConfig?: unknown): Promise<{ analysis: Analysis; run: ProgramRun }> {
+export async function previewReferenceRun(host: AnalyzerHost, scenario?: string, packConfig?: unknown): Promise<{ analysis: Analysis; run: ProgramRun; config: Record<string, string> }> {
     const project = loadProject(ROOT, { config: scenario ? { "prodready:scenario": scenario } : {} });
     const run = await runProgram(project);
-    return { analysis: await analyzeRun(host, run, { config: project.config, packConfig }), run };
+    return { analysis: await analyzeRun(host, run, { config: project.config, packConfig }), run, config: project.config };
 }

@@ -4,6 +4,9 @@ import { violationPairs } from "../../src/report/model";
 import { loadScenario } from "../../stacks/scenario";
 import { sourceLocations } from "../../src/report/locations";
 import { previewReferenceRun, ROOT, sharedAnalyzer } from "../harness/stack";
+import { startInProcessAnalyzer } from "../../src/analyzer/in-process";
+import { analyzeRun } from "../../src/analyzer/session";
+import { DEFAULT_PACK_DIR } from "../../src/preview";
 
 const analyzer = sharedAnalyzer();
 const names = fs.readdirSync(path.join(ROOT, "stacks", "scenarios"))
@@ -18,7 +21,7 @@ describe("scenarios", () => {
 
     test.concurrent.each(names)("%s triggers exactly its listed violations", async (name) => {
         const scenario = loadScenario(name);
-        const { analysis, run } = await previewReferenceRun(analyzer(), name);
+        const { analysis, run, config } = await previewReferenceRun(analyzer(), name);
         const expected = [...new Set(scenario.violations.map(([policy, resource]) => `${policy}\u0000${resource}`))]
             .sort().map((p) => p.split("\u0000"));
         expect(violationPairs(analysis)).toEqual(expected);
@@ -33,5 +36,12 @@ describe("scenarios", () => {
             return { resource: f.name, file: at?.file.split("/")[0], declares: line?.slice((at?.column ?? 1) - 1).includes("new ") };
         });
         expect(declarations.filter((d) => d.file !== "stacks" || !d.declares)).toEqual([]);
+        // The pack served in this process (the fast path of the manifest mode) reaches the same verdicts.
+        const inProcess = await analyzeRun(startInProcessAnalyzer(DEFAULT_PACK_DIR), run, { config });
+        const verdicts = (a: typeof analysis) => ({
+            findings: a.findings.map((f) => JSON.stringify(f)).sort(),
+            notApplicable: a.notApplicable.map((n) => JSON.stringify(n)).sort(),
+        });
+        expect(verdicts(inProcess)).toEqual(verdicts(analysis));
     });
 });

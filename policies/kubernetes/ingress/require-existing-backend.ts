@@ -1,5 +1,5 @@
+import { matchGlob } from "../../lib/globs";
 import type { PolicyResource } from "@pulumi/policy";
-import { minimatch } from "minimatch";
 import { stackPolicy } from "../../lib/define";
 import { anyPasses, describeWorkload, isBuiltInType, isKind, isPatch, known, namespaceOrDefault } from "../../lib/kubernetes";
 import { at, integer, Props, record, records, text } from "../../lib/values";
@@ -53,7 +53,7 @@ export default stackPolicy({
             }
         }
         const external = (namespace: string, name: string) =>
-            config.externalServices.some((pattern) => minimatch(pattern.includes("/") ? `${namespace}/${name}` : name, pattern));
+            config.externalServices.some((pattern) => matchGlob(pattern.includes("/") ? `${namespace}/${name}` : name, pattern));
         for (const ingress of ingresses) {
             context.judge(ingress, () => {
                 const namespace = namespaceOrDefault(ingress.props);

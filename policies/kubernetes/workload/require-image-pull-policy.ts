@@ -1,4 +1,4 @@
-import { minimatch } from "minimatch";
+import { matchGlob } from "../../lib/globs";
 import { resourcePolicy } from "../../lib/define";
 import { eachContainer, isPodTemplateType, parseImage, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { describeType, text } from "../../lib/values";
@@ -28,7 +28,7 @@ export default resourcePolicy({
                 return; // kubernetes-workload-disallow-mutable-image-tags reports a missing image
             }
             const { tag, digest } = parseImage(image);
-            if (digest !== undefined || config.immutableImages.some((pattern) => minimatch(image, pattern))) {
+            if (digest !== undefined || config.immutableImages.some((pattern) => matchGlob(image, pattern))) {
                 return;
             }
             const raw = view.container.imagePullPolicy;

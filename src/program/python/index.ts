@@ -62,7 +62,7 @@ function noSdkMessage(interpreter: PythonInterpreter, detail: string): string {
  */
 export async function runPythonProgram(project: Project, python: PythonRuntimeOptions, options: ProgramOptions = {}): Promise<ProgramRun> {
     const interpreter = asProgramError(() => resolveInterpreter(project.dir, python));
-    const monitor = new RecordingMonitor(invokeHandlers(project.config), project.name, project.stack);
+    const monitor = new RecordingMonitor(invokeHandlers(project.config), project.name, project.stack, options.onRegistered);
     const engine = await startPreviewEngine(monitor);
     let child: ChildProcess | undefined;
     try {

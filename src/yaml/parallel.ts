@@ -1,0 +1,136 @@
+// Large manifest streams are decoded by worker threads, each taking a contiguous range of the
+// documents kubectl's splitter cuts; kubectl reads each piece on its own, so the joined result is
+// the serial reader's, with its first error in document order (tests/yaml/parallel.test.ts).
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { Worker } from "worker_threads";
+import { decodeChunks, jsonDocuments, KubernetesYamlError, readKubernetesYaml, splitKubernetesYaml, YamlChunk, YamlDocument, YamlStream } from "./index";
+import type { SourcePosition } from "./decode";
+
+/** Below this many documents a stream is read on this thread: starting workers costs more. */
+export const PARALLEL_MIN_DOCUMENTS = 400;
+
+/** What a worker sends back for its range of documents. */
+export type RangeResult =
+    | { documents: Array<YamlDocument & { items?: ItemPositions }> }
+    | { error: { source: string; line: number; message: string } };
+
+/** The positions of a List's items (and of their items, for nested Lists), which the manifest reader reports. */
+export type ItemPositions = Array<{ at: SourcePosition | null; items?: ItemPositions }>;
+
+function itemsOf(value: unknown): unknown[] | undefined {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+        return undefined;
+    }
+    const items = (value as { items?: unknown }).items;
+    return Array.isArray(items) ? items : undefined;
+}
+
+/** Collects the positions of `items` entries, recursively, before the value leaves the worker. */
+export function itemPositions(value: unknown, positions: WeakMap<object, SourcePosition>): ItemPositions | undefined {
+    const items = itemsOf(value);
+    if (!items) {
+        return undefined;
+    }
+    return items.map((item) => {
+        const nested = itemPositions(item, positions);
+        const at = typeof item === "object" && item !== null ? positions.get(item) ?? null : null;
+        return nested ? { at, items: nested } : { at };
+    });
+}
+
+function restore(value: unknown, items: ItemPositions | undefined, positions: WeakMap<object, SourcePosition>): void {
+    const list = itemsOf(value);
+    if (!list || !items) {
+        return;
+    }
+    list.forEach((item, i) => {
+        const entry = items[i];
+        if (entry && typeof item === "object" && item !== null) {
+            if (entry.at) {
+                positions.set(item, entry.at);
+            }
+            restore(item, entry.items, positions);
+        }
+    });
+}
+
+/** Decodes one range of documents: the worker's job, also callable in-thread. */
+export function decodeRange(chunks: readonly YamlChunk[], source: string): RangeResult {
+    const positions = new WeakMap<object, SourcePosition>();
+    try {
+        const documents = decodeChunks(chunks, source, positions)
+            .map((d) => ({ ...d, items: itemPositions(d.value, positions) }));
+        return { documents };
+    } catch (err) {
+        if (err instanceof KubernetesYamlError) {
+            return { error: { source: err.source, line: err.line, message: err.message } };
+        }
+        throw err;
+    }
+}
+
+/** Cuts the documents into `parts` contiguous ranges of about equal text. */
+export function ranges(chunks: readonly YamlChunk[], parts: number): YamlChunk[][] {
+    const total = chunks.reduce((sum, c) => sum + c.text.length, 0);
+    const target = total / parts;
+    const result: YamlChunk[][] = [[]];
+    let size = 0;
+    for (const chunk of chunks) {
+        if (size >= target && result.length < parts) {
+            result.push([]);
+            size = 0;
+        }
+        result[result.length - 1].push(chunk);
+        size += chunk.text.length;
+    }
+    return result;
+}
+
+function workerScript(): string | undefined {
+    // Workers run compiled JavaScript; under ts-node or jest (TypeScript sources) the stream is read in-thread.
+    const script = path.join(__dirname, "parse-worker.js");
+    return __filename.endsWith(".js") && fs.existsSync(script) ? script : undefined;
+}
+
+function inWorker(script: string, chunks: YamlChunk[], source: string): Promise<RangeResult> {
+    return new Promise((resolve, reject) => {
+        const worker = new Worker(script, { workerData: { chunks, source } });
+        worker.once("message", (result: RangeResult) => resolve(result));
+        worker.once("error", reject);
+        worker.once("exit", (code) => {
+            if (code !== 0) reject(new Error(`the YAML reader stopped with exit code ${code}`));
+        });
+    });
+}
+
+/** How many threads decode a stream: one per core, two at most below a few thousand documents. */
+export function workerCount(documents: number, cores = os.availableParallelism?.() ?? os.cpus().length): number {
+    return Math.max(1, Math.min(cores, Math.ceil(documents / 2000) + 1));
+}
+
+/** readKubernetesYaml, with large streams decoded by worker threads; the same result and errors. */
+export async function readKubernetesYamlParallel(text: string, source: string, options: { minDocuments?: number } = {}): Promise<YamlStream> {
+    const script = workerScript();
+    const split = splitKubernetesYaml(text, source);
+    const threads = workerCount(split.yaml.length);
+    if (!script || threads < 2 || split.yaml.length < (options.minDocuments ?? PARALLEL_MIN_DOCUMENTS)) {
+        return readKubernetesYaml(text, source);
+    }
+    const results = await Promise.all(ranges(split.yaml, threads).map((range) => inWorker(script, range, source)));
+    const positions = new WeakMap<object, SourcePosition>();
+    const documents = jsonDocuments(text, split);
+    for (const result of results) {
+        if ("error" in result) {
+            const err = new KubernetesYamlError(result.error.source, result.error.line, "");
+            err.message = result.error.message;
+            throw err;
+        }
+        for (const { items, ...document } of result.documents) {
+            restore(document.value, items, positions);
+            documents.push(document);
+        }
+    }
+    return { documents, positionOf: (value) => positions.get(value) };
+}
