@@ -23,6 +23,13 @@ export interface Catalog {
     categories: Record<string, string>;
     items: ChecklistItem[];
     byId: Map<string, ChecklistItem>;
+    /** Rules other engines check that the pack states differently or not at all, with why (catalog/unstated.yaml). */
+    unstated: UnstatedRule[];
+}
+
+export interface UnstatedRule {
+    rule: string;
+    why: string;
 }
 
 export const CATALOG_FILE = path.join(packageRoot(), "catalog", "checklist.yaml");
@@ -30,5 +37,7 @@ export const CATALOG_FILE = path.join(packageRoot(), "catalog", "checklist.yaml"
 export function loadCatalog(file: string = CATALOG_FILE): Catalog {
     const data = parse(fs.readFileSync(file, "utf8"));
     const items: ChecklistItem[] = data.items;
-    return { categories: data.categories, items, byId: new Map(items.map((i) => [i.id, i])) };
+    const unstatedFile = path.join(path.dirname(file), "unstated.yaml");
+    const unstated: UnstatedRule[] = fs.existsSync(unstatedFile) ? parse(fs.readFileSync(unstatedFile, "utf8")).rules : [];
+    return { categories: data.categories, items, byId: new Map(items.map((i) => [i.id, i])), unstated };
 }

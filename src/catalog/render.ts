@@ -104,5 +104,11 @@ export function renderPolicies(catalog: Catalog, policies: readonly ProdreadyPol
         }).join("; ")}`);
         lines.push(`- **Remediation**: ${cell(p.remediationSteps ?? "")}`, "", ...configRows(p), "");
     }
+    if (catalog.unstated.length > 0) {
+        lines.push("## Rules stated differently or not at all", "",
+            "Rules that other policy engines check for the same concerns, and why the pack has no policy of that shape (catalog/unstated.yaml).", "",
+            "| Rule | Why |", "| --- | --- |",
+            ...catalog.unstated.map((u) => `| ${cell(u.rule)} | ${cell(u.why)} |`), "");
+    }
     return lines.join("\n");
 }

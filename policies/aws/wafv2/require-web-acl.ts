@@ -1,12 +1,30 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
-import { byType, DISTRIBUTION_TYPE, isApplicationLoadBalancer, isSet, LinkIndex, LOAD_BALANCER_TYPES } from "../../lib/edge";
+import { byType, DISTRIBUTION_TYPE, graphLinks, isApplicationLoadBalancer, isSet, LinkIndex, LOAD_BALANCER_TYPES } from "../../lib/edge";
 import { at, bool, integer, isGiven, isRecord, list, records, text } from "../../lib/values";
 
 const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
 const ASSOCIATION = "aws:wafv2/webAclAssociation:WebAclAssociation";
 const CLASSIC_ASSOCIATION = "aws:wafregional/webAclAssociation:WebAclAssociation";
 const DEFAULT_WINDOW_SECONDS = 300;
+const REST_API = "aws:apigateway/restApi:RestApi";
+const STAGE = "aws:apigateway/stage:Stage";
+/** The API and stage an API Gateway stage ARN names: arn:aws:apigateway:<region>::/restapis/<api id>/stages/<stage name>. */
+const STAGE_ARN = /\/restapis\/([^/]+)\/stages\/([^/]+)$/;
+
+/** The ARN an association protects, and for an API Gateway stage ARN also "<api id>/stages/<stage name>", the key a stage is found by. */
+function protectedArns(association: PolicyResource): unknown[] {
+    const arn = association.props.resourceArn;
+    const stage = typeof arn === "string" ? STAGE_ARN.exec(arn.trim()) : null;
+    return stage ? [arn, `${stage[1]}/stages/${stage[2]}`] : [arn];
+}
+
+/** A REST API reached only through VPC endpoints: endpointConfiguration.types is PRIVATE (a string, or a one-item list in older providers). */
+function isPrivateApi(api: PolicyResource): boolean {
+    const types = at(api.props, "endpointConfiguration", "types");
+    const named = (Array.isArray(types) ? types : [types]).map(text).filter((t): t is string => t !== undefined);
+    return named.length > 0 && named.every((t) => t.trim().toUpperCase() === "PRIVATE");
+}
 
 /** The rate-based rules of a web ACL, from `rules` or from `ruleJson`, as { limit, window }. */
 function rateRules(acl: PolicyResource): { limit?: number; window: number }[] {
@@ -37,11 +55,11 @@ function rateRules(acl: PolicyResource): { limit?: number; window: number }[] {
 
 export default stackPolicy({
     name: "aws-wafv2-require-web-acl",
-    description: "Internet-facing application load balancers and CloudFront distributions sit behind a WAF web ACL (a WAF Classic association also protects a load balancer) with a rate-based rule.",
+    description: "Internet-facing application load balancers, API Gateway REST API stages and CloudFront distributions sit behind a WAF web ACL (a WAF Classic association also protects a load balancer or stage) with a rate-based rule; stages of private APIs are exempt.",
     priority: "P1",
     severity: "medium",
     checklist: ["003.security.waf", "003.security.rate-limiting", "004.network-security.rate-limiting", "003.security.ddos-protection", "004.network-security.ddos-protection"],
-    remediationSteps: "Declare an aws.wafv2.WebAcl with a rule whose statement is a rateBasedStatement (aggregateKeyType \"IP\"), attach it to each public ALB with an aws.wafv2.WebAclAssociation, and to each CloudFront distribution with webAclId (a CLOUDFRONT-scope ACL).",
+    remediationSteps: "Declare an aws.wafv2.WebAcl with a rule whose statement is a rateBasedStatement (aggregateKeyType \"IP\"), attach it to each public ALB and each stage of a public (EDGE or REGIONAL) REST API with an aws.wafv2.WebAclAssociation (a REGIONAL-scope ACL), and to each CloudFront distribution with webAclId (a CLOUDFRONT-scope ACL).",
     tags: ["network"],
     config: {
         maximumRequestsPerMinute: {
@@ -86,9 +104,11 @@ export default stackPolicy({
         };
 
         const loadBalancers = ofType(...LOAD_BALANCER_TYPES);
+        const stages = ofType(STAGE);
         const associations = ofType(ASSOCIATION);
-        // A WAF Classic association protects the load balancer as well; its ACL's rules are WAF Classic rules, not judged here.
-        const protection = new LinkIndex(loadBalancers, [...associations, ...ofType(CLASSIC_ASSOCIATION)], "resourceArn", context);
+        // One index over every target, so an association the graph links to a stage is never read as a load balancer's.
+        // A WAF Classic association protects them as well; its ACL's rules are WAF Classic rules, not judged here.
+        const protection = new LinkIndex([...loadBalancers, ...stages], [...associations, ...ofType(CLASSIC_ASSOCIATION)], "resourceArn", context, protectedArns);
         for (const lb of loadBalancers) {
             context.judge(lb, () => {
                 if (bool(lb.props.internal) === true || !isApplicationLoadBalancer(lb.props)) {
@@ -96,6 +116,26 @@ export default stackPolicy({
                 }
                 if (!protection.links(lb, () => [lb.props.name])) {
                     report(`Internet-facing load balancer '${lb.name}' has no WAF web ACL: attach one with an aws.wafv2.WebAclAssociation (resourceArn: the load balancer's arn).`, lb.urn);
+                }
+            });
+        }
+        const restApis = ofType(REST_API);
+        const restApiUrns = new Set(restApis.map((a) => a.urn));
+        const restApiByUrn = new Map(restApis.map((a) => [a.urn, a]));
+        for (const stage of stages) {
+            context.judge(stage, () => {
+                // The stage's API through the graph: its id is unknown during preview.
+                const linked = graphLinks(stage, "restApi", restApiUrns);
+                const api = linked.needsValue ? undefined : restApiByUrn.get(linked.byGraph[0]);
+                if (api === undefined) {
+                    // Unlinked, an unknown id could name a private API of the stack (the stage is then unknown); a
+                    // literal id names an API outside the stack, judged public (the provider's default type is EDGE).
+                    void stage.props.restApi;
+                } else if (isPrivateApi(api)) {
+                    return;
+                }
+                if (!protection.links(stage, () => [`${text(stage.props.restApi) ?? ""}/stages/${text(stage.props.stageName) ?? ""}`])) {
+                    report(`API Gateway stage '${stage.name}' of an internet-facing REST API has no WAF web ACL: attach a REGIONAL-scope aws.wafv2.WebAcl with an aws.wafv2.WebAclAssociation (resourceArn: the stage's arn).`, stage.urn);
                 }
             });
         }

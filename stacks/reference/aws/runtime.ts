@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { included } from "../../scenario";
+import { wafLogging } from "./availability-breadth";
 import { apiAccessLogs } from "./edge-breadth";
 import { ACCOUNT_ID } from "./governance";
 
@@ -13,7 +14,7 @@ export interface Runtime {
 
 /**
  * The partner API: a private REST API whose stage is throttled as a whole (002: production rate
- * limiting), with every partner's API key held by a usage plan that throttles and caps it (004:
+ * limiting) and sits behind a rate-limiting WAF web ACL, with every partner's API key held by a usage plan that throttles and caps it (004:
  * rate limiting per API key).
  */
 export function runtime(): Runtime {
@@ -47,6 +48,23 @@ export function runtime(): Runtime {
     const stage = new aws.apigateway.Stage("partner-api-prod", {
         restApi: api.id, deployment: deployment.id, stageName: "prod", xrayTracingEnabled: true, accessLogSettings: apiAccessLogs("partner-api"),
     });
+    // Defence in depth behind the VPC endpoint: a logged REGIONAL web ACL blocks any client above 60 requests a minute (300 per 5 minutes).
+    const visibility = (metricName: string) => ({ cloudwatchMetricsEnabled: true, metricName, sampledRequestsEnabled: true });
+    const apiWaf = wafLogging("partner-api-waf", new aws.wafv2.WebAcl("partner-api-waf", {
+        scope: "REGIONAL",
+        defaultAction: { allow: {} },
+        visibilityConfig: visibility("partner-api-waf"),
+        rules: [{
+            name: "rate-limit-per-ip",
+            priority: 1,
+            action: { block: {} },
+            statement: { rateBasedStatement: { limit: 300, evaluationWindowSec: 300, aggregateKeyType: "IP" } },
+            visibilityConfig: visibility("partner-api-waf-rate"),
+        }],
+    }));
+    if (included("partner-api-prod-waf")) {
+        new aws.wafv2.WebAclAssociation("partner-api-prod-waf", { resourceArn: stage.arn, webAclArn: apiWaf.arn });
+    }
     if (included("partner-api-throttle")) {
         new aws.apigateway.MethodSettings("partner-api-throttle", {
             restApi: api.id,
