@@ -323,3 +323,18 @@ export function indexByName(resources: readonly PolicyResource[]): { byName: Map
     }
     return { byName, unknownName };
 }
+
+// ---- EC2 hosts: what launches an instance, with its user data and metadata options ----
+
+export const EC2_INSTANCE = "aws:ec2/instance:Instance";
+export const EC2_SPOT_REQUEST = "aws:ec2/spotInstanceRequest:SpotInstanceRequest";
+export const EC2_LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
+export const EC2_LAUNCH_CONFIGURATION = "aws:ec2/launchConfiguration:LaunchConfiguration";
+
+/** The resources that launch EC2 instances, named as messages name them. */
+export const EC2_HOST_KINDS: Readonly<Record<string, string>> = {
+    [EC2_INSTANCE]: "EC2 instance",
+    [EC2_SPOT_REQUEST]: "spot instance request",
+    [EC2_LAUNCH_TEMPLATE]: "launch template",
+    [EC2_LAUNCH_CONFIGURATION]: "launch configuration",
+};

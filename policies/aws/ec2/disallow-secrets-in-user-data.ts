@@ -1,20 +1,10 @@
 import { gunzipSync } from "zlib";
+import { EC2_HOST_KINDS, EC2_LAUNCH_TEMPLATE } from "../../lib/aws";
 import { resourcePolicy } from "../../lib/define";
 import { isSecretStoreArn, nameMatches, SECRET_STORE_NAMES_SETTING } from "../../lib/runtime-env";
 import { findCredential } from "../../lib/secrets";
 import { given, text } from "../../lib/values";
 
-const INSTANCE = "aws:ec2/instance:Instance";
-const SPOT_REQUEST = "aws:ec2/spotInstanceRequest:SpotInstanceRequest";
-const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
-const LAUNCH_CONFIGURATION = "aws:ec2/launchConfiguration:LaunchConfiguration";
-
-const KINDS: Record<string, string> = {
-    [INSTANCE]: "EC2 instance",
-    [SPOT_REQUEST]: "spot instance request",
-    [LAUNCH_TEMPLATE]: "launch template",
-    [LAUNCH_CONFIGURATION]: "launch configuration",
-};
 
 /** EC2 accepts 16 KB of user data; a compressed script never legitimately expands beyond this. */
 const MAXIMUM_DECODED_BYTES = 1024 * 1024;
@@ -90,11 +80,11 @@ export default resourcePolicy({
     config: {
         secretStoreNames: SECRET_STORE_NAMES_SETTING,
     },
-    resourceTypes: [INSTANCE, SPOT_REQUEST, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION],
+    resourceTypes: Object.keys(EC2_HOST_KINDS),
     validate: ({ type, name, props }, config, report) => {
-        const where = `${KINDS[type]} '${name}'`;
+        const where = `${EC2_HOST_KINDS[type]} '${name}'`;
         // A launch template's userData is base64; the others take text in userData and base64 in userDataBase64.
-        const sources: [string, boolean][] = type === LAUNCH_TEMPLATE ? [["userData", true]] : [["userData", false], ["userDataBase64", true]];
+        const sources: [string, boolean][] = type === EC2_LAUNCH_TEMPLATE ? [["userData", true]] : [["userData", false], ["userDataBase64", true]];
         for (const [property, base64] of sources) {
             const value = text(given(props[property]));
             if (value === undefined) {

@@ -1,17 +1,7 @@
+import { EC2_HOST_KINDS, EC2_INSTANCE, EC2_SPOT_REQUEST } from "../../lib/aws";
 import { resourcePolicy } from "../../lib/define";
 import { describeType, given, integer, isGiven, record, text } from "../../lib/values";
 
-const INSTANCE = "aws:ec2/instance:Instance";
-const SPOT_REQUEST = "aws:ec2/spotInstanceRequest:SpotInstanceRequest";
-const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
-const LAUNCH_CONFIGURATION = "aws:ec2/launchConfiguration:LaunchConfiguration";
-
-const KINDS: Record<string, string> = {
-    [INSTANCE]: "EC2 instance",
-    [SPOT_REQUEST]: "spot instance request",
-    [LAUNCH_TEMPLATE]: "launch template",
-    [LAUNCH_CONFIGURATION]: "launch configuration",
-};
 
 /** The largest hop limit EC2 accepts. */
 const MAXIMUM_ACCEPTED_HOPS = 64;
@@ -30,9 +20,9 @@ export default resourcePolicy({
             description: "Largest httpPutResponseHopLimit accepted. Default 1 (also EC2's default): the token then never leaves the instance, so containers on it cannot take the instance role's credentials and use their own task or pod role, as 003's principle of least privilege asks. Set 2 for container hosts whose containers must reach the metadata service (EKS nodes, per the AWS IMDS documentation).",
         },
     },
-    resourceTypes: [INSTANCE, SPOT_REQUEST, LAUNCH_TEMPLATE, LAUNCH_CONFIGURATION],
+    resourceTypes: Object.keys(EC2_HOST_KINDS),
     validate: ({ type, name, props }, config, report) => {
-        const where = `${KINDS[type]} '${name}'`;
+        const where = `${EC2_HOST_KINDS[type]} '${name}'`;
         const options = given(props.metadataOptions);
         if (options !== undefined && record(options) === undefined) {
             report(`${where} sets metadataOptions to ${describeType(options)}, not an object: set metadataOptions: { httpTokens: "required" }.`);
@@ -45,7 +35,7 @@ export default resourcePolicy({
         const tokens = given(record(options)?.httpTokens);
         if (tokens === undefined) {
             // An instance launched from a template takes the template's metadata options; the template is judged itself.
-            const fromTemplate = (type === INSTANCE || type === SPOT_REQUEST) && isGiven(props.launchTemplate);
+            const fromTemplate = (type === EC2_INSTANCE || type === EC2_SPOT_REQUEST) && isGiven(props.launchTemplate);
             if (!fromTemplate) {
                 report(`${where} omits metadataOptions.httpTokens, so its instances also accept IMDSv1 (httpTokens defaults to "optional"): set metadataOptions: { httpTokens: "required" }.`);
             }
