@@ -7,6 +7,8 @@ const TS_DIAGNOSTIC = /^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/m;
 // Node's report of a JavaScript syntax error: the file and line first, the SyntaxError last.
 const JS_LOCATION = /^(\S.*?):(\d+)$/m;
 const JS_SYNTAX_ERROR = /^SyntaxError: (.*)$/m;
+// A diagnostic about the compiler options rather than a file: `error TS5110: Option 'module' must ...`.
+const TS_OPTIONS_DIAGNOSTIC = /^error (TS\d+): (.*)$/m;
 
 function displayPath(file: string, programDir: string): string {
     const absolute = path.resolve(programDir, file);
@@ -25,12 +27,18 @@ export function describeProgramError(logged: string, programDir: string): string
         const [, file, line, column, code, message] = diagnostic;
         return `${displayPath(file, programDir)}:${line}:${column}: ${message.trim()} (${code})`;
     }
+    const options = TS_OPTIONS_DIAGNOSTIC.exec(body);
+    if (options) {
+        return `TypeScript cannot compile the program: ${options[2].trim()} (${options[1]}; check the program's tsconfig.json)`;
+    }
     const syntax = JS_SYNTAX_ERROR.exec(body);
     const location = JS_LOCATION.exec(body);
     if (syntax && location && location.index < syntax.index) {
         return `${displayPath(location[1], programDir)}:${location[2]}: SyntaxError: ${syntax[1].trim()}`;
     }
-    const first = body.split("\n").map((l) => l.trim()).find((l) => l !== "" && !l.startsWith("at ")) ?? "unknown error";
+    const lines = body.split("\n").map((l) => l.trim()).filter((l) => l !== "" && !l.startsWith("at "));
+    // A message that ends in a colon announces its cause on the next line: keep both.
+    const first = lines[0]?.endsWith(":") && lines[1] ? `${lines[0]} ${lines[1]}` : lines[0] ?? "unknown error";
     // A plain Error's class adds nothing; TypeError, RangeError and the like do.
     return first.replace(/^Error: /, "");
 }
