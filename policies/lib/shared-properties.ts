@@ -6,7 +6,10 @@
 import * as fs from "fs";
 import * as path from "path";
 
-/** The @pulumi/policy release whose server this sharing was written against and tested with. */
+/**
+ * The @pulumi/policy release whose server internals prodready relies on: this sharing, and the
+ * manifest mode's in-process analyzer (src/analyzer/in-process.ts). Tested with it only.
+ */
 export const SHARED_PROPERTIES_SDK_VERSION = "1.21.0";
 
 /** Set to "0" to judge with the SDK's own per-policy deserialization (the plain path). */
@@ -26,7 +29,8 @@ function sdkDirectory(): string {
     return path.dirname(require.resolve("@pulumi/policy/package.json"));
 }
 
-function sdkVersion(dir: string): string {
+/** The version an installed @pulumi/policy declares, without the "v" its package.json carries. */
+export function sdkVersion(dir: string): string {
     const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { version?: string };
     return String(pkg.version ?? "").replace(/^v/, "");
 }

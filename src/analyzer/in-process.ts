@@ -6,9 +6,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { AnalyzerHost } from "./host";
+import { SHARED_PROPERTIES_SDK_VERSION as PINNED_SDK_VERSION, sdkVersion } from "../../policies/lib/shared-properties";
 
-/** The @pulumi/policy release whose server internals this module calls. */
-export const IN_PROCESS_SDK_VERSION = "1.21.0";
 
 export class InProcessUnavailable extends Error {
     constructor(message: string) {
@@ -67,9 +66,9 @@ export function policiesForType(policies: readonly ServedPolicy[], type: string)
 
 function serve(packDir: string): Served {
     const sdkDir = sdkDirectory(packDir);
-    const version = String(readJson(path.join(sdkDir, "package.json")).version ?? "").replace(/^v/, "");
-    if (version !== IN_PROCESS_SDK_VERSION) {
-        throw new InProcessUnavailable(`@pulumi/policy is ${version}, not the ${IN_PROCESS_SDK_VERSION} the in-process analyzer is written for`);
+    const version = sdkVersion(sdkDir);
+    if (version !== PINNED_SDK_VERSION) {
+        throw new InProcessUnavailable(`@pulumi/policy is ${version}, not the ${PINNED_SDK_VERSION} the in-process analyzer is written for`);
     }
     const packEntry = path.join(packDir, "bin", "pack.js");
     if (!fs.existsSync(packEntry)) {

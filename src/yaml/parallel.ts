@@ -94,14 +94,14 @@ function workerScript(): string | undefined {
     return __filename.endsWith(".js") && fs.existsSync(script) ? script : undefined;
 }
 
-function inWorker(script: string, chunks: YamlChunk[], source: string): Promise<RangeResult> {
+/** Runs one range in a worker; a worker that ends without its result is an error, never a hang. */
+export function inWorker(script: string, chunks: YamlChunk[], source: string): Promise<RangeResult> {
     return new Promise((resolve, reject) => {
         const worker = new Worker(script, { workerData: { chunks, source } });
         worker.once("message", (result: RangeResult) => resolve(result));
         worker.once("error", reject);
-        worker.once("exit", (code) => {
-            if (code !== 0) reject(new Error(`the YAML reader stopped with exit code ${code}`));
-        });
+        // After a message this is a no-op; before one, the range was never read.
+        worker.once("exit", (code) => reject(new Error(`the YAML reader stopped without a result (exit code ${code})`)));
     });
 }
 

@@ -1,6 +1,8 @@
 // Large streams are decoded by worker threads: the result, the positions the reports use and the
 // first error must be exactly the serial reader's. The compiled reader (dist, built by `npm test`)
 // is used, since worker threads run JavaScript.
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { helmStyleCorpus } from "../../bench/corpus";
 
@@ -45,6 +47,16 @@ describe("the parallel YAML reader", () => {
         expect(expected?.message).toMatch(/^broken\.yaml:\d+: invalid YAML/);
         await expect(parallel.readKubernetesYamlParallel(broken, "broken.yaml", { minDocuments: 1 })).rejects.toThrow(expected!.message);
         await expect(parallel.readKubernetesYamlParallel(broken, "broken.yaml", { minDocuments: 1 })).rejects.toBeInstanceOf(serial.KubernetesYamlError);
+    });
+
+    it("fails, never hangs, when a worker ends without its result", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prodready-worker-"));
+        const silent = path.join(dir, "silent.js");
+        fs.writeFileSync(silent, "process.exitCode = 0;\n");
+        await expect(parallel.inWorker(silent, [{ text: "a: 1\n", firstLine: 1 }], "x.yaml")).rejects.toThrow("stopped without a result (exit code 0)");
+        const crashing = path.join(dir, "crashing.js");
+        fs.writeFileSync(crashing, "throw new Error('out of memory');\n");
+        await expect(parallel.inWorker(crashing, [{ text: "a: 1\n", firstLine: 1 }], "x.yaml")).rejects.toThrow("out of memory");
     });
 
     it("cuts the documents into contiguous ranges of about equal text", () => {
