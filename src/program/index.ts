@@ -153,6 +153,8 @@ function yamlProject(root: string, main: unknown): Pick<Project, "yaml" | "main"
 
 /** Works around a Node 20 util.inspect loop on the SDK's source-mapped stacks (see the file). */
 const INSPECT_ERRORS_PLAINLY = path.join(packageRoot(), "src", "program", "preload", "inspect-errors-plainly.js");
+/** Formats the SDK's per-promise debug stacks only when a leak report reads them (see the file). */
+const LAZY_PROMISE_STACKS = path.join(packageRoot(), "src", "program", "preload", "lazy-promise-stacks.js");
 
 /** Resolves the program's own `@pulumi/pulumi/cmd/run`, as the Node.js language host does. */
 function locateRunner(project: Project): string {
@@ -205,6 +207,7 @@ export async function runProgram(project: Project, options: ProgramOptions = {})
         const args = [
             ...project.runtimeOptions.nodeargs,
             "-r", INSPECT_ERRORS_PLAINLY,
+            "-r", LAZY_PROMISE_STACKS,
             runner,
             "--monitor", engine.address,
             "--engine", engine.address,
