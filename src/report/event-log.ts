@@ -247,6 +247,8 @@ export function checkCompletePreview(events: readonly EngineEvent[], file: strin
     });
 }
 
+const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+
 /** Removes the engine's colour directives (`<{%reset%}>`, `<{%fg 3%}>`) and the trailing newline. */
 export function plainMessage(message: string): string {
     return message.replace(/<\{%[^%]*%\}>/g, "").replace(/\u001b\[[0-9;]*m/g, "").trim();
@@ -301,9 +303,12 @@ export function reportFromEvents(events: readonly EngineEvent[], options: EventL
     const findings: ReportFinding[] = violations.flatMap((v) => {
         const message = plainMessage(v.message);
         const outcome = isUnknownDuringPreview(message) ? "unknown" as const : "violation" as const;
+        // The engine files a stack policy's finding that names no resource under the root stack's
+        // URN; the embedded preview keeps it on the stack as a whole, and so does the report.
+        const stackWide = !v.resourceUrn || (!resourcePolicies.has(canonical(v.policyName)) && parseUrn(v.resourceUrn).type === ROOT_STACK_TYPE);
         // A stack policy lists the resources it could not judge in one diagnostic: one finding each.
-        const unknownUrns = outcome === "unknown" && !v.resourceUrn ? parseUnknownResources(message) : [];
-        return (unknownUrns.length ? unknownUrns : [v.resourceUrn]).map((urn) => {
+        const unknownUrns = outcome === "unknown" && stackWide ? parseUnknownResources(message) : [];
+        return (unknownUrns.length ? unknownUrns : [stackWide ? undefined : v.resourceUrn]).map((urn) => {
             const { type, name } = urn ? parseUrn(urn) : {};
             return {
                 policy: canonical(v.policyName),

@@ -4,6 +4,7 @@ import * as path from "path";
 import { EventLogError, plainMessage, readEvents, reportFromEvents } from "../../src/report/event-log";
 import { render } from "../../src/report/index";
 import { catalog } from "./fixtures";
+import { unknownResourcesMessage } from "../../policies/lib/contract";
 
 // A hand-written `pulumi preview --policy-pack policies --event-log` of a small stack, following
 // sdk/go/common/apitype/events.go (EngineEvent) of pulumi v3.248.0 field by field.
@@ -22,6 +23,22 @@ describe("prodready report <event-log>", () => {
         ]);
         expect(report.findings[0].message).toMatch(/^security group 'web-sg' ingress #1 opens port 22.*security groups\.$/);
         expect(plainMessage("<{%reset%}>text<{%fg 3%}>\n")).toBe("text");
+    });
+
+    it("keeps a stack policy's finding on the stack as a whole when the engine files it under the root stack's URN", () => {
+        // pulumi v3.248.0 gives a stack policy's diagnostic that names no resource the root stack's URN.
+        const stackUrn = "urn:pulumi:prod::shop::pulumi:pulumi:Stack::shop-prod";
+        const events = readEvents(LOG).map((e) => e.policyEvent && !e.policyEvent.resourceUrn
+            ? { ...e, policyEvent: { ...e.policyEvent, resourceUrn: stackUrn } } : e);
+        expect(events.filter((e) => e.policyEvent?.resourceUrn === stackUrn)).toHaveLength(1);
+        const filed = reportFromEvents(events, { catalog, packDir, packConfig, target: "preview.event-log.jsonl" });
+        expect(filed.findings).toEqual(report.findings);
+        // A stack-wide unknown that lists its resources still gives one finding each.
+        const dbUrn = "urn:pulumi:prod::shop::aws:rds/cluster:Cluster::app-db";
+        const listed = events.map((e) => e.policyEvent?.resourceUrn === stackUrn
+            ? { ...e, policyEvent: { ...e.policyEvent, message: `${e.policyEvent.message.trim()}\n${unknownResourcesMessage([dbUrn])}` } } : e);
+        const perResource = reportFromEvents(listed, { catalog, packDir, packConfig, target: "preview.event-log.jsonl" }).findings;
+        expect(perResource.filter((f) => f.outcome === "unknown").map((f) => [f.policy, f.urn])).toEqual([["aws-rds-require-tls", dbUrn]]);
     });
 
     it("describes the policies from the pack, and summarizes like the embedded preview", () => {
