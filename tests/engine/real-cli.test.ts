@@ -3,14 +3,17 @@
 // policy-pack config, with a malformed one, and with the pack as published by `npm pack`.
 //
 // Needs a `pulumi` on the PATH (scripts/install-pulumi-cli.sh builds one); skipped with one line
-// of notice otherwise. The resource providers are the test doubles of tests/engine/provider-double
-// (built here with its build.sh), the backend a temporary file:// folder: no cloud, no credentials.
+// of notice otherwise. Real: the CLI and its engine, the Kubernetes provider
+// (scripts/install-kubernetes-provider.sh, run without a cluster) and the YAML language host
+// (scripts/install-yaml-language-host.sh), each built here from its Go module when not cached.
+// A test double: the AWS provider (tests/engine/provider-double). The backend is a temporary
+// file:// folder: no cloud, no credentials.
 //
 // Every scenario runs when PRODREADY_ENGINE_ALL=1 or CI=true (about 7 s a preview, ~9 min for all);
 // otherwise a subset that touches every policy group (provider/group folder of policies/) runs.
 // Known differences, all due to the test doubles, are listed with their cause in KNOWN_DIFFERENCES.
 import { isUnknownDuringPreview, parseUnknownResources } from "../../policies/lib/contract";
-import { execFileSync, spawnSync } from "child_process";
+import { execFileSync, spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -22,6 +25,9 @@ import { Report, reportFromAnalysis } from "../../src/report/document";
 import { jsonDocument } from "../../src/report/json";
 import { packResourceTypes } from "../../src/report/pack";
 import { loadScenario } from "../../stacks/scenario";
+import { analyzeRun } from "../../src/analyzer/session";
+import type { AnalyzerHost } from "../../src/analyzer/host";
+import { loadProject, runProgram } from "../../src/program";
 import { previewReference, previewReferenceRun, ROOT, sharedAnalyzer } from "../harness/stack";
 
 const MINUTE = 60_000;
@@ -53,6 +59,11 @@ const SCENARIOS = fs.readdirSync(path.join(ROOT, "stacks", "scenarios"))
     .map((f) => f.replace(/\.ts$/, ""))
     .sort();
 const PACK_DIR = path.join(ROOT, "policies");
+/** Programs written in TypeScript and in Pulumi YAML (tests/preview/twins/<name>/{typescript,yaml}). */
+const TWINS_DIR = path.join(ROOT, "tests", "preview", "twins");
+const YAML_TWINS = fs.readdirSync(TWINS_DIR)
+    .filter((name) => fs.existsSync(path.join(TWINS_DIR, name, "yaml", "Pulumi.yaml")))
+    .sort();
 const PACK_NAME = "production-readiness";
 /**
  * Differences that come from the test doubles, not from the pack: the resources the engine cannot
@@ -60,6 +71,14 @@ const PACK_NAME = "production-readiness";
  * an entry that stops being true fails the test and must be removed.
  */
 const KNOWN_DIFFERENCES: Record<string, { resources: string[]; cause: string }> = {};
+/**
+ * Scenarios whose objects the real Kubernetes provider refuses in its Check, before the pack sees
+ * them: the engine fails the preview with the provider's error, and judges the rest only up to
+ * that point. The embedded preview refuses the same object with a mandatory violation.
+ */
+const PROVIDER_REFUSALS: Record<string, { resource: string; error: RegExp }> = {
+    "k8s-workload-invalid-shape": { resource: "legacy-worker", error: /apiVersion does not have both a group and a version: "v1"/ },
+};
 
 /** Policy group of a policy name `<provider>-<group>-<verb>-<subject>`, from the pack's folders. */
 function policyGroups(): Map<string, string> {
@@ -138,14 +157,16 @@ function engineVerdict(events: readonly EngineEvent[]): Verdict {
         }
         const message = plainMessage(p.message);
         const nameOf = (urn: string) => urn.slice(urn.lastIndexOf("::") + 2);
+        // The engine files a stack policy's finding that names no resource under the root stack's URN.
+        const stackWide = !p.resourceUrn || p.resourceUrn.includes("::pulumi:pulumi:Stack::");
         if (isUnknownDuringPreview(message)) {
             // A stack policy lists the resources it could not judge in one diagnostic.
-            const urns = p.resourceUrn ? [p.resourceUrn] : parseUnknownResources(message);
+            const urns = stackWide ? parseUnknownResources(message) : [p.resourceUrn!];
             for (const urn of urns.length ? urns : [""]) {
                 unknowns.add(key(p.policyName, urn ? nameOf(urn) : "", p.enforcementLevel));
             }
         } else {
-            violations.add(key(p.policyName, p.resourceUrn ? nameOf(p.resourceUrn) : "", p.enforcementLevel));
+            violations.add(key(p.policyName, stackWide ? "" : nameOf(p.resourceUrn!), p.enforcementLevel));
         }
     }
     return { violations: [...violations].sort(), unknowns: [...unknowns].sort() };
@@ -155,6 +176,18 @@ function embeddedVerdict(analysis: Analysis): Verdict {
     const of = (outcome: string) => [...new Set(analysis.findings.filter((f) => f.outcome === outcome)
         .map((f) => key(f.policy, f.name, f.level)))].sort();
     return { violations: of("violation"), unknowns: of("unknown") };
+}
+
+/** The embedded preview of a twin program, with its stack config (Pulumi.dev.yaml where present). */
+async function twinAnalysis(host: AnalyzerHost, dir: string): Promise<Analysis> {
+    const project = loadProject(dir);
+    return analyzeRun(host, await runProgram(project, { timeoutSeconds: 120 }), { config: project.config });
+}
+
+/** Adds a difference to the list, and prints it at once: a full run is long. */
+function noteDifference(differences: string[], difference: string): void {
+    differences.push(difference);
+    process.stderr.write(`engine difference: ${difference}\n`);
 }
 
 const hasMandatory = (v: Verdict) => v.violations.some((k) => k.endsWith("\u0000mandatory"));
@@ -181,6 +214,32 @@ engineSuite("the real Pulumi engine", () => {
         return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - started };
     }
 
+    /** `pulumi` without blocking this process, so an embedded preview can run meanwhile. */
+    function pulumiAsync(args: string[], timeoutMs = 3 * MINUTE, cwd = project): Promise<{ status: number | null; stdout: string; stderr: string; ms: number }> {
+        const started = Date.now();
+        const what = `pulumi ${args.join(" ")}`;
+        return new Promise((resolve, reject) => {
+            const child = spawn(PULUMI!, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+            let stdout = "";
+            let stderr = "";
+            child.stdout.setEncoding("utf8").on("data", (d: string) => { stdout += d; });
+            child.stderr.setEncoding("utf8").on("data", (d: string) => { stderr += d; });
+            const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+            child.on("error", (err) => {
+                clearTimeout(timer);
+                reject(new Error(`${what}: ${err.message}`));
+            });
+            child.on("close", (status, signal) => {
+                clearTimeout(timer);
+                if (signal) {
+                    reject(new Error(`${what}: ended by ${signal}${signal === "SIGKILL" ? ` after ${timeoutMs} ms` : ""}`));
+                } else {
+                    resolve({ status, stdout, stderr, ms: Date.now() - started });
+                }
+            });
+        });
+    }
+
     function setScenario(scenario: string | undefined): void {
         const r = scenario
             ? pulumi(["config", "set", "prodready:scenario", scenario, "--non-interactive"], MINUTE)
@@ -190,7 +249,7 @@ engineSuite("the real Pulumi engine", () => {
         }
     }
 
-    function preview(options: { pack?: string | null; packConfig?: unknown } = {}): EngineRun {
+    async function preview(options: { pack?: string | null; packConfig?: unknown; cwd?: string } = {}): Promise<EngineRun> {
         const log = path.join(tmp, `events-${++runs}.jsonl`);
         const args = ["preview", "--non-interactive", "--event-log", log];
         if (options.pack !== null) {
@@ -201,7 +260,7 @@ engineSuite("the real Pulumi engine", () => {
             fs.writeFileSync(file, typeof options.packConfig === "string" ? options.packConfig : JSON.stringify(options.packConfig));
             args.push("--policy-pack-config", file);
         }
-        const r = pulumi(args);
+        const r = await pulumiAsync(args, 3 * MINUTE, options.cwd);
         const events = fs.existsSync(log) && fs.statSync(log).size > 0 ? readEvents(log) : [];
         return { ...r, events };
     }
@@ -210,12 +269,29 @@ engineSuite("the real Pulumi engine", () => {
 
     beforeAll(() => {
         tmp = fs.mkdtempSync(path.join(os.tmpdir(), "prodready-engine-"));
-        const doubles = execFileSync(path.join(ROOT, "tests", "engine", "provider-double", "build.sh"),
-            { cwd: ROOT, encoding: "utf8", timeout: 10 * MINUTE, stdio: ["ignore", "pipe", "pipe"] }).trim().split("\n").pop()!;
+        // The AWS double, the real Kubernetes provider and the real YAML language host, each
+        // built once into the cache (a cold Kubernetes provider build takes about 9 minutes).
+        const binOf = (script: string) => execFileSync(path.join(ROOT, script),
+            { cwd: ROOT, encoding: "utf8", timeout: 20 * MINUTE, stdio: ["ignore", "pipe", "pipe"] }).trim().split("\n").pop()!;
+        const doubles = binOf("tests/engine/provider-double/build.sh");
+        const kubernetes = binOf("scripts/install-kubernetes-provider.sh");
+        const yamlHost = binOf("scripts/install-yaml-language-host.sh");
+        // The Kubernetes provider reads KUBECONFIG (else ~/.kube/config): a context that names a
+        // namespace fills metadata.namespace during Check, and a reachable cluster answers for
+        // the objects. An empty kubeconfig means no cluster and no namespace, as the embedded
+        // preview assumes.
+        const kubeconfig = path.join(tmp, "kubeconfig");
+        fs.writeFileSync(kubeconfig, "");
+        // The provider's own switches (PULUMI_K8S_*) are left out for the same reason.
+        const ambient = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("PULUMI_K8S_")));
         env = {
-            ...process.env,
-            PATH: [doubles, path.dirname(PULUMI!), process.env.PATH].join(path.delimiter),
+            ...ambient,
+            PATH: [doubles, kubernetes, yamlHost, path.dirname(PULUMI!), process.env.PATH].join(path.delimiter),
+            KUBECONFIG: kubeconfig,
             PULUMI_BACKEND_URL: `file://${path.join(tmp, "state")}`,
+            // The CLI caches provider schemas by version in its home: a schema served by an older
+            // double must not answer for the YAML language host.
+            PULUMI_HOME: path.join(tmp, "pulumi-home"),
             PULUMI_CONFIG_PASSPHRASE: "test",
             PULUMI_SKIP_UPDATE_CHECK: "true",
             PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
@@ -237,7 +313,7 @@ engineSuite("the real Pulumi engine", () => {
         if (init.status !== 0) {
             throw new Error(`pulumi stack init: ${init.stderr}`);
         }
-    }, 15 * MINUTE);
+    }, 30 * MINUTE);
 
     afterAll(() => {
         if (timings.length) {
@@ -250,13 +326,13 @@ engineSuite("the real Pulumi engine", () => {
 
     it("passes the reference stack with the pack loaded", async () => {
         setScenario(undefined);
-        const r = preview();
+        const [r, embedded] = await Promise.all([preview(), previewReference(analyzer())]);
         timings.push(`reference with pack ${r.ms} ms`);
         expect({ status: r.status, packs: packsLoaded(r.events) }).toEqual({ status: 0, packs: [PACK_NAME] });
         const verdict = engineVerdict(r.events);
         expect(verdict.violations).toEqual([]);
-        expect(verdict.violations).toEqual(embeddedVerdict(await previewReference(analyzer())).violations);
-        const plain = preview({ pack: null });
+        expect(verdict.violations).toEqual(embeddedVerdict(embedded).violations);
+        const plain = await preview({ pack: null });
         timings.push(`reference without pack ${plain.ms} ms`);
         expect(plain.status).toBe(0);
     }, 10 * MINUTE);
@@ -268,32 +344,48 @@ engineSuite("the real Pulumi engine", () => {
         const differences: string[] = [];
         for (const name of scenarios) {
             setScenario(name);
-            const r = preview();
+            // The engine's preview and the embedded one at once: each waits on its own processes.
+            const [r, analysis] = await Promise.all([preview(), previewReference(analyzer(), name)]);
             const engine = engineVerdict(r.events);
-            let embedded = embeddedVerdict(await previewReference(analyzer(), name));
+            let embedded = embeddedVerdict(analysis);
             const known = KNOWN_DIFFERENCES[name];
             if (known) {
                 const unseen = (k: string) => known.resources.includes(k.split("\u0000")[1]);
                 const seen = [...engine.violations, ...engine.unknowns].filter(unseen);
                 if (seen.length) {
-                    differences.push(`${name}: the known difference (${known.cause}) is gone, the engine judged ${JSON.stringify(show(seen))}: remove it from KNOWN_DIFFERENCES`);
+                    noteDifference(differences, `${name}: the known difference (${known.cause}) is gone, the engine judged ${JSON.stringify(show(seen))}: remove it from KNOWN_DIFFERENCES`);
                 }
                 embedded = { violations: embedded.violations.filter((k) => !unseen(k)), unknowns: embedded.unknowns.filter((k) => !unseen(k)) };
             }
             const failed = r.status !== 0;
             if (!packsLoaded(r.events).includes(PACK_NAME)) {
-                differences.push(`${name}: the engine run did not complete with the pack (${explain(r)})`);
+                noteDifference(differences, `${name}: the engine run did not complete with the pack (${explain(r)})`);
+                continue;
+            }
+            const refusal = PROVIDER_REFUSALS[name];
+            if (refusal) {
+                const refused = r.events.some((e) => e.diagnosticEvent?.severity === "error" && e.diagnosticEvent.urn?.endsWith(`::${refusal.resource}`)
+                    && refusal.error.test(e.diagnosticEvent.message));
+                const embeddedRefuses = embedded.violations.some((k) => k.split("\u0000")[1] === refusal.resource && k.endsWith("\u0000mandatory"));
+                const beyond = (e: string[], m: string[]) => show(e.filter((k) => !m.includes(k)));
+                if (!failed || !refused || !embeddedRefuses) {
+                    noteDifference(differences, `${name}: expected the provider to refuse ${refusal.resource} (${refusal.error}) and the embedded preview to fail it: engine exit ${r.status}, refused ${refused}, embedded ${embeddedRefuses} (${explain(r)})`);
+                }
+                // The engine stops at the refusal: whatever it judged must be what the embedded preview found.
+                if (beyond(engine.violations, embedded.violations).length || beyond(engine.unknowns, embedded.unknowns).length) {
+                    noteDifference(differences, `${name}: only in the engine: ${JSON.stringify([...beyond(engine.violations, embedded.violations), ...beyond(engine.unknowns, embedded.unknowns)])}`);
+                }
                 continue;
             }
             if (failed !== hasMandatory(embedded) || failed !== hasMandatory(engine)) {
-                differences.push(`${name}: engine exit ${r.status}, embedded ${hasMandatory(embedded) ? "has" : "has no"} mandatory violation`);
+                noteDifference(differences, `${name}: engine exit ${r.status}, embedded ${hasMandatory(embedded) ? "has" : "has no"} mandatory violation`);
             }
             const only = (a: string[], b: string[]) => show(a.filter((x) => !b.includes(x)));
             for (const [what, e, m] of [["violations", engine.violations, embedded.violations], ["unknowns", engine.unknowns, embedded.unknowns]] as const) {
                 const engineOnly = only(e, m);
                 const embeddedOnly = only(m, e);
                 if (engineOnly.length || embeddedOnly.length) {
-                    differences.push(`${name}: ${what} only in the engine: ${JSON.stringify(engineOnly)}; only in the embedded preview: ${JSON.stringify(embeddedOnly)}`);
+                    noteDifference(differences, `${name}: ${what} only in the engine: ${JSON.stringify(engineOnly)}; only in the embedded preview: ${JSON.stringify(embeddedOnly)}`);
                 }
             }
         }
@@ -302,10 +394,43 @@ engineSuite("the real Pulumi engine", () => {
         expect(differences).toEqual([]);
     }, (ALL_SCENARIOS ? 60 : 20) * MINUTE);
 
+    it("reaches the same verdicts on the YAML twins through the real YAML language host as the embedded preview and the TypeScript twins", async () => {
+        const differences: string[] = [];
+        for (const twin of YAML_TWINS) {
+            // Each twin is its own project, copied with its stack config (Pulumi.dev.yaml).
+            const dir = path.join(tmp, "twins", twin);
+            fs.mkdirSync(dir, { recursive: true });
+            fs.cpSync(path.join(TWINS_DIR, twin, "yaml"), dir, { recursive: true });
+            const init = pulumi(["stack", "init", "dev", "--non-interactive"], MINUTE, dir);
+            if (init.status !== 0) {
+                throw new Error(`pulumi stack init in ${twin}: ${init.stderr}`);
+            }
+            const [r, yamlAnalysis, typescriptAnalysis] = await Promise.all([preview({ cwd: dir }),
+                twinAnalysis(analyzer(), path.join(TWINS_DIR, twin, "yaml")), twinAnalysis(analyzer(), path.join(TWINS_DIR, twin, "typescript"))]);
+            timings.push(`${twin} (YAML) ${r.ms} ms`);
+            if (!packsLoaded(r.events).includes(PACK_NAME)) {
+                noteDifference(differences, `${twin}: the engine run did not complete with the pack (${explain(r)})`);
+                continue;
+            }
+            const engine = engineVerdict(r.events);
+            const yaml = embeddedVerdict(yamlAnalysis);
+            const typescript = embeddedVerdict(typescriptAnalysis);
+            if (engine.violations.length === 0) {
+                noteDifference(differences, `${twin}: the engine found no violation`);
+            }
+            for (const [what, other] of [["the embedded preview of the YAML twin", yaml], ["the embedded preview of the TypeScript twin", typescript]] as const) {
+                if (JSON.stringify(engine) !== JSON.stringify(other)) {
+                    noteDifference(differences, `${twin}: the engine ${JSON.stringify({ violations: show(engine.violations), unknowns: show(engine.unknowns) })}, ${what} ${JSON.stringify({ violations: show(other.violations), unknowns: show(other.unknowns) })}`);
+                }
+            }
+        }
+        expect(differences).toEqual([]);
+    }, 15 * MINUTE);
+
     it("applies a policy-pack config the same way (a P0 lowered to advisory, a threshold raised)", async () => {
         setScenario(undefined);
         const packConfig = { "aws-rds-require-backup-retention": { enforcementLevel: "advisory", minimumDays: 35 } };
-        const r = preview({ packConfig });
+        const r = await preview({ packConfig });
         const engine = engineVerdict(r.events);
         const embedded = embeddedVerdict(await previewReference(analyzer(), undefined, packConfig));
         expect(r.status).toBe(0);
@@ -322,7 +447,7 @@ engineSuite("the real Pulumi engine", () => {
             "aws-rds-require-backup-retention": { enforcementLevel: "advisory", exemptions: [{ resource: "app-db", reason: "restored from a snapshot", expires: "2099-01-31" }] },
             "aws-rds-require-multi-az": "mandatory",
         };
-        const r = preview({ packConfig });
+        const r = await preview({ packConfig });
         setScenario(undefined);
         const catalog = loadCatalog();
         const fromLog = jsonDocument(reportFromEvents(r.events, { catalog, packDir: PACK_DIR, packConfig, target: "events.jsonl" }));
@@ -347,7 +472,7 @@ engineSuite("the real Pulumi engine", () => {
         const scenario = "k8s-workload-host-access";
         setScenario(scenario);
         const profile = JSON.parse(fs.readFileSync(path.join(ROOT, "profiles", "pss-restricted.json"), "utf8"));
-        const r = preview({ packConfig: profile });
+        const r = await preview({ packConfig: profile });
         const engine = engineVerdict(r.events);
         const embedded = embeddedVerdict(await previewReference(analyzer(), scenario, profile));
         setScenario(undefined);
@@ -358,10 +483,10 @@ engineSuite("the real Pulumi engine", () => {
         expect(engine).toEqual(embedded);
     }, 10 * MINUTE);
 
-    it("rejects a malformed policy-pack config in both", () => {
+    it("rejects a malformed policy-pack config in both", async () => {
         setScenario(undefined);
         const bad = { "aws-rds-require-backup-retention": "bogus" };
-        const r = preview({ packConfig: bad });
+        const r = await preview({ packConfig: bad });
         expect(r.status).not.toBe(0);
         expect(`${r.stdout}\n${r.stderr}`).toMatch(/bogus/);
 
@@ -374,7 +499,7 @@ engineSuite("the real Pulumi engine", () => {
         expect(embedded.stderr).toMatch(/bogus/);
     }, 10 * MINUTE);
 
-    it("passes the reference stack with the pack as published (npm pack, npm install)", () => {
+    it("passes the reference stack with the pack as published (npm pack, npm install)", async () => {
         const dest = path.join(tmp, "published");
         fs.mkdirSync(dest);
         const npm = (args: string[], cwd: string) => execFileSync("npm", [...args, "--no-audit", "--no-fund"],
@@ -389,7 +514,7 @@ engineSuite("the real Pulumi engine", () => {
         expect(fs.existsSync(path.join(pack, "PulumiPolicy.yaml"))).toBe(true);
 
         setScenario(undefined);
-        const r = preview({ pack });
+        const r = await preview({ pack });
         timings.push(`reference with the published pack ${r.ms} ms`);
         expect({ status: r.status, packs: packsLoaded(r.events) }).toEqual({ status: 0, packs: [PACK_NAME] });
         expect(engineVerdict(r.events).violations).toEqual([]);

@@ -3,9 +3,10 @@
 // that `pulumi preview` can run a Node.js program and a policy pack fully
 // offline in prodready's engine tests.
 //
-// The same binary is installed under several plugin names
-// (pulumi-resource-aws, pulumi-resource-kubernetes); it looks at the name it
-// was started as to pick the package name and the version it reports.
+// build.sh installs it as pulumi-resource-aws (the engine tests use the real
+// Kubernetes provider); it looks at the name it was started as to pick the
+// package name and the version it reports, so it can stand in for another
+// package under another name.
 //
 // Behaviour:
 //   - accepts any provider configuration (CheckConfig echoes, Configure accepts);
@@ -17,7 +18,9 @@
 //     the real provider), and answers everything else with an empty object;
 //   - GetPluginInfo reports the version stamped at build time (the version
 //     the npm SDK in node_modules asks for), so the engine never tries to
-//     download the real plugin.
+//     download the real plugin;
+//   - GetSchema serves <plugin file>.schema.json beside the executable if it
+//     exists (build.sh derives it from the npm SDK), else a name and version.
 package main
 
 import (
@@ -42,9 +45,10 @@ import (
 
 // Versions reported by GetPluginInfo, per package. Overridden at build time with
 //
-//	-ldflags "-X main.awsVersion=7.48.0 -X main.kubernetesVersion=4.34.2"
+//	-ldflags "-X main.awsVersion=7.48.0"
 //
-// (build.sh reads them from node_modules/@pulumi/*/package.json).
+// (build.sh reads it from node_modules/@pulumi/aws/package.json), or at run
+// time with PRODREADY_PROVIDER_DOUBLE_VERSION.
 var (
 	awsVersion        = "0.0.0-double"
 	kubernetesVersion = "0.0.0-double"
@@ -73,8 +77,25 @@ func (d *double) GetPluginInfo(context.Context, *emptypb.Empty) (*pulumirpc.Plug
 	return &pulumirpc.PluginInfo{Version: d.version}, nil
 }
 
+// GetSchema serves <executable>.schema.json when it exists: the YAML language host
+// resolves type tokens and property names against the schema (the Node.js SDK
+// needs none). Its version is replaced by the one the double reports, which the
+// engine expects.
 func (d *double) GetSchema(context.Context, *pulumirpc.GetSchemaRequest) (*pulumirpc.GetSchemaResponse, error) {
-	b, err := json.Marshal(map[string]any{"name": d.pkg, "version": d.version})
+	schema := map[string]json.RawMessage{}
+	schema["name"], _ = json.Marshal(d.pkg)
+	if exe, err := os.Executable(); err == nil {
+		file := strings.TrimSuffix(exe, filepath.Ext(exe)) + ".schema.json"
+		b, err := os.ReadFile(file)
+		if err == nil {
+			err = json.Unmarshal(b, &schema)
+		}
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("provider double: %s: %w", file, err)
+		}
+	}
+	schema["version"], _ = json.Marshal(d.version)
+	b, err := json.Marshal(schema)
 	if err != nil {
 		return nil, err
 	}
