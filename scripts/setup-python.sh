@@ -21,7 +21,7 @@ fi
 
 wanted="$(sha256sum "$REQUIREMENTS" | cut -d' ' -f1)"
 if [ -x "$VENV/bin/python" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$wanted" ] \
-    && "$VENV/bin/python" -c 'import pulumi, pulumi_aws, pulumi_kubernetes' >/dev/null 2>&1; then
+    && "$VENV/bin/python" -c 'import pulumi, pulumi_aws, pulumi_kubernetes, poetry' >/dev/null 2>&1; then
     echo "setup-python: $VENV is up to date" >&2
     echo "$PWD/$VENV"
     exit 0

@@ -10,6 +10,7 @@ import { analyzeRun } from "../../../src/analyzer/session";
 import { loadProject, ProgramError, ProgramOptions, runProgram } from "../../../src/program";
 import type { ProgramRun, RecordedResource } from "../../../src/program/records";
 import { describePythonError } from "../../../src/program/python/errors";
+import { resolveInterpreter } from "../../../src/program/python/interpreter";
 import { sharedAnalyzer } from "../../harness/stack";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
@@ -170,6 +171,66 @@ describePython("Python programs", () => {
         });
     });
 
+    describe("the interpreter of a uv or poetry project, chosen like the language host", () => {
+        const MAIN = "import pulumi\npulumi.export('interpreter', __import__('sys').prefix)\n";
+        const project = (toolchain: string | null, files: Record<string, string>) => {
+            const dir = scratchDir("prodready-toolchain-");
+            const runtime = toolchain ? `runtime:\n  name: python\n  options:\n    toolchain: ${toolchain}` : "runtime: python";
+            fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: scratch\n${runtime}\n`);
+            fs.writeFileSync(path.join(dir, "__main__.py"), MAIN);
+            for (const [name, text] of Object.entries(files)) {
+                fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+                fs.writeFileSync(path.join(dir, name), text);
+            }
+            return dir;
+        };
+        const PYPROJECT = "[project]\nname = \"scratch\"\nversion = \"0.1.0\"\nrequires-python = \">=3.9\"\ndependencies = []\n\n[tool.poetry]\npackage-mode = false\n";
+        const POETRY = path.join(VENV, "bin", "poetry");
+        const withPoetry = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({ ...env, PATH: [path.join(VENV, "bin"), env.PATH].join(path.delimiter) });
+
+        it("uses uv's .venv beside uv.lock, found from uv.lock or named by toolchain: uv", async () => {
+            for (const [toolchain, lock] of [[null, "uv.lock"], ["uv", null]] as const) {
+                const dir = project(toolchain, { "pyproject.toml": PYPROJECT, ...(lock ? { [lock]: "version = 1\n" } : {}) });
+                fs.symlinkSync(VENV, path.join(dir, ".venv"));
+                const interpreter = resolveInterpreter(dir, loadProject(dir).python!);
+                expect(interpreter).toMatchObject({ python: path.join(dir, ".venv", "bin", "python"), virtualenv: path.join(dir, ".venv"), installHint: "uv sync" });
+                expect((await run(dir)).resources.map((r) => r.type)).toEqual(["pulumi:pulumi:Stack"]);
+            }
+        });
+
+        it("says to run uv sync when uv's environment does not exist", () => {
+            const dir = project("uv", { "pyproject.toml": PYPROJECT });
+            expect(() => loadProject(dir)).not.toThrow();
+            expect(() => resolveInterpreter(dir, loadProject(dir).python!)).toThrow(`the program's virtualenv ${path.join(dir, ".venv")} (Pulumi.yaml runtime option virtualenv) does not exist: run uv sync in ${dir}`);
+        });
+
+        const describePoetry = fs.existsSync(POETRY) || process.env.CI ? describe : describe.skip;
+        describePoetry("with the real poetry (installed by scripts/setup-python.sh)", () => {
+            it("asks poetry for its environment, found from poetry.lock or named by toolchain: poetry", async () => {
+                for (const [toolchain, lock] of [[null, "poetry.lock"], ["poetry", null]] as const) {
+                    const dir = project(toolchain, { "pyproject.toml": PYPROJECT, ...(lock ? { [lock]: "" } : {}) });
+                    // An activated environment is the one poetry reports (`poetry env info --path`).
+                    const env = withPoetry({ ...process.env, VIRTUAL_ENV: VENV });
+                    const interpreter = resolveInterpreter(dir, loadProject(dir).python!, env);
+                    expect(interpreter).toMatchObject({ python: path.join(VENV, "bin", "python"), virtualenv: VENV, installHint: "poetry install" });
+                }
+            });
+
+            it("says to run poetry install when poetry has no environment for the project", () => {
+                const dir = project("poetry", { "pyproject.toml": PYPROJECT });
+                const env = withPoetry({ ...process.env, POETRY_VIRTUALENVS_PATH: scratchDir("prodready-poetry-envs-"), POETRY_VIRTUALENVS_CREATE: "false" });
+                delete env.VIRTUAL_ENV;
+                expect(() => resolveInterpreter(dir, loadProject(dir).python!, env)).toThrow(`the program in ${dir} has no poetry virtualenv: run poetry install there`);
+            });
+        });
+
+        it("says to install poetry when it is not on the PATH", () => {
+            const dir = project("poetry", { "pyproject.toml": PYPROJECT });
+            expect(() => resolveInterpreter(dir, loadProject(dir).python!, { PATH: scratchDir("prodready-no-poetry-") }))
+                .toThrow(`the program in ${dir} uses poetry, which is not on the PATH: install poetry (pipx install poetry), then run poetry install there`);
+        });
+    });
+
     describe("a Python program that fails", () => {
         it("fails on one line naming the file, line and exception of an uncaught error", async () => {
             const dir = pythonProgram("import pulumi\n\nregion = 'eu-west-3'\nraise ValueError(f'no quota in {region}')\n");
@@ -251,6 +312,7 @@ describe("requirements-python.txt", () => {
             "pulumi": installed("@pulumi/pulumi"),
             "pulumi-aws": installed("@pulumi/aws"),
             "pulumi-kubernetes": installed("@pulumi/kubernetes"),
+            "poetry": expect.stringMatching(/^\d+\.\d+\.\d+$/),
         });
     });
 });
