@@ -10,20 +10,10 @@ import { InProcessUnavailable, policiesForType, startInProcessAnalyzer } from ".
 import { analyzeRun } from "../../src/analyzer/session";
 import { manifestRun, parseManifest } from "../../src/manifests";
 import { DEFAULT_PACK_DIR, packConfigOf } from "../../src/preview";
-import type { Analysis } from "../../src/report/analysis";
+import { comparableVerdicts } from "../harness/stack";
 import type { ProgramRun } from "../../src/program/records";
 import { deserializeOnce, shareDeserializedProperties, SHARED_PROPERTIES_SWITCH } from "../../policies/lib/shared-properties";
 
-function verdicts(analysis: Analysis) {
-    const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-    return {
-        findings: analysis.findings.map((f) => JSON.stringify(f)).sort(order),
-        notApplicable: analysis.notApplicable.map((n) => JSON.stringify(n)).sort(order),
-        levels: analysis.levels,
-        policies: analysis.pack.policies.map((p) => p.name),
-        resources: analysis.resources,
-    };
-}
 
 // Objects that meet many policies at once, and values a careless fast path would judge differently:
 // the unknown-value sentinel and secret markers as plain text, credentials in a ConfigMap, a List.
@@ -75,8 +65,8 @@ describe("the in-process analyzer", () => {
         const inProcess = await analyzeRun(startInProcessAnalyzer(DEFAULT_PACK_DIR), recorded, { packConfig });
         const overGrpc = await analyzeRun(grpcHost, recorded, { packConfig });
         const plain = await analyzeRun(plainHost, recorded, { packConfig });
-        expect(verdicts(inProcess)).toEqual(verdicts(overGrpc));
-        expect(verdicts(overGrpc)).toEqual(verdicts(plain));
+        expect(comparableVerdicts(inProcess)).toEqual(comparableVerdicts(overGrpc));
+        expect(comparableVerdicts(overGrpc)).toEqual(comparableVerdicts(plain));
         expect(overGrpc.findings.filter((f) => f.outcome === "violation").length).toBeGreaterThan(0);
         if (exempting) {
             expect(inProcess.notApplicable.map((n) => n.reason)).toContainEqual(expect.stringContaining(exempting));

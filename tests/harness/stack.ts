@@ -33,3 +33,15 @@ export async function previewReferenceRun(host: AnalyzerHost, scenario?: string,
     const run = await runProgram(project);
     return { analysis: await analyzeRun(host, run, { config: project.config, packConfig }), run, config: project.config };
 }
+
+/** What two analyses of one run must share to be the same verdicts, in a stable order. */
+export function comparableVerdicts(analysis: Analysis) {
+    const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    return {
+        findings: analysis.findings.map((f) => JSON.stringify(f)).sort(order),
+        notApplicable: analysis.notApplicable.map((n) => JSON.stringify(n)).sort(order),
+        levels: analysis.levels,
+        policies: analysis.pack.policies.map((p) => p.name),
+        resources: analysis.resources,
+    };
+}

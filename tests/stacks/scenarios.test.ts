@@ -3,7 +3,7 @@ import * as path from "path";
 import { violationPairs } from "../../src/report/model";
 import { loadScenario } from "../../stacks/scenario";
 import { sourceLocations } from "../../src/report/locations";
-import { previewReferenceRun, ROOT, sharedAnalyzer } from "../harness/stack";
+import { comparableVerdicts, previewReferenceRun, ROOT, sharedAnalyzer } from "../harness/stack";
 import { startInProcessAnalyzer } from "../../src/analyzer/in-process";
 import { analyzeRun } from "../../src/analyzer/session";
 import { DEFAULT_PACK_DIR } from "../../src/preview";
@@ -38,10 +38,6 @@ describe("scenarios", () => {
         expect(declarations.filter((d) => d.file !== "stacks" || !d.declares)).toEqual([]);
         // The pack served in this process (the fast path of the manifest mode) reaches the same verdicts.
         const inProcess = await analyzeRun(startInProcessAnalyzer(DEFAULT_PACK_DIR), run, { config });
-        const verdicts = (a: typeof analysis) => ({
-            findings: a.findings.map((f) => JSON.stringify(f)).sort(),
-            notApplicable: a.notApplicable.map((n) => JSON.stringify(n)).sort(),
-        });
-        expect(verdicts(inProcess)).toEqual(verdicts(analysis));
+        expect(comparableVerdicts(inProcess)).toEqual(comparableVerdicts(analysis));
     });
 });
