@@ -1,5 +1,10 @@
+const os = require("os");
+
 /** @type {import('jest').Config} */
 module.exports = {
+    // Most suites wait on child processes (programs, the engine, Python), so a second worker
+    // pays even on two cores, where jest would otherwise run every suite in one process.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     testEnvironment: "node",
     roots: ["<rootDir>/tests"],
     testMatch: ["**/*.test.ts"],
