@@ -155,6 +155,8 @@ function yamlProject(root: string, main: unknown): Pick<Project, "yaml" | "main"
 const INSPECT_ERRORS_PLAINLY = path.join(packageRoot(), "src", "program", "preload", "inspect-errors-plainly.js");
 /** Formats the SDK's per-promise debug stacks only when a leak report reads them (see the file). */
 const LAZY_PROMISE_STACKS = path.join(packageRoot(), "src", "program", "preload", "lazy-promise-stacks.js");
+/** Loads npm's Arborist only when the SDK serializes a function (see the file). */
+const LAZY_ARBORIST = path.join(packageRoot(), "src", "program", "preload", "lazy-arborist.js");
 
 /** Resolves the program's own `@pulumi/pulumi/cmd/run`, as the Node.js language host does. */
 function locateRunner(project: Project): string {
@@ -208,6 +210,7 @@ export async function runProgram(project: Project, options: ProgramOptions = {})
             ...project.runtimeOptions.nodeargs,
             "-r", INSPECT_ERRORS_PLAINLY,
             "-r", LAZY_PROMISE_STACKS,
+            "-r", LAZY_ARBORIST,
             runner,
             "--monitor", engine.address,
             "--engine", engine.address,

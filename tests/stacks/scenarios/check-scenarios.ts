@@ -1,0 +1,57 @@
+// Each scenario triggers exactly its listed violations. The scenarios are split over a few test
+// files (scenarios/part-N.test.ts) so that jest's workers share them: each is a full preview.
+import * as fs from "fs";
+import * as path from "path";
+import { violationPairs } from "../../../src/report/model";
+import { loadScenario } from "../../../stacks/scenario";
+import { sourceLocations } from "../../../src/report/locations";
+import { comparableVerdicts, previewReferenceRun, ROOT, sharedAnalyzer } from "../../harness/stack";
+import { startInProcessAnalyzer } from "../../../src/analyzer/in-process";
+import { analyzeRun } from "../../../src/analyzer/session";
+import { DEFAULT_PACK_DIR } from "../../../src/preview";
+
+/** The test files that split the scenarios between them, named part-1 … part-N. */
+export const PARTS = 4;
+
+export function scenarioNames(): string[] {
+    return fs.readdirSync(path.join(ROOT, "stacks", "scenarios"))
+        .filter((f) => f.endsWith(".ts"))
+        .map((f) => f.replace(/\.ts$/, ""))
+        .sort();
+}
+
+/** Declares the tests of one part: the scenarios whose index modulo PARTS is `part - 1`. */
+export function checkScenarios(part: number): void {
+    const analyzer = sharedAnalyzer();
+    const names = scenarioNames().filter((_, i) => i % PARTS === part - 1);
+
+    describe(`scenarios, part ${part} of ${PARTS}`, () => {
+        it("has scenarios, and every part has its test file", () => {
+            expect(names.length).toBeGreaterThan(0);
+            const files = fs.readdirSync(__dirname).filter((f) => /^part-\d+\.test\.ts$/.test(f)).sort();
+            expect(files).toEqual(Array.from({ length: PARTS }, (_, i) => `part-${i + 1}.test.ts`).sort());
+        });
+
+        test.concurrent.each(names)("%s triggers exactly its listed violations", async (name) => {
+            const scenario = loadScenario(name);
+            const { analysis, run, config } = await previewReferenceRun(analyzer(), name);
+            const expected = [...new Set(scenario.violations.map(([policy, resource]) => `${policy}\u0000${resource}`))]
+                .sort().map((p) => p.split("\u0000"));
+            expect(violationPairs(analysis)).toEqual(expected);
+            expect(analysis.findings.filter((f) => f.outcome === "unknown").map((f) => `${f.policy} ${f.name}`)).toEqual([]);
+            // Each violation points at the line of the program that declares its resource.
+            const locations = sourceLocations(run.resources, ROOT);
+            const declarations = analysis.findings.filter((f) => f.urn).map((f) => {
+                const at = locations.get(f.urn!);
+                const line = at ? fs.readFileSync(path.join(ROOT, at.file), "utf8").split("\n")[at.line - 1] : undefined;
+                // The SDK's frame parser skips anonymous functions, so `list.forEach((i) => new X(...))`
+                // points at the `forEach` call on the same line: the `new` follows the column either way.
+                return { resource: f.name, file: at?.file.split("/")[0], declares: line?.slice((at?.column ?? 1) - 1).includes("new ") };
+            });
+            expect(declarations.filter((d) => d.file !== "stacks" || !d.declares)).toEqual([]);
+            // The pack served in this process (the fast path of the manifest mode) reaches the same verdicts.
+            const inProcess = await analyzeRun(startInProcessAnalyzer(DEFAULT_PACK_DIR), run, { config });
+            expect(comparableVerdicts(inProcess)).toEqual(comparableVerdicts(analysis));
+        });
+    });
+}

@@ -1,0 +1,3 @@
+import { checkScenarios } from "./check-scenarios";
+
+checkScenarios(4);
