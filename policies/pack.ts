@@ -1,6 +1,7 @@
 import { PolicyPack, PolicyPackConfig } from "@pulumi/policy";
 import { loadPolicies } from "./registry";
 import { shareDeserializedProperties } from "./lib/shared-properties";
+import { dispatchAnalyzeByType } from "./lib/type-dispatch";
 
 export const PACK_NAME = "production-readiness";
 
@@ -10,6 +11,10 @@ export function startPack(initialConfig?: PolicyPackConfig): PolicyPack {
     if (!sharing.shared && !sharing.reason.startsWith("PRODREADY_")) {
         // The engine shows an analyzer's stderr; the pack still judges everything, only slower.
         console.error(`prodready: notice: judging with the SDK's per-policy deserialization: ${sharing.reason}`);
+    }
+    const dispatch = dispatchAnalyzeByType();
+    if (!dispatch.dispatched && !dispatch.reason.startsWith("PRODREADY_")) {
+        console.error(`prodready: notice: every policy is called for every resource: ${dispatch.reason}`);
     }
     return new PolicyPack(PACK_NAME, {
         policies: loadPolicies(),

@@ -1,0 +1,109 @@
+// The pack serves Analyze per resource type with only the policies whose answer can be something;
+// the engine must receive exactly the responses the SDK's own handler over every policy sends.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { helmStyleCorpus } from "../../bench/corpus";
+import { AnalyzerHost, startAnalyzer } from "../../src/analyzer/host";
+import { analyzeRun } from "../../src/analyzer/session";
+import { manifestRun, parseManifest } from "../../src/manifests";
+import { DEFAULT_PACK_DIR, packConfigOf } from "../../src/preview";
+import { loadProject, runProgram } from "../../src/program";
+import type { ProgramRun } from "../../src/program/records";
+import { dispatchAnalyzeByType, policiesAnswering, TYPE_DISPATCH_SWITCH } from "../../policies/lib/type-dispatch";
+import { ROOT } from "../harness/stack";
+
+type Message = { serializeBinary(): Uint8Array; getUrn?(): string };
+
+/** The host's client, recording each Analyze and AnalyzeStack response as it came off the wire. */
+function recording(host: AnalyzerHost): { host: AnalyzerHost; responses: Map<string, string> } {
+    const responses = new Map<string, string>();
+    const client = Object.create(host.client);
+    for (const method of ["analyze", "analyzeStack"]) {
+        client[method] = (request: Message, callback: (err: unknown, response?: Message) => void) =>
+            host.client[method](request, (err: unknown, response?: Message) => {
+                if (response) {
+                    responses.set(request.getUrn?.() ?? method, Buffer.from(response.serializeBinary()).toString("base64"));
+                }
+                callback(err, response);
+            });
+    }
+    return { host: { ...host, client }, responses };
+}
+
+const HOSTILE = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: default}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      hostNetwork: true
+      containers: [{name: app, image: "nginx", securityContext: {privileged: true}}]
+---
+apiVersion: example.com/v1
+kind: Widget
+metadata: {name: custom}
+spec: {template: {spec: {containers: [{name: w, image: "w:latest"}]}}}
+`;
+
+describe("Analyze served by resource type", () => {
+    let byType: AnalyzerHost;
+    let plain: AnalyzerHost;
+    let reference: ProgramRun;
+    beforeAll(async () => {
+        [byType, plain, reference] = await Promise.all([
+            startAnalyzer(DEFAULT_PACK_DIR),
+            startAnalyzer(DEFAULT_PACK_DIR, { env: { [TYPE_DISPATCH_SWITCH]: "0" } }),
+            runProgram(loadProject(ROOT)),
+        ]);
+    });
+    afterAll(async () => {
+        await Promise.all([byType?.stop(), plain?.stop()]);
+    });
+
+    // Disabled policies of both shapes: one naming a single type, one naming several.
+    const disabling = { "aws-s3-require-encryption": "disabled", "kubernetes-workload-disallow-privileged": "disabled" };
+    const cases: Array<{ name: string; run: () => ProgramRun; packConfig?: unknown }> = [
+        { name: "the reference stack", run: () => reference },
+        { name: "the reference stack with policies disabled", run: () => reference, packConfig: disabling },
+        { name: "a Helm-style corpus under a profile", run: () => manifestRun(parseManifest(helmStyleCorpus(40), "corpus.yaml")), packConfig: packConfigOf({ profile: "pss-restricted" }).packConfig },
+        { name: "hostile objects", run: () => manifestRun(parseManifest(HOSTILE, "hostile.yaml")), packConfig: disabling },
+    ];
+
+    test.each(cases)("answers $name with the SDK's responses, byte for byte", async ({ run, packConfig }) => {
+        const recorded = run();
+        const fast = recording(byType);
+        const slow = recording(plain);
+        await analyzeRun(fast.host, recorded, { packConfig });
+        await analyzeRun(slow.host, recorded, { packConfig });
+        expect(fast.responses.size).toBeGreaterThan(recorded.resources.length / 2);
+        expect([...fast.responses.entries()].sort()).toEqual([...slow.responses.entries()].sort());
+    });
+
+    it("leaves out only policies that name several other types and judge nothing else", () => {
+        const judgeAll = { name: "all", validateResource: () => undefined };
+        const several = { name: "workloads", validateResource: () => undefined, resourceTypes: ["kubernetes:core/v1:Pod", "kubernetes:apps/v1:Deployment"] };
+        const single = { name: "pods", validateResource: Object.assign(() => undefined, { __pulumiType: "kubernetes:core/v1:Pod" }), resourceTypes: ["kubernetes:core/v1:Pod"] };
+        const custom = { name: "custom", validateResource: () => undefined, resourceTypes: ["kubernetes:core/v1:Pod"], appliesTo: () => true };
+        const stack = { name: "stack", validateStack: () => undefined };
+        const policies = [judgeAll, several, single, custom, stack];
+        expect(policiesAnswering(policies, "kubernetes:core/v1:Pod").map((p) => p.name)).toEqual(["all", "workloads", "pods", "custom", "stack"]);
+        expect(policiesAnswering(policies, "aws:s3/bucket:Bucket").map((p) => p.name)).toEqual(["all", "pods", "custom", "stack"]);
+    });
+
+    it("keeps the SDK's plain path, and says why, when switched off or on another SDK release", () => {
+        expect(dispatchAnalyzeByType({ [TYPE_DISPATCH_SWITCH]: "0" })).toEqual({ dispatched: false, reason: `${TYPE_DISPATCH_SWITCH}=0` });
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prodready-sdk-"));
+        fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "@pulumi/policy", version: "1.22.0" }));
+        const outcome = dispatchAnalyzeByType({}, dir);
+        expect(outcome.dispatched).toBe(false);
+        expect(!outcome.dispatched && outcome.reason).toMatch(/1\.22\.0/);
+        fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "@pulumi/policy", version: "1.21.0" }));
+        fs.writeFileSync(path.join(dir, "server.js"), "exports.serve = function () {};\n");
+        const misshapen = dispatchAnalyzeByType({}, dir);
+        expect(misshapen.dispatched).toBe(false);
+        fs.rmSync(dir, { recursive: true, force: true });
+    });
+});
