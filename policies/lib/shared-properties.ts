@@ -102,12 +102,13 @@ export function deserializeOnce(deserialize: Deserialize): Deserialize {
 }
 
 /**
- * Makes the SDK's server deserialize each request's properties once. Applies only to the pinned SDK
- * release; any other release, or a module shaped differently, keeps the plain path and says why.
+ * The installed @pulumi/policy's directory when a change pinned to its release may apply: not
+ * switched off (`switchName`=0) and the pinned release; otherwise why the plain path stays.
+ * `purpose` completes "not the <release> this pack …".
  */
-export function shareDeserializedProperties(env: NodeJS.ProcessEnv = process.env, sdkDir?: string): SharingOutcome {
-    if (env[SHARED_PROPERTIES_SWITCH] === "0") {
-        return { shared: false, reason: `${SHARED_PROPERTIES_SWITCH}=0` };
+export function pinnedSdk(env: NodeJS.ProcessEnv, switchName: string, purpose: string, sdkDir?: string): { dir: string } | { reason: string } {
+    if (env[switchName] === "0") {
+        return { reason: `${switchName}=0` };
     }
     let dir: string;
     let version: string;
@@ -115,11 +116,24 @@ export function shareDeserializedProperties(env: NodeJS.ProcessEnv = process.env
         dir = sdkDir ?? sdkDirectory();
         version = sdkVersion(dir);
     } catch (err) {
-        return { shared: false, reason: `cannot read @pulumi/policy's version: ${err instanceof Error ? err.message : String(err)}` };
+        return { reason: `cannot read @pulumi/policy's version: ${err instanceof Error ? err.message : String(err)}` };
     }
     if (version !== SHARED_PROPERTIES_SDK_VERSION) {
-        return { shared: false, reason: `@pulumi/policy is ${version}, not the ${SHARED_PROPERTIES_SDK_VERSION} this pack shares deserialized properties with` };
+        return { reason: `@pulumi/policy is ${version}, not the ${SHARED_PROPERTIES_SDK_VERSION} this pack ${purpose}` };
     }
+    return { dir };
+}
+
+/**
+ * Makes the SDK's server deserialize each request's properties once. Applies only to the pinned SDK
+ * release; any other release, or a module shaped differently, keeps the plain path and says why.
+ */
+export function shareDeserializedProperties(env: NodeJS.ProcessEnv = process.env, sdkDir?: string): SharingOutcome {
+    const sdk = pinnedSdk(env, SHARED_PROPERTIES_SWITCH, "shares deserialized properties with", sdkDir);
+    if ("reason" in sdk) {
+        return { shared: false, reason: sdk.reason };
+    }
+    const { dir } = sdk;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const module = require(path.join(dir, "deserialize.js")) as Partial<DeserializeModule>;
     const original = module.deserializeProperties;

@@ -5,7 +5,7 @@
 // served, per resource type, by the SDK's own handler built with only the policies whose answer
 // can be something: the response is the one the SDK would send, byte for byte, only sooner.
 import * as path from "path";
-import { sdkVersion, SHARED_PROPERTIES_SDK_VERSION } from "./shared-properties";
+import { pinnedSdk } from "./shared-properties";
 
 /** Set to "0" to serve Analyze with the SDK's handler over every policy (the plain path). */
 export const TYPE_DISPATCH_SWITCH = "PRODREADY_TYPE_DISPATCH";
@@ -65,10 +65,6 @@ interface GrpcModule {
     Server: { prototype: { addService(service: unknown, implementation: Record<string, unknown>): void } };
 }
 
-function sdkDirectory(): string {
-    return path.dirname(require.resolve("@pulumi/policy/package.json"));
-}
-
 // The server modules already wrapped, so that starting the pack twice in one process wraps once.
 const wrapped = new WeakSet<object>();
 
@@ -78,20 +74,11 @@ const wrapped = new WeakSet<object>();
  * Call before the PolicyPack is created.
  */
 export function dispatchAnalyzeByType(env: NodeJS.ProcessEnv = process.env, sdkDir?: string): DispatchOutcome {
-    if (env[TYPE_DISPATCH_SWITCH] === "0") {
-        return { dispatched: false, reason: `${TYPE_DISPATCH_SWITCH}=0` };
+    const sdk = pinnedSdk(env, TYPE_DISPATCH_SWITCH, "dispatches Analyze by type with", sdkDir);
+    if ("reason" in sdk) {
+        return { dispatched: false, reason: sdk.reason };
     }
-    let dir: string;
-    let version: string;
-    try {
-        dir = sdkDir ?? sdkDirectory();
-        version = sdkVersion(dir);
-    } catch (err) {
-        return { dispatched: false, reason: `cannot read @pulumi/policy's version: ${err instanceof Error ? err.message : String(err)}` };
-    }
-    if (version !== SHARED_PROPERTIES_SDK_VERSION) {
-        return { dispatched: false, reason: `@pulumi/policy is ${version}, not the ${SHARED_PROPERTIES_SDK_VERSION} this pack dispatches Analyze by type with` };
-    }
+    const { dir } = sdk;
     /* eslint-disable @typescript-eslint/no-require-imports */
     const server = require(path.join(dir, "server.js")) as Partial<ServerModule>;
     let grpc: Partial<GrpcModule>;
