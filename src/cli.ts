@@ -4,7 +4,7 @@ import { manifestRun, readManifestsInParallel } from "./manifests";
 import * as path from "path";
 import { loadCatalog } from "./catalog/catalog";
 import { DEFAULT_PACK_DIR, judge, packConfigOf, preview, readPackConfig } from "./preview";
-import { Report, reportFromAnalysis } from "./report/document";
+import { Report, reportFromAnalysis, standInsOf } from "./report/document";
 import { readEvents, reportFromEvents } from "./report/event-log";
 import { Format, FORMATS, render } from "./report/index";
 import { killAllChildren } from "./program/child-processes";
@@ -15,19 +15,34 @@ import { displayPath, repositoryRoot, sourceLocations } from "./report/locations
 import { visibleLine } from "./report/safe";
 import { Progress, progressReports } from "./progress";
 import { withDefaultProviders } from "./analyzer/default-providers";
+import { resolvePolicyConfig, unknownsAllowed } from "./analyzer/config";
 import type { ProgramRun } from "./program/records";
 
-/** Exit codes: 0 no mandatory violation, 1 a mandatory violation, 2 the run itself failed. */
+/**
+ * Exit codes: 0 every mandatory policy judged every resource it applies to and found no violation;
+ * 1 a mandatory violation, or a mandatory policy left a resource unknown during preview that the
+ * policy-pack config does not allow (not verified); 2 the run itself failed.
+ */
 export const EXIT_OK = 0;
 export const EXIT_VIOLATIONS = 1;
 export const EXIT_ERROR = 2;
+
+/** Node.js timers hold at most 2^31-1 ms; a longer one fires at once. */
+const MAX_TIMER_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
 
 function positiveSeconds(value: string): number {
     const seconds = Number(value);
     if (!Number.isFinite(seconds) || seconds <= 0) {
         throw new InvalidArgumentError(`expected a number of seconds above 0, got "${value}"`);
     }
+    if (seconds > MAX_TIMER_SECONDS) {
+        throw new InvalidArgumentError(`expected at most ${MAX_TIMER_SECONDS} seconds (about 24 days, the longest timer Node.js holds), got "${value}"`);
+    }
     return seconds;
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+    return [...previous, value];
 }
 
 function keyValue(value: string, previous: Record<string, string> = {}): Record<string, string> {
@@ -38,7 +53,7 @@ function keyValue(value: string, previous: Record<string, string> = {}): Record<
     return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
 }
 
-/** Prints a report in the chosen format; the exit code says whether a mandatory violation fails the run. */
+/** Prints a report in the chosen format; the exit code says whether the gate failed (summary.passed). */
 function emitReport(report: Report, format: Format, artifact?: string | null): number {
     // A run that judged nothing is an error in every mode, never a clean pass.
     assertReportJudged(report);
@@ -46,12 +61,18 @@ function emitReport(report: Report, format: Format, artifact?: string | null): n
     return report.summary.passed ? EXIT_OK : EXIT_VIOLATIONS;
 }
 
-function emit(analysis: Analysis, format: Format, source: Report["source"], run: ProgramRun, packDir: string | undefined, artifact?: string | null): number {
+/** The run's policy-pack config (as packConfigOf reads it), for what the report needs of it. */
+type PackConfig = ReturnType<typeof packConfigOf>;
+
+function emit(analysis: Analysis, config: PackConfig, format: Format, source: Report["source"], run: ProgramRun, packDir: string | undefined, artifact?: string | null): number {
     // The objects the pack was called with: the run's resources and the default providers the engine adds.
     const subjects = withDefaultProviders(run, {}).resources;
     const resourceTypes = packResourceTypes(packDir ?? DEFAULT_PACK_DIR);
     const locations = sourceLocations(run.resources);
-    return emitReport(reportFromAnalysis(analysis, { catalog: loadCatalog(), source, subjects, resourceTypes, locations }), format, artifact);
+    // The policies whose unknowns the config allows, resolved against the policies the pack described.
+    const allowUnknown = unknownsAllowed(resolvePolicyConfig(analysis.pack.policies, config.packConfig, config.configSource));
+    const standIns = standInsOf(run);
+    return emitReport(reportFromAnalysis({ ...analysis, allowUnknown }, { catalog: loadCatalog(), source, subjects, resourceTypes, locations, standIns }), format, artifact);
 }
 
 function formatOption(): Option {
@@ -72,8 +93,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
         .option("--policy-pack-config <file>", "JSON config for the pack, as for pulumi preview --policy-pack-config")
         .option("-c, --config <key=value>", "stack config value (repeatable)", keyValue)
         .option("--profile <name>", "ready-made pack config from profiles/ (checklists, pss-baseline, pss-restricted); --policy-pack-config entries override it")
-        .option("-s, --stack <name>", "stack name; its Pulumi.<stack>.yaml config is read", "dev")
+        .option("-s, --stack <stack>", "stack as the Pulumi CLI names it (name, org/name or org/project/name); its Pulumi.<name>.yaml (in stackConfigDir if set) is read and must exist (default: dev, whose file is optional)")
         .option("--timeout <seconds>", "give up on a program that has not finished after this many seconds", positiveSeconds, DEFAULT_TIMEOUT_SECONDS)
+        .option("--allow-unexpanded <type-glob>", "accept components of these types unjudged when their provider plugin is missing (repeatable), instead of failing", collect)
         .addOption(formatOption())
         .action(async (dir: string, opts) => {
             const progress = new Progress();
@@ -85,9 +107,11 @@ export function buildProgram(setExit: (code: number) => void): Command {
                 profile: opts.profile,
                 config: opts.config,
                 stack: opts.stack,
+                allowUnexpanded: opts.allowUnexpanded,
             }).finally(() => progress.done());
             const artifact = displayPath(path.resolve(result.programDir, "Pulumi.yaml"), repositoryRoot());
-            setExit(emit(result, opts.format, { kind: "preview", target: result.programDir }, result.run, opts.policyPack, artifact));
+            const config = packConfigOf({ profile: opts.profile, packConfigFile: opts.policyPackConfig });
+            setExit(emit(result, config, opts.format, { kind: "preview", target: result.programDir }, result.run, opts.policyPack, artifact));
         });
     program.command("manifests")
         .description("judge rendered Kubernetes manifests (files, directories, or - for standard input) with the policy pack")
@@ -99,13 +123,13 @@ export function buildProgram(setExit: (code: number) => void): Command {
             .choices(["in-process", "grpc"]).default("in-process"))
         .addOption(formatOption())
         .action(async (paths: string[], opts) => {
-            packConfigOf({ profile: opts.profile, packConfigFile: opts.policyPackConfig });
+            const config = packConfigOf({ profile: opts.profile, packConfigFile: opts.policyPackConfig });
             const progress = new Progress();
             progress.update("prodready: reading manifests");
             const run = manifestRun(await readManifestsInParallel(paths));
             const analysis = await judge(run, { packDir: opts.policyPack, packConfigFile: opts.policyPackConfig, profile: opts.profile, analyzer: opts.analyzer, ...progressReports(progress) })
                 .finally(() => progress.done());
-            setExit(emit(analysis, opts.format, { kind: "manifests", target: paths.join(" ") }, run, opts.policyPack,
+            setExit(emit(analysis, config, opts.format, { kind: "manifests", target: paths.join(" ") }, run, opts.policyPack,
                 paths[0] === "-" ? null : displayPath(path.resolve(paths[0]), repositoryRoot())));
         });
     program.command("report")

@@ -3,6 +3,7 @@ import * as path from "path";
 import type { ProgramRun, RecordedResource } from "./program/records";
 import { KubernetesYamlError, readKubernetesYaml, YamlStream } from "./yaml";
 import { readKubernetesYamlParallel } from "./yaml/parallel";
+import { renderDirectory, renderRootFile, renderRootKind, RenderKind, RenderUnavailable } from "./program/render-directory";
 
 export class ManifestError extends Error {
     constructor(message: string) {
@@ -156,15 +157,19 @@ function readText(file: string): string {
  * object, and a directory without any, are each refused with their name.
  */
 export function readManifests(targets: readonly string[], stdin: () => string = () => fs.readFileSync(0, "utf8")): ManifestObject[] {
-    return manifestTexts(targets, stdin).flatMap(({ texts, name, why }) =>
-        nonEmpty(texts.flatMap(({ text, source }) => parseManifest(text, source)), name, why));
+    return manifestTexts(targets, stdin).flatMap(({ texts, name, why, render }) => {
+        if (render) {
+            throw new ManifestError(`${render.dir} is a ${render.kind}: render it first: ${renderHint(render.dir, render.kind)}`);
+        }
+        return nonEmpty(texts.flatMap(({ text, source }) => parseManifest(text, source)), name, why);
+    });
 }
 
 /** readManifests, with large files decoded by worker threads: the same objects and errors. */
 export async function readManifestsInParallel(targets: readonly string[], stdin: () => string = () => fs.readFileSync(0, "utf8")): Promise<ManifestObject[]> {
     const objects: ManifestObject[] = [];
-    for (const { texts, name, why } of manifestTexts(targets, stdin)) {
-        const found: ManifestObject[] = [];
+    for (const { texts, name, why, render } of manifestTexts(targets, stdin)) {
+        const found: ManifestObject[] = render ? await renderedObjects(render) : [];
         for (const { text, source } of texts) {
             for (const object of await parseManifestInParallel(text, source)) found.push(object);
         }
@@ -178,6 +183,48 @@ interface TargetTexts {
     name: string;
     why: string;
     texts: Array<{ text: string; source: string }>;
+    /** Set for a kustomization or a chart named as a target: its rendering is what is judged. */
+    render?: { dir: string; kind: RenderKind };
+}
+
+/** How to render a directory by hand and judge the result instead. */
+function renderHint(dir: string, kind: RenderKind): string {
+    return kind === "kustomization" ? `kubectl kustomize ${dir} | prodready manifests -` : `helm template ${dir} | prodready manifests -`;
+}
+
+/**
+ * A kustomization's or a chart's files are not what gets applied. Named as a target, one is rendered;
+ * found inside a directory, it is refused rather than judged as if its bases or templates were deployed.
+ */
+function refuseNestedRenderRoots(dir: string, files: readonly string[]): void {
+    const roots = new Set(files.map((file) => path.dirname(file)));
+    for (const root of [...roots].sort()) {
+        const kind = root !== dir ? renderRootKind(root) : undefined;
+        if (kind) {
+            throw new ManifestError(`${root} is a ${kind}: its files are not what gets applied; name it as a target of its own to render it, or render it yourself: ${renderHint(root, kind)}`);
+        }
+    }
+}
+
+/** The objects a kustomization or chart renders to, located at its kustomization.yaml or Chart.yaml. */
+async function renderedObjects(render: { dir: string; kind: RenderKind }): Promise<ManifestObject[]> {
+    let rendered: unknown[];
+    try {
+        rendered = await renderDirectory(render.dir, render.kind);
+    } catch (err) {
+        const cause = err instanceof RenderUnavailable
+            ? `rendering it needs ${err.message} (scripts/install-kubernetes-provider.sh, or pulumi plugin install resource kubernetes)`
+            : `it did not render: ${(err as Error).message.split("\n")[0]}`;
+        throw new ManifestError(`${render.dir} is a ${render.kind}: ${cause}; or render it yourself: ${renderHint(render.dir, render.kind)}`);
+    }
+    const source = renderRootFile(render.dir, render.kind);
+    const objects: ManifestObject[] = [];
+    for (const value of rendered) {
+        if (isRecord(value)) {
+            flatten(value, source, { line: 1, column: 1 }, () => undefined, objects);
+        }
+    }
+    return objects;
 }
 
 function manifestTexts(targets: readonly string[], stdin: () => string): TargetTexts[] {
@@ -204,10 +251,16 @@ function manifestTexts(targets: readonly string[], stdin: () => string): TargetT
         if (!stat.isDirectory()) {
             return { name: target, why: "no Kubernetes objects: the file is empty or holds only comments, document separators or empty Lists", texts: [{ text: readText(target), source: target }] };
         }
+        const kind = renderRootKind(target);
+        if (kind) {
+            return { name: target, why: `the ${kind} renders no Kubernetes objects`, texts: [], render: { dir: target, kind } };
+        }
+        const files = directoryFiles(target, new Set());
+        refuseNestedRenderRoots(target, files);
         return {
             name: target,
             why: "no Kubernetes objects in the directory (files read: .yaml, .yml, .json)",
-            texts: directoryFiles(target, new Set()).map((file) => ({ text: readText(file), source: file })),
+            texts: files.map((file) => ({ text: readText(file), source: file })),
         };
     });
 }

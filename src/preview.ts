@@ -11,6 +11,7 @@ import { locateConfigFileObjects } from "./program/config-file-sources";
 import type { ProgramRun } from "./program/records";
 import { loadPackGrammar, resourceExemptionProblems } from "./exemptions/resources";
 import { packageRoot } from "./paths";
+import { redactError, redactor, redactResult, secretTexts } from "./report/redaction";
 
 /** The pack that ships with prodready. */
 export const DEFAULT_PACK_DIR = path.join(packageRoot(), "policies");
@@ -185,6 +186,8 @@ export async function preview(programDir: string, options: PreviewOptions = {}):
         throw err;
     }
     run = { ...run, resources: locateConfigFileObjects(run.resources, project.dir) };
-    const analysis = await judgeWith(open, run, packDir, project.config, options.onJudged);
-    return { ...analysis, run, programDir: project.dir };
+    // The one place secrets are taken out: every report format reads this result only.
+    const redact = redactor(secretTexts(run.resources, project.config, project.secretKeys));
+    const analysis = await judgeWith(open, run, packDir, project.config, options.onJudged).catch((err) => { throw redactError(err, redact); });
+    return redactResult({ ...analysis, run, programDir: project.dir }, redact);
 }

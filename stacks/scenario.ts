@@ -19,6 +19,8 @@ export interface Scenario {
     omit?: readonly string[];
     /** Resources the scenario adds to the reference stack. */
     extra?: () => void;
+    /** Packages whose provider plugin builds what the scenario adds (remote components, rendering functions). */
+    components?: readonly string[];
 }
 
 export function scenario(definition: Scenario): Scenario {

@@ -19,7 +19,16 @@ export interface PolicyConfigInfo {
 export interface ResolvedPolicyConfig {
     enforcementLevel: EnforcementLevel;
     properties: Record<string, unknown>;
+    /** Set when the config lets the policy's values unknown during preview pass the gate (ALLOW_UNKNOWN). */
+    allowUnknown?: true;
 }
+
+/**
+ * The setting, next to `enforcementLevel`, that lets what a policy could not judge during preview
+ * pass prodready's gate (docs/reports.md). It reaches the pack as the Pulumi CLI passes any setting;
+ * prodready reads it whether or not the pack's schema declares it, and checks that it is a boolean.
+ */
+export const ALLOW_UNKNOWN = "allowUnknown";
 
 export class PolicyConfigError extends Error {
     constructor(message: string) {
@@ -46,7 +55,7 @@ function enforcementLevel(value: unknown, where: string): EnforcementLevel {
 }
 
 /** Splits one entry (`"advisory"` or `{enforcementLevel?, ...thresholds}`) into its level and thresholds. */
-function entry(value: unknown, where: string): { level?: EnforcementLevel; properties: Record<string, unknown> } {
+function entry(value: unknown, where: string): { level?: EnforcementLevel; properties: Record<string, unknown>; allowUnknown?: boolean } {
     if (typeof value === "string") {
         return { level: enforcementLevel(value, where), properties: {} };
     }
@@ -54,7 +63,11 @@ function entry(value: unknown, where: string): { level?: EnforcementLevel; prope
         throw new PolicyConfigError(`${where}: expected an enforcement level or an object, not ${Array.isArray(value) ? "a list" : typeof value}`);
     }
     const { enforcementLevel: level, ...properties } = value;
-    return { level: level === undefined ? undefined : enforcementLevel(level, where), properties };
+    const allow = own(properties, ALLOW_UNKNOWN) ? properties[ALLOW_UNKNOWN] : undefined;
+    if (allow !== undefined && typeof allow !== "boolean") {
+        throw new PolicyConfigError(`${where}: ${ALLOW_UNKNOWN} must be true or false, not ${JSON.stringify(allow)}`);
+    }
+    return { level: level === undefined ? undefined : enforcementLevel(level, where), properties, ...(allow === undefined ? {} : { allowUnknown: allow }) };
 }
 
 /** The tag that carries a former name across the analyzer protocol (policies/lib/define.ts). */
@@ -100,8 +113,14 @@ export function resolvePolicyConfig(policies: readonly PolicyConfigInfo[], packC
         }
     }
     const all = !own(packConfig, "all") ? undefined : entry(packConfig.all, `${source}: "all"`);
-    if (all && Object.keys(all.properties).length > 0) {
-        throw new PolicyConfigError(`${source}: "all" takes only an enforcement level`);
+    if (all && Object.keys(all.properties).some((key) => key !== ALLOW_UNKNOWN)) {
+        throw new PolicyConfigError(`${source}: "all" takes only an enforcement level (and ${ALLOW_UNKNOWN} next to it)`);
+    }
+    // The Pulumi CLI applies only the level of "all" to the policies and configures the pack with the
+    // entry itself, which it refuses without a valid level ("invalid enforcement level").
+    if (all?.allowUnknown !== undefined && all.level === undefined) {
+        throw new PolicyConfigError(`${source}: "all" sets ${ALLOW_UNKNOWN} without an enforcement level, which pulumi preview refuses: ` +
+            `add "enforcementLevel" to "all", or set ${ALLOW_UNKNOWN} on each policy`);
     }
     const resolved = new Map<string, ResolvedPolicyConfig>();
     for (const policy of policies) {
@@ -109,9 +128,9 @@ export function resolvePolicyConfig(policies: readonly PolicyConfigInfo[], packC
         const mine = key === undefined ? undefined : entry((packConfig as Record<string, unknown>)[key], `${source}: "${key}"`);
         const schemaProperties = policy.configSchema?.properties ?? {};
         for (const key of Object.keys(mine?.properties ?? {})) {
-            if (!own(schemaProperties, key)) {
-                // `exemptions` is common to every policy (docs/exemptions.md): list the policy's own settings.
-                const options = Object.keys(schemaProperties).filter((k) => k !== "exemptions");
+            if (!own(schemaProperties, key) && key !== ALLOW_UNKNOWN) {
+                // `exemptions` and `allowUnknown` are common to every policy (docs/exemptions.md, docs/reports.md): list the policy's own settings.
+                const options = Object.keys(schemaProperties).filter((k) => k !== "exemptions" && k !== ALLOW_UNKNOWN);
                 throw new PolicyConfigError(`${source}: "${policy.name}" has no setting "${key}"` +
                     (options.length ? ` (settings: ${options.join(", ")})` : ` (it takes only an enforcement level${own(schemaProperties, "exemptions") ? " and exemptions" : ""})`));
             }
@@ -131,9 +150,16 @@ export function resolvePolicyConfig(policies: readonly PolicyConfigInfo[], packC
             }
         }
         const level = mine?.level ?? all?.level ?? enforcementLevel(policy.enforcementLevel ?? "advisory", policy.name);
-        resolved.set(policy.name, { enforcementLevel: level, properties });
+        // The policy's own entry wins over "all", which wins over a default the pack's schema may give.
+        const allowUnknown = mine?.allowUnknown ?? all?.allowUnknown ?? properties[ALLOW_UNKNOWN] === true;
+        resolved.set(policy.name, { enforcementLevel: level, properties, ...(allowUnknown ? { allowUnknown: true as const } : {}) });
     }
     return resolved;
+}
+
+/** The policies whose values unknown during preview the resolved config lets pass the gate. */
+export function unknownsAllowed(resolved: ReadonlyMap<string, ResolvedPolicyConfig>): string[] {
+    return [...resolved].filter(([, config]) => config.allowUnknown).map(([name]) => name);
 }
 
 /** True when `text` is valid JSON or could become valid JSON by appending to it. */

@@ -1,8 +1,8 @@
-import { ChildProcess, spawn } from "child_process";
+import type { ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
-import { killChild, trackChild } from "../program/child-processes";
+import { killChild, startChild } from "../program/child-processes";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const analyzerRpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
@@ -56,12 +56,7 @@ export async function startAnalyzer(packDir: string, options: StartOptions = {})
     }
     const started = process.hrtime.bigint();
     // The first argument is the engine's address; the pack does not call back into the engine here.
-    const child = spawn(process.execPath, [runner, "127.0.0.1:0", "."], {
-        cwd: dir,
-        env: { ...process.env, ...options.env },
-        stdio: ["ignore", "pipe", "pipe"],
-    });
-    trackChild(child);
+    const child = startChild(process.execPath, [runner, "127.0.0.1:0", "."], { cwd: dir, env: { ...process.env, ...options.env } });
     let stderr = "";
     child.stderr!.setEncoding("utf8");
     child.stderr!.on("data", (chunk: string) => { stderr += chunk; });

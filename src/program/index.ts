@@ -1,17 +1,17 @@
 import type { ChildProcess } from "child_process";
-import * as fs from "fs";
 import * as path from "path";
 import { packageRoot } from "../paths";
-import { parse } from "yaml";
 import { killChild } from "./child-processes";
 import { startProgramProcess } from "./program-process";
 import { invokeHandlers } from "./invokes";
 import { startPreviewEngine } from "./preview-engine";
 import { describeProgramError } from "./program-error";
 import type { ProgramRun } from "./records";
-import { RecordingMonitor } from "./recording-monitor";
-import { loadYamlProject, withTemplateSites, YamlProgramError, YamlProject, yamlEnvironment, yamlRunner } from "./yaml-program";
-import { PythonRuntimeOptions, readPythonRuntime, runPythonProgram } from "./python";
+import { MonitorSettings, RecordingMonitor } from "./recording-monitor";
+import { withTemplateSites, YamlProject, yamlEnvironment, yamlRunner } from "./yaml-program";
+import { PythonRuntimeOptions, runPythonProgram } from "./python";
+
+export { loadProject } from "./project";
 
 /** Seconds a program may run before the preview gives up on it. */
 export const DEFAULT_TIMEOUT_SECONDS = 300;
@@ -30,6 +30,8 @@ export interface ProgramOptions {
     timeoutSeconds?: number;
     /** Told the number of resources registered so far, after each registration. */
     onRegistered?: (count: number) => void;
+    /** Component types (globs) accepted unexpanded and unjudged when their provider plugin is missing. */
+    allowUnexpanded?: string[];
 }
 
 export interface Project {
@@ -45,110 +47,6 @@ export interface Project {
     python?: PythonRuntimeOptions;
     /** Set for a `runtime: yaml` project, which runs through prodready's Pulumi YAML interpreter. */
     yaml?: YamlProject;
-}
-
-function readYaml(file: string): any {
-    try {
-        return parse(fs.readFileSync(file, "utf8"));
-    } catch (err) {
-        throw new ProgramError(`${file}: ${(err as Error).message.split("\n")[0]}`);
-    }
-}
-
-function qualify(key: string, project: string): string {
-    return key.includes(":") ? key : `${project}:${key}`;
-}
-
-/** Reads the runtime options as the language host does: TypeScript on unless `typescript: false`. */
-function runtimeOptions(options: any, projectFile: string): Project["runtimeOptions"] {
-    const result: Project["runtimeOptions"] = { typescript: true, nodeargs: [] };
-    if (options === undefined || options === null) {
-        return result;
-    }
-    if (options.typescript !== undefined) {
-        if (typeof options.typescript !== "boolean") {
-            throw new ProgramError(`${projectFile}: runtime option typescript must be true or false`);
-        }
-        result.typescript = options.typescript;
-    }
-    if (options.tsconfig !== undefined) {
-        if (typeof options.tsconfig !== "string") {
-            throw new ProgramError(`${projectFile}: runtime option tsconfig must be a path`);
-        }
-        result.tsconfig = options.tsconfig;
-    }
-    if (options.nodeargs !== undefined) {
-        if (typeof options.nodeargs !== "string") {
-            throw new ProgramError(`${projectFile}: runtime option nodeargs must be a string`);
-        }
-        result.nodeargs = options.nodeargs.split(/\s+/).filter(Boolean);
-    }
-    return result;
-}
-
-/** Reads Pulumi.yaml and the stack's Pulumi.<stack>.yaml the way the CLI does, plus overrides. */
-export function loadProject(dir: string, options: ProgramOptions = {}): Project {
-    const root = path.resolve(dir);
-    if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) {
-        throw new ProgramError(`program directory ${root} does not exist`);
-    }
-    const projectFile = ["Pulumi.yaml", "Pulumi.yml"].map((f) => path.join(root, f)).find((f) => fs.existsSync(f));
-    if (!projectFile) {
-        throw new ProgramError(`${root} has no Pulumi.yaml: point prodready at a Pulumi project directory`);
-    }
-    const project = readYaml(projectFile) ?? {};
-    if (typeof project.name !== "string") {
-        throw new ProgramError(`${projectFile}: the project has no name`);
-    }
-    const runtime = typeof project.runtime === "string" ? project.runtime : project.runtime?.name;
-    if (runtime !== "nodejs" && runtime !== "python" && runtime !== "yaml") {
-        throw new ProgramError(`${projectFile}: runtime is ${JSON.stringify(runtime)}; the embedded preview runs nodejs, python and yaml programs only`);
-    }
-    const stack = options.stack ?? "dev";
-    const config: Record<string, string> = {};
-    const secretKeys: string[] = [];
-    const set = (key: string, value: unknown, where: string) => {
-        if (value !== null && typeof value === "object" && "secure" in (value as object)) {
-            throw new ProgramError(`${where}: ${key} is an encrypted secret, which the embedded preview cannot decrypt; pass a stand-in with --config ${key}=...`);
-        }
-        config[qualify(key, project.name)] = typeof value === "string" ? value : JSON.stringify(value);
-    };
-    for (const [key, spec] of Object.entries<any>(project.config ?? {})) {
-        const value = spec !== null && typeof spec === "object" ? (spec.value ?? spec.default) : spec;
-        if (value !== undefined) {
-            set(key, value, projectFile);
-        }
-    }
-    const stackFile = path.join(root, `Pulumi.${stack}.yaml`);
-    if (fs.existsSync(stackFile)) {
-        for (const [key, value] of Object.entries<any>(readYaml(stackFile)?.config ?? {})) {
-            set(key, value, stackFile);
-        }
-    }
-    for (const [key, value] of Object.entries(options.config ?? {})) {
-        config[qualify(key, project.name)] = value;
-    }
-    return {
-        dir: root,
-        name: project.name,
-        main: typeof project.main === "string" ? project.main : "",
-        config,
-        secretKeys,
-        stack,
-        runtimeOptions: runtimeOptions(project.runtime?.options, projectFile),
-        ...(runtime === "python" ? { python: readPythonRuntime(project.runtime?.options, projectFile) } : {}),
-        ...(runtime === "yaml" ? yamlProject(root, project.main) : {}),
-    };
-}
-
-/** A YAML program runs as prodready's interpreter; the template is checked before anything starts. */
-function yamlProject(root: string, main: unknown): Pick<Project, "yaml" | "main" | "runtimeOptions"> {
-    try {
-        const yaml = loadYamlProject(root, typeof main === "string" ? main : undefined);
-        return { yaml, main: yaml.entry, runtimeOptions: yaml.runtimeOptions };
-    } catch (err) {
-        throw err instanceof YamlProgramError ? new ProgramError(err.message) : err;
-    }
 }
 
 /** Works around a Node 20 util.inspect loop on the SDK's source-mapped stacks (see the file). */
@@ -191,6 +89,21 @@ function runnerEnvironment(project: Project): NodeJS.ProcessEnv {
     return env;
 }
 
+/** What the monitor of a run needs to construct components and answer functions as the engine would. */
+export function monitorSettings(project: Project, options: ProgramOptions): MonitorSettings {
+    return { config: project.config, secretKeys: project.secretKeys, cwd: project.dir, allowUnexpanded: options.allowUnexpanded };
+}
+
+/**
+ * Fails a run that did not see everything the program declares (a component nobody constructed, a
+ * function nobody answered). Checked before the program's own error, which is then only its echo.
+ */
+export function assertSeenEverything(monitor: RecordingMonitor): void {
+    if (monitor.problems.length > 0) {
+        throw new ProgramError(monitor.problems[0]);
+    }
+}
+
 /**
  * Runs a Pulumi program the way `pulumi preview` does: the program's own SDK runner (`cmd/run`)
  * connects to a resource monitor and engine served here, which record every registration until
@@ -202,7 +115,7 @@ export async function runProgram(project: Project, options: ProgramOptions = {})
         return runPythonProgram(project, project.python, options);
     }
     const runner = locateRunner(project);
-    const monitor = new RecordingMonitor(invokeHandlers(project.config), project.name, project.stack, options.onRegistered);
+    const monitor = new RecordingMonitor(invokeHandlers(), project.name, project.stack, options.onRegistered, monitorSettings(project, options));
     const engine = await startPreviewEngine(monitor);
     let child: ChildProcess | undefined;
     try {
@@ -228,6 +141,7 @@ export async function runProgram(project: Project, options: ProgramOptions = {})
         });
         child = running.child;
         const exit = await running.exit;
+        assertSeenEverything(monitor);
         if (engine.errors.length > 0) {
             throw new ProgramError(`the program failed: ${describeProgramError(engine.errors[0], project.dir)}`);
         }
@@ -241,6 +155,9 @@ export async function runProgram(project: Project, options: ProgramOptions = {})
             stack: project.stack,
             resources: project.yaml ? withTemplateSites(monitor.records, project.yaml) : monitor.records,
             unansweredInvokes: [...monitor.unansweredInvokes].sort(),
+            unexpanded: monitor.unexpanded,
+            standInFunctions: [...monitor.standInFunctions].sort(),
+            standInResources: [...monitor.standIns],
         };
     } finally {
         if (child) {

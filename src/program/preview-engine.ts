@@ -51,9 +51,13 @@ export async function startPreviewEngine(monitor: RecordingMonitor): Promise<Pre
     const port = await new Promise<number>((resolve, reject) => {
         server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, bound) => (err ? reject(err) : resolve(bound)));
     });
+    monitor.servedAt(`127.0.0.1:${port}`);
     return {
         address: `127.0.0.1:${port}`,
         errors,
-        close: () => server.forceShutdown(),
+        close: () => {
+            monitor.close();
+            server.forceShutdown();
+        },
     };
 }

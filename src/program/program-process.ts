@@ -1,7 +1,8 @@
 // Supervises the process that runs a program, whatever its language: its own process group (so
-// ending the run ends anything it started), the last lines of its stderr, and the time limit.
-import { ChildProcess, spawn, SpawnOptions } from "child_process";
-import { killChild, trackChild } from "./child-processes";
+// ending the run ends anything it started), its tie to prodready's life (it ends when prodready
+// does, even by SIGKILL: see child-processes.ts), the last lines of its stderr, and the time limit.
+import type { ChildProcess } from "child_process";
+import { ChildOptions, killChild, startChild } from "./child-processes";
 import { ProgramError } from "./index";
 
 /** Keeps the last lines a child wrote, for an exit that logged no error. */
@@ -26,10 +27,9 @@ export interface ProgramProcess {
 }
 
 /** Starts a program's process in its own process group and watches it. `what` names it in a start failure. */
-export function startProgramProcess(command: string, args: readonly string[], options: SpawnOptions & { timeoutSeconds: number; what: string }): ProgramProcess {
-    const { timeoutSeconds, what, ...spawnOptions } = options;
-    const child = spawn(command, args, { ...spawnOptions, stdio: ["ignore", "pipe", "pipe"], detached: true });
-    trackChild(child, { processGroup: true });
+export function startProgramProcess(command: string, args: readonly string[], options: Omit<ChildOptions, "processGroup"> & { timeoutSeconds: number; what: string }): ProgramProcess {
+    const { timeoutSeconds, what, ...childOptions } = options;
+    const child = startChild(command, args, { ...childOptions, processGroup: true });
     const stderr = tail(child.stderr!);
     child.stdout!.resume();
     const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {

@@ -1,7 +1,14 @@
+import { minimatch } from "minimatch";
 import { DeclarationSite, declarationSite } from "./declaration-site";
 import { SECRET_SIG, SIG_KEY } from "../analyzer/wire";
 import type { InvokeHandler } from "./invokes";
-import type { RecordedResource } from "./records";
+import { answersFunctionsLocally, packageOf, ProviderPlugins, ProviderSettings } from "./provider-plugins";
+import type { RecordedResource, UnexpandedComponent } from "./records";
+import { constructRequest, providerReference } from "./remote-components";
+import { functionStandIn, resourceStandIns, StandInContext } from "./stand-ins";
+
+/** The AWS account stand-in ARNs name: the one AWS's documentation uses. */
+const STAND_IN_ACCOUNT = "123456789012";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const resproto = require("@pulumi/pulumi/proto/resource_pb");
@@ -37,15 +44,35 @@ function unwrapSecrets(value: unknown): unknown {
     return value;
 }
 
-/** Serves one unary handler, turning a thrown error into a gRPC error instead of a crash. */
+/** Serves one unary handler, turning a thrown error or a rejection into a gRPC error instead of a crash. */
 function unary(handler: (request: any) => unknown): (call: UnaryCall, callback: Callback) => void {
     return (call, callback) => {
-        try {
-            callback(null, handler(call.request));
-        } catch (err) {
-            callback(err as Error);
-        }
+        Promise.resolve()
+            .then(() => handler(call.request))
+            .then((response) => callback(null, response), (err) => callback(err as Error));
     };
+}
+
+/** A provider's config keys as the engine passes them: strings as they are, anything else as JSON. */
+function providerConfig(values: Record<string, unknown>): Record<string, string> {
+    const config: Record<string, string> = {};
+    for (const [key, value] of Object.entries(unwrapSecrets(values) as Record<string, unknown>)) {
+        if (key !== "version" && key !== "pluginDownloadURL" && value !== undefined && value !== null) {
+            config[key] = typeof value === "string" ? value : JSON.stringify(value);
+        }
+    }
+    return config;
+}
+
+/** What the monitor needs beyond the registrations: the run's config and where providers run. */
+export interface MonitorSettings {
+    /** The stack config, `pkg:key` to string. */
+    config: Record<string, string>;
+    secretKeys: string[];
+    /** The program's directory: providers run there, as the engine runs them. */
+    cwd: string;
+    /** Component types (globs) a platform accepts unexpanded and unjudged when their plugin is missing. */
+    allowUnexpanded?: readonly string[];
 }
 
 /**
@@ -57,8 +84,22 @@ function unary(handler: (request: any) => unknown): (call: UnaryCall, callback: 
 export class RecordingMonitor {
     readonly records: RecordedResource[] = [];
     readonly unansweredInvokes = new Set<string>();
+    /** Remote components no plugin could construct. */
+    readonly unexpanded: UnexpandedComponent[] = [];
+    /** What stopped the run from seeing everything the program declares, one line each, in order. */
+    readonly problems: string[] = [];
+    /** Provider functions answered with stand-in values of their result type. */
+    readonly standInFunctions = new Set<string>();
+    /** Resources whose ID and computed outputs the program was given as stand-ins, by URN. */
+    readonly standIns = new Set<string>();
     private readonly sources = new Map<string, DeclarationSite>();
     private readonly states = new Map<string, { urn: string; id: string | null; state: Record<string, unknown> }>();
+    private readonly plugins: ProviderPlugins;
+    /** Components whose provider is constructing them now, by URN. */
+    private readonly constructing = new Set<string>();
+    /** What providers registered while constructing components: the components and their children. */
+    private readonly constructed = new Set<string>();
+    private address = "";
 
     constructor(
         private readonly invokes: Record<string, InvokeHandler>,
@@ -66,7 +107,39 @@ export class RecordingMonitor {
         private readonly stack: string,
         /** Told the number of resources recorded after each registration. */
         private readonly onRecorded?: (count: number) => void,
-    ) {}
+        private readonly settings: MonitorSettings = { config: {}, secretKeys: [], cwd: process.cwd() },
+    ) {
+        this.plugins = new ProviderPlugins(() => this.address, settings.cwd);
+    }
+
+    /** The address this monitor and the engine service are served at, for the providers it starts. */
+    servedAt(address: string): void {
+        this.address = address;
+    }
+
+    /** Ends the provider plugins the run started. */
+    close(): void {
+        this.plugins.close();
+    }
+
+    /** The default provider of a package, started and configured as the engine would; undefined without a plugin. */
+    providerInstance(pkg: string, version?: string): ReturnType<ProviderPlugins["instance"]> {
+        return this.plugins.instance(pkg, version, this.providerSettings(pkg, undefined));
+    }
+
+    /** A provider's settings: an explicit provider resource's inputs, else the stack's `<pkg>:*` config. */
+    private providerSettings(pkg: string, reference: string | undefined): ProviderSettings {
+        if (reference) {
+            const urn = reference.split("::").slice(0, -1).join("::");
+            const known = this.states.get(urn);
+            return { urn, name: urn.split("::").pop(), config: providerConfig(known?.state ?? {}) };
+        }
+        const prefix = `${pkg}:`;
+        const stackConfig = Object.fromEntries(Object.entries(this.settings.config)
+            .filter(([key]) => key.startsWith(prefix))
+            .map(([key, value]) => [key.slice(prefix.length), value]));
+        return { config: stackConfig };
+    }
 
     /**
      * The URN the engine gives a resource (resource.NewURN): the type is qualified by its parent's
@@ -81,7 +154,12 @@ export class RecordingMonitor {
         return `urn:pulumi:${this.stack}::${this.project}::${qualified}::${name}`;
     }
 
-    private answer(token: string, inputs: Record<string, any>): Record<string, unknown> {
+    /**
+     * Answers a provider function: prodready's own answer where it has one, else the provider plugin
+     * for a package whose functions run locally (a Helm chart's rendering, a kustomize build). A
+     * function nobody can answer fails the run: an empty answer is not an answer.
+     */
+    private async answer(token: string, inputs: Record<string, any>, reference: string | undefined, version: string | undefined): Promise<Record<string, unknown>> {
         if (token === "pulumi:pulumi:getResource") {
             const known = this.states.get(String(inputs.urn));
             if (!known) {
@@ -90,12 +168,83 @@ export class RecordingMonitor {
             return known;
         }
         const handler = this.invokes[token];
-        if (!handler) {
-            this.unansweredInvokes.add(token);
-            return {};
+        if (handler) {
+            // Through JSON, as the wire would: undefined fields are dropped instead of failing the encoding.
+            return JSON.parse(JSON.stringify(handler(inputs) ?? {}));
         }
-        // Through JSON, as the wire would: undefined fields are dropped instead of failing the encoding.
-        return JSON.parse(JSON.stringify(handler(inputs) ?? {}));
+        const pkg = packageOf(token);
+        const local = answersFunctionsLocally(pkg);
+        const plugin = local ? this.plugins.instance(pkg, version, this.providerSettings(pkg, reference)) : undefined;
+        if (plugin) {
+            try {
+                return await (await plugin).invoke(token, inputs);
+            } catch (err) {
+                throw this.fail(`${token} failed in the ${pkg} provider plugin: ${(err as Error).message.split("\n")[0]}`);
+            }
+        }
+        // A cloud lookup gets a value of its result type, made up from its arguments, and is reported.
+        const standIn = local ? undefined : functionStandIn(token, inputs, this.standInContext());
+        if (standIn) {
+            this.standInFunctions.add(token);
+            return JSON.parse(JSON.stringify(standIn));
+        }
+        this.unansweredInvokes.add(token);
+        const how = answersFunctionsLocally(pkg)
+            ? `it runs in the ${pkg} provider plugin, which was not found (pulumi plugin install resource ${pkg}${version ? ` ${version}` : ""})`
+            : "it needs the cloud, which the embedded preview does not reach";
+        throw this.fail(`the program calls ${token}, which the embedded preview cannot answer: ${how}; or run pulumi preview --policy-pack and prodready report`);
+    }
+
+    /** Keeps the first cause of a failed run and hands the program an error with the same words. */
+    private fail(line: string): Error {
+        this.problems.push(line);
+        return new Error(line);
+    }
+
+    /**
+     * Constructs a remote component through its provider plugin, as the engine does: the provider
+     * registers the component and its children on this monitor, and its answer is the component's.
+     * Without a plugin the component is recorded as it is, and the run fails unless it is allowed.
+     */
+    private async construct(req: any): Promise<{ urn: string; state: unknown }> {
+        const type: string = req.getType();
+        const pkg = packageOf(type);
+        const version: string | undefined = req.getVersion() || undefined;
+        const urn = this.urn(req.getParent(), type, req.getName());
+        const source = this.constructed.has(req.getParent())
+            ? this.sources.get(req.getParent())
+            : declarationSite(req) ?? (req.getParent() ? this.sources.get(req.getParent()) : undefined);
+        if (source) {
+            this.sources.set(urn, source);
+        }
+        const plugin = this.plugins.instance(pkg, version, this.providerSettings(pkg, providerReference(req, pkg)));
+        if (!plugin) {
+            const recorded = this.record(req);
+            const allowed = (this.settings.allowUnexpanded ?? []).some((glob) => minimatch(type, glob));
+            const reason = `its provider builds its children, and the ${pkg} provider plugin${version ? ` ${version}` : ""} was not found`;
+            this.unexpanded.push({ type, name: req.getName(), urn, reason, allowed });
+            if (!allowed) {
+                this.problems.push(`${type} "${req.getName()}" is a component whose children prodready cannot see: ${reason}; install it (pulumi plugin install resource ${pkg}${version ? ` ${version}` : ""}), run pulumi preview --policy-pack, or accept it unjudged with --allow-unexpanded '${type}'`);
+            }
+            return { urn: recorded.urn, state: recorded.inputs };
+        }
+        this.constructing.add(urn);
+        try {
+            const instance = await plugin;
+            const response = await instance.construct(constructRequest(req, {
+                project: this.project,
+                stack: this.stack,
+                organization: "organization",
+                config: this.settings.config,
+                secretKeys: this.settings.secretKeys,
+                monitorAddress: this.address,
+            }));
+            return { urn: response.getUrn(), state: response.getState()?.toJavaScript() ?? {} };
+        } catch (err) {
+            throw this.fail(`${type} "${req.getName()}" could not be constructed by the ${pkg} provider plugin: ${(err as Error).message.split("\n")[0]}`);
+        } finally {
+            this.constructing.delete(urn);
+        }
     }
 
     private record(req: any): { urn: string; id: string; inputs: Record<string, unknown>; custom: boolean } {
@@ -110,8 +259,16 @@ export class RecordingMonitor {
             propertyDependencies[key] = deps.getUrnsList();
         });
         const timeouts = req.getCustomtimeouts();
-        // A registration from a callback has no user frame: it is declared where its parent is.
-        const source = declarationSite(req) ?? (parent ? this.sources.get(parent) : undefined);
+        // What a provider registers while it constructs a component is declared where the program
+        // declares the component (its own frames are the provider's code); a registration from a
+        // callback has no user frame either: it is declared where its parent is.
+        const constructed = this.constructing.has(urn) || this.constructed.has(parent);
+        if (constructed) {
+            this.constructed.add(urn);
+        }
+        const source = constructed
+            ? this.sources.get(urn) ?? this.sources.get(parent)
+            : declarationSite(req) ?? (parent ? this.sources.get(parent) : undefined);
         if (source) {
             this.sources.set(urn, source);
         }
@@ -147,10 +304,21 @@ export class RecordingMonitor {
             ...(source ? { source } : {}),
         });
         this.onRecorded?.(this.records.length);
-        // A preview knows no IDs: the engine answers "" for a resource it would create.
-        const id = "";
-        this.states.set(urn, { urn, id: custom ? id : null, state: inputs });
-        return { urn, id, inputs, custom };
+        // What `pulumi up` would know once the resource exists: its ID and the outputs its provider
+        // computes, as stand-ins, so what the program builds from them is judged (docs/architecture.md).
+        const standIn = custom && !type.startsWith("pulumi:") ? resourceStandIns(type, name, inputs, this.standInContext()) : undefined;
+        if (standIn) {
+            this.standIns.add(urn);
+        }
+        const id = standIn?.id ?? "";
+        const outputs = standIn ? { ...inputs, ...standIn.outputs } : inputs;
+        this.states.set(urn, { urn, id: custom ? id : null, state: outputs });
+        return { urn, id, inputs: outputs, custom };
+    }
+
+    /** The region and account stand-in values are made for: the stack's AWS config, else the defaults. */
+    private standInContext(): StandInContext {
+        return { region: this.settings.config["aws:region"] || "us-east-1", accountId: STAND_IN_ACCOUNT };
     }
 
     /** The gRPC implementation of pulumirpc.ResourceMonitor. */
@@ -161,7 +329,15 @@ export class RecordingMonitor {
                 response.setHassupport(SUPPORTED_FEATURES.has(req.getId()));
                 return response;
             }),
-            registerResource: unary((req) => {
+            registerResource: unary(async (req) => {
+                if (req.getRemote() && !req.getCustom()) {
+                    const { urn, state } = await this.construct(req);
+                    const response = new resproto.RegisterResourceResponse();
+                    response.setUrn(urn);
+                    response.setId("");
+                    response.setObject(Struct.fromJavaScript(state));
+                    return response;
+                }
                 const { urn, id, inputs, custom } = this.record(req);
                 const response = new resproto.RegisterResourceResponse();
                 response.setUrn(urn);
@@ -180,16 +356,16 @@ export class RecordingMonitor {
                 response.setProperties(Struct.fromJavaScript(state));
                 return response;
             }),
-            invoke: unary((req) => {
+            invoke: unary(async (req) => {
                 const inputs = unwrapSecrets(req.getArgs()?.toJavaScript() ?? {}) as Record<string, any>;
                 const response = new provproto.InvokeResponse();
-                response.setReturn(Struct.fromJavaScript(this.answer(req.getTok(), inputs)));
+                response.setReturn(Struct.fromJavaScript(await this.answer(req.getTok(), inputs, req.getProvider() || undefined, req.getVersion() || undefined)));
                 return response;
             }),
-            call: unary((req) => {
+            call: unary(async (req) => {
                 const inputs = unwrapSecrets(req.getArgs()?.toJavaScript() ?? {}) as Record<string, any>;
                 const response = new provproto.CallResponse();
-                response.setReturn(Struct.fromJavaScript(this.answer(req.getTok(), inputs)));
+                response.setReturn(Struct.fromJavaScript(await this.answer(req.getTok(), inputs, req.getProvider() || undefined, req.getVersion() || undefined)));
                 return response;
             }),
             // Every registration is answered before its call returns, so there is nothing left to wait for.

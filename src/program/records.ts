@@ -30,13 +30,29 @@ export interface RecordedResource {
     source?: DeclarationSite;
 }
 
+/** A remote component no provider plugin constructed: its children were not seen. */
+export interface UnexpandedComponent {
+    type: string;
+    name: string;
+    urn: string;
+    reason: string;
+    /** Accepted unjudged by the platform (--allow-unexpanded); otherwise the run fails. */
+    allowed: boolean;
+}
+
 /** What running a program under the recording monitor produced. */
 export interface ProgramRun {
     project: string;
     stack: string;
     resources: RecordedResource[];
-    /** Provider functions the program called that the preview could only answer with {}. */
+    /** Provider functions the program called that the preview could not answer (the run fails on them). */
     unansweredInvokes: string[];
+    /** Remote components accepted unexpanded: listed as not judged. */
+    unexpanded?: UnexpandedComponent[];
+    /** Provider functions answered with stand-in values of their result type, sorted. */
+    standInFunctions?: string[];
+    /** Resources whose ID and computed outputs were stand-ins, by URN. */
+    standInResources?: string[];
     /** The program's error, when it threw. */
     error?: string;
 }

@@ -47,5 +47,7 @@ export interface Analysis {
     notApplicable: NotApplicable[];
     /** The enforcement level each policy ran with after the policy-pack config. */
     levels: Record<string, EnforcementLevel>;
+    /** The policies whose values unknown during preview the policy-pack config lets pass (`allowUnknown`). */
+    allowUnknown?: readonly string[];
     durationMillis: number;
 }

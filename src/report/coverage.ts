@@ -10,6 +10,11 @@ export interface CoverageSubject {
     custom?: boolean;
     /** The resource's inputs, for policies that judge custom resources by their shape. */
     inputs?: Record<string, unknown>;
+    /**
+     * Set on a remote component recorded as the program registered it: no provider constructed its
+     * children (accepted with --allow-unexpanded), so nothing inside it was judged.
+     */
+    remote?: boolean;
 }
 
 /** An enabled or disabled policy, with the types it judges when it is a resource policy. */
@@ -63,7 +68,10 @@ export function computeCoverage(subjects: readonly CoverageSubject[], policies: 
             continue;
         }
         seen.add(s.urn);
-        if (!isPolicySubject(s)) {
+        if (s.remote) {
+            counts.notJudged++;
+            notJudgedTypes.add(s.type);
+        } else if (!isPolicySubject(s)) {
             counts.notPolicySubjects++;
         } else if (anyType || types.has(s.type) || reported.has(s.urn) || enabled.some((p) => appliesTo(p, s))) {
             counts.judged++;

@@ -15,9 +15,10 @@ import type { PolicyScope } from "./pack";
  * Bump the major version on a breaking change to the JSON form, the minor one when fields are added;
  * docs/report.schema.json follows it. 1.1: `summary.judged`, `notJudged`, `notPolicySubjects`, `notJudgedTypes`.
  * 2.0: the JSON form lists only the policies and checklist items a reader acts on (src/report/json.ts);
- * findings and exemptions carry `location`.
+ * findings and exemptions carry `location`. 2.1: `summary.notVerified`, `findings[].notVerified`,
+ * `policies[].allowUnknown`; `summary.passed` is false for a finding not verified too.
  */
-export const REPORT_SCHEMA_VERSION = "2.0.0";
+export const REPORT_SCHEMA_VERSION = "2.1.0";
 
 export type Priority = "P0" | "P1" | "P2";
 
@@ -32,6 +33,8 @@ export interface ReportPolicy {
     checklist: string[];
     remediationSteps: string;
     tags: string[];
+    /** Set when the policy-pack config lets the policy's values unknown during preview pass (`allowUnknown`). */
+    allowUnknown?: true;
 }
 
 /** Where a resource is declared: a path relative to the project (or the manifest as given), 1-based line and column. */
@@ -41,10 +44,22 @@ export interface SourceLocation {
     column?: number;
 }
 
+/**
+ * An unknown finding of a policy that fails the run when it finds a violation (mandatory), on which
+ * the config does not allow unknowns: prodready cannot say the resource passes, so the run fails.
+ */
+export interface NotVerified {
+    /** `depends on a value unknown during preview[: <property path>]`. */
+    reason: string;
+    /** The property the policy read, as the policy SDK names it (`ingress.0.cidrBlocks`), when the message names it. */
+    property?: string;
+}
+
 export interface ReportFinding {
     policy: string;
     /** `violation`, or `unknown` when the policy hit a value unknown during preview. */
     outcome: "violation" | "unknown";
+    /** As the pack reported it: the policy SDK reports every unknown as advisory, whatever the policy's level. */
     enforcementLevel: string;
     severity: string;
     message: string;
@@ -53,6 +68,10 @@ export interface ReportFinding {
     name?: string;
     /** The line that declares the resource, when known. */
     location?: SourceLocation;
+    /** Set on an unknown finding that fails the run (see NotVerified). */
+    notVerified?: NotVerified;
+    /** The resources whose stand-in outputs (IDs, ARNs, generated names) the judged inputs were built from. */
+    standIns?: string[];
 }
 
 /** A resource a policy did not judge because an exemption with a reason applied. */
@@ -83,7 +102,10 @@ export interface ReportSummary {
     policies: number;
     mandatory: number;
     advisory: number;
+    /** Findings unknown during preview, those not verified included. */
     unknown: number;
+    /** Unknown findings that fail the run: a mandatory policy could not judge a resource, and the config does not allow it. */
+    notVerified: number;
     exempt: number;
     /** Objects at least one enabled policy looked at. */
     judged: number;
@@ -93,8 +115,10 @@ export interface ReportSummary {
     notPolicySubjects: number;
     /** The types of the objects not judged. */
     notJudgedTypes: string[];
-    /** False when a mandatory violation fails the preview. */
+    /** The gate: false when a mandatory violation or a finding not verified fails the run (exit 1). */
     passed: boolean;
+    /** Provider functions an embedded preview answered with stand-in values of their result type. */
+    standInFunctions?: string[];
 }
 
 export interface Report {
@@ -121,7 +145,7 @@ export function toolVersion(): string {
 
 export { checklistOf, priorityOf } from "../../policies/lib/contract";
 
-export function reportPolicy(p: PolicyInfo, level: string | undefined): ReportPolicy {
+export function reportPolicy(p: PolicyInfo, level: string | undefined, allowUnknown = false): ReportPolicy {
     return {
         name: p.name,
         description: p.description,
@@ -131,7 +155,37 @@ export function reportPolicy(p: PolicyInfo, level: string | undefined): ReportPo
         checklist: checklistOf(p.framework?.reference),
         remediationSteps: p.remediationSteps,
         tags: p.tags,
+        ...(allowUnknown ? { allowUnknown: true as const } : {}),
     };
+}
+
+/**
+ * Levels at which a policy's violation fails the run: the policy SDK reports a violation that a
+ * `remediate` policy leaves as mandatory.
+ */
+const FAILING_LEVELS: ReadonlySet<string> = new Set(["mandatory", "remediate"]);
+
+/** True for an enforcement level at which a policy's violation fails the run. */
+function failsRun(enforcementLevel: string): boolean {
+    return FAILING_LEVELS.has(enforcementLevel);
+}
+
+// The policy SDK's wording for a read of an unknown value (@pulumi/policy proxy.js, UnknownValueError):
+// `<type> value at .<path> can't be known during preview`.
+const UNKNOWN_AT = /\bvalue at \.(\S+) can't be known during preview/;
+
+/** The property path an unknown finding's message names (`ingress.0.cidrBlocks`), if any. */
+export function unknownProperty(message: string): string | undefined {
+    return UNKNOWN_AT.exec(message)?.[1];
+}
+
+/** Marks an unknown finding of a failing-level policy that the config does not let pass. */
+function verified(finding: ReportFinding, policy: ReportPolicy | undefined): ReportFinding {
+    if (finding.outcome !== "unknown" || !policy || !failsRun(policy.enforcementLevel) || policy.allowUnknown) {
+        return finding;
+    }
+    const property = unknownProperty(finding.message);
+    return { ...finding, notVerified: { reason: `depends on a value unknown during preview${property ? `: ${property}` : ""}`, ...(property ? { property } : {}) } };
 }
 
 /** Reads an exemption back from a not-applicable reason; a stack policy's reason lists one per line. */
@@ -199,7 +253,8 @@ function located<T extends { urn?: string; location?: SourceLocation }>(item: T,
 
 /** Assembles a report: sorts, separates exemptions, summarizes and scores. */
 export function buildReport(input: ReportInput): Report {
-    const findings = input.findings.map((f) => located(f, input.locations))
+    const policiesByName = new Map(input.policies.map((p) => [p.name, p]));
+    const findings = input.findings.map((f) => located(verified(f, policiesByName.get(f.policy)), input.locations))
         .sort((a, b) => byPolicyThenUrn(a, b) || a.message.localeCompare(b.message));
     const split = splitNotApplicable(input.notApplicable, parseUrn);
     const exemptions = split.exemptions.map((e) => located(e, input.locations));
@@ -207,6 +262,7 @@ export function buildReport(input: ReportInput): Report {
     const violations = findings.filter((f) => f.outcome === "violation");
     const enabled = input.policies.filter((p) => p.enforcementLevel !== "disabled");
     const mandatory = violations.filter((f) => f.enforcementLevel === "mandatory").length;
+    const notVerified = findings.filter((f) => f.notVerified).length;
     const enabledNames = new Set(enabled.map((p) => p.name));
     const coverage = computeCoverage(input.subjects, input.scopes.map((s) => ({ ...s, enabled: enabledNames.has(s.name) })),
         // Other not-applicable answers do not count: the policy SDK gives one for every resource of a type a policy skips.
@@ -222,9 +278,10 @@ export function buildReport(input: ReportInput): Report {
             mandatory,
             advisory: violations.length - mandatory,
             unknown: findings.length - violations.length,
+            notVerified,
             exempt: exemptions.length,
             ...coverage,
-            passed: mandatory === 0,
+            passed: mandatory === 0 && notVerified === 0,
         },
         policies: [...input.policies].sort((a, b) => a.name.localeCompare(b.name)),
         findings,
@@ -243,15 +300,40 @@ export interface AnalysisReportOptions {
     resourceTypes?: ReadonlyMap<string, PolicyScope>;
     /** The line that declares each resource, by URN (src/report/locations.ts). */
     locations?: ReadonlyMap<string, SourceLocation>;
+    /** What an embedded preview made up (src/program/stand-ins): see standInsOf. */
+    standIns?: StandIns;
+}
+
+/** The stand-ins of a run: functions answered with them, and per resource the stood-in resources its inputs were built from. */
+export interface StandIns {
+    functions: readonly string[];
+    dependencies: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * The stand-ins each resource's inputs may rest on: the resources it depends on (through its
+ * properties or options) whose computed outputs the program was given as stand-ins.
+ */
+export function standInsOf(run: { resources: readonly { urn: string; name: string; dependencies: readonly string[]; propertyDependencies: Record<string, readonly string[]> }[]; standInFunctions?: readonly string[]; standInResources?: readonly string[] }): StandIns {
+    const stood = new Set(run.standInResources ?? []);
+    const names = new Map(run.resources.map((r) => [r.urn, r.name]));
+    const dependencies = new Map<string, string[]>();
+    for (const r of run.resources) {
+        const on = new Set([...r.dependencies, ...Object.values(r.propertyDependencies).flat()].filter((urn) => stood.has(urn)));
+        if (on.size > 0) {
+            dependencies.set(r.urn, [...on].map((urn) => names.get(urn) ?? urn).sort());
+        }
+    }
+    return { functions: run.standInFunctions ?? [], dependencies };
 }
 
 /** The report of an embedded preview or manifest run. */
 export function reportFromAnalysis(analysis: Analysis, options: AnalysisReportOptions): Report {
-    return buildReport({
+    const report = buildReport({
         source: options.source,
         pack: { name: analysis.pack.name, version: analysis.pack.version },
         resources: analysis.resources,
-        policies: analysis.pack.policies.map((p) => reportPolicy(p, analysis.levels[p.name])),
+        policies: analysis.pack.policies.map((p) => reportPolicy(p, analysis.levels[p.name], analysis.allowUnknown?.includes(p.name))),
         findings: analysis.findings.map((f) => ({
             policy: f.policy, outcome: f.outcome, enforcementLevel: f.level, severity: f.severity, message: f.message,
             ...(f.urn ? { urn: f.urn } : {}), ...(f.type ? { type: f.type } : {}), ...(f.name ? { name: f.name } : {}),
@@ -264,6 +346,17 @@ export function reportFromAnalysis(analysis: Analysis, options: AnalysisReportOp
         scopes: analysis.pack.policies.map((p) => ({ name: p.name, kind: p.kind,
             resourceTypes: options.resourceTypes?.get(p.name)?.resourceTypes, appliesTo: options.resourceTypes?.get(p.name)?.appliesTo })),
     });
+    return options.standIns ? withStandIns(report, options.standIns) : report;
+}
+
+/** Says on each finding which stand-ins its verdict may rest on, and lists the functions answered with them. */
+function withStandIns(report: Report, standIns: StandIns): Report {
+    const findings = report.findings.map((f) => {
+        const on = f.urn ? standIns.dependencies.get(f.urn) : undefined;
+        return on ? { ...f, message: `${f.message} (judged with stand-ins for what the provider computes for ${on.join(", ")})`, standIns: [...on] } : f;
+    });
+    const functions = [...new Set(standIns.functions)].sort();
+    return { ...report, findings, summary: { ...report.summary, ...(functions.length > 0 ? { standInFunctions: functions } : {}) } };
 }
 
 /** Groups findings by policy, then by resource, in the report's order. */
@@ -279,6 +372,28 @@ export function findingsByPolicy(report: Report): Array<{ policy: ReportPolicy |
     }
     const policies = new Map(report.policies.map((p) => [p.name, p]));
     return [...groups].map(([name, findings]) => ({ name, policy: policies.get(name), findings }));
+}
+
+/**
+ * Disabled policies that cite a P0 item of the checklist catalog (an item's priority is the
+ * catalog's, which the score carries): what the run did not check of the go-live blockers.
+ */
+export function disabledP0Policies(report: Report): string[] {
+    const p0 = new Set(report.score.items.filter((i) => i.priority === "P0").map((i) => i.id));
+    return report.policies.filter((p) => p.enforcementLevel === "disabled" && p.checklist.some((id) => p0.has(id))).map((p) => p.name);
+}
+
+/** The policies that fail a P0 checklist item of the run: when the gate passes, advisory ones. */
+export function failingP0Policies(report: Report): string[] {
+    const failing = report.score.items.filter((i) => i.priority === "P0" && i.status === "failing");
+    const violated = new Set(report.findings.filter((f) => f.outcome === "violation").map((f) => f.policy));
+    return [...new Set(failing.flatMap((i) => i.policies.filter((p) => violated.has(p))))].sort();
+}
+
+/** Unknown findings of policies that fail the run on a violation, let pass by `allowUnknown`. */
+export function allowedUnknowns(report: Report): ReportFinding[] {
+    const allowed = new Set(report.policies.filter((p) => p.allowUnknown && failsRun(p.enforcementLevel)).map((p) => p.name));
+    return report.findings.filter((f) => f.outcome === "unknown" && allowed.has(f.policy));
 }
 
 /** Where a finding is: `type: name`, or `stack`. */

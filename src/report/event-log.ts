@@ -293,6 +293,7 @@ export function reportFromEvents(events: readonly EngineEvent[], options: EventL
         enforcementLevel: resolved.get(p.name)?.enforcementLevel ?? p.enforcementLevel ?? "advisory",
         priority: priorityOf(p.tags ?? []), checklist: checklistOf(p.framework?.reference),
         remediationSteps: p.remediationSteps ?? "", tags: p.tags ?? [],
+        ...(resolved.get(p.name)?.allowUnknown ? { allowUnknown: true as const } : {}),
     }));
     for (const name of new Set(violations.map((v) => canonical(v.policyName)))) {
         if (!policies.some((p) => p.name === name)) {

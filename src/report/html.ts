@@ -1,9 +1,11 @@
+import { standInLine } from "./text";
 // The readiness page: one self-contained HTML file, for a CI artifact or a browser with no network.
 // It loads nothing and runs no script: its style sheet is inline and allowed by hash in a strict
 // Content-Security-Policy, its charts are inline SVG. Every value from the run is escaped
 // (src/report/html/escape.ts). Built from arrays joined once, so 100,000 findings render in linear time.
 import { createHash } from "crypto";
 import type { Report, ReportExemption, ReportFinding, ReportPolicy, SourceLocation } from "./document";
+import { disabledP0Policies, failingP0Policies } from "./document";
 import { ITEM_STATUSES, ItemResult, ItemStatus, PRIORITY_WEIGHTS } from "../score/score";
 import type { Counts } from "../score/score";
 import { BarRow, legend, stackedBars, STATUS_LABELS } from "./html/chart";
@@ -113,11 +115,15 @@ function resourceLabel(item: { type?: string; name?: string; location?: SourceLo
 function hero(report: Report, verdict: PageVerdict): string {
     const s = report.summary;
     const score = report.score;
+    const causes = [s.mandatory > 0 ? plural(s.mandatory, "mandatory violation") : "", s.notVerified > 0 ? `${s.notVerified} not verified` : ""].filter(Boolean);
     const why = verdict === "not-judged"
         ? "No enabled policy looked at any object of this run: it proves nothing."
         : verdict === "not-ready"
-            ? `${plural(s.mandatory, "mandatory violation")} fail${s.mandatory === 1 ? "s" : ""} the run.`
-            : "No mandatory violation.";
+            ? `${causes.join(" and ")} fail${s.mandatory + s.notVerified === 1 ? "s" : ""} the run.`
+            : score.verdict === "not-ready"
+                ? `No mandatory violation and nothing left not verified, so the run passes; but P0 checklist items fail through advisory policies only (${failingP0Policies(report).join(", ")}). ` +
+                  `Disabled P0 policies: ${disabledP0Policies(report).join(", ") || "none"}.`
+                : "No mandatory violation, and every mandatory policy judged every resource it applies to.";
     return `<section class="hero ${verdict}" aria-label="verdict"><div class="grow">` +
         `<h1>prodready · ${h(`${report.pack.name}@v${report.pack.version}`)}${report.source.target ? ` · ${h(SOURCE_KIND[report.source.kind])} <span class="mono">${h(report.source.target)}</span>` : ""}</h1>` +
         `<p class="verdict" id="verdict" data-verdict="${verdict}">${VERDICT_TEXT[verdict]}</p>` +
@@ -132,6 +138,7 @@ function tiles(report: Report): string {
         `<div class="tile ${cls}"><span class="n" id="count-${id}">${n}</span><span class="l">${label}</span></div>`;
     return `<div class="tiles">` +
         tile("mandatory", "mandatory", s.mandatory, "mandatory violations") +
+        tile("not-verified", "notVerified", s.notVerified, "not verified (mandatory, unknown during preview)") +
         tile("advisory", "advisory", s.advisory, "advisory violations") +
         tile("unknown", "unknown", s.unknown, "unknown during preview") +
         tile("exempt", "exempt", s.exempt, "exempt") +
@@ -189,10 +196,11 @@ class RowCells {
     }
 
     lead(f: ReportFinding): string {
-        return this.cached(`${f.outcome}\u0000${f.enforcementLevel}\u0000${f.policy}\u0000${f.severity}`, () => {
+        return this.cached(`${f.outcome}\u0000${f.notVerified ? "not-verified" : ""}\u0000${f.enforcementLevel}\u0000${f.policy}\u0000${f.severity}`, () => {
             const anchor = this.policyAnchor.get(f.policy);
             const policy = anchor ? `<a class="mono" href="#${anchor}">${h(f.policy)}</a>` : `<span class="mono">${h(f.policy)}</span>`;
-            const level = f.outcome === "unknown" ? `<span class="badge unknown">unknown</span>` : levelBadge(f.enforcementLevel);
+            const level = f.notVerified ? `<span class="badge not-verified">not verified</span>`
+                : f.outcome === "unknown" ? `<span class="badge unknown">unknown</span>` : levelBadge(f.enforcementLevel);
             return `<tr><td>${level}</td><td>${policy}</td><td>${severityBadge(f.severity)}</td>`;
         });
     }
@@ -201,7 +209,8 @@ class RowCells {
 function findingRows(findings: readonly ReportFinding[], cells: RowCells): string {
     const rows: string[] = [];
     for (const f of findings) {
-        rows.push(`${cells.lead(f)}<td class="msg">${escapeHtmlBlock(f.message)}</td></tr>`);
+        const message = f.notVerified ? `${escapeHtmlBlock(f.notVerified.reason)}<br><span class="muted">${escapeHtmlBlock(f.message)}</span>` : escapeHtmlBlock(f.message);
+        rows.push(`${cells.lead(f)}<td class="msg">${message}</td></tr>`);
     }
     return rows.join("");
 }
@@ -259,8 +268,9 @@ function coverageSection(report: Report): string {
     const enforced = score.items.filter((i) => i.status !== "not-enforced" && i.status !== "not-infrastructure")
         .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || a.id.localeCompare(b.id));
     const enforcedCount = total(score.totals) - score.totals["not-enforced"] - score.totals["not-infrastructure"];
-    const types = s.notJudgedTypes.length
-        ? `<p>No enabled policy looks at these types, so nothing is said about them: ${s.notJudgedTypes.map((t) => `<code>${h(t)}</code>`).join(", ")}</p>` : "";
+    const types = (s.notJudgedTypes.length
+        ? `<p>No enabled policy looks at these types, so nothing is said about them: ${s.notJudgedTypes.map((t) => `<code>${h(t)}</code>`).join(", ")}</p>` : "") +
+        (s.standInFunctions?.length ? `<p id="stand-ins">${h(standInLine(s.standInFunctions))}</p>` : "");
     const items = enforced.map((i) => `<tr><td><span class="badge ${h(i.status)}">${h(STATUS_LABELS[i.status] ?? i.status)}</span></td><td>${h(i.priority)}</td><td>${h(i.category)}</td>` +
         `<td>${h(i.text)} <code class="muted">${h(i.id)}</code></td><td>${i.policies.map((p) => `<code>${h(p)}</code>`).join("<br>")}</td></tr>`);
     return `<section id="coverage-section"><h2>Coverage</h2>` +
@@ -294,10 +304,13 @@ function factsSection(report: Report): string {
 export function renderHtml(report: Report): string {
     const verdict = pageVerdict(report);
     const violations: ReportFinding[] = [];
+    const notVerified: ReportFinding[] = [];
     const unknowns: ReportFinding[] = [];
     const violationsByPolicy = new Map<string, number>();
     for (const f of report.findings) {
-        if (f.outcome === "unknown") {
+        if (f.notVerified) {
+            notVerified.push(f);
+        } else if (f.outcome === "unknown") {
             unknowns.push(f);
         } else {
             violations.push(f);
@@ -317,11 +330,14 @@ export function renderHtml(report: Report): string {
         `<title>${h(title)}</title><style>${STYLE}</style></head><body><main>`,
         hero(report, verdict),
         tiles(report),
-        `<nav class="toc card" aria-label="contents"><a href="#readiness">Readiness score</a><a href="#violations">Violations</a><a href="#unknown">Unknown during preview</a>` +
+        `<nav class="toc card" aria-label="contents"><a href="#readiness">Readiness score</a><a href="#violations">Violations</a><a href="#not-verified">Not verified</a><a href="#unknown">Unknown during preview</a>` +
         `<a href="#exemptions">Exemptions</a>${violated.length ? `<a href="#policies">Policies to fix</a>` : ""}<a href="#coverage-section">Coverage</a><a href="#facts">Run</a></nav>`,
         readiness(report),
         resourceGroups("violations", "Violations", "Grouped by resource; resources with a mandatory violation first.", violations, anchors, "No violation."),
-        resourceGroups("unknown", "Unknown during preview", "A policy read a value the preview cannot know yet (an ID, an ARN): neither a pass nor a violation until the update.", unknowns, anchors, "No value was unknown to a policy."),
+        resourceGroups("not-verified", "Not verified", "A mandatory policy read a value the preview cannot know yet (an ID, an ARN), so it could not judge the resource: the run fails, " +
+            "unless the policy-pack config lets the policy pass it (<code>allowUnknown</code>).", notVerified, anchors, "Every mandatory policy judged every resource it applies to."),
+        resourceGroups("unknown", "Unknown during preview", "A policy read a value the preview cannot know yet (an ID, an ARN): neither a pass nor a violation until the update; " +
+            "the run does not fail on these (advisory policies, or allowed by the policy-pack config).", unknowns, anchors, "No other value was unknown to a policy."),
         exemptionsSection(report.exemptions),
         policiesSection(report, violated, anchors, violationsByPolicy),
         coverageSection(report),

@@ -1,7 +1,8 @@
 // JUnit XML, for CI systems that show test reports (GitLab merge requests, Jenkins, Azure DevOps).
 // Built with junit-report-builder. One test suite per policy; one test case per policy and resource
-// it reported on: a violation is a failure (type = enforcement level), an exemption or a value
-// unknown during preview is skipped with its reason; a policy that reported nothing is one passing case.
+// it reported on: a violation is a failure (type = enforcement level), and so is a value unknown
+// during preview that leaves a mandatory policy's resource not verified (type `not-verified`); an
+// exemption or another unknown is skipped with its reason; a policy that reported nothing is one passing case.
 import junit from "junit-report-builder";
 import type { Report, SourceLocation } from "./document";
 import { where } from "./document";
@@ -34,7 +35,9 @@ export function renderJunit(report: Report): string {
         .property("readiness.verdict", s.verdict)
         .property("objects.judged", String(report.summary.judged))
         .property("objects.notJudged", String(report.summary.notJudged))
-        .property("objects.notPolicySubjects", String(report.summary.notPolicySubjects));
+        .property("objects.notPolicySubjects", String(report.summary.notPolicySubjects))
+        .property("findings.notVerified", String(report.summary.notVerified))
+        .property("gate.passed", String(report.summary.passed));
     // The verdict is a test case of its own, so a not-ready stack shows as a failed test.
     const verdict = scoreSuite.testCase().className("prodready.readiness").name("go-live verdict").standardOutput(scoreLines(report).join("\n"));
     if (s.verdict === "not-ready") {
@@ -66,7 +69,9 @@ export function renderJunit(report: Report): string {
         for (const f of report.findings.filter((x) => x.policy === policy.name)) {
             resource(f).cases.push(() => {
                 const test = at(suite.testCase().className(visibleLine(policy.name)).name(visibleLine(where(f))), f.location);
-                if (f.outcome === "unknown") {
+                if (f.notVerified) {
+                    test.failure(`not verified: ${visible(f.notVerified.reason)}`, "not-verified").standardOutput(visible(f.message));
+                } else if (f.outcome === "unknown") {
                     test.skipped().standardOutput(`unknown during preview: ${visible(f.message)}`);
                 } else {
                     test.failure(visible(f.message), f.enforcementLevel).standardOutput(`Remediation: ${policy.remediationSteps}`);

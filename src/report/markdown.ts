@@ -5,6 +5,7 @@ import type { Report, SourceLocation } from "./document";
 import { findingsByPolicy } from "./document";
 import type { Counts } from "../score/score";
 import { markdownCode, markdownText } from "./safe";
+import { countsText, gateLines, standInLine } from "./text";
 
 /** The comment's first line; CI looks for it to update its previous comment instead of adding one. */
 export const MARKDOWN_MARKER = "<!-- prodready-report -->";
@@ -54,7 +55,8 @@ function coverage(report: Report): string {
     const s = report.summary;
     return `${s.notJudged > 0 ? "⚠️ " : ""}**Judged: ${s.judged} object${s.judged === 1 ? "" : "s"}; not judged: ${s.notJudged}**` +
         (s.notJudged > 0 ? ` (no enabled policy looks at ${s.notJudgedTypes.slice(0, 10).map(markdownCode).join(", ")}${s.notJudgedTypes.length > 10 ? `, and ${s.notJudgedTypes.length - 10} more types` : ""})` : "") +
-        `; ${s.notPolicySubjects} provider, stack or component resource${s.notPolicySubjects === 1 ? " is" : "s are"} not policy subjects.`;
+        `; ${s.notPolicySubjects} provider, stack or component resource${s.notPolicySubjects === 1 ? " is" : "s are"} not policy subjects.` +
+        (s.standInFunctions?.length ? `\n\n${markdownText(standInLine(s.standInFunctions))}` : "");
 }
 
 function countsRow(label: string, c: Counts): string {
@@ -73,8 +75,9 @@ export function renderMarkdown(report: Report, options: { maxFindings?: number; 
         `## prodready: ${VERDICT[score.verdict]}`,
         "",
         `**${markdownText(`${report.pack.name}@v${report.pack.version}`)}**${report.source.target ? ` on ${markdownCode(report.source.target)}` : ""}: ` +
-        `${s.mandatory} mandatory violation${s.mandatory === 1 ? "" : "s"}, ${s.advisory} advisory, ${s.unknown} unknown during preview, ${s.exempt} exempt` +
-        `${s.resources === undefined ? "" : ` (${s.resources} resources, ${s.policies} policies)`}.`,
+        `${countsText(report)}${s.resources === undefined ? "" : ` (${s.resources} resources, ${s.policies} policies)`}.`,
+        "",
+        `${s.passed ? "" : "❌ "}${gateLines(report).map(markdownText).join(". ")}.`,
         "",
         coverage(report),
         "",
@@ -99,6 +102,20 @@ export function renderMarkdown(report: Report, options: { maxFindings?: number; 
         }
         lines.push("", "</details>", "");
     }
+    const notVerified = report.findings.filter((f) => f.notVerified);
+    if (notVerified.length > 0) {
+        lines.push(`### Not verified (${notVerified.length})`, "",
+            "A mandatory policy could not judge these resources during preview, so the run fails: make the value known to the program, " +
+            "or let the policy pass it with `allowUnknown` in the policy-pack config.", "",
+            "| Policy | Resource | Reason |", "| --- | --- | --- |");
+        for (const f of notVerified.slice(0, max)) {
+            lines.push(`| ${markdownCode(f.policy)} | ${resource(f, link)} | ${markdownText(f.notVerified!.reason)} |`);
+        }
+        if (notVerified.length > max) {
+            lines.push("", `…and ${notVerified.length - max} more; see the JSON or SARIF report.`);
+        }
+        lines.push("");
+    }
     if (report.exemptions.length > 0) {
         lines.push("### Exemptions", "", "| Policy | Resource | Reason | Source | Expires |", "| --- | --- | --- | --- | --- |");
         for (const e of report.exemptions) {
@@ -106,9 +123,9 @@ export function renderMarkdown(report: Report, options: { maxFindings?: number; 
         }
         lines.push("");
     }
-    const unknown = report.findings.filter((f) => f.outcome === "unknown");
+    const unknown = report.findings.filter((f) => f.outcome === "unknown" && !f.notVerified);
     if (unknown.length > 0) {
-        lines.push("<details><summary>Unknown during preview (" + unknown.length + ")</summary>", "");
+        lines.push(`<details><summary>Unknown during preview, not failing the run (${unknown.length})</summary>`, "");
         for (const f of unknown.slice(0, max)) {
             lines.push(`- ${markdownCode(f.policy)} on ${resource(f, link)}: ${markdownText(f.message)}`);
         }

@@ -101,14 +101,19 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Log {
     };
     for (const f of report.findings) {
         ensureRule(f.policy);
+        // Not verified fails the run as a mandatory violation does: a failing result, an error.
+        const review = f.outcome === "unknown" && !f.notVerified;
         const result: Result = {
             ruleId: f.policy,
-            kind: f.outcome === "unknown" ? "review" : "fail",
-            level: f.outcome === "unknown" ? "none" : level(f.enforcementLevel),
-            message: { text: f.outcome === "unknown" ? `${f.message} (unknown during preview: neither a pass nor a violation)` : f.message },
+            kind: review ? "review" : "fail",
+            level: review ? "none" : f.notVerified ? "error" : level(f.enforcementLevel),
+            message: {
+                text: f.notVerified ? `Not verified: ${f.notVerified.reason}. ${f.message}`
+                    : f.outcome === "unknown" ? `${f.message} (unknown during preview: neither a pass nor a violation)` : f.message,
+            },
             locations: location(artifact, f),
             partialFingerprints: { "prodready/v2": resultFingerprint(f.policy, f.urn, "finding", ordinal(`${f.policy}\u0000${f.urn ?? ""}`)) },
-            properties: { enforcementLevel: f.enforcementLevel, severity: f.severity, ...(f.urn ? { urn: f.urn } : {}) },
+            properties: { enforcementLevel: f.enforcementLevel, severity: f.severity, ...(f.urn ? { urn: f.urn } : {}), ...(f.notVerified ? { notVerified: f.notVerified } : {}) },
         };
         run.addResult(new SarifResultBuilder(result));
     }

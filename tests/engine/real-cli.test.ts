@@ -247,6 +247,16 @@ engineSuite("the real Pulumi engine", () => {
         if (r.status !== 0 && !(scenario === undefined && /not found/i.test(r.stderr))) {
             throw new Error(`pulumi config: ${r.stderr}`);
         }
+        // A component scenario's components are constructed by the real Kubernetes provider in its
+        // offline rendering mode, the mode the embedded preview configures it with: without a
+        // cluster, the engine's Construct fails otherwise.
+        const components = scenario !== undefined && (loadScenario(scenario).components ?? []).includes("kubernetes");
+        const render = components
+            ? pulumi(["config", "set", "kubernetes:renderYamlToDirectory", path.join(tmp, "rendered"), "--non-interactive"], MINUTE)
+            : pulumi(["config", "rm", "kubernetes:renderYamlToDirectory", "--non-interactive"], MINUTE);
+        if (render.status !== 0 && !(!components && /not found/i.test(render.stderr))) {
+            throw new Error(`pulumi config: ${render.stderr}`);
+        }
     }
 
     async function preview(options: { pack?: string | null; packConfig?: unknown; cwd?: string } = {}): Promise<EngineRun> {

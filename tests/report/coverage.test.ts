@@ -16,6 +16,13 @@ describe("which objects were judged", () => {
         ], policies, [])).toEqual({ judged: 1, notJudged: 1, notPolicySubjects: 3, notJudgedTypes: [CRD] });
     });
 
+    it("counts a remote component nobody constructed as not judged, by its type", () => {
+        expect(computeCoverage([
+            { urn: "a", type: DEPLOYMENT, custom: true },
+            { urn: "f", type: "awsx:ecs:FargateService", custom: false, remote: true },
+        ], policies, [])).toEqual({ judged: 1, notJudged: 1, notPolicySubjects: 0, notJudgedTypes: ["awsx:ecs:FargateService"] });
+    });
+
     it("does not count a disabled policy, and counts what a stack policy reported on", () => {
         const disabled = [{ ...policies[0], enabled: false }];
         expect(computeCoverage([{ urn: "a", type: DEPLOYMENT }], disabled, []).judged).toBe(0);

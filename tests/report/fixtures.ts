@@ -1,6 +1,7 @@
-// A hand-made run for the report tests: one mandatory violation, one advisory, one unknown, one
-// exemption from the config, one from a stack policy, and a policy that passed; a custom resource no
-// policy looks at, and a provider and the stack, which are not policy subjects.
+// A hand-made run for the report tests: one mandatory violation, one advisory, one unknown of a
+// mandatory policy (not verified), one exemption from the config, one from a stack policy, and a
+// policy that passed; a custom resource no policy looks at, and a provider and the stack, which are
+// not policy subjects.
 import type { PolicyScope } from "../../src/report/pack";
 import * as path from "path";
 import type { Analysis, PolicyInfo } from "../../src/report/analysis";

@@ -16,7 +16,7 @@ describe("the JSON report", () => {
     it("validates against docs/report.schema.json", () => {
         const json = JSON.parse(render(fixtureReport(), "json"));
         expect(validate(json) ? [] : validate.errors).toEqual([]);
-        expect(json.schemaVersion).toBe("2.0.0");
+        expect(json.schemaVersion).toBe("2.1.0");
     });
 
     it("separates exemptions from findings, with their reason, source, expiry and resource", () => {
@@ -27,7 +27,7 @@ describe("the JSON report", () => {
             { policy: "aws-rds-require-tls", reason: "vendor database, TLS terminated by the proxy", source: "tag prodready:exempt",
                 urn: "urn:pulumi:prod::shop::aws:rds/instance:Instance::legacy-db", type: "aws:rds/instance:Instance", name: "legacy-db" },
         ]);
-        expect(report.summary).toEqual({ resources: 6, policies: 6, mandatory: 1, advisory: 1, unknown: 1, exempt: 2,
+        expect(report.summary).toEqual({ resources: 6, policies: 6, mandatory: 1, advisory: 1, unknown: 1, notVerified: 1, exempt: 2,
             judged: 3, notJudged: 1, notPolicySubjects: 2, notJudgedTypes: ["kubernetes:stable.example.com/v1:CronTab"], passed: false });
     });
 
@@ -59,11 +59,11 @@ describe("the SARIF report", () => {
         expect(rule.properties).toMatchObject({ "priority": "P0", "security-severity": "8.0", "checklist": ["t.network.only-web-ports"] });
     });
 
-    it("makes a violation an error or warning, an unknown a review note, an exemption a suppressed result", () => {
+    it("makes a violation an error or warning, a mandatory policy's unknown an error (not verified), an exemption a suppressed result", () => {
         const results = buildSarif(fixtureReport()).runs[0].results!;
         expect(results.map((r) => [r.ruleId, r.kind, r.level])).toEqual([
             ["aws-ec2-restrict-public-ingress", "fail", "error"],
-            ["aws-rds-require-backup-retention", "review", "none"],
+            ["aws-rds-require-backup-retention", "fail", "error"],
             ["aws-rds-require-final-snapshot", "fail", "warning"],
             ["aws-ec2-disallow-public-admin-ports", "notApplicable", "none"],
             ["aws-rds-require-tls", "notApplicable", "none"],
@@ -86,12 +86,13 @@ describe("the JUnit report", () => {
         expect(suite("prodready readiness").testcase[0].failure.message).toBe("1 P0 checklist item fails");
     });
 
-    it("has one case per policy and resource: failure, skipped (exempt, unknown) or passed", () => {
+    it("has one case per policy and resource: failure (violation, not verified), skipped (exempt, unknown) or passed", () => {
         expect(suite("aws-ec2-restrict-public-ingress").testcase).toEqual([expect.objectContaining({ name: "aws:ec2/securityGroup:SecurityGroup: web-sg", failure: expect.objectContaining({ type: "mandatory" }) })]);
         expect(suite("aws-ec2-disallow-public-admin-ports").testcase[0]).toMatchObject({ skipped: "", "system-out": expect.stringContaining("exempt: bastion replacement lands in Q3") });
-        expect(suite("aws-rds-require-backup-retention").testcase[0]).toMatchObject({ skipped: "", "system-out": expect.stringContaining("unknown during preview") });
+        expect(suite("aws-rds-require-backup-retention").testcase[0]).toMatchObject({ failure: expect.objectContaining({ type: "not-verified",
+            message: "not verified: depends on a value unknown during preview: backupRetentionPeriod" }) });
         expect(suite("aws-rds-require-deletion-protection").testcase).toEqual([expect.objectContaining({ name: "all resources" })]);
-        expect(doc.testsuites).toMatchObject({ failures: "3", skipped: "4" });
+        expect(doc.testsuites).toMatchObject({ failures: "4", skipped: "3" });
     });
 
     it("states how many objects were judged, and skips a case for those no policy looks at", () => {
@@ -122,7 +123,7 @@ describe("the text report", () => {
         const text = render(fixtureReport(), "text");
         expect(text).toContain("[exempt]  aws-ec2-disallow-public-admin-ports  (aws:ec2/securityGroup:SecurityGroup: web-sg)");
         expect(text).toContain(`bastion replacement lands in Q3 (policy-pack config "web-*", expires 2027-03-31)`);
-        expect(text).toContain("6 resources analyzed by 6 policies: 1 mandatory violation, 1 advisory, 1 unknown during preview, 2 exempt");
+        expect(text).toContain("6 resources analyzed by 6 policies: 1 mandatory violation, 1 advisory, 1 unknown during preview (1 not verified), 2 exempt");
         expect(text).toContain("Judged: 3 objects; not judged: 1 (no enabled policy looks at kubernetes:stable.example.com/v1:CronTab); not policy subjects (providers, stack, components): 2");
         expect(text).toMatch(/Readiness: 14.3% of enforced checklist items pass \(coverage 87.5%\); verdict: not-ready/);
     });

@@ -58,7 +58,7 @@ describe("the HTML report", () => {
     it("shows the same counts and score figures as the JSON report", () => {
         const page = render(fixtureReport(), "html");
         const json = JSON.parse(render(fixtureReport(), "json"));
-        for (const key of ["mandatory", "advisory", "unknown", "exempt", "judged", "policies"]) {
+        for (const key of ["mandatory", "notVerified", "advisory", "unknown", "exempt", "judged", "policies"]) {
             expect([key, Number(byId(page, `count-${key}`))]).toEqual([key, json.summary[key]]);
         }
         expect(Number(byId(page, "score"))).toBe(json.score.score);
@@ -76,7 +76,7 @@ describe("the HTML report", () => {
         const t = json.score.totals;
         expect(Number(byId(page, "items-enforced"))).toBe(t.passing + t.failing + t.exempt + t.unknown);
         // The fixture's figures, so a page that agreed with a wrong JSON report would still fail.
-        expect([json.summary.mandatory, json.summary.advisory, json.summary.unknown, json.summary.exempt]).toEqual([1, 1, 1, 2]);
+        expect([json.summary.mandatory, json.summary.notVerified, json.summary.advisory, json.summary.unknown, json.summary.exempt]).toEqual([1, 1, 1, 1, 2]);
     });
 
     it("weighs a category's score like the total score", () => {
@@ -91,7 +91,14 @@ describe("the HTML report", () => {
         expect(pageVerdict(failing)).toBe("not-ready");
         expect(byId(renderHtml(failing), "verdict")).toBe("Not ready");
 
-        const clean = reportFromAnalysis({ ...analysis, findings: analysis.findings.filter((f) => f.level !== "mandatory") },
+        // Without the mandatory violation, the mandatory policy's unknown still fails the run (not verified)...
+        const withoutViolation = { ...analysis, findings: analysis.findings.filter((f) => f.level !== "mandatory") };
+        const unverified = reportFromAnalysis(withoutViolation, { catalog, source: { kind: "preview", target: "stacks/shop" }, subjects, resourceTypes });
+        expect(unverified.summary).toMatchObject({ mandatory: 0, notVerified: 1, passed: false });
+        expect(byId(renderHtml(unverified), "verdict")).toBe("Not ready");
+        expect(renderHtml(unverified)).toContain("1 not verified fails the run.");
+        // ...unless the policy-pack config allows it.
+        const clean = reportFromAnalysis({ ...withoutViolation, allowUnknown: ["aws-rds-require-backup-retention"] },
             { catalog, source: { kind: "preview", target: "stacks/shop" }, subjects, resourceTypes });
         expect(clean.summary.passed).toBe(true);
         expect(byId(renderHtml(clean), "verdict")).toBe("Ready");
@@ -116,9 +123,10 @@ describe("the HTML report", () => {
         expect(groups[0]).toContain("aws-ec2-restrict-public-ingress");
         expect(groups[1]).toContain(`<span class="rname">app-db</span>`);
         expect(groups[1]).not.toContain(".ts:");
-        const unknown = /<section id="unknown">(.*?)<\/section>/s.exec(page)![1];
-        expect(unknown).toContain("aws-rds-require-backup-retention");
-        expect(unknown).toContain("can&#39;t be known during preview");
+        const notVerified = /<section id="not-verified">(.*?)<\/section>/s.exec(page)![1];
+        expect(notVerified).toContain("aws-rds-require-backup-retention");
+        expect(notVerified).toContain("depends on a value unknown during preview: backupRetentionPeriod");
+        expect(notVerified).toContain("can&#39;t be known during preview");
     });
 
     it("lists exemptions with reason, source and expiry", () => {

@@ -7,7 +7,7 @@ describe("the Kubernetes YAML reader", () => {
         const [pod] = decodeYaml(text) as any[];
         expect(pod.spec.hostNetwork).toBe(true);
         expect(pod.spec.containers[0].securityContext).toEqual({ runAsUser: 0, privileged: true });
-        const answer = invokeHandlers({})["kubernetes:yaml:decode"]({ text });
+        const answer = invokeHandlers()["kubernetes:yaml:decode"]({ text });
         expect(answer.result).toEqual([pod]);
     });
 

@@ -4,7 +4,7 @@ import * as path from "path";
 import { packageRoot } from "../../paths";
 import { killChild } from "../child-processes";
 import { startProgramProcess } from "../program-process";
-import { DEFAULT_TIMEOUT_SECONDS, ProgramError, ProgramOptions, Project } from "../index";
+import { assertSeenEverything, DEFAULT_TIMEOUT_SECONDS, monitorSettings, ProgramError, ProgramOptions, Project } from "../index";
 import { invokeHandlers } from "../invokes";
 import { startPreviewEngine } from "../preview-engine";
 import type { ProgramRun } from "../records";
@@ -62,7 +62,7 @@ function noSdkMessage(interpreter: PythonInterpreter, detail: string): string {
  */
 export async function runPythonProgram(project: Project, python: PythonRuntimeOptions, options: ProgramOptions = {}): Promise<ProgramRun> {
     const interpreter = asProgramError(() => resolveInterpreter(project.dir, python));
-    const monitor = new RecordingMonitor(invokeHandlers(project.config), project.name, project.stack, options.onRegistered);
+    const monitor = new RecordingMonitor(invokeHandlers(), project.name, project.stack, options.onRegistered, monitorSettings(project, options));
     const engine = await startPreviewEngine(monitor);
     let child: ChildProcess | undefined;
     try {
@@ -100,6 +100,7 @@ export async function runPythonProgram(project: Project, python: PythonRuntimeOp
         if (exit.code === EXIT_NO_SDK && noSdk) {
             throw new ProgramError(noSdkMessage(interpreter, noSdk.slice(NO_SDK_MARKER.length).trim()));
         }
+        assertSeenEverything(monitor);
         if (engine.errors.length > 0) {
             throw new ProgramError(`the program failed: ${describePythonError(engine.errors[0], project.dir)}`);
         }
@@ -113,6 +114,9 @@ export async function runPythonProgram(project: Project, python: PythonRuntimeOp
             stack: project.stack,
             resources: monitor.records,
             unansweredInvokes: [...monitor.unansweredInvokes].sort(),
+            unexpanded: monitor.unexpanded,
+            standInFunctions: [...monitor.standInFunctions].sort(),
+            standInResources: [...monitor.standIns],
         };
     } finally {
         if (child) {

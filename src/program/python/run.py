@@ -16,13 +16,48 @@ import inspect
 import logging
 import os
 import runpy
+import signal
 import sys
+import threading
 import traceback
 
 EXIT_FAILED = 1
 EXIT_NO_SDK = 3
 # The line prefix the preview looks for on stderr when the SDK cannot be imported.
 NO_SDK_MARKER = "prodready-python: no pulumi package:"
+
+
+def watch_lifeline():
+    """Ends this process, and the process group it leads, as soon as prodready is gone, however it went.
+
+    prodready holds the other end of a pipe on the descriptor named by PRODREADY_LIFELINE_FD
+    (src/program/child-processes.ts); the kernel closes it when prodready exits, even by SIGKILL,
+    and the read here returns the end of the stream. The watch runs on a daemon thread, started
+    before the SDK is imported, so a program busy in Python code is ended too.
+    """
+    fd = os.environ.pop("PRODREADY_LIFELINE_FD", None)
+    if fd is None:
+        return
+    fd = int(fd)
+    try:
+        os.set_blocking(fd, True)
+    except OSError:
+        return  # no such descriptor: nothing to watch
+
+    def watch():
+        try:
+            while os.read(fd, 512):
+                pass
+        except OSError:
+            pass  # a broken pipe means prodready is gone as well
+        if os.getpgrp() == os.getpid():
+            os.killpg(os.getpid(), signal.SIGKILL)
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    threading.Thread(target=watch, name="prodready-lifeline", daemon=True).start()
+
+
+watch_lifeline()
 
 try:
     import pulumi

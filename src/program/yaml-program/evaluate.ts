@@ -2,6 +2,7 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
+import { outputNames } from "../stand-ins";
 import { Accessor, canonicalToken, ConfigDecl, defaultProviderOf, defaultProviders, ConfigType, Expr, PropertyAccess, ResourceDecl, Template } from "./template";
 
 /**
@@ -18,6 +19,26 @@ type Value = unknown;
 class TemplateResource extends pulumi.CustomResource {
     constructor(type: string, name: string, props: pulumi.Inputs, opts: pulumi.CustomResourceOptions) {
         super(type, name, props, opts);
+    }
+}
+
+/**
+ * A type its package's schema marks `isComponent`: the language host registers it as a remote
+ * component, which the engine has the package's provider construct. The Kubernetes provider's four
+ * components; every type of the component packages except their few custom resources.
+ */
+const COMPONENT_TYPES = new Set(["kubernetes:yaml/v2:ConfigFile", "kubernetes:yaml/v2:ConfigGroup", "kubernetes:helm.sh/v4:Chart", "kubernetes:kustomize/v2:Directory"]);
+const COMPONENT_PACKAGES = new Set(["awsx", "eks", "aws-apigateway"]);
+const CUSTOM_TYPES_OF_COMPONENT_PACKAGES = new Set(["eks:index:VpcCni", "eks:index:VpcCniAddon"]);
+
+export function isComponentType(type: string): boolean {
+    return COMPONENT_TYPES.has(type) || (COMPONENT_PACKAGES.has(type.split(":")[0]) && !CUSTOM_TYPES_OF_COMPONENT_PACKAGES.has(type));
+}
+
+/** A remote component of the template, constructed by its package's provider. */
+class TemplateComponent extends pulumi.ComponentResource {
+    constructor(type: string, name: string, props: pulumi.Inputs, opts: pulumi.ComponentResourceOptions) {
+        super(type, name, props, opts, true);
     }
 }
 
@@ -180,6 +201,16 @@ export class Evaluator {
         }
         if (type.startsWith("pulumi:providers:")) {
             return new TemplateProvider(type.slice("pulumi:providers:".length), decl.name, props as pulumi.Inputs, opts);
+        }
+        // Like a typed SDK class, the resource has every output its type declares, set or not, so
+        // `${res.arn}` reads what the engine answers instead of an unknown.
+        for (const output of outputNames(type)) {
+            if (!(output in props)) {
+                props[output] = undefined;
+            }
+        }
+        if (isComponentType(type) && !decl.get) {
+            return new TemplateComponent(type, decl.name, props as pulumi.Inputs, opts);
         }
         return new TemplateResource(type, decl.name, props as pulumi.Inputs, opts);
     }

@@ -24,7 +24,7 @@ code,.mono{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font
 .tile{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:12px 14px;border-top:4px solid var(--todo)}
 .tile .n{display:block;font-size:28px;font-weight:700}
 .tile .l{color:var(--muted);font-size:13px}
-.tile.mandatory{border-top-color:var(--fail)}.tile.advisory{border-top-color:var(--advisory)}.tile.unknown{border-top-color:var(--unknown)}.tile.exempt{border-top-color:var(--exempt)}.tile.judged{border-top-color:var(--pass)}
+.tile.mandatory,.tile.not-verified{border-top-color:var(--fail)}.tile.advisory{border-top-color:var(--advisory)}.tile.unknown{border-top-color:var(--unknown)}.tile.exempt{border-top-color:var(--exempt)}.tile.judged{border-top-color:var(--pass)}
 svg.bars{width:100%;max-width:920px;height:auto;display:block}
 svg.bars text{font-size:13px;fill:var(--ink)}
 svg.bars .of{fill:var(--muted);font-size:12px}
@@ -37,7 +37,7 @@ th{color:var(--muted);font-weight:600;font-size:13px}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .msg{white-space:pre-wrap;overflow-wrap:anywhere}
 .badge{display:inline-block;padding:1px 8px;border-radius:999px;font-size:12px;font-weight:600;color:#fff;background:var(--todo);white-space:nowrap}
-.badge.mandatory,.badge.failing,.badge.critical,.badge.high{background:var(--fail)}
+.badge.mandatory,.badge.not-verified,.badge.failing,.badge.critical,.badge.high{background:var(--fail)}
 .badge.advisory,.badge.medium{background:var(--advisory)}
 .badge.unknown{background:var(--unknown)}.badge.exempt{background:var(--exempt)}.badge.passing{background:var(--pass)}
 .badge.low{background:var(--todo)}

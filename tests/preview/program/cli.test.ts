@@ -54,6 +54,13 @@ describe("prodready preview", () => {
         expect(result.stderr).toMatch(/--timeout.*expected a number of seconds above 0, got "soon"/);
     });
 
+    it("rejects a --timeout longer than Node.js timers hold, which would fire at once", () => {
+        const result = spawnSync(process.execPath, [CLI, "preview", ".", "--timeout", "3000000"], { cwd: ROOT, encoding: "utf8" });
+        expect(result.status).toBe(2);
+        expect(result.stderr.trim().split("\n")).toHaveLength(1);
+        expect(result.stderr).toMatch(/--timeout.*expected at most 2147483 seconds .*got "3000000"/);
+    });
+
     it("ends the program's process and leaves no temporary files when terminated", async () => {
         const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "prodready-signal-"));
         const runTmp = path.join(tmp, "tmp");

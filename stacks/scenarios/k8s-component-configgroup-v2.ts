@@ -1,0 +1,13 @@
+import * as fs from "fs";
+import * as k8s from "@pulumi/kubernetes";
+import { scenario } from "../scenario";
+import { LEGACY, legacyBillingViolations } from "./files/legacy-billing";
+
+export default scenario({
+    description: "The legacy billing Deployment applied through a yaml.v2 ConfigGroup, whose children the Kubernetes provider constructs",
+    violations: legacyBillingViolations("legacy:shop/billing"),
+    components: ["kubernetes"],
+    extra: () => {
+        new k8s.yaml.v2.ConfigGroup("legacy", { yaml: fs.readFileSync(LEGACY.manifest, "utf8") });
+    },
+});

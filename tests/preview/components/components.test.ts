@@ -1,0 +1,142 @@
+// Remote components (yaml.v2, helm.v4, kustomize.v2) are constructed by the real Kubernetes provider
+// plugin, and Helm v3 charts and kustomize v1 directories are rendered by its own functions, as the
+// engine does: each holds a privileged Pod running as root, which must be judged by name, in
+// TypeScript, Python and YAML programs alike. Without the plugin the run fails with one line, unless
+// the component type is accepted unexpanded.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { analyzeRun } from "../../../src/analyzer/session";
+import { loadProject, ProgramOptions, runProgram } from "../../../src/program";
+import { locateProviderPlugin } from "../../../src/program/provider-plugins";
+import type { ProgramRun } from "../../../src/program/records";
+import { sharedAnalyzer } from "../../harness/stack";
+
+const KUBERNETES_VERSION: string = require("@pulumi/kubernetes/package.json").version;
+const PLUGIN = locateProviderPlugin("kubernetes", KUBERNETES_VERSION);
+const HAVE_VENV = fs.existsSync(path.resolve(__dirname, "..", "..", "..", ".venv-python", "bin", "python"));
+
+if (!PLUGIN && !process.env.CI) {
+    console.log("Kubernetes component tests skipped: run scripts/install-kubernetes-provider.sh to build the provider plugin");
+}
+// CI builds the plugin before the tests, so a missing one fails there instead of skipping.
+const withPlugin = PLUGIN || process.env.CI ? describe : describe.skip;
+const withPluginAndPython = (PLUGIN || process.env.CI) && (HAVE_VENV || process.env.CI) ? describe : describe.skip;
+
+function program(language: string): string {
+    return path.join(__dirname, language);
+}
+
+async function run(dir: string, options: ProgramOptions = {}): Promise<ProgramRun> {
+    return runProgram(loadProject(dir, options), { timeoutSeconds: 240, ...options });
+}
+
+async function failure(promise: Promise<unknown>): Promise<Error> {
+    try {
+        await promise;
+    } catch (err) {
+        return err as Error;
+    }
+    throw new Error("the run succeeded");
+}
+
+/** Runs `body` with no plugin to be found anywhere the engine or prodready would look. */
+async function withoutPlugins<T>(body: () => Promise<T>): Promise<T> {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), "prodready-no-plugins-"));
+    const saved = { ...process.env };
+    process.env.PULUMI_IGNORE_AMBIENT_PLUGINS = "1";
+    process.env.PULUMI_HOME = empty;
+    process.env.PRODREADY_CACHE = empty;
+    try {
+        return await body();
+    } finally {
+        for (const key of ["PULUMI_IGNORE_AMBIENT_PLUGINS", "PULUMI_HOME", "PRODREADY_CACHE"]) {
+            if (saved[key] === undefined) {
+                delete process.env[key];
+            } else {
+                process.env[key] = saved[key];
+            }
+        }
+        fs.rmSync(empty, { recursive: true, force: true });
+    }
+}
+
+const PRIVILEGED = "kubernetes-workload-disallow-privileged";
+
+/** The Pods the privileged policy found, by the name of the object in the cluster. */
+function privilegedPods(analysis: Awaited<ReturnType<typeof analyzeRun>>, run: ProgramRun): string[] {
+    const byUrn = new Map(run.resources.map((r) => [r.urn, r]));
+    return analysis.findings
+        .filter((f) => f.policy === PRIVILEGED && f.outcome === "violation")
+        .map((f) => (byUrn.get(f.urn ?? "")?.inputs as any)?.metadata?.name as string)
+        .sort();
+}
+
+describe("components whose provider plugin is missing", () => {
+    test("a remote component fails the run with one line naming its type and what to do", async () => {
+        const err = await withoutPlugins(() => failure(run(program("typescript"), { config: { only: "group" } })));
+        expect(err.message).toMatch(/^kubernetes:yaml\/v2:ConfigGroup "group" is a component whose children prodready cannot see: .*kubernetes provider plugin 4\.\d+\.\d+ was not found; install it \(pulumi plugin install resource kubernetes .*--allow-unexpanded 'kubernetes:yaml\/v2:ConfigGroup'/);
+        expect(err.message).not.toContain("\n");
+    });
+
+    test("an accepted component type is recorded unexpanded and the run goes on", async () => {
+        const recorded = await withoutPlugins(() => run(program("typescript"), { config: { only: "group,file" }, allowUnexpanded: ["kubernetes:yaml/v2:*"] }));
+        expect(recorded.unexpanded?.map((c) => [c.type, c.name, c.allowed]).sort()).toEqual([
+            ["kubernetes:yaml/v2:ConfigFile", "file", true],
+            ["kubernetes:yaml/v2:ConfigGroup", "group", true],
+        ]);
+        expect(recorded.resources.filter((r) => r.type.startsWith("kubernetes:core/"))).toEqual([]);
+    });
+
+    test("a function only the plugin computes fails the run with one line", async () => {
+        const err = await withoutPlugins(() => failure(run(program("typescript"), { config: { only: "chartv3" } })));
+        expect(err.message).toMatch(/^the program calls kubernetes:helm:template, which the embedded preview cannot answer: it runs in the kubernetes provider plugin, which was not found/);
+    });
+
+    test("a function nobody can answer fails the run with one line naming it", async () => {
+        const err = await failure(run(program("typescript"), { config: { only: "function" } }));
+        expect(err.message).toMatch(/^the program calls acme:index:getWidget, which the embedded preview cannot answer/);
+    });
+});
+
+withPlugin("components constructed by the real Kubernetes provider", () => {
+    const analyzer = sharedAnalyzer();
+
+    test("TypeScript: every component class's privileged Pod is judged by name", async () => {
+        const recorded = await run(program("typescript"));
+        const analysis = await analyzeRun(analyzer(), recorded, {});
+        expect(privilegedPods(analysis, recorded)).toEqual([
+            "chartv3-pod", "chartv4-pod", "configfile-pod", "configgroup-pod", "kustomized-pod", "kustomized-pod",
+        ]);
+        expect(recorded.unexpanded).toEqual([]);
+    });
+
+    test("the children hang under their component, which the provider registered once", async () => {
+        const recorded = await run(program("typescript"), { config: { only: "group" } });
+        const components = recorded.resources.filter((r) => r.type === "kubernetes:yaml/v2:ConfigGroup");
+        expect(components.map((c) => [c.name, c.remote, c.custom])).toEqual([["group", false, false]]);
+        const pod = recorded.resources.find((r) => r.type === "kubernetes:core/v1:Pod");
+        expect(pod?.parent).toBe(components[0].urn);
+        expect(pod?.urn).toMatch(/::kubernetes:yaml\/v2:ConfigGroup\$kubernetes:core\/v1:Pod::/);
+        // The provider's own rendering: the default namespace is filled in, as it would be applied.
+        expect((pod?.inputs as any).metadata.namespace).toBe("default");
+    });
+
+    test("YAML: every component class's privileged Pod is judged by name", async () => {
+        const recorded = await run(program("yaml"));
+        const analysis = await analyzeRun(analyzer(), recorded, {});
+        expect(privilegedPods(analysis, recorded)).toEqual(["chartv4-pod", "configfile-pod", "configgroup-pod", "kustomized-pod"]);
+    });
+});
+
+withPluginAndPython("components in a Python program", () => {
+    const analyzer = sharedAnalyzer();
+
+    test("Python: every component class's privileged Pod is judged by name", async () => {
+        const recorded = await run(program("python"));
+        const analysis = await analyzeRun(analyzer(), recorded, {});
+        expect(privilegedPods(analysis, recorded)).toEqual([
+            "chartv3-pod", "chartv4-pod", "configfile-pod", "configgroup-pod", "kustomized-pod", "kustomized-pod",
+        ]);
+    });
+});
