@@ -213,7 +213,7 @@ async function renderedObjects(render: { dir: string; kind: RenderKind }): Promi
         rendered = await renderDirectory(render.dir, render.kind);
     } catch (err) {
         const cause = err instanceof RenderUnavailable
-            ? `rendering it needs ${err.message} (scripts/install-kubernetes-provider.sh, or pulumi plugin install resource kubernetes)`
+            ? `rendering it needs ${err.message}, which was not found (scripts/install-kubernetes-provider.sh, or pulumi plugin install resource kubernetes)`
             : `it did not render: ${(err as Error).message.split("\n")[0]}`;
         throw new ManifestError(`${render.dir} is a ${render.kind}: ${cause}; or render it yourself: ${renderHint(render.dir, render.kind)}`);
     }

@@ -39,7 +39,7 @@ export async function renderDirectory(dir: string, kind: RenderKind): Promise<un
             : ["kubernetes:helm:template", { jsonOpts: JSON.stringify({ path: path.resolve(dir), release_name: "release-name", values: {} }) }];
         const plugin = monitor.providerInstance("kubernetes");
         if (!plugin) {
-            throw new RenderUnavailable(`the kubernetes provider plugin was not found`);
+            throw new RenderUnavailable("the kubernetes provider plugin");
         }
         const result = (await (await plugin).invoke(token, args)).result;
         return Array.isArray(result) ? result : [];

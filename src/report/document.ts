@@ -17,8 +17,9 @@ import type { PolicyScope } from "./pack";
  * 2.0: the JSON form lists only the policies and checklist items a reader acts on (src/report/json.ts);
  * findings and exemptions carry `location`. 2.1: `summary.notVerified`, `findings[].notVerified`,
  * `policies[].allowUnknown`; `summary.passed` is false for a finding not verified too.
+ * 2.2: `summary.standInFunctions`, `findings[].standIns`.
  */
-export const REPORT_SCHEMA_VERSION = "2.1.0";
+export const REPORT_SCHEMA_VERSION = "2.2.0";
 
 export type Priority = "P0" | "P1" | "P2";
 

@@ -5,6 +5,6 @@
  * deterministically from the arguments.
  */
 export { functionStandIn, functionTokens } from "./functions";
-export { canonicalType, outputNames, resourceOutputStandIns, resourceStandIns, resourceTypes } from "./resources";
+export { canonicalType, knownResourceType, outputNames, resourceOutputStandIns, resourceStandIns, resourceTypes } from "./resources";
 export type { ResourceStandIns } from "./resources";
 export type { StandInContext } from "./naming";

@@ -45,6 +45,12 @@ export function outputNames(type: string): string[] {
     return entry ? [...parseProperties(entry.computed), ...parseProperties(entry.settable)].map((p) => p.name) : [];
 }
 
+/** Whether `@pulumi/aws` or `@pulumi/kubernetes` declares a resource class of this type (or alias). */
+export function knownResourceType(type: string): boolean {
+    const data = standInData();
+    return type in data.resources || type in data.aliases;
+}
+
 /** The token whose class declares `type`: itself, or the class that lists it as an alias. */
 export function canonicalType(type: string): string {
     return standInData().aliases[type] ?? type;

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { outputNames } from "../stand-ins";
-import { Accessor, canonicalToken, ConfigDecl, defaultProviderOf, defaultProviders, ConfigType, Expr, PropertyAccess, ResourceDecl, Template } from "./template";
+import { Accessor, canonicalToken, isComponentType, ConfigDecl, defaultProviderOf, defaultProviders, ConfigType, Expr, PropertyAccess, ResourceDecl, Template } from "./template";
 
 /**
  * The running half of the Pulumi YAML interpreter, a Node.js program under the Node.js SDK: each
@@ -20,19 +20,6 @@ class TemplateResource extends pulumi.CustomResource {
     constructor(type: string, name: string, props: pulumi.Inputs, opts: pulumi.CustomResourceOptions) {
         super(type, name, props, opts);
     }
-}
-
-/**
- * A type its package's schema marks `isComponent`: the language host registers it as a remote
- * component, which the engine has the package's provider construct. The Kubernetes provider's four
- * components; every type of the component packages except their few custom resources.
- */
-const COMPONENT_TYPES = new Set(["kubernetes:yaml/v2:ConfigFile", "kubernetes:yaml/v2:ConfigGroup", "kubernetes:helm.sh/v4:Chart", "kubernetes:kustomize/v2:Directory"]);
-const COMPONENT_PACKAGES = new Set(["awsx", "eks", "aws-apigateway"]);
-const CUSTOM_TYPES_OF_COMPONENT_PACKAGES = new Set(["eks:index:VpcCni", "eks:index:VpcCniAddon"]);
-
-export function isComponentType(type: string): boolean {
-    return COMPONENT_TYPES.has(type) || (COMPONENT_PACKAGES.has(type.split(":")[0]) && !CUSTOM_TYPES_OF_COMPONENT_PACKAGES.has(type));
 }
 
 /** A remote component of the template, constructed by its package's provider. */

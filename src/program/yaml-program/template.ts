@@ -1,3 +1,4 @@
+import { knownResourceType, resourceTypes } from "../stand-ins";
 import * as fs from "fs";
 import * as path from "path";
 import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument } from "yaml";
@@ -120,6 +121,63 @@ export function canonicalToken(token: string): string {
     const [pkg, mod, member] = parts;
     // Kubernetes modules are `group/version` already; `aws:s3:Bucket` is `aws:s3/bucket:Bucket`.
     return mod.includes("/") ? token : `${pkg}:${mod}/${lowerFirst(member)}:${member}`;
+}
+
+/**
+ * A type its package's schema marks `isComponent`: the language host registers it as a remote
+ * component, which the engine has the package's provider construct. The Kubernetes provider's four
+ * components; every type of the component packages except their few custom resources.
+ */
+const COMPONENT_TYPES = new Set(["kubernetes:yaml/v2:ConfigFile", "kubernetes:yaml/v2:ConfigGroup", "kubernetes:helm.sh/v4:Chart", "kubernetes:kustomize/v2:Directory"]);
+const COMPONENT_PACKAGES = new Set(["awsx", "eks", "aws-apigateway"]);
+const CUSTOM_TYPES_OF_COMPONENT_PACKAGES = new Set(["eks:index:VpcCni", "eks:index:VpcCniAddon"]);
+
+export function isComponentType(type: string): boolean {
+    return COMPONENT_TYPES.has(type) || (COMPONENT_PACKAGES.has(type.split(":")[0]) && !CUSTOM_TYPES_OF_COMPONENT_PACKAGES.has(type));
+}
+
+/**
+ * Whether a package this interpreter knows the schema of declares the type, as the language host
+ * checks every type against the package's schema before it runs anything; undefined for a package
+ * whose schema is not known here.
+ */
+function declaredType(token: string): boolean | undefined {
+    const pkg = token.split(":")[0];
+    if (!STAND_IN_PACKAGES.has(pkg)) {
+        return undefined;
+    }
+    return token === `pulumi:providers:${pkg}` || isComponentType(token) || knownResourceType(token);
+}
+
+const STAND_IN_PACKAGES = new Set(["aws", "kubernetes"]);
+
+/** The declared type closest to a misspelt one, within a few edits, for the error message. */
+function closestType(token: string): string | undefined {
+    const [pkg, mod] = token.split(":");
+    const module = (t: string) => t.split(":")[1]?.split("/")[0];
+    let best: { type: string; distance: number } | undefined;
+    for (const candidate of resourceTypes()) {
+        if (!candidate.startsWith(`${pkg}:`) || module(candidate) !== mod.split("/")[0]) {
+            continue;
+        }
+        const distance = editDistance(candidate.split(":")[2], token.split(":")[2] ?? "");
+        if (distance <= 3 && (!best || distance < best.distance)) {
+            best = { type: candidate, distance };
+        }
+    }
+    return best?.type;
+}
+
+function editDistance(a: string, b: string): number {
+    let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
 }
 
 /** The file the YAML language host runs: Main.json, Main.yaml, then Pulumi.yaml, in `main` when set. */
@@ -442,6 +500,7 @@ function resourceDecl(reader: Reader, key: string, keyNode: Node, node: Node | n
     }
     const decl: ResourceDecl = { key, type: "", name: key, properties: [], options: {}, defaultProvider: false, line, column: col };
     let get: Node | null | undefined;
+    let typeNode: Node | null | undefined;
     for (const field of reader.entries(node, `resources.${key}`)) {
         const name = RESOURCE_KEYS.find((k) => k.toLowerCase() === field.key.toLowerCase());
         if (!name) {
@@ -455,6 +514,7 @@ function resourceDecl(reader: Reader, key: string, keyNode: Node, node: Node | n
                 reader.fail(field.value ?? field.keyNode, `resources.${key}.type must be a string`);
             }
             decl.type = scalar;
+            typeNode = field.value;
         } else if (name === "name") {
             if (typeof scalar !== "string" || scalar === "") {
                 reader.fail(field.value ?? field.keyNode, `resources.${key}.name must be a string`);
@@ -481,6 +541,11 @@ function resourceDecl(reader: Reader, key: string, keyNode: Node, node: Node | n
     }
     if (!decl.type) {
         reader.fail(keyNode, `resource '${key}' has no type`);
+    }
+    if (declaredType(canonicalToken(decl.type)) === false) {
+        const closest = closestType(canonicalToken(decl.type));
+        reader.fail(typeNode ?? keyNode, `resource '${key}' has type ${decl.type}, which the ${decl.type.split(":")[0]} package does not declare` +
+            (closest ? ` (did you mean ${closest}?)` : ""));
     }
     if (decl.defaultProvider && !decl.type.startsWith("pulumi:providers:")) {
         reader.fail(keyNode, `resource '${key}': defaultProvider is only for provider resources (pulumi:providers:<package>)`);

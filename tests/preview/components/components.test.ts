@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { analyzeRun } from "../../../src/analyzer/session";
+import { ManifestError, readManifestsInParallel } from "../../../src/manifests";
 import { loadProject, ProgramOptions, runProgram } from "../../../src/program";
 import { locateProviderPlugin } from "../../../src/program/provider-plugins";
 import type { ProgramRun } from "../../../src/program/records";
@@ -72,7 +73,22 @@ function privilegedPods(analysis: Awaited<ReturnType<typeof analyzeRun>>, run: P
         .sort();
 }
 
+const FIXTURES = path.join(__dirname, "fixtures");
+
 describe("components whose provider plugin is missing", () => {
+    test("prodready manifests refuses a kustomization or chart it cannot render, with the command to render it", async () => {
+        const refused = await withoutPlugins(() => failure(readManifestsInParallel([path.join(FIXTURES, "kustomize")])));
+        expect(refused).toBeInstanceOf(ManifestError);
+        expect(refused.message).toMatch(/kustomize is a kustomization: rendering it needs the kubernetes provider plugin, which was not found .*kubectl kustomize .*kustomize \| prodready manifests -$/);
+        const chart = await withoutPlugins(() => failure(readManifestsInParallel([path.join(FIXTURES, "chart")])));
+        expect(chart.message).toMatch(/chart is a Helm chart: .*helm template .*chart \| prodready manifests -$/);
+    });
+
+    test("prodready manifests never judges a kustomization's or chart's files found inside a directory", async () => {
+        const nested = await failure(readManifestsInParallel([FIXTURES]));
+        expect(nested.message).toMatch(/fixtures\/(chart|kustomize) is a (Helm chart|kustomization): its files are not what gets applied/);
+    });
+
     test("a remote component fails the run with one line naming its type and what to do", async () => {
         const err = await withoutPlugins(() => failure(run(program("typescript"), { config: { only: "group" } })));
         expect(err.message).toMatch(/^kubernetes:yaml\/v2:ConfigGroup "group" is a component whose children prodready cannot see: .*kubernetes provider plugin 4\.\d+\.\d+ was not found; install it \(pulumi plugin install resource kubernetes .*--allow-unexpanded 'kubernetes:yaml\/v2:ConfigGroup'/);
@@ -120,6 +136,12 @@ withPlugin("components constructed by the real Kubernetes provider", () => {
         expect(pod?.urn).toMatch(/::kubernetes:yaml\/v2:ConfigGroup\$kubernetes:core\/v1:Pod::/);
         // The provider's own rendering: the default namespace is filled in, as it would be applied.
         expect((pod?.inputs as any).metadata.namespace).toBe("default");
+    });
+
+    test("prodready manifests renders a kustomization and a chart named as targets, as kubectl apply -k and helm template would", async () => {
+        const objects = await readManifestsInParallel([path.join(FIXTURES, "kustomize"), path.join(FIXTURES, "chart")]);
+        expect(objects.map((o) => (o.object.metadata as any).name)).toEqual(["kustomized-pod", "release-name-pod"]);
+        expect(objects[0].source).toBe(path.join(FIXTURES, "kustomize", "kustomization.yaml"));
     });
 
     test("YAML: every component class's privileged Pod is judged by name", async () => {

@@ -109,13 +109,18 @@ describe("the kitchen-sink YAML program", () => {
         expect(policy.dependencies.sort()).toEqual([urn("aws:s3/bucket:Bucket", "logs"), urn("pulumi:providers:aws", "east")]);
     });
 
-    it("keeps what the provider computes unknown during preview, through interpolation and builtins", () => {
+    it("gives what the provider computes as stand-ins, as pulumi up would know it, through interpolation and builtins", () => {
         const annotations = (resource("app").inputs.metadata as Record<string, any>).annotations;
-        expect(annotations.bucketArn).toBe(UNKNOWN);
-        // An invoke whose arguments are unknown is not called: its result is unknown too.
-        expect(annotations.regionOfUnknown).toBe(UNKNOWN);
-        expect(resource("logs-policy").inputs).toEqual({ bucket: UNKNOWN, policy: UNKNOWN });
-        expect(resource("page").inputs.bucket).toBe(UNKNOWN);
+        // An output the program did not set is the provider's: here the bucket's ARN, from its name.
+        expect(annotations.bucketArn).toBe("arn is arn:aws:s3:::logs-dev");
+        // An invoke whose arguments came from it is then called.
+        expect(annotations.regionOfUnknown).toBe("us-east-1");
+        // The bucket's ID is its name, as the AWS provider gives it.
+        expect(resource("logs-policy").inputs).toEqual({
+            bucket: "logs-dev",
+            policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Resource: "arn:aws:s3:::logs-dev" }] }),
+        });
+        expect(resource("page").inputs.bucket).toBe("logs-dev");
         const dependencies = [urn("aws:ec2/vpc:Vpc", "existing-vpc"), urn("aws:s3/bucket:Bucket", "logs")];
         expect([...resource("app").dependencies].sort()).toEqual(dependencies);
         expect([...resource("app").propertyDependencies.metadata].sort()).toEqual(dependencies);

@@ -59,6 +59,16 @@ describe("a YAML program's references", () => {
         expect(loadError(yamlProgram("outputs:\n  arn: ${nothing.arn}\n"))).toMatch(/Pulumi.yaml:4: output 'arn' refers to unknown resource 'nothing'/);
     });
 
+    it("rejects a resource type its package does not declare before running, as the language host does", () => {
+        const dir = yamlProgram(["resources:", "  db:", "    type: aws:rds:Instanse", ""].join("\n"));
+        expect(loadError(dir)).toBe(`${shown(dir)}:5: resource 'db' has type aws:rds:Instanse, which the aws package does not declare (did you mean aws:rds/instance:Instance?)`);
+        expect(loadError(yamlProgram(["resources:", "  web:", "    type: kubernetes:apps/v1:Deploymnet", ""].join("\n"))))
+            .toMatch(/resource 'web' has type kubernetes:apps\/v1:Deploymnet, which the kubernetes package does not declare \(did you mean kubernetes:apps\/v1:Deployment\?\)/);
+        // Alias tokens, components and providers are declared; other packages' schemas are not known here.
+        expect(() => loadProject(yamlProgram(["resources:", "  a:", "    type: aws:alb:Listener", "    properties:", "      loadBalancerArn: x", "  b:", "    type: kubernetes:yaml/v2:ConfigGroup",
+            "  c:", "    type: pulumi:providers:aws", "  d:", "    type: random:index:RandomPet", ""].join("\n")))).not.toThrow();
+    });
+
     it("rejects a cycle and names it", () => {
         const dir = yamlProgram([
             "variables:",
