@@ -3,11 +3,12 @@
 // children the provider registers, and answering a function the provider computes locally (a Helm
 // chart's rendering, a kustomize build).
 import * as grpc from "@grpc/grpc-js";
-import { ChildProcess, spawn } from "child_process";
+import type { ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { killChild, trackChild } from "./child-processes";
+import { packageRoot } from "../paths";
+import { killChild, startChild } from "./child-processes";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const providerRpc = require("@pulumi/pulumi/proto/provider_grpc_pb");
@@ -15,6 +16,8 @@ const provproto = require("@pulumi/pulumi/proto/provider_pb");
 const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
 
 const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
+/** Runs a plugin in a process group that ends with prodready, SIGKILL included (see the file). */
+const PLUGIN_HOST = path.join(packageRoot(), "src", "program", "preload", "plugin-host.js");
 /** How long a plugin may take to print its port, as the engine waits for it. */
 const START_TIMEOUT_MS = 60_000;
 
@@ -136,8 +139,7 @@ interface Started {
 
 /** Starts a plugin with the engine's address as its argument and reads the port it prints. */
 function startPlugin(binary: string, engineAddress: string, cwd: string, env: NodeJS.ProcessEnv): Promise<Started> {
-    const child = spawn(binary, [engineAddress], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-    trackChild(child);
+    const child = startChild(process.execPath, [PLUGIN_HOST, binary, engineAddress], { cwd, env, processGroup: true });
     const stderr: string[] = [];
     child.stderr!.setEncoding("utf8");
     child.stderr!.on("data", (chunk: string) => stderr.push(...chunk.split("\n").filter((l) => l.trim())));

@@ -3,6 +3,7 @@
 // engine does: each holds a privileged Pod running as root, which must be judged by name, in
 // TypeScript, Python and YAML programs alike. Without the plugin the run fails with one line, unless
 // the component type is accepted unexpanded.
+import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -142,6 +143,50 @@ withPlugin("components constructed by the real Kubernetes provider", () => {
         const objects = await readManifestsInParallel([path.join(FIXTURES, "kustomize"), path.join(FIXTURES, "chart")]);
         expect(objects.map((o) => (o.object.metadata as any).name)).toEqual(["kustomized-pod", "release-name-pod"]);
         expect(objects[0].source).toBe(path.join(FIXTURES, "kustomize", "kustomization.yaml"));
+    });
+
+    test("each component is constructed by its own provider's configuration: the stack's, or an explicit provider's", async () => {
+        const recorded = await run(path.join(__dirname, "provider-namespace"), { config: { "kubernetes:namespace": "shop" } });
+        const maps = recorded.resources.filter((r) => r.type === "kubernetes:core/v1:ConfigMap");
+        expect(maps.map((m) => [m.name, (m.inputs.metadata as any).namespace, m.provider?.split("::")[3] ?? "default"]).sort()).toEqual([
+            ["default:shop/default", "shop", "default"],
+            ["explicit:apps/explicit", "apps", "apps"],
+        ]);
+    });
+
+    test("a provider plugin ends with prodready, even when prodready is killed with SIGKILL", async () => {
+        const cli = spawn(process.execPath, [path.resolve(__dirname, "..", "..", "..", "bin", "prodready.js"), "preview", program("typescript"), "--config", "only=group,spin"],
+            { stdio: "ignore" });
+        const descendants = (): Array<{ pid: number; args: string }> => {
+            const rows = spawnSync("ps", ["-eo", "pid=,ppid=,args="], { encoding: "utf8" }).stdout.trim().split("\n")
+                .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line)).filter((m): m is RegExpExecArray => m !== null)
+                .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3] }));
+            const found: Array<{ pid: number; args: string }> = [];
+            const parents = new Set([cli.pid]);
+            for (let grew = true; grew;) {
+                grew = false;
+                for (const row of rows) {
+                    if (parents.has(row.ppid) && !parents.has(row.pid)) {
+                        parents.add(row.pid);
+                        found.push(row);
+                        grew = true;
+                    }
+                }
+            }
+            return found;
+        };
+        let plugins: Array<{ pid: number; args: string }> = [];
+        for (let waited = 0; plugins.length === 0 && waited < 60_000; waited += 250) {
+            await new Promise((resolve) => setTimeout(resolve, 250));
+            plugins = descendants().filter((p) => p.args.includes("pulumi-resource-kubernetes") && !p.args.includes("plugin-host"));
+        }
+        expect(plugins).not.toEqual([]);
+        cli.kill("SIGKILL");
+        const alive = (pid: number) => spawnSync("ps", ["-o", "stat=", "-p", String(pid)], { encoding: "utf8" }).stdout.trim().replace(/^Z.*/, "") !== "";
+        for (let waited = 0; plugins.some((p) => alive(p.pid)) && waited < 10_000; waited += 250) {
+            await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+        expect(plugins.filter((p) => alive(p.pid))).toEqual([]);
     });
 
     test("YAML: every component class's privileged Pod is judged by name", async () => {

@@ -41,6 +41,10 @@ if (wanted("kustomizev2")) {
 if (wanted("kustomizev1")) {
     new k8s.kustomize.Directory("kustomizev1", { directory: path.join(fixtures, "kustomize") });
 }
+if (only?.includes("spin")) {
+    // Never finishes: the components' plugins stay up until the run is ended.
+    setInterval(() => undefined, 1000);
+}
 if (only?.includes("function")) {
     // A function of a package nobody here knows: the preview cannot answer it.
     pulumi.runtime.invoke("acme:index:getWidget", { name: "w" });
