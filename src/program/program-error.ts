@@ -1,3 +1,11 @@
+/** A run that failed: one line, naming the file and the cause where there is one. */
+export class ProgramError extends Error {
+    constructor(message: string) {
+        super(message);
+        this.name = "ProgramError";
+    }
+}
+
 import * as path from "path";
 
 // cmd/run reports an uncaught error through Engine.Log with this header, then the error's stack.

@@ -3,7 +3,7 @@
 // does, even by SIGKILL: see child-processes.ts), the last lines of its stderr, and the time limit.
 import type { ChildProcess } from "child_process";
 import { ChildOptions, killChild, startChild } from "./child-processes";
-import { ProgramError } from "./index";
+import { ProgramError } from "./program-error";
 
 /** Keeps the last lines a child wrote, for an exit that logged no error. */
 function tail(stream: NodeJS.ReadableStream, keep = 20): () => string[] {

@@ -6,10 +6,35 @@ import * as fs from "fs";
 import * as path from "path";
 import { parse } from "yaml";
 import { visibleLine } from "../report/safe";
-import { ProgramError } from "./index";
-import type { ProgramOptions, Project } from "./index";
-import { readPythonRuntime } from "./python";
-import { loadYamlProject, YamlProgramError } from "./yaml-program";
+import { ProgramError } from "./program-error";
+import { PythonRuntimeOptions, readPythonRuntime } from "./python";
+import { loadYamlProject, YamlProgramError, YamlProject } from "./yaml-program";
+
+export interface ProgramOptions {
+    stack?: string;
+    /** `key=value` overrides; keys without a namespace belong to the project. */
+    config?: Record<string, string>;
+    timeoutSeconds?: number;
+    /** Told the number of resources registered so far, after each registration. */
+    onRegistered?: (count: number) => void;
+    /** Component types (globs) accepted unexpanded and unjudged when their provider plugin is missing. */
+    allowUnexpanded?: string[];
+}
+
+export interface Project {
+    dir: string;
+    name: string;
+    main: string;
+    config: Record<string, string>;
+    secretKeys: string[];
+    stack: string;
+    /** Pulumi.yaml `runtime.options` the Node.js language host honours. */
+    runtimeOptions: { typescript: boolean; tsconfig?: string; nodeargs: string[] };
+    /** Set for a `runtime: python` project: Pulumi.yaml `runtime.options` the Python language host honours. */
+    python?: PythonRuntimeOptions;
+    /** Set for a `runtime: yaml` project, which runs through prodready's Pulumi YAML interpreter. */
+    yaml?: YamlProject;
+}
 
 /** The stack read when `--stack` is not given; its config file is optional. */
 const DEFAULT_STACK = "dev";

@@ -10,7 +10,7 @@ const VPC = "aws:ec2/vpc:Vpc";
 function reportWithStandIns() {
     const run = {
         resources: [
-            { urn: urn(VPC, "main"), name: "main", dependencies: [], propertyDependencies: {} },
+            { urn: urn(VPC, "main"), name: "main", dependencies: [] as string[], propertyDependencies: {} as Record<string, string[]> },
             { urn: urn(SG, "web-sg"), name: "web-sg", dependencies: [urn(VPC, "main")], propertyDependencies: { vpcId: [urn(VPC, "main")] } },
         ],
         standInFunctions: ["aws:ec2/getAmi:getAmi", "aws:index/getAvailabilityZones:getAvailabilityZones"],

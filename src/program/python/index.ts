@@ -1,14 +1,10 @@
-import type { ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { packageRoot } from "../../paths";
-import { killChild } from "../child-processes";
-import { startProgramProcess } from "../program-process";
-import { assertSeenEverything, DEFAULT_TIMEOUT_SECONDS, monitorSettings, ProgramError, ProgramOptions, Project } from "../index";
-import { invokeHandlers } from "../invokes";
-import { startPreviewEngine } from "../preview-engine";
+import { launch } from "../launcher";
+import { ProgramError } from "../program-error";
+import type { ProgramOptions, Project } from "../project";
 import type { ProgramRun } from "../records";
-import { RecordingMonitor } from "../recording-monitor";
 import { describePythonError } from "./errors";
 import { PythonInterpreter, PythonRuntimeOptions, pythonRuntimeOptions, PythonSetupError, resolveInterpreter } from "./interpreter";
 
@@ -62,15 +58,13 @@ function noSdkMessage(interpreter: PythonInterpreter, detail: string): string {
  */
 export async function runPythonProgram(project: Project, python: PythonRuntimeOptions, options: ProgramOptions = {}): Promise<ProgramRun> {
     const interpreter = asProgramError(() => resolveInterpreter(project.dir, python));
-    const monitor = new RecordingMonitor(invokeHandlers(), project.name, project.stack, options.onRegistered, monitorSettings(project, options));
-    const engine = await startPreviewEngine(monitor);
-    let child: ChildProcess | undefined;
-    try {
-        const { pwd, program } = entryPoint(project);
-        const args = [
+    const { pwd, program } = entryPoint(project);
+    return launch(project, options, {
+        command: interpreter.python,
+        args: (address) => [
             PYTHON_RUNNER,
-            "--monitor", engine.address,
-            "--engine", engine.address,
+            "--monitor", address,
+            "--engine", address,
             "--project", project.name,
             "--stack", project.stack,
             "--organization", "organization",
@@ -78,50 +72,21 @@ export async function runPythonProgram(project: Project, python: PythonRuntimeOp
             "--pwd", pwd,
             "--dry_run", "true",
             program,
-        ];
-        const env: NodeJS.ProcessEnv = {
+        ],
+        cwd: pwd,
+        env: {
             ...interpreter.env,
             PULUMI_CONFIG: JSON.stringify(project.config),
             PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(project.secretKeys),
             // Output as it happens, and no byte-code files written into the user's project.
             PYTHONUNBUFFERED: "1",
             PYTHONDONTWRITEBYTECODE: "1",
-        };
-        const running = startProgramProcess(interpreter.python, args, {
-            cwd: pwd,
-            env,
-            timeoutSeconds: options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
-            what: `the Python interpreter ${interpreter.python}`,
-        });
-        child = running.child;
-        const exit = await running.exit;
-        const lines = running.stderr();
-        const noSdk = lines.find((l) => l.startsWith(NO_SDK_MARKER));
-        if (exit.code === EXIT_NO_SDK && noSdk) {
-            throw new ProgramError(noSdkMessage(interpreter, noSdk.slice(NO_SDK_MARKER.length).trim()));
-        }
-        assertSeenEverything(monitor);
-        if (engine.errors.length > 0) {
-            throw new ProgramError(`the program failed: ${describePythonError(engine.errors[0], project.dir)}`);
-        }
-        if (exit.code !== 0) {
-            const last = lines.pop();
-            const how = exit.signal ? `was ended by ${exit.signal}` : `exited with code ${exit.code}`;
-            throw new ProgramError(`the program ${how}${last ? `: ${last.trim()}` : ""}`);
-        }
-        return {
-            project: project.name,
-            stack: project.stack,
-            resources: monitor.records,
-            unansweredInvokes: [...monitor.unansweredInvokes].sort(),
-            unexpanded: monitor.unexpanded,
-            standInFunctions: [...monitor.standInFunctions].sort(),
-            standInResources: [...monitor.standIns],
-        };
-    } finally {
-        if (child) {
-            killChild(child);
-        }
-        engine.close();
-    }
+        },
+        what: `the Python interpreter ${interpreter.python}`,
+        describeError: (logged) => describePythonError(logged, project.dir),
+        setupProblem: (exit, stderr) => {
+            const noSdk = stderr.find((l) => l.startsWith(NO_SDK_MARKER));
+            return exit.code === EXIT_NO_SDK && noSdk ? noSdkMessage(interpreter, noSdk.slice(NO_SDK_MARKER.length).trim()) : undefined;
+        },
+    });
 }
