@@ -6,7 +6,7 @@ import * as path from "path";
 import { loadPolicies } from "../policies/registry";
 
 /** Settings every policy takes that are not thresholds (docs/exemptions.md): left out of the profile. */
-const COMMON_SETTINGS = new Set(["exemptions", "exemptionsFromResources"]);
+const COMMON_SETTINGS = new Set(["exemptions", "exemptionsFromResources", "allowUnknown"]);
 
 export function checklistsProfile(): Record<string, Record<string, unknown>> {
     const profile: Record<string, Record<string, unknown>> = {};

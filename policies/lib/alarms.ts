@@ -253,8 +253,8 @@ export function watchAlarms(watched: readonly PolicyResource[], alarms: readonly
 
 /**
  * Reports each requirement that no alarm on `resource` meets, naming the alarm to add; a
- * requirement that a value unknown during preview leaves open is thrown after the others are
- * reported, so `context.judge` marks the resource unknown without hiding what is known.
+ * requirement that a value unknown during preview leaves open decides only when no other is
+ * reported missing, as a known violation already decides the resource's verdict.
  */
 export function requireAlarms(
     watch: AlarmWatch,
@@ -264,6 +264,7 @@ export function requireAlarms(
     report: (message: string, urn?: string) => void,
 ): void {
     let unknown: unknown;
+    let reported = false;
     for (const requirement of requirements) {
         let problems: string[] | undefined;
         try {
@@ -276,11 +277,12 @@ export function requireAlarms(
             continue;
         }
         if (problems !== undefined) {
+            reported = true;
             const why = problems.length ? ` (${problems.join("; ")})` : "";
             report(`${kind.kind} '${resource.name}' has no CloudWatch alarm with alarmActions on ${requirement.label}${why}: add an aws.cloudwatch.MetricAlarm with ${requirement.advice}, dimensions { ${[kind.dimensions[0], ...(requirement.alsoDimensions ?? [])].map((d) => `${d}: ...`).join(", ")} } and alarmActions [<SNS topic ARN>].`, resource.urn);
         }
     }
-    if (unknown !== undefined) {
+    if (unknown !== undefined && !reported) {
         throw unknown;
     }
 }

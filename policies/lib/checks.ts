@@ -1,5 +1,6 @@
 // The judgements many policies share: a switch that must be on, a count that must reach a minimum.
 // Each reports what is wrong and what to set, in the same words across the pack.
+import { knownItems } from "./unknowns";
 import { describeType, given, integer } from "./values";
 
 /**
@@ -72,4 +73,19 @@ export const AWS_MAXIMUM_BACKUP_DAYS = 35;
  */
 export function minimumBackupDaysSetting(defaultDays: number, description: string) {
     return { type: "integer", minimum: 1, maximum: AWS_MAXIMUM_BACKUP_DAYS, default: defaultDays, description } as const;
+}
+
+/**
+ * The `required` entries a list (log types to export, resources to encrypt) does not hold, each item
+ * compared as `normalize` gives it. An item unknown during preview may be any entry: it is thrown
+ * only when an entry is missing from the known items, as only then can it decide.
+ */
+export function missingEntries<T extends string>(value: unknown, required: readonly T[], normalize: (item: unknown) => string | undefined): T[] {
+    const { items, unknown } = knownItems(value);
+    const held = new Set(items.map(normalize));
+    const missing = required.filter((entry) => !held.has(entry));
+    if (missing.length > 0 && unknown !== undefined) {
+        throw unknown;
+    }
+    return missing;
 }

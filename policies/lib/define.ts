@@ -153,6 +153,7 @@ function metadata(spec: PolicyMetadata & Configurable<Settings>) {
                 ...(spec.config ?? {}),
                 exemptions: EXEMPTIONS_SCHEMA,
                 exemptionsFromResources: EXEMPTIONS_FROM_RESOURCES_SCHEMA,
+                allowUnknown: ALLOW_UNKNOWN_SCHEMA,
             } as unknown as PolicyConfigSchema["properties"],
         },
         priority: spec.priority,
@@ -161,10 +162,22 @@ function metadata(spec: PolicyMetadata & Configurable<Settings>) {
     };
 }
 
-/** Settings every policy takes besides its own (policies/lib/exemptions.ts). */
+/**
+ * Whether prodready's gate lets this policy pass a resource it could not judge because a value is
+ * unknown during preview (docs/reports.md). The pack itself does not read it: the engine judges
+ * again at `pulumi up`, and Pulumi Cloud validates policy-group configs against this schema.
+ */
+const ALLOW_UNKNOWN_SCHEMA = {
+    type: "boolean",
+    default: false,
+    description: "Let a value unknown during preview pass prodready's gate for this policy instead of failing it as not verified; the engine is not affected.",
+};
+
+/** Settings every policy takes besides its own (policies/lib/exemptions.ts, ALLOW_UNKNOWN_SCHEMA). */
 interface CommonSettings {
     exemptions?: unknown;
     exemptionsFromResources?: unknown;
+    allowUnknown?: boolean;
 }
 
 /** A policy that judges each resource of the listed types on its own. */

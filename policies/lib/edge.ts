@@ -1,5 +1,6 @@
 // Type tokens and readers shared by the AWS edge, network and identity policies.
 import type { PolicyResource } from "@pulumi/policy";
+import { attempt, knownItems, knownOr } from "./unknowns";
 import { describeType, given, integer } from "./values";
 
 /** Load balancer listeners: `aws.lb.Listener` and its alias class `aws.alb.Listener`. */
@@ -41,17 +42,41 @@ export function tlsVersion(value: unknown): number | undefined {
     return Number(value);
 }
 
-/** The CloudFront cache behaviours of a distribution: the default one first, then the ordered ones. */
-export function cacheBehaviours(props: Record<string, unknown>): { where: string; property: string; behaviour: Record<string, unknown> | undefined }[] {
-    const out: { where: string; property: string; behaviour: Record<string, unknown> | undefined }[] = [];
-    const def = props.defaultCacheBehavior;
-    out.push({ where: "defaultCacheBehavior", property: "defaultCacheBehavior", behaviour: isObject(def) ? def : undefined });
-    const ordered = props.orderedCacheBehaviors;
-    if (Array.isArray(ordered)) {
-        ordered.forEach((b, i) => {
-            const path = isObject(b) && typeof b.pathPattern === "string" ? ` (${b.pathPattern})` : "";
-            out.push({ where: `orderedCacheBehaviors[${i}]${path}`, property: "orderedCacheBehaviors", behaviour: isObject(b) ? b : undefined });
-        });
+/** One cache behaviour of a distribution, read only when `behaviour` is. */
+export interface CacheBehaviour {
+    where: string;
+    property: string;
+    /** The behaviour's settings (undefined when it is not an object); throws when it is unknown during preview. */
+    readonly behaviour: Record<string, unknown> | undefined;
+}
+
+/**
+ * The CloudFront cache behaviours of a distribution: the default one first, then the ordered ones.
+ * Each is read only when a policy reads its `behaviour`, so one unknown during preview decides only
+ * the judgement of that behaviour (judge them with judgeEach); a path pattern unknown during preview
+ * only goes unnamed in `where`.
+ */
+export function cacheBehaviours(props: Record<string, unknown>): CacheBehaviour[] {
+    const behaviour = (where: string, property: string, read: () => unknown): CacheBehaviour => ({
+        where, property,
+        get behaviour() {
+            const value = read();
+            return isObject(value) ? value : undefined;
+        },
+    });
+    const out = [behaviour("defaultCacheBehavior", "defaultCacheBehavior", () => props.defaultCacheBehavior)];
+    const ordered = attempt(() => props.orderedCacheBehaviors);
+    if (ordered.unknown !== undefined) {
+        out.push(behaviour("orderedCacheBehaviors", "orderedCacheBehaviors", () => props.orderedCacheBehaviors));
+    } else if (Array.isArray(ordered.value)) {
+        const items: unknown[] = ordered.value;
+        for (let i = 0; i < items.length; i++) {
+            const path = knownOr(() => {
+                const b = items[i];
+                return isObject(b) && typeof b.pathPattern === "string" ? ` (${b.pathPattern})` : "";
+            }, "");
+            out.push(behaviour(`orderedCacheBehaviors[${i}]${path}`, "orderedCacheBehaviors", () => items[i]));
+        }
     }
     return out;
 }
@@ -113,12 +138,28 @@ function describePort(value: unknown): string {
 
 const PORT_PROTOCOLS = new Set(["tcp", "udp", "6", "17"]);
 
-function strings(value: unknown): string[] {
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+/**
+ * The source CIDRs of a rule that open it to the internet, from its lists (`cidrBlocks`) and single
+ * values (`cidrIpv4`), each read by `read`. A source unknown during preview (a VPC's CIDR) decides
+ * only when no known one is open: its unknown value is thrown then.
+ */
+function openSources(...reads: Array<() => unknown>): string[] {
+    const sources: string[] = [];
+    let unknown: unknown;
+    for (const read of reads) {
+        const value = attempt(read);
+        const items = knownItems(Array.isArray(value.value) ? value.value : [value.value]);
+        unknown ??= value.unknown ?? items.unknown;
+        sources.push(...items.items.filter((v): v is string => typeof v === "string"));
+    }
+    const open = sources.filter((s) => ANYWHERE.has(s.trim()));
+    if (open.length === 0 && unknown !== undefined) {
+        throw unknown;
+    }
+    return open;
 }
 
-function classify(where: string, sources: string[], protocol: unknown, from: unknown, to: unknown): PublicIngress | undefined {
-    const open = sources.filter((s) => ANYWHERE.has(s.trim()));
+function classify(where: string, open: string[], protocol: unknown, from: unknown, to: unknown): PublicIngress | undefined {
     if (open.length === 0) {
         return undefined;
     }
@@ -145,34 +186,50 @@ function classify(where: string, sources: string[], protocol: unknown, from: unk
 
 /**
  * The ingress rules of a security group (inline `ingress`), a SecurityGroupRule of type ingress,
- * or a SecurityGroupIngressRule that admit traffic from 0.0.0.0/0 or ::/0.
+ * or a SecurityGroupIngressRule that admit traffic from 0.0.0.0/0 or ::/0. Each rule is read on its
+ * own: `rules` holds those known during preview to be open, and `unknown` the error reading the
+ * first rule that a value unknown during preview leaves undecided, for the policy to throw only when
+ * the known rules decide nothing.
  */
-export function publicIngress(type: string, name: string, props: Record<string, unknown>): PublicIngress[] {
+export function publicIngress(type: string, name: string, props: Record<string, unknown>): { rules: PublicIngress[]; unknown?: unknown } {
+    const rules: PublicIngress[] = [];
+    let unknown: unknown;
+    const rule = (read: () => PublicIngress | undefined) => {
+        const found = attempt(read);
+        unknown ??= found.unknown;
+        if (found.value) {
+            rules.push(found.value);
+        }
+    };
     if (type === SECURITY_GROUP_TYPE) {
-        const rules = Array.isArray(props.ingress) ? props.ingress : [];
-        return rules.flatMap((rule, i) => {
-            if (!isObject(rule)) {
-                return [];
+        const ingress = attempt(() => props.ingress);
+        unknown ??= ingress.unknown;
+        const list: unknown[] = Array.isArray(ingress.value) ? ingress.value : [];
+        for (let i = 0; i < list.length; i++) {
+            rule(() => {
+                const entry = list[i];
+                if (!isObject(entry)) {
+                    return undefined;
+                }
+                const open = openSources(() => entry.cidrBlocks, () => entry.ipv6CidrBlocks);
+                return classify(`security group '${name}' ingress #${i + 1}`, open, entry.protocol, entry.fromPort, entry.toPort);
+            });
+        }
+    } else if (type === SECURITY_GROUP_RULE_TYPE) {
+        rule(() => {
+            if (props.type !== "ingress") {
+                return undefined;
             }
-            const sources = [...strings(rule.cidrBlocks), ...strings(rule.ipv6CidrBlocks)];
-            const found = classify(`security group '${name}' ingress #${i + 1}`, sources, rule.protocol, rule.fromPort, rule.toPort);
-            return found ? [found] : [];
+            const open = openSources(() => props.cidrBlocks, () => props.ipv6CidrBlocks);
+            return classify(`security group rule '${name}'`, open, props.protocol, props.fromPort, props.toPort);
+        });
+    } else if (type === INGRESS_RULE_TYPE) {
+        rule(() => {
+            const open = openSources(() => props.cidrIpv4, () => props.cidrIpv6);
+            return classify(`security group ingress rule '${name}'`, open, props.ipProtocol, props.fromPort, props.toPort);
         });
     }
-    if (type === SECURITY_GROUP_RULE_TYPE) {
-        if (props.type !== "ingress") {
-            return [];
-        }
-        const sources = [...strings(props.cidrBlocks), ...strings(props.ipv6CidrBlocks)];
-        const found = classify(`security group rule '${name}'`, sources, props.protocol, props.fromPort, props.toPort);
-        return found ? [found] : [];
-    }
-    if (type === INGRESS_RULE_TYPE) {
-        const sources = [props.cidrIpv4, props.cidrIpv6].filter((v): v is string => typeof v === "string");
-        const found = classify(`security group ingress rule '${name}'`, sources, props.ipProtocol, props.fromPort, props.toPort);
-        return found ? [found] : [];
-    }
-    return [];
+    return { rules, unknown };
 }
 
 /** "port 22", "ports 0-65535" */

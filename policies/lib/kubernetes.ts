@@ -1,6 +1,6 @@
 import { matchGlob } from "./globs";
 import type { ConfigProperty } from "./define";
-import { isUnknownValueError } from "./unknowns";
+import { judgeEach, known, knownOr, unlessListed } from "./unknowns";
 import { at, isRecord, Props, record, records, text } from "./values";
 
 /** Where each workload kind keeps its pod spec. Patch types carry partial specs at the same place. */
@@ -343,31 +343,69 @@ function effectiveSecurityContext(container: Props, podSpec: Props): Props {
     return effective;
 }
 
-/** Each container of a pod spec (init and ephemeral ones included) with its effective securityContext. */
+const CONTAINER_GROUPS: ReadonlyArray<[ContainerRole, string]> = [
+    ["init container", "initContainers"],
+    ["container", "containers"],
+    ["ephemeral container", "ephemeralContainers"],
+];
+
+/**
+ * Each container of a pod spec (init and ephemeral ones included) with its effective securityContext.
+ * A container (or a whole group of them) unknown during preview is still listed: reading any field
+ * of its view throws that unknown value, so it decides only the part of a judgement that reads it.
+ * A container name unknown during preview is replaced by its position, as it only names the container.
+ */
 export function containers(spec: Props): ContainerView[] {
     const views: ContainerView[] = [];
-    const groups: Array<[ContainerRole, unknown]> = [
-        ["init container", spec.initContainers],
-        ["container", spec.containers],
-        ["ephemeral container", spec.ephemeralContainers],
-    ];
-    for (const [role, group] of groups) {
-        records(group).forEach((container, index) => {
+    for (const [role, field] of CONTAINER_GROUPS) {
+        const group = known(() => spec[field]);
+        if (!group) {
+            views.push(unknownView(role, () => spec[field]));
+            continue;
+        }
+        const items = Array.isArray(group.value) ? group.value : [];
+        for (let index = 0; index < items.length; index++) {
+            const item = known(() => items[index]);
+            if (!item) {
+                views.push(unknownView(role, () => items[index]));
+                continue;
+            }
+            const container = record(item.value);
+            if (!container) {
+                continue;
+            }
             let securityContext: Props | undefined;
             views.push({
-                role, name: text(container.name) ?? `#${index}`, container,
+                role, name: knownOr(() => text(container.name), undefined) ?? `#${index}`, container,
                 get securityContext() {
                     return (securityContext ??= effectiveSecurityContext(container, spec));
                 },
             });
-        });
+        }
     }
     return views;
 }
 
-/** "Deployment 'web'" from the resource's kind and metadata name (or Pulumi name). */
+/** A container whose value is unknown during preview: every field reads it again, and throws. */
+function unknownView(role: ContainerRole, read: () => unknown): ContainerView {
+    const fail = (): never => {
+        read();
+        throw new Error("a value unknown during preview was read without the SDK's check");
+    };
+    return {
+        role,
+        get name() { return fail(); },
+        get container() { return fail(); },
+        get securityContext() { return fail(); },
+    };
+}
+
+/**
+ * "Deployment 'web'" from the resource's kind and metadata name, else its Pulumi name, which also
+ * stands in for a metadata name unknown during preview: a message never depends on an unknown value.
+ */
 export function describeWorkload(type: string, name: string, props: Props): string {
-    const metadataName = text(at(props, "metadata", "name"));
+    const metadataName = knownOr(() => text(at(props, "metadata", "name")), undefined);
     return `${parseType(type).kind} '${metadataName ?? name}'`;
 }
 
@@ -378,6 +416,7 @@ export function describeContainer(view: ContainerView): string {
 /**
  * True when one of the globs names the workload, as `namespace/name` or as `name` alone (metadata
  * name, else the Pulumi name): the allow-lists of workload policies (node agents and the like).
+ * Reads the namespace and name; call it through `unlessWorkloadListed`, which does only when they decide.
  */
 export function workloadListed(patterns: readonly string[], name: string, props: Props): boolean {
     const workloadName = text(at(props, "metadata", "name")) ?? name;
@@ -386,25 +425,37 @@ export function workloadListed(patterns: readonly string[], name: string, props:
 }
 
 /**
- * Visits each container of a workload with where it is ("container 'app' of Deployment 'web'").
- * Visits nothing when the resource sets no pod spec or one of the `allowed` globs lists it
- * (see workloadListed). Reads the props in a fixed order (pod spec, allow-list, name, containers),
- * as a value unknown during preview throws at the first read that meets it.
+ * Judges a workload that an `allowedWorkloads` list may exempt: the judgement runs first, and the
+ * workload's namespace and name are read only when the list is not empty and the judgement found a
+ * violation (or a value unknown during preview), so an unknown name hides no violation of a workload
+ * the list cannot exempt.
+ */
+export function unlessWorkloadListed(
+    patterns: readonly string[],
+    resource: { name: string; props: Props },
+    report: (message: string) => void,
+    judge: (report: (message: string) => void) => void,
+): void {
+    unlessListed(patterns, () => workloadListed(patterns, resource.name, resource.props), report, judge);
+}
+
+/**
+ * Judges each container of a workload with where it is ("container 'app' of Deployment 'web'"),
+ * each on its own (policies/lib/unknowns.ts judgeEach): a container whose values are unknown during
+ * preview hides no violation of another. Visits nothing when the resource sets no pod spec.
  */
 export function eachContainer(
     resource: { type: string; name: string; props: Props },
-    visit: (view: ContainerView, where: string) => void,
-    options: { allowed?: readonly string[] } = {},
+    report: (message: string) => void,
+    visit: (view: ContainerView, where: string, report: (message: string) => void) => void,
 ): void {
     const { type, name, props } = resource;
     const spec = podSpec(type, props);
-    if (!spec || (options.allowed !== undefined && workloadListed(options.allowed, name, props))) {
+    if (!spec) {
         return;
     }
     const workload = describeWorkload(type, name, props);
-    for (const view of containers(spec)) {
-        visit(view, `${describeContainer(view)} of ${workload}`);
-    }
+    judgeEach(containers(spec), report, (view, report) => visit(view, `${describeContainer(view)} of ${workload}`, report));
 }
 
 /** The `allowedWorkloads` config property of a workload policy: globs, none by default. */
@@ -531,43 +582,6 @@ export function autoscalersOf<T extends KubernetesObject>(resources: readonly T[
 }
 
 // ---- Stack policies: values unknown during preview decide only the verdicts they can change ----
-
-/** The value `read` returns, or undefined when it reads a value unknown during preview. */
-export function known<T>(read: () => T): { value: T } | undefined {
-    try {
-        return { value: read() };
-    } catch (error) {
-        if (isUnknownValueError(error)) {
-            return undefined;
-        }
-        throw error;
-    }
-}
-
-/**
- * Whether any candidate passes `test` (a NetworkPolicy selecting a pod, a budget covering it).
- * Candidates whose values are unknown during preview are passed over; their unknown value is
- * thrown again only when no known candidate passes, as it then decides the verdict.
- */
-export function anyPasses<T>(candidates: Iterable<T>, test: (candidate: T) => boolean): boolean {
-    let unknown: unknown;
-    for (const candidate of candidates) {
-        try {
-            if (test(candidate)) {
-                return true;
-            }
-        } catch (error) {
-            if (!isUnknownValueError(error)) {
-                throw error;
-            }
-            unknown ??= error;
-        }
-    }
-    if (unknown !== undefined) {
-        throw unknown;
-    }
-    return false;
-}
 
 /**
  * Objects with a label selector (NetworkPolicies, budgets), found by one label their matchLabels

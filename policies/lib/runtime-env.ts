@@ -38,22 +38,21 @@ export function ecsEnvironment(container: Props): EnvVariable[] {
     return [...literal, ...secrets].filter((v): v is EnvVariable => v !== undefined);
 }
 
-/** The variables of a Kubernetes container's `env` (`envFrom` names whole objects, not variables). */
-export function kubernetesEnv(container: Props): EnvVariable[] {
-    const variables: EnvVariable[] = [];
-    for (const variable of records(container.env)) {
-        const name = text(variable.name);
-        if (name === undefined) {
-            continue;
-        }
-        const from = record(variable.valueFrom);
-        if (from !== undefined) {
-            variables.push({ name, source: isRecord(from.secretKeyRef) ? "secret" : "reference", value: () => undefined });
-        } else {
-            variables.push({ name, source: "literal", value: () => variable.value });
-        }
+/**
+ * One item of a Kubernetes container's `env` (`envFrom` names whole objects, not variables), or
+ * undefined when it names no variable. Read item by item, so an item unknown during preview hides no other.
+ */
+export function kubernetesVariable(item: unknown): EnvVariable | undefined {
+    const variable = record(item);
+    const name = text(variable?.name);
+    if (variable === undefined || name === undefined) {
+        return undefined;
     }
-    return variables;
+    const from = record(variable.valueFrom);
+    if (from !== undefined) {
+        return { name, source: isRecord(from.secretKeyRef) ? "secret" : "reference", value: () => undefined };
+    }
+    return { name, source: "literal", value: () => variable.value };
 }
 
 /** The variables of a Lambda function's `environment.variables`: all literal. */

@@ -99,3 +99,13 @@ export function describeType(value: unknown): string {
 export function isDeclared(object: unknown, key: string): boolean {
     return isRecord(object) && isGiven(Object.getOwnPropertyDescriptor(object, key)?.value);
 }
+
+/**
+ * True when a list holds an item that says something (see `given`), also an item unknown during
+ * preview: a list of ARNs of resources the program creates is set although they are not known yet.
+ * Reads the items without the SDK's unknown check, like `isDeclared`.
+ */
+export function holdsDeclared(value: unknown): boolean {
+    return Array.isArray(value) && Array.from({ length: value.length }, (_, index) => index)
+        .some((index) => isGiven(Object.getOwnPropertyDescriptor(value, index)?.value));
+}

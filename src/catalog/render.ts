@@ -54,8 +54,8 @@ export function renderChecklist(catalog: Catalog, policies: readonly ProdreadyPo
 
 function configRows(policy: ProdreadyPolicy): string[] {
     const properties = policy.configSchema?.properties ?? {};
-    // `exemptions` is common to every policy (policies/lib/exemptions.ts, docs/exemptions.md), not a threshold.
-    const keys = Object.keys(properties).filter((k) => k !== "exemptions");
+    // Settings common to every policy (docs/exemptions.md, docs/reports.md) are not thresholds.
+    const keys = Object.keys(properties).filter((k) => !["exemptions", "allowUnknown"].includes(k));
     if (keys.length === 0) {
         return ["No thresholds: only the enforcement level can be configured."];
     }

@@ -47,7 +47,7 @@ const stack = stackPolicy({
 
 describe("the policy contract", () => {
     it("carries the settings as the config schema, with the settings every policy takes", () => {
-        expect(Object.keys(typed.configSchema!.properties)).toEqual(["minimumDays", "allowed", "mode", "exemptions", "exemptionsFromResources"]);
+        expect(Object.keys(typed.configSchema!.properties)).toEqual(["minimumDays", "allowed", "mode", "exemptions", "exemptionsFromResources", "allowUnknown"]);
         expect(stack.configSchema!.properties.exemptionsFromResources).toMatchObject({ default: "any", enum: ["any", "off"] });
     });
 

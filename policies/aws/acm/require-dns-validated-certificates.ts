@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
 import { byType, DISTRIBUTION_TYPE, graphLinks, isSet, LISTENER_TYPES } from "../../lib/edge";
-import { given, isGiven, record, text } from "../../lib/values";
+import { given, isDeclared, record, text } from "../../lib/values";
 
 const CERTIFICATE = "aws:acm/certificate:Certificate";
 const LISTENER_CERTIFICATE_TYPES = ["aws:lb/listenerCertificate:ListenerCertificate", "aws:alb/listenerCertificate:ListenerCertificate"];
@@ -9,10 +9,10 @@ const LISTENER_CERTIFICATE_TYPES = ["aws:lb/listenerCertificate:ListenerCertific
 /** Why a certificate will not renew by itself, or undefined when ACM renews it (DNS validation or a private CA). */
 function renewalProblem(certificate: PolicyResource): string | undefined {
     const props = certificate.props;
-    if (isGiven(props.privateKey) || isGiven(props.privateKeyWo) || isGiven(props.certificateBody)) {
+    if (isDeclared(props, "privateKey") || isDeclared(props, "privateKeyWo") || isDeclared(props, "certificateBody")) {
         return "is imported (privateKey/certificateBody), so ACM never renews it: request it from ACM with validationMethod \"DNS\" instead";
     }
-    if (isGiven(props.certificateAuthorityArn)) {
+    if (isDeclared(props, "certificateAuthorityArn")) {
         return undefined;
     }
     const method = text(given(props.validationMethod));
@@ -70,7 +70,7 @@ export default stackPolicy({
             context.judge(distribution, () => {
                 const viewer = record(distribution.props.viewerCertificate);
                 const where = `CloudFront distribution '${distribution.name}'`;
-                if (isSet(viewer, "iamCertificateId") && isGiven(viewer?.iamCertificateId)) {
+                if (isDeclared(viewer, "iamCertificateId")) {
                     report(`${where} serves an IAM server certificate (viewerCertificate.iamCertificateId), which nothing renews: use an ACM certificate with validationMethod "DNS" (acmCertificateArn).`, distribution.urn);
                 } else if (isSet(viewer, "acmCertificateArn")) {
                     check(distribution, "viewerCertificate", () => viewer?.acmCertificateArn, where);

@@ -2,7 +2,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
 import { byType, DISTRIBUTION_TYPE, graphLinks, LISTENER_TYPES } from "../../lib/edge";
 import { dnsName, indexEndpoints, publicEndpoints } from "../../lib/endpoints";
-import { bool, given, list, record, text } from "../../lib/values";
+import { bool, isDeclared, list, record, text } from "../../lib/values";
 
 const CERTIFICATE = "aws:acm/certificate:Certificate";
 const TLS_PROTOCOLS = new Set(["HTTPS", "TLS"]);
@@ -58,7 +58,7 @@ export default stackPolicy({
                 }
                 const where = `${protocol} listener '${listener.name}'`;
                 // The graph names a certificate whose ARN is unknown during preview; the value is read only when it does not.
-                if (graphLinks(listener, "certificateArn", certificateUrns).needsValue && given(listener.props.certificateArn) === undefined) {
+                if (graphLinks(listener, "certificateArn", certificateUrns).needsValue && !isDeclared(listener.props, "certificateArn")) {
                     report(`${where} sets no certificateArn, so it has no certificate to serve: set certificateArn to an ACM certificate of the domain.`, listener.urn);
                     return;
                 }
@@ -76,7 +76,7 @@ export default stackPolicy({
                 if (aliases.length === 0) {
                     return;
                 }
-                if (bool(viewer?.cloudfrontDefaultCertificate) === true || (graphLinks(distribution, "viewerCertificate", certificateUrns).needsValue && given(viewer?.acmCertificateArn) === undefined && given(viewer?.iamCertificateId) === undefined)) {
+                if (bool(viewer?.cloudfrontDefaultCertificate) === true || (graphLinks(distribution, "viewerCertificate", certificateUrns).needsValue && !isDeclared(viewer, "acmCertificateArn") && !isDeclared(viewer, "iamCertificateId"))) {
                     report(`${where} has aliases (${aliases.map((a) => `'${a}'`).join(", ")}) but serves the default *.cloudfront.net certificate, which does not cover them: set viewerCertificate.acmCertificateArn to an ACM certificate (us-east-1) for those names, with sslSupportMethod "sni-only".`, distribution.urn);
                     return;
                 }

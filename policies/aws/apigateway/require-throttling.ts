@@ -1,6 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { indexLinks, linkJudge, ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
+import { attempt } from "../../lib/unknowns";
 import { describeType, given, record, records, text } from "../../lib/values";
 
 const STAGE = "aws:apigateway/stage:Stage";
@@ -11,18 +12,28 @@ const USAGE_PLAN = "aws:apigateway/usagePlan:UsagePlan";
  * What is wrong with a throttle's rate (requests per second) and burst limit, or undefined when
  * both are positive. API Gateway reads an omitted or negative limit (its default, -1) as no throttling.
  */
-export function throttleProblem(rate: unknown, burst: unknown, rateProperty: string, burstProperty: string): string | undefined {
+export function throttleProblem(rate: () => unknown, burst: () => unknown, rateProperty: string, burstProperty: string): string | undefined {
     const problems: string[] = [];
-    for (const [value, property] of [[rate, rateProperty], [burst, burstProperty]] as const) {
-        const given_ = given(value);
+    // Each limit on its own: one unknown during preview decides only when the other is fine.
+    let unknown: unknown;
+    for (const [read, property] of [[rate, rateProperty], [burst, burstProperty]] as const) {
+        const value = attempt(read);
+        if (value.unknown !== undefined) {
+            unknown ??= value.unknown;
+            continue;
+        }
+        const given_ = given(value.value);
         const n = typeof given_ === "number" ? given_ : typeof given_ === "string" && given_.trim() !== "" ? Number(given_) : NaN;
         if (given_ === undefined) {
             problems.push(`omits ${property}`);
         } else if (Number.isNaN(n)) {
-            problems.push(`sets ${property} to ${describeType(value)}, not a number`);
+            problems.push(`sets ${property} to ${describeType(value.value)}, not a number`);
         } else if (n <= 0) {
             problems.push(`sets ${property} to ${n}, which turns throttling off`);
         }
+    }
+    if (problems.length === 0 && unknown !== undefined) {
+        throw unknown;
     }
     return problems.length > 0 ? problems.join(" and ") : undefined;
 }
@@ -33,13 +44,13 @@ function settingsProblem(settings: PolicyResource): string | undefined {
         return `method settings '${settings.name}' apply to ${path ? `"${path}"` : "no method path"}, not to every method ("*/*")`;
     }
     const values = record(settings.props.settings);
-    const problem = throttleProblem(values?.throttlingRateLimit, values?.throttlingBurstLimit, "settings.throttlingRateLimit", "settings.throttlingBurstLimit");
+    const problem = throttleProblem(() => values?.throttlingRateLimit, () => values?.throttlingBurstLimit, "settings.throttlingRateLimit", "settings.throttlingBurstLimit");
     return problem && `method settings '${settings.name}' ${problem}`;
 }
 
 function planProblem(plan: PolicyResource): string | undefined {
     const throttle = record(plan.props.throttleSettings);
-    const problem = throttleProblem(throttle?.rateLimit, throttle?.burstLimit, "throttleSettings.rateLimit", "throttleSettings.burstLimit");
+    const problem = throttleProblem(() => throttle?.rateLimit, () => throttle?.burstLimit, "throttleSettings.rateLimit", "throttleSettings.burstLimit");
     return problem && `usage plan '${plan.name}' ${problem}`;
 }
 

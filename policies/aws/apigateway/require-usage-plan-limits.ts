@@ -1,5 +1,6 @@
 import { throttleProblem } from "./require-throttling";
 import { resourcePolicy } from "../../lib/define";
+import { Parts } from "../../lib/unknowns";
 import { given, integer, record, text } from "../../lib/values";
 
 export default resourcePolicy({
@@ -18,17 +19,24 @@ export default resourcePolicy({
     },
     resourceTypes: ["aws:apigateway/usagePlan:UsagePlan"],
     validate: ({ name, props }, config, report) => {
-        const throttle = record(props.throttleSettings);
-        const problem = throttleProblem(throttle?.rateLimit, throttle?.burstLimit, "throttleSettings.rateLimit", "throttleSettings.burstLimit");
-        if (problem) {
-            report(`API Gateway usage plan '${name}' ${problem}, so its API keys are not rate limited: set a positive throttleSettings.rateLimit and throttleSettings.burstLimit.`);
-        }
-        if (config.requireQuota) {
-            const quota = record(props.quotaSettings);
-            const limit = integer(given(quota?.limit));
-            if (limit === undefined || limit <= 0 || text(given(quota?.period)) === undefined) {
-                report(`API Gateway usage plan '${name}' sets no request quota: set quotaSettings: { limit, period: "DAY" | "WEEK" | "MONTH" }.`);
+        // Throttling and quota apart: one setting unknown during preview hides no violation of the other.
+        const parts = new Parts(report);
+        parts.judge(() => {
+            const throttle = record(props.throttleSettings);
+            const problem = throttleProblem(() => throttle?.rateLimit, () => throttle?.burstLimit, "throttleSettings.rateLimit", "throttleSettings.burstLimit");
+            if (problem) {
+                parts.report(`API Gateway usage plan '${name}' ${problem}, so its API keys are not rate limited: set a positive throttleSettings.rateLimit and throttleSettings.burstLimit.`);
             }
-        }
+        });
+        parts.judge(() => {
+            if (config.requireQuota) {
+                const quota = record(props.quotaSettings);
+                const limit = integer(given(quota?.limit));
+                if (limit === undefined || limit <= 0 || text(given(quota?.period)) === undefined) {
+                    parts.report(`API Gateway usage plan '${name}' sets no request quota: set quotaSettings: { limit, period: "DAY" | "WEEK" | "MONTH" }.`);
+                }
+            }
+        });
+        parts.settle();
     },
 });

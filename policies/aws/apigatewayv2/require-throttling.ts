@@ -13,7 +13,7 @@ export default resourcePolicy({
     resourceTypes: ["aws:apigatewayv2/stage:Stage"],
     validate: ({ name, props }, _config, report) => {
         const defaults = record(props.defaultRouteSettings);
-        const problem = throttleProblem(defaults?.throttlingRateLimit, defaults?.throttlingBurstLimit, "defaultRouteSettings.throttlingRateLimit", "defaultRouteSettings.throttlingBurstLimit");
+        const problem = throttleProblem(() => defaults?.throttlingRateLimit, () => defaults?.throttlingBurstLimit, "defaultRouteSettings.throttlingRateLimit", "defaultRouteSettings.throttlingBurstLimit");
         if (problem) {
             report(`API Gateway v2 stage '${name}' ${problem}, so its routes are not throttled: set a positive defaultRouteSettings.throttlingRateLimit and throttlingBurstLimit.`);
         }

@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
 import { requireAtLeast } from "../../lib/checks";
+import { attempt, Parts } from "../../lib/unknowns";
 import { integer } from "../../lib/values";
 
 export default resourcePolicy({
@@ -23,8 +24,23 @@ export default resourcePolicy({
     validate: ({ name, props }, config, report) => {
         const where = `scaling target '${name}'`;
         // minCapacity and maxCapacity are required by the provider: an omitted one is reported, not defaulted.
-        requireAtLeast(props.minCapacity, { where, property: "minCapacity", minimum: config.minimum, unit: "unit(s) of capacity", omitted: "which the scaling target requires" }, report);
-        const min = integer(props.minCapacity);
-        requireAtLeast(props.maxCapacity, { where: min === undefined ? where : `${where}, whose minCapacity is ${min},`, property: "maxCapacity", minimum: Math.max(min ?? config.minimum, config.minimum), unit: "unit(s) of capacity", omitted: "which the scaling target requires" }, report);
+        // The minimum and the maximum apart: one unknown during preview hides no violation of the other.
+        // The maximum must reach the minimum too: while that is unknown, it is held to the configured
+        // minimum, and the unknown minimum decides only when the maximum reaches that.
+        const parts = new Parts(report);
+        parts.judge(() => requireAtLeast(props.minCapacity, { where, property: "minCapacity", minimum: config.minimum, unit: "unit(s) of capacity", omitted: "which the scaling target requires" }, parts.report));
+        parts.judge(() => {
+            const read = attempt(() => integer(props.minCapacity));
+            const min = read.unknown === undefined ? read.value : undefined;
+            let reported = false;
+            requireAtLeast(props.maxCapacity, { where: min === undefined ? where : `${where}, whose minCapacity is ${min},`, property: "maxCapacity", minimum: Math.max(min ?? config.minimum, config.minimum), unit: "unit(s) of capacity", omitted: "which the scaling target requires" }, (message) => {
+                reported = true;
+                parts.report(message);
+            });
+            if (!reported && read.unknown !== undefined) {
+                throw read.unknown;
+            }
+        });
+        parts.settle();
     },
 });

@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeType, given, isGiven, list, text } from "../../lib/values";
+import { attempt } from "../../lib/unknowns";
+import { describeType, given, holdsDeclared, list, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-autoscaling-require-elb-health-check",
@@ -11,18 +12,24 @@ export default resourcePolicy({
     tags: ["availability"],
     resourceTypes: ["aws:autoscaling/group:Group"],
     validate: ({ name, props }, _config, report) => {
-        const behindLoadBalancer = list(props.targetGroupArns).some(isGiven) || list(props.loadBalancers).some(isGiven)
-            || list(props.trafficSources).length > 0;
-        if (!behindLoadBalancer) {
+        // An ELB health check passes whatever the group is behind, and a group behind no load balancer
+        // passes whatever it checks: either, known during preview, decides before the other is needed.
+        // Target group ARNs, usually unknown during preview, count as set without being read.
+        const check = attempt(() => given(props.healthCheckType));
+        const behind = attempt(() => holdsDeclared(props.targetGroupArns) || holdsDeclared(props.loadBalancers) || list(props.trafficSources).length > 0);
+        if ((check.unknown === undefined && text(check.value) === "ELB") || (behind.unknown === undefined && !behind.value)) {
             return;
         }
-        const value = given(props.healthCheckType);
+        if (check.unknown !== undefined || behind.unknown !== undefined) {
+            throw check.unknown ?? behind.unknown;
+        }
+        const value = check.value;
         const where = `Auto Scaling group '${name}'`;
         if (value === undefined) {
             report(`${where} is behind a load balancer but omits healthCheckType, which defaults to EC2: set healthCheckType: "ELB".`);
         } else if (text(value) === undefined) {
             report(`${where} sets healthCheckType to ${describeType(value)}: set it to "ELB".`);
-        } else if (text(value) !== "ELB") {
+        } else {
             report(`${where} is behind a load balancer but checks only ${text(value)} status: set healthCheckType: "ELB".`);
         }
     },

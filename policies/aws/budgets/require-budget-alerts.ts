@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
-import { given, isGiven, list, records, text } from "../../lib/values";
+import { given, holdsDeclared, records, text } from "../../lib/values";
 
 const BUDGET = "aws:budgets/budget:Budget";
 
@@ -8,7 +8,8 @@ const BUDGET = "aws:budgets/budget:Budget";
 function alertThresholds(budget: PolicyResource): Set<number> {
     const found = new Set<number>();
     for (const n of records(budget.props.notifications)) {
-        const subscribed = list(n.subscriberEmailAddresses).some(isGiven) || list(n.subscriberSnsTopicArns).some(isGiven);
+        // A topic's ARN is unknown during preview: only that a subscriber is set decides.
+        const subscribed = holdsDeclared(n.subscriberEmailAddresses) || holdsDeclared(n.subscriberSnsTopicArns);
         const percentage = text(n.thresholdType) === "PERCENTAGE";
         const value = given(n.threshold);
         const threshold = typeof value === "number" ? value : typeof value === "string" ? Number(value) : NaN;

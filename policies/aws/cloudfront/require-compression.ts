@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
 import { cacheBehaviours, DISTRIBUTION_TYPE } from "../../lib/edge";
+import { judgeEach } from "../../lib/unknowns";
 import { describeType } from "../../lib/values";
 
 export default resourcePolicy({
@@ -12,17 +13,18 @@ export default resourcePolicy({
     tags: ["network"],
     resourceTypes: [DISTRIBUTION_TYPE],
     validate: ({ name, props }, _config, report) => {
-        for (const { where, behaviour } of cacheBehaviours(props)) {
+        // Each behaviour on its own: one unknown during preview hides no other's violation.
+        judgeEach(cacheBehaviours(props), report, ({ where, behaviour }, report) => {
             if (behaviour === undefined) {
-                continue;
+                return;
             }
             const compress = behaviour.compress;
             if (compress === true || compress === "true") {
-                continue;
+                return;
             }
             // The provider's default is false: CloudFront then serves every object uncompressed.
             const state = compress === undefined || compress === null ? "omits compress, which defaults to false" : compress === false || compress === "false" ? "sets compress to false" : `sets compress to ${describeType(compress)}, not a boolean`;
             report(`CloudFront distribution '${name}' ${where} ${state}, so text assets are served uncompressed: set compress: true.`);
-        }
+        });
     },
 });

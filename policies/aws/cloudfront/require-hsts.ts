@@ -2,6 +2,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
 import { byType, cacheBehaviours, DISTRIBUTION_TYPE, graphLinks, isSet } from "../../lib/edge";
 import { requireAtLeast } from "../../lib/checks";
+import { judgeEach } from "../../lib/unknowns";
 import { at, bool, describeType, given } from "../../lib/values";
 
 interface Config {
@@ -74,33 +75,34 @@ export default stackPolicy({
         };
         for (const distribution of ofType(DISTRIBUTION_TYPE)) {
             context.judge(distribution, () => {
-                for (const { where, property, behaviour } of cacheBehaviours(distribution.props)) {
+                // Each behaviour on its own: one unknown during preview hides no other's violation.
+                judgeEach(cacheBehaviours(distribution.props), (message) => report(message, distribution.urn), ({ where, property, behaviour }, report) => {
                     const prefix = `CloudFront distribution '${distribution.name}' ${where}`;
                     const none = `${prefix} attaches no response headers policy, so browsers get no Strict-Transport-Security header: set responseHeadersPolicyId to a policy with HSTS.`;
                     if (!isSet(behaviour, "responseHeadersPolicyId")) {
-                        report(none, distribution.urn);
-                        continue;
+                        report(none);
+                        return;
                     }
                     // The engine's dependency graph names the stack's policies a behaviour uses even while their ids are unknown.
                     const ref = graphLinks(distribution, property, candidates);
                     ref.byGraph.forEach((urn) => judgePolicy(policies.get(urn)!));
                     if (!ref.needsValue) {
-                        continue;
+                        return;
                     }
                     const id = given(behaviour?.responseHeadersPolicyId);
                     if (id === undefined) {
-                        report(none, distribution.urn);
-                        continue;
+                        report(none);
+                        return;
                     }
                     const managed = typeof id === "string" ? MANAGED_HSTS_POLICIES[id.trim()] : undefined;
                     if (managed) {
                         if (MANAGED_MAX_AGE < config.minimumMaxAgeSeconds) {
-                            report(`${prefix} uses the managed ${managed}, whose HSTS max-age ${MANAGED_MAX_AGE} is below ${config.minimumMaxAgeSeconds}: attach a policy of your own with a longer max-age.`, distribution.urn);
+                            report(`${prefix} uses the managed ${managed}, whose HSTS max-age ${MANAGED_MAX_AGE} is below ${config.minimumMaxAgeSeconds}: attach a policy of your own with a longer max-age.`);
                         }
-                        continue;
+                        return;
                     }
-                    report(`${prefix} uses response headers policy ${typeof id === "string" ? `'${id}'` : describeType(id)}, neither a policy of this stack nor a managed policy with HSTS: declare an aws.cloudfront.ResponseHeadersPolicy with strictTransportSecurity and reference its id.`, distribution.urn);
-                }
+                    report(`${prefix} uses response headers policy ${typeof id === "string" ? `'${id}'` : describeType(id)}, neither a policy of this stack nor a managed policy with HSTS: declare an aws.cloudfront.ResponseHeadersPolicy with strictTransportSecurity and reference its id.`);
+                });
             });
         }
     },

@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
 import { cacheBehaviours, DISTRIBUTION_TYPE } from "../../lib/edge";
+import { judgeEach } from "../../lib/unknowns";
 import { describeType } from "../../lib/values";
 
 const HTTPS_ONLY = new Set(["redirect-to-https", "https-only"]);
@@ -14,13 +15,14 @@ export default resourcePolicy({
     tags: ["transport-security"],
     resourceTypes: [DISTRIBUTION_TYPE],
     validate: ({ name, props }, _config, report) => {
-        for (const { where, behaviour } of cacheBehaviours(props)) {
+        // Each behaviour on its own: one unknown during preview hides no other's violation.
+        judgeEach(cacheBehaviours(props), report, ({ where, behaviour }, report) => {
             const policy = behaviour?.viewerProtocolPolicy;
             if (typeof policy === "string" && HTTPS_ONLY.has(policy)) {
-                continue;
+                return;
             }
             const value = typeof policy === "string" ? `'${policy}'` : describeType(policy);
             report(`CloudFront distribution '${name}' ${where} has viewerProtocolPolicy ${value}, which lets viewers use plain HTTP: set it to "redirect-to-https".`);
-        }
+        });
     },
 });

@@ -1,6 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { cacheBehaviours, DISTRIBUTION_TYPE } from "../../lib/edge";
-import { describeType, given, list, record, text } from "../../lib/values";
+import { anyPasses, judgeItems, knownItems, knownOr, Parts } from "../../lib/unknowns";
+import { describeType, given, record, text } from "../../lib/values";
 
 /** Viewer protocol policies under which every request CloudFront forwards arrived over HTTPS. */
 const HTTPS_VIEWERS = new Set(["https-only", "redirect-to-https"]);
@@ -26,43 +27,55 @@ export default resourcePolicy({
         const allowed = new Set<string>(config.allowedOriginSslProtocols);
         const allowedText = config.allowedOriginSslProtocols.map((p) => `"${p}"`).join(", ");
         // Read only when an origin says "match-viewer": a viewer policy unknown during preview then matters.
+        // A behaviour that accepts HTTP, known during preview, decides before one that is unknown.
         let viewersHttps: boolean | undefined;
-        const everyViewerHttps = () => viewersHttps ??= cacheBehaviours(props).every(({ behaviour }) => HTTPS_VIEWERS.has(text(behaviour?.viewerProtocolPolicy)?.trim() ?? ""));
-        list(props.origins).forEach((entry, i) => {
+        const everyViewerHttps = () => viewersHttps ??= !anyPasses(cacheBehaviours(props), ({ behaviour }) => !HTTPS_VIEWERS.has(text(behaviour?.viewerProtocolPolicy)?.trim() ?? ""));
+        // Each origin on its own: one unknown during preview hides no other's violation. Its id only names it.
+        judgeItems(props.origins, report, (entry, i, report) => {
             const origin = record(entry);
             const custom = given(origin?.customOriginConfig);
             if (custom === undefined) {
                 return;
             }
-            const id = text(origin?.originId);
+            const id = knownOr(() => text(origin?.originId), undefined);
             const where = `CloudFront distribution '${name}' origin ${id && /^[\w.-]{1,64}$/.test(id) ? `'${id}'` : `#${i + 1}`}`;
             const settings = record(custom);
             if (settings === undefined) {
                 report(`${where} sets customOriginConfig to ${describeType(custom)}, not an object: set it with originProtocolPolicy: "https-only" and originSslProtocols: ["TLSv1.2"].`);
                 return;
             }
-            const policy = given(settings.originProtocolPolicy);
-            const value = text(policy)?.trim();
-            if (value === "http-only") {
-                report(`${where} uses originProtocolPolicy "http-only", so requests travel to the origin unencrypted: set originProtocolPolicy: "https-only".`);
-            } else if (value === "match-viewer") {
-                if (!everyViewerHttps()) {
-                    report(`${where} uses originProtocolPolicy "match-viewer" while a cache behaviour accepts HTTP viewers, so their requests reach the origin unencrypted: set originProtocolPolicy: "https-only" (or viewerProtocolPolicy "redirect-to-https" on every cache behaviour).`);
+            // The protocol policy and the TLS versions apart: one unknown during preview hides no violation of the other.
+            const parts = new Parts(report);
+            parts.judge(() => {
+                const policy = given(settings.originProtocolPolicy);
+                const value = text(policy)?.trim();
+                if (value === "http-only") {
+                    parts.report(`${where} uses originProtocolPolicy "http-only", so requests travel to the origin unencrypted: set originProtocolPolicy: "https-only".`);
+                } else if (value === "match-viewer") {
+                    if (!everyViewerHttps()) {
+                        parts.report(`${where} uses originProtocolPolicy "match-viewer" while a cache behaviour accepts HTTP viewers, so their requests reach the origin unencrypted: set originProtocolPolicy: "https-only" (or viewerProtocolPolicy "redirect-to-https" on every cache behaviour).`);
+                    }
+                } else if (value !== "https-only") {
+                    parts.report(`${where} sets originProtocolPolicy to ${value === undefined ? describeType(policy) : "a value CloudFront does not accept"}: set originProtocolPolicy: "https-only".`);
                 }
-            } else if (value !== "https-only") {
-                report(`${where} sets originProtocolPolicy to ${value === undefined ? describeType(policy) : "a value CloudFront does not accept"}: set originProtocolPolicy: "https-only".`);
-            }
-            const protocols = given(settings.originSslProtocols);
-            if (protocols === undefined) {
-                report(`${where} omits originSslProtocols: set originSslProtocols to ${allowedText}.`);
-                return;
-            }
-            const versions = (Array.isArray(protocols) ? protocols : [protocols]).map((p) => text(p)?.trim());
-            const refused = versions.filter((v) => v === undefined || !allowed.has(v));
-            if (refused.length > 0) {
-                const shown = refused.map((v) => v !== undefined && /^(SSLv3|TLSv1(\.[0-3])?)$/.test(v) ? v : "an unreadable value").join(", ");
-                report(`${where} lets CloudFront reach the origin with ${shown} (originSslProtocols): keep only ${allowedText}.`);
-            }
+            });
+            parts.judge(() => {
+                const protocols = given(settings.originSslProtocols);
+                if (protocols === undefined) {
+                    parts.report(`${where} omits originSslProtocols: set originSslProtocols to ${allowedText}.`);
+                    return;
+                }
+                // A version known during preview that CloudFront must refuse decides before one that is unknown.
+                const { items, unknown } = knownItems(Array.isArray(protocols) ? protocols : [protocols]);
+                const refused = items.map((p) => text(p)?.trim()).filter((v) => v === undefined || !allowed.has(v));
+                if (refused.length > 0) {
+                    const shown = refused.map((v) => v !== undefined && /^(SSLv3|TLSv1(\.[0-3])?)$/.test(v) ? v : "an unreadable value").join(", ");
+                    parts.report(`${where} lets CloudFront reach the origin with ${shown} (originSslProtocols): keep only ${allowedText}.`);
+                } else if (unknown !== undefined) {
+                    throw unknown;
+                }
+            });
+            parts.settle();
         });
     },
 });

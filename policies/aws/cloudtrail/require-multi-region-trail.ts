@@ -1,5 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
+import { attempt } from "../../lib/unknowns";
 import { bool, given } from "../../lib/values";
 
 const TRAIL = "aws:cloudtrail/trail:Trail";
@@ -26,15 +27,24 @@ export default stackPolicy({
         let complete = false;
         for (const trail of trails) {
             context.judge(trail, () => {
+                // Each setting on its own: one known to be missing makes the trail incomplete whatever
+                // the others, so one unknown during preview decides only when none is known to be missing.
+                const checks: Array<[string, () => boolean]> = [
+                    ["isMultiRegionTrail: true", () => bool(trail.props.isMultiRegionTrail) !== true],
+                    ["enableLogFileValidation: true", () => bool(trail.props.enableLogFileValidation) !== true],
+                    ["enableLogging: true", () => bool(given(trail.props.enableLogging)) === false],
+                ];
                 const missing: string[] = [];
-                if (bool(trail.props.isMultiRegionTrail) !== true) {
-                    missing.push("isMultiRegionTrail: true");
+                let unknown: unknown;
+                for (const [setting, lacks] of checks) {
+                    const read = attempt(lacks);
+                    unknown ??= read.unknown;
+                    if (read.value) {
+                        missing.push(setting);
+                    }
                 }
-                if (bool(trail.props.enableLogFileValidation) !== true) {
-                    missing.push("enableLogFileValidation: true");
-                }
-                if (bool(given(trail.props.enableLogging)) === false) {
-                    missing.push("enableLogging: true");
+                if (missing.length === 0 && unknown !== undefined) {
+                    throw unknown;
                 }
                 if (missing.length === 0) {
                     complete = true;

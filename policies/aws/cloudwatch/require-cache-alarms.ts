@@ -1,7 +1,7 @@
 import { CACHE_CLUSTER, CACHE_REPLICATION_GROUP, metricAlarms, requireAlarms, watchAlarms } from "../../lib/alarms";
 import { ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
-import { isGiven, text } from "../../lib/values";
+import { isDeclared, text } from "../../lib/values";
 
 const NAMESPACE = "AWS/ElastiCache";
 
@@ -32,7 +32,7 @@ export default stackPolicy({
             for (const cache of caches) {
                 context.judge(cache, () => {
                     // Memcached publishes no CacheHitRate; a cluster inside a replication group is judged with its group.
-                    if (text(cache.props.engine) === "memcached" || (kind === CACHE_CLUSTER && isGiven(cache.props.replicationGroupId))) {
+                    if (text(cache.props.engine) === "memcached" || (kind === CACHE_CLUSTER && isDeclared(cache.props, "replicationGroupId"))) {
                         return;
                     }
                     requireAlarms(watch, cache, kind, requirements, report);

@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeType, given, list, text } from "../../lib/values";
+import { missingEntries } from "../../lib/checks";
+import { describeType, given, text } from "../../lib/values";
 
 const LOG_TYPES = ["audit", "profiler"] as const;
 
@@ -29,8 +30,8 @@ export default resourcePolicy({
             report(`${where} sets enabledCloudwatchLogsExports to ${describeType(value)}, not a list: set it to [${wanted}].`);
             return;
         }
-        const exported = new Set(list(value).map((t) => text(t)?.trim().toLowerCase()));
-        const missing = config.requiredLogTypes.filter((t) => !exported.has(t));
+        // A log type unknown during preview decides only when a known one is missing.
+        const missing = missingEntries(value, config.requiredLogTypes, (t) => text(t)?.trim().toLowerCase());
         if (missing.length > 0) {
             const how = value === undefined ? "omits enabledCloudwatchLogsExports, so DocumentDB exports no logs" : "does not export every required log type";
             report(`${where} ${how} (missing ${missing.join(", ")}): add ${missing.map((t) => `"${t}"`).join(", ")} to enabledCloudwatchLogsExports.`);

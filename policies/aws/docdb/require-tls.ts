@@ -1,6 +1,7 @@
 import { graphTargets, indexByName, ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
-import { given, records, text } from "../../lib/values";
+import { knownItems } from "../../lib/unknowns";
+import { given, isRecord, text } from "../../lib/values";
 
 const CLUSTER = "aws:docdb/cluster:Cluster";
 const PARAMETER_GROUP = "aws:docdb/clusterParameterGroup:ClusterParameterGroup";
@@ -38,7 +39,12 @@ export default stackPolicy({
                 if (group === undefined) {
                     return; // a group declared outside this stack: not ours to judge
                 }
-                const tls = records(group.props.parameters).find((p) => text(p.name)?.trim().toLowerCase() === "tls");
+                // A parameter unknown during preview decides only when no known one is tls.
+                const parameters = knownItems(group.props.parameters);
+                const tls = parameters.items.filter(isRecord).find((p) => text(p.name)?.trim().toLowerCase() === "tls");
+                if (tls === undefined && parameters.unknown !== undefined) {
+                    throw parameters.unknown;
+                }
                 if (tls !== undefined && String(tls.value).trim().toLowerCase() === "disabled") {
                     report(`DocumentDB cluster '${cluster.name}' uses cluster parameter group '${group.name}', which sets tls to "disabled" and accepts plain-text connections: set the parameter tls to "enabled" (or remove it).`, cluster.urn);
                 }

@@ -1,6 +1,13 @@
 import { requireTrue } from "../../lib/aws";
 import { resourcePolicy } from "../../lib/define";
-import { at, given, records, text } from "../../lib/values";
+import { judgeItems, knownOr, Parts } from "../../lib/unknowns";
+import { at, given, record, text } from "../../lib/values";
+
+/** How a message names a block device: by its device name, or by position while that is unset or unknown during preview. */
+function deviceLabel(device: Record<string, unknown>, index: number): string {
+    const name = knownOr(() => text(given(device.deviceName)), undefined);
+    return name ? `'${name}'` : `#${index + 1}`;
+}
 
 const VOLUME = "aws:ebs/volume:Volume";
 const LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
@@ -29,29 +36,37 @@ export default resourcePolicy({
             requireTrue(props.encrypted, `EBS volume '${name}'`, "encrypted", omitted, "set encrypted: true", report);
             return;
         }
+        // Each device on its own: one unknown during preview hides no other's violation, and its
+        // device name, which only labels it, is not read while unknown.
         if (type === LAUNCH_TEMPLATE) {
-            records(props.blockDeviceMappings).forEach((mapping, index) => {
+            judgeItems(props.blockDeviceMappings, report, (item, index, report) => {
+                const mapping = record(item);
                 const ebs = at(mapping, "ebs");
-                if (ebs === undefined) {
+                if (!mapping || ebs === undefined) {
                     return; // an instance store or a suppressed device: no EBS volume
                 }
-                const device = text(given(mapping.deviceName)) ? `'${mapping.deviceName}'` : `#${index + 1}`;
-                requireTrue(at(ebs, "encrypted"), `block device ${device} of launch template '${name}'`, "ebs.encrypted", omitted, "set ebs.encrypted: \"true\"", report);
+                requireTrue(at(ebs, "encrypted"), `block device ${deviceLabel(mapping, index)} of launch template '${name}'`, "ebs.encrypted", omitted, "set ebs.encrypted: \"true\"", report);
             });
             return;
         }
         const owner = type === INSTANCE ? `EC2 instance '${name}'` : `launch configuration '${name}'`;
-        const root = given(props.rootBlockDevice);
-        if (root === undefined) {
-            if (omitted !== undefined) {
-                report(`${owner} declares no rootBlockDevice, so its root volume follows the AMI's block device mapping, unencrypted unless the AMI's snapshot is encrypted or the account enables EBS encryption by default: set rootBlockDevice: { encrypted: true } (or encryptionByDefault in this policy's config when the account encrypts by default).`);
+        const parts = new Parts(report);
+        parts.judge(() => {
+            const root = given(props.rootBlockDevice);
+            if (root === undefined) {
+                if (omitted !== undefined) {
+                    parts.report(`${owner} declares no rootBlockDevice, so its root volume follows the AMI's block device mapping, unencrypted unless the AMI's snapshot is encrypted or the account enables EBS encryption by default: set rootBlockDevice: { encrypted: true } (or encryptionByDefault in this policy's config when the account encrypts by default).`);
+                }
+            } else {
+                requireTrue(at(root, "encrypted"), `the root block device of ${owner}`, "rootBlockDevice.encrypted", omitted, "set rootBlockDevice.encrypted: true", parts.report);
             }
-        } else {
-            requireTrue(at(root, "encrypted"), `the root block device of ${owner}`, "rootBlockDevice.encrypted", omitted, "set rootBlockDevice.encrypted: true", report);
-        }
-        records(props.ebsBlockDevices).forEach((device, index) => {
-            const label = text(given(device.deviceName)) ? `'${device.deviceName}'` : `#${index + 1}`;
-            requireTrue(device.encrypted, `EBS block device ${label} of ${owner}`, "encrypted", omitted, "set encrypted: true on the ebsBlockDevices entry", report);
         });
+        parts.judge(() => judgeItems(props.ebsBlockDevices, parts.report, (item, index, report) => {
+            const device = record(item);
+            if (device) {
+                requireTrue(device.encrypted, `EBS block device ${deviceLabel(device, index)} of ${owner}`, "encrypted", omitted, "set encrypted: true on the ebsBlockDevices entry", report);
+            }
+        }));
+        parts.settle();
     },
 });

@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
 import { describePorts, INGRESS_TYPES, publicIngress } from "../../lib/edge";
+import { Parts } from "../../lib/unknowns";
 
 export default resourcePolicy({
     name: "aws-ec2-disallow-public-admin-ports",
@@ -19,11 +20,14 @@ export default resourcePolicy({
     },
     resourceTypes: INGRESS_TYPES,
     validate: ({ type, name, props }, config, report) => {
-        for (const rule of publicIngress(type, name, props)) {
+        // The rules known during preview first: one left unknown decides only when they report nothing.
+        const ingress = publicIngress(type, name, props);
+        const parts = new Parts(report);
+        for (const rule of ingress.rules) {
             const source = rule.sources.join(" and ");
             if (rule.kind === "invalid") {
                 // Not read as "every port": a rule AWS rejects opens nothing, and one it accepts is judged once readable.
-                report(`${rule.where} admits ${source}, but the policy cannot read the port range (${rule.unreadable}), so it cannot tell whether administration ports ${config.adminPorts.join(", ")} are open: set protocol to "tcp" or "udp" and fromPort and toPort to whole numbers from 0 to 65535.`);
+                parts.report(`${rule.where} admits ${source}, but the policy cannot read the port range (${rule.unreadable}), so it cannot tell whether administration ports ${config.adminPorts.join(", ")} are open: set protocol to "tcp" or "udp" and fromPort and toPort to whole numbers from 0 to 65535.`);
                 continue;
             }
             let exposed: number[] = [];
@@ -35,8 +39,10 @@ export default resourcePolicy({
             }
             if (exposed.length > 0) {
                 const what = rule.kind === "ports" ? describePorts(rule.from!, rule.to!) : "every port (protocol -1)";
-                report(`${rule.where} opens ${what} to ${source}, exposing administration port${exposed.length > 1 ? "s" : ""} ${exposed.join(", ")}: restrict the source to specific IP ranges or use Session Manager.`);
+                parts.report(`${rule.where} opens ${what} to ${source}, exposing administration port${exposed.length > 1 ? "s" : ""} ${exposed.join(", ")}: restrict the source to specific IP ranges or use Session Manager.`);
             }
         }
+        parts.setAside(ingress.unknown);
+        parts.settle();
     },
 });

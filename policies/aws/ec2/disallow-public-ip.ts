@@ -1,6 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { nameMatches } from "../../lib/runtime-env";
-import { bool, describeType, given, isRecord, list, record, text } from "../../lib/values";
+import { judgeItems, unlessListed } from "../../lib/unknowns";
+import { bool, describeType, given, isRecord, record, text } from "../../lib/values";
 
 const INSTANCE = "aws:ec2/instance:Instance";
 const SPOT_REQUEST = "aws:ec2/spotInstanceRequest:SpotInstanceRequest";
@@ -50,16 +51,20 @@ export default resourcePolicy({
     validate: ({ type, name, props }, config, report) => {
         const where = `${KINDS[type]} '${name}'`;
         if (type === SUBNET || type === DEFAULT_SUBNET) {
-            const names = [name, text(record(props.tags)?.Name)].filter((n): n is string => n !== undefined);
-            if (config.publicSubnets.length > 0 && names.some((n) => nameMatches(n, config.publicSubnets))) {
-                return;
-            }
-            mustNotBeTrue(props.mapPublicIpOnLaunch, where, "mapPublicIpOnLaunch", "so every instance launched in it gets a public IP address",
-                "set mapPublicIpOnLaunch: false (or name the subnet in publicSubnets if it is a NAT or bastion tier)", report);
+            // The Name tag decides only through publicSubnets, once the subnet maps public IPs: tags
+            // unknown during preview are not read otherwise, nor when the Pulumi name is listed.
+            const tagListed = () => {
+                const tag = text(record(props.tags)?.Name);
+                return tag !== undefined && nameMatches(tag, config.publicSubnets);
+            };
+            const listed = () => nameMatches(name, config.publicSubnets) || tagListed();
+            unlessListed(config.publicSubnets, listed, report, (report) => mustNotBeTrue(props.mapPublicIpOnLaunch, where, "mapPublicIpOnLaunch", "so every instance launched in it gets a public IP address",
+                "set mapPublicIpOnLaunch: false (or name the subnet in publicSubnets if it is a NAT or bastion tier)", report));
             return;
         }
         if (type === LAUNCH_TEMPLATE) {
-            list(props.networkInterfaces).forEach((nic, i) => {
+            // Each network interface on its own: one unknown during preview hides no other's public IP.
+            judgeItems(props.networkInterfaces, report, (nic, i, report) => {
                 if (!isRecord(nic)) {
                     return;
                 }

@@ -3,6 +3,7 @@ import { EC2_HOST_KINDS, EC2_LAUNCH_TEMPLATE } from "../../lib/aws";
 import { resourcePolicy } from "../../lib/define";
 import { isSecretStoreArn, nameMatches, SECRET_STORE_NAMES_SETTING } from "../../lib/runtime-env";
 import { findCredential } from "../../lib/secrets";
+import { judgeEach } from "../../lib/unknowns";
 import { given, text } from "../../lib/values";
 
 
@@ -85,15 +86,16 @@ export default resourcePolicy({
         const where = `${EC2_HOST_KINDS[type]} '${name}'`;
         // A launch template's userData is base64; the others take text in userData and base64 in userDataBase64.
         const sources: [string, boolean][] = type === EC2_LAUNCH_TEMPLATE ? [["userData", true]] : [["userData", false], ["userDataBase64", true]];
-        for (const [property, base64] of sources) {
+        // Each property on its own: one unknown during preview hides no secret written in the other.
+        judgeEach(sources, report, ([property, base64], report) => {
             const value = text(given(props[property]));
             if (value === undefined) {
-                continue;
+                return;
             }
             const script = decode(value, base64);
             if (script === undefined) {
                 report(`${where} sets ${property} to gzip data that cannot be decompressed, so it cannot be checked for secrets: pass valid gzip in base64, or plain text.`);
-                continue;
+                return;
             }
             const findings: string[] = [];
             const reported = new Set<string>();
@@ -116,6 +118,6 @@ export default resourcePolicy({
             if (findings.length > 0) {
                 report(`${where} writes secrets in plain text in ${property}: ${findings.join(", ")}. Store them in Secrets Manager or SSM Parameter Store and read them at boot with the instance role.`);
             }
-        }
+        });
     },
 });

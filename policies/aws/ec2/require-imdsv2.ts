@@ -1,5 +1,6 @@
 import { EC2_HOST_KINDS, EC2_INSTANCE, EC2_SPOT_REQUEST } from "../../lib/aws";
 import { resourcePolicy } from "../../lib/define";
+import { Parts } from "../../lib/unknowns";
 import { describeType, given, integer, isGiven, record, text } from "../../lib/values";
 
 
@@ -32,29 +33,36 @@ export default resourcePolicy({
         if (endpoint !== undefined && text(endpoint)?.trim().toLowerCase() === "disabled") {
             return; // no metadata service at all
         }
-        const tokens = given(record(options)?.httpTokens);
-        if (tokens === undefined) {
-            // An instance launched from a template takes the template's metadata options; the template is judged itself.
-            const fromTemplate = (type === EC2_INSTANCE || type === EC2_SPOT_REQUEST) && isGiven(props.launchTemplate);
-            if (!fromTemplate) {
-                report(`${where} omits metadataOptions.httpTokens, so its instances also accept IMDSv1 (httpTokens defaults to "optional"): set metadataOptions: { httpTokens: "required" }.`);
+        // Tokens and hop limit apart: one setting unknown during preview hides no violation of the other.
+        const parts = new Parts(report);
+        parts.judge(() => {
+            const tokens = given(record(options)?.httpTokens);
+            if (tokens === undefined) {
+                // An instance launched from a template takes the template's metadata options; the template is judged itself.
+                const fromTemplate = (type === EC2_INSTANCE || type === EC2_SPOT_REQUEST) && isGiven(props.launchTemplate);
+                if (!fromTemplate) {
+                    parts.report(`${where} omits metadataOptions.httpTokens, so its instances also accept IMDSv1 (httpTokens defaults to "optional"): set metadataOptions: { httpTokens: "required" }.`);
+                }
+            } else if (typeof tokens !== "string") {
+                parts.report(`${where} sets metadataOptions.httpTokens to ${describeType(tokens)}, not a string: set it to "required".`);
+            } else if (tokens.trim().toLowerCase() !== "required") {
+                parts.report(`${where} sets metadataOptions.httpTokens to ${tokens.trim().toLowerCase() === "optional" ? "\"optional\"" : "a value other than \"required\""}, so its instances accept IMDSv1 requests without a session token: set httpTokens: "required".`);
             }
-        } else if (typeof tokens !== "string") {
-            report(`${where} sets metadataOptions.httpTokens to ${describeType(tokens)}, not a string: set it to "required".`);
-        } else if (tokens.trim().toLowerCase() !== "required") {
-            report(`${where} sets metadataOptions.httpTokens to ${tokens.trim().toLowerCase() === "optional" ? "\"optional\"" : "a value other than \"required\""}, so its instances accept IMDSv1 requests without a session token: set httpTokens: "required".`);
-        }
-        const hops = given(record(options)?.httpPutResponseHopLimit);
-        if (hops === undefined) {
-            return; // EC2 defaults to 1
-        }
-        const limit = integer(hops);
-        if (limit === undefined) {
-            report(`${where} sets metadataOptions.httpPutResponseHopLimit to ${describeType(hops)}, not a whole number: set it to ${config.maximumHopLimit} or less.`);
-        } else if (limit > MAXIMUM_ACCEPTED_HOPS || limit < 1) {
-            report(`${where} sets metadataOptions.httpPutResponseHopLimit to ${limit}, which EC2 rejects (1 to ${MAXIMUM_ACCEPTED_HOPS}): set it to ${config.maximumHopLimit} or less.`);
-        } else if (limit > config.maximumHopLimit) {
-            report(`${where} sets metadataOptions.httpPutResponseHopLimit to ${limit}, above the maximum ${config.maximumHopLimit}, so metadata tokens reach ${limit - 1} network hop(s) beyond the instance (containers on it): set it to ${config.maximumHopLimit}.`);
-        }
+        });
+        parts.judge(() => {
+            const hops = given(record(options)?.httpPutResponseHopLimit);
+            if (hops === undefined) {
+                return; // EC2 defaults to 1
+            }
+            const limit = integer(hops);
+            if (limit === undefined) {
+                parts.report(`${where} sets metadataOptions.httpPutResponseHopLimit to ${describeType(hops)}, not a whole number: set it to ${config.maximumHopLimit} or less.`);
+            } else if (limit > MAXIMUM_ACCEPTED_HOPS || limit < 1) {
+                parts.report(`${where} sets metadataOptions.httpPutResponseHopLimit to ${limit}, which EC2 rejects (1 to ${MAXIMUM_ACCEPTED_HOPS}): set it to ${config.maximumHopLimit} or less.`);
+            } else if (limit > config.maximumHopLimit) {
+                parts.report(`${where} sets metadataOptions.httpPutResponseHopLimit to ${limit}, above the maximum ${config.maximumHopLimit}, so metadata tokens reach ${limit - 1} network hop(s) beyond the instance (containers on it): set it to ${config.maximumHopLimit}.`);
+            }
+        });
+        parts.settle();
     },
 });

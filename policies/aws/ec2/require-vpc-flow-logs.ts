@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { indexLinks, linkJudge, ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
-import { describeType, given, isGiven, text } from "../../lib/values";
+import { describeType, given, isDeclared, text } from "../../lib/values";
 
 const VPC_TYPES = ["aws:ec2/vpc:Vpc", "aws:ec2/defaultVpc:DefaultVpc"];
 const FLOW_LOG = "aws:ec2/flowLog:FlowLog";
@@ -39,7 +39,7 @@ export default stackPolicy({
             }
             // A destination built from another resource (a log group's ARN, unknown during preview) is set: the graph says so without reading it.
             const fromResource = (flowLog.propertyDependencies?.logDestination ?? []).length > 0;
-            return fromResource || isGiven(flowLog.props.logDestination) ? undefined : `flow log '${flowLog.name}' names no logDestination`;
+            return fromResource || isDeclared(flowLog.props, "logDestination") ? undefined : `flow log '${flowLog.name}' names no logDestination`;
         };
         // A VPC's inputs do not carry its id: flow logs find their VPC through the dependency graph.
         const judge = linkJudge(indexLinks(vpcs, ofTypes(resources, [FLOW_LOG]), "vpcId", () => []), problem);

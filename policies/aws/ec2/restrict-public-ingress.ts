@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
 import { describePorts, INGRESS_TYPES, publicIngress } from "../../lib/edge";
+import { Parts } from "../../lib/unknowns";
 
 export default resourcePolicy({
     name: "aws-ec2-restrict-public-ingress",
@@ -21,21 +22,26 @@ export default resourcePolicy({
     validate: ({ type, name, props }, config, report) => {
         const allowed = new Set(config.allowedPublicPorts);
         const list = [...allowed].sort((a, b) => a - b).join(", ");
-        for (const rule of publicIngress(type, name, props)) {
+        // The rules known during preview first: one left unknown decides only when they report nothing.
+        const ingress = publicIngress(type, name, props);
+        const parts = new Parts(report);
+        for (const rule of ingress.rules) {
             const source = rule.sources.join(" and ");
             if (rule.kind === "all") {
-                report(`${rule.where} opens every protocol and port (protocol -1) to ${source}: open only ports ${list} to the internet.`);
+                parts.report(`${rule.where} opens every protocol and port (protocol -1) to ${source}: open only ports ${list} to the internet.`);
             } else if (rule.kind === "protocol") {
-                report(`${rule.where} opens IP protocol ${rule.protocol}, which has no ports, to ${source}: open only TCP ports ${list} to the internet.`);
+                parts.report(`${rule.where} opens IP protocol ${rule.protocol}, which has no ports, to ${source}: open only TCP ports ${list} to the internet.`);
             } else if (rule.kind === "invalid") {
-                report(`${rule.where} admits ${source}, but the policy cannot read the port range (${rule.unreadable}): set protocol to "tcp" or "udp" and fromPort and toPort to one of ${list}.`);
+                parts.report(`${rule.where} admits ${source}, but the policy cannot read the port range (${rule.unreadable}): set protocol to "tcp" or "udp" and fromPort and toPort to one of ${list}.`);
             } else if (rule.kind === "ports") {
                 const { from = 0, to = 0 } = rule;
                 const outside = to - from > 65535 ? [] : Array.from({ length: to - from + 1 }, (_, k) => from + k).filter((p) => !allowed.has(p));
                 if (outside.length > 0) {
-                    report(`${rule.where} opens ${describePorts(from, to)} to ${source}${from === to ? "" : `, including ${describePorts(outside[0], outside[0])}`}: only ports ${list} may be open to the internet; restrict the source to known CIDR ranges or security groups.`);
+                    parts.report(`${rule.where} opens ${describePorts(from, to)} to ${source}${from === to ? "" : `, including ${describePorts(outside[0], outside[0])}`}: only ports ${list} may be open to the internet; restrict the source to known CIDR ranges or security groups.`);
                 }
             }
         }
+        parts.setAside(ingress.unknown);
+        parts.settle();
     },
 });

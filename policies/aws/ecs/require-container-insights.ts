@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeType, given, isRecord, list, text } from "../../lib/values";
+import { knownItems } from "../../lib/unknowns";
+import { describeType, given, isRecord, text } from "../../lib/values";
 
 const LEVELS = ["enabled", "enhanced"] as const;
 
@@ -28,7 +29,12 @@ export default resourcePolicy({
             report(`${where} sets settings to ${describeType(settings)}, not a list: set settings: [{ name: "containerInsights", value: ${wanted} }].`);
             return;
         }
-        const insights = list(settings).filter((s) => isRecord(s) && text(s.name) === "containerInsights");
+        // A setting unknown during preview decides only when no known one is containerInsights.
+        const known = knownItems(settings);
+        const insights = known.items.filter((s) => isRecord(s) && text(s.name) === "containerInsights");
+        if (insights.length === 0 && known.unknown !== undefined) {
+            throw known.unknown;
+        }
         if (insights.length === 0) {
             report(`${where} does not set containerInsights, so it follows the account default (off): add { name: "containerInsights", value: ${wanted} } to settings.`);
             return;

@@ -1,4 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
+import { attempt } from "../../lib/unknowns";
 import { at, bool, describeType, given, record, text } from "../../lib/values";
 
 export default resourcePolicy({
@@ -26,7 +27,16 @@ export default resourcePolicy({
             report(`${where} sets deploymentCircuitBreaker to ${describeType(breaker)}, not an object: set { enable: true, rollback: true }.`);
             return;
         }
-        const missing = ["enable", "rollback"].filter((key) => bool(settings[key]) !== true);
+        // A switch known during preview to be off decides before one that is unknown.
+        let unknown: unknown;
+        const missing = ["enable", "rollback"].filter((key) => {
+            const on = attempt(() => bool(settings[key]) === true);
+            unknown ??= on.unknown;
+            return on.unknown === undefined && !on.value;
+        });
+        if (missing.length === 0 && unknown !== undefined) {
+            throw unknown;
+        }
         if (missing.length > 0) {
             report(`${where} does not set deploymentCircuitBreaker.${missing.join(" and ")} to true: set deploymentCircuitBreaker: { enable: true, rollback: true }.`);
         }

@@ -1,6 +1,7 @@
 import { containerDefinitions, describeContainer } from "../../lib/aws";
 import { resourcePolicy } from "../../lib/define";
-import { describeType, integer, list, Props, text } from "../../lib/values";
+import { someItem } from "../../lib/unknowns";
+import { describeType, integer, Props, text } from "../../lib/values";
 
 /** A positive size, as a number or a numeric string; ECS also accepts task sizes such as "1 vCPU" or "2 GB". */
 function sized(value: unknown): boolean {
@@ -40,7 +41,7 @@ export default resourcePolicy({
         if (taskGaps.length === 0) {
             return;
         }
-        const fargate = list(props.requiresCompatibilities).some((c) => text(c) === "FARGATE");
+        const fargate = someItem(props.requiresCompatibilities, (c) => text(c) === "FARGATE");
         if (fargate) {
             const shown = taskGaps.map((p) => (props[p] === undefined ? p : `${p} (${describeType(props[p])} is not a size)`));
             report(`${where} runs on Fargate without task-level ${shown.join(" and ")}: set cpu and memory on the task definition, e.g. cpu: "512", memory: "1024".`);

@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeType, given, list, text } from "../../lib/values";
+import { missingEntries } from "../../lib/checks";
+import { describeType, given, text } from "../../lib/values";
 
 const LOG_TYPES = ["api", "audit", "authenticator", "controllerManager", "scheduler"] as const;
 
@@ -28,8 +29,8 @@ export default resourcePolicy({
             report(`${where} sets enabledClusterLogTypes to ${describeType(value)}, not a list: set it to [${config.requiredLogTypes.map((t) => `"${t}"`).join(", ")}].`);
             return;
         }
-        const enabled = new Set(list(value).map(text));
-        const missing = config.requiredLogTypes.filter((t) => !enabled.has(t));
+        // A log type unknown during preview decides only when a known one is missing.
+        const missing = missingEntries(value, config.requiredLogTypes, text);
         if (missing.length > 0) {
             const how = value === undefined ? "omits enabledClusterLogTypes, so EKS sends no control-plane logs" : "does not enable every required control-plane log type";
             report(`${where} ${how} (missing ${missing.join(", ")}): add ${missing.map((t) => `"${t}"`).join(", ")} to enabledClusterLogTypes.`);

@@ -1,6 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { isSet } from "../../lib/edge";
-import { describeType, given, list, record, text } from "../../lib/values";
+import { Parts, someItem } from "../../lib/unknowns";
+import { describeType, given, record, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-eks-require-secrets-encryption",
@@ -24,14 +25,20 @@ export default resourcePolicy({
             report(`${where} sets encryptionConfig to ${describeType(config)}: ${fix}.`);
             return;
         }
-        const resources = list(settings.resources).map((r) => text(r)?.trim().toLowerCase());
-        if (!resources.includes("secrets")) {
-            report(`${where} does not list "secrets" in encryptionConfig.resources: add "secrets" (${fix}).`);
-        }
+        // What is encrypted and with which key apart: one unknown during preview hides no violation of the other.
+        const parts = new Parts(report);
+        parts.judge(() => {
+            if (!someItem(settings.resources, (r) => text(r)?.trim().toLowerCase() === "secrets")) {
+                parts.report(`${where} does not list "secrets" in encryptionConfig.resources: add "secrets" (${fix}).`);
+            }
+        });
         // The key ARN is usually another resource's output, unknown during preview: only its presence is judged.
-        const provider = record(given(settings.provider));
-        if (!isSet(provider, "keyArn")) {
-            report(`${where} names no KMS key in encryptionConfig.provider.keyArn: set it to the arn of a symmetric aws.kms.Key.`);
-        }
+        parts.judge(() => {
+            const provider = record(given(settings.provider));
+            if (!isSet(provider, "keyArn")) {
+                parts.report(`${where} names no KMS key in encryptionConfig.provider.keyArn: set it to the arn of a symmetric aws.kms.Key.`);
+            }
+        });
+        parts.settle();
     },
 });

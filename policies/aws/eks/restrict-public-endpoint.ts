@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
-import { at, bool, describeType, given, list, text } from "../../lib/values";
+import { knownItems } from "../../lib/unknowns";
+import { at, bool, describeType, given, text } from "../../lib/values";
 
 /** CIDRs that admit the whole internet. */
 const ANYWHERE = new Set(["0.0.0.0/0", "::/0"]);
@@ -41,7 +42,12 @@ export default resourcePolicy({
             report(`${where} sets vpcConfig.publicAccessCidrs to ${describeType(cidrs)}, not a list: list the networks that administer the cluster.`);
             return;
         }
-        const open = cidrs === undefined ? ["0.0.0.0/0"] : list(cidrs).map((c) => text(c)?.trim()).filter((c): c is string => !!c && ANYWHERE.has(c));
+        // A CIDR unknown during preview decides only when no known one is open to everyone.
+        const listed = knownItems(cidrs);
+        const open = cidrs === undefined ? ["0.0.0.0/0"] : listed.items.map((c) => text(c)?.trim()).filter((c): c is string => !!c && ANYWHERE.has(c));
+        if (open.length === 0 && listed.unknown !== undefined) {
+            throw listed.unknown;
+        }
         if (open.length > 0) {
             const whom = cidrs === undefined ? "with no publicAccessCidrs, which EKS sets to 0.0.0.0/0" : `open to ${open.join(", ")}`;
             report(`${where} ${how} ${whom}: set vpcConfig.endpointPublicAccess: false, or vpcConfig.publicAccessCidrs to the networks that administer the cluster.`);

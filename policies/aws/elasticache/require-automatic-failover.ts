@@ -1,5 +1,6 @@
 import { requireAtLeast, requireTrue } from "../../lib/checks";
 import { resourcePolicy } from "../../lib/define";
+import { Parts } from "../../lib/unknowns";
 import { given, isGiven, text } from "../../lib/values";
 
 /** The largest group ElastiCache accepts: 6 cache clusters (cluster mode off), 5 replicas per shard (cluster mode on). */
@@ -23,19 +24,24 @@ export default resourcePolicy({
     resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
     validate: ({ name, props }, config, report) => {
         const where = `ElastiCache replication group '${name}'`;
-        requireTrue(props.automaticFailoverEnabled, where, "automaticFailoverEnabled", "which ElastiCache leaves off", "set automaticFailoverEnabled: true", report);
-        requireTrue(props.multiAzEnabled, where, "multiAzEnabled", "which ElastiCache leaves off", "set multiAzEnabled: true", report);
-        const clusterMode = text(given(props.clusterMode)) === "enabled" || isGiven(props.numNodeGroups) || isGiven(props.replicasPerNodeGroup);
-        if (clusterMode) {
-            requireAtLeast(props.replicasPerNodeGroup, {
-                where, property: "replicasPerNodeGroup", minimum: config.minimumNodes - 1, unit: "replica(s) per shard",
-                omitted: "so each shard has no replica", accepted: { maximum: MAXIMUM_REPLICAS, by: "ElastiCache" },
-            }, report);
-        } else {
-            requireAtLeast(props.numCacheClusters, {
-                where, property: "numCacheClusters", minimum: config.minimumNodes, unit: "cache cluster(s)",
-                omitted: "so the group has a single node", accepted: { maximum: MAXIMUM_CACHE_CLUSTERS, by: "ElastiCache" },
-            }, report);
-        }
+        // Each setting on its own: one unknown during preview hides no violation of another.
+        const parts = new Parts(report);
+        parts.judge(() => requireTrue(props.automaticFailoverEnabled, where, "automaticFailoverEnabled", "which ElastiCache leaves off", "set automaticFailoverEnabled: true", parts.report));
+        parts.judge(() => requireTrue(props.multiAzEnabled, where, "multiAzEnabled", "which ElastiCache leaves off", "set multiAzEnabled: true", parts.report));
+        parts.judge(() => {
+            const clusterMode = text(given(props.clusterMode)) === "enabled" || isGiven(props.numNodeGroups) || isGiven(props.replicasPerNodeGroup);
+            if (clusterMode) {
+                requireAtLeast(props.replicasPerNodeGroup, {
+                    where, property: "replicasPerNodeGroup", minimum: config.minimumNodes - 1, unit: "replica(s) per shard",
+                    omitted: "so each shard has no replica", accepted: { maximum: MAXIMUM_REPLICAS, by: "ElastiCache" },
+                }, parts.report);
+            } else {
+                requireAtLeast(props.numCacheClusters, {
+                    where, property: "numCacheClusters", minimum: config.minimumNodes, unit: "cache cluster(s)",
+                    omitted: "so the group has a single node", accepted: { maximum: MAXIMUM_CACHE_CLUSTERS, by: "ElastiCache" },
+                }, parts.report);
+            }
+        });
+        parts.settle();
     },
 });

@@ -1,5 +1,6 @@
 import { requireTrue } from "../../lib/aws";
 import { resourcePolicy } from "../../lib/define";
+import { Parts } from "../../lib/unknowns";
 import { text } from "../../lib/values";
 
 export default resourcePolicy({
@@ -13,9 +14,14 @@ export default resourcePolicy({
     resourceTypes: ["aws:elasticache/replicationGroup:ReplicationGroup"],
     validate: ({ name, props }, _config, report) => {
         const where = `ElastiCache replication group '${name}'`;
-        requireTrue(props.transitEncryptionEnabled, where, "transitEncryptionEnabled", "which leaves connections unencrypted", "set transitEncryptionEnabled: true", report);
-        if (text(props.transitEncryptionMode) === "preferred") {
-            report(`${where} sets transitEncryptionMode "preferred", which still accepts plain-text connections: set it to "required" once clients use TLS.`);
-        }
+        // The switch and the mode apart: one unknown during preview hides no violation of the other.
+        const parts = new Parts(report);
+        parts.judge(() => requireTrue(props.transitEncryptionEnabled, where, "transitEncryptionEnabled", "which leaves connections unencrypted", "set transitEncryptionEnabled: true", parts.report));
+        parts.judge(() => {
+            if (text(props.transitEncryptionMode) === "preferred") {
+                parts.report(`${where} sets transitEncryptionMode "preferred", which still accepts plain-text connections: set it to "required" once clients use TLS.`);
+            }
+        });
+        parts.settle();
     },
 });

@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { graphTargets, indexByName, ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
-import { given, records, text } from "../../lib/values";
+import { given, isDeclared, records, text } from "../../lib/values";
 
 const REPLICATION_GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
 const CLUSTER = "aws:elasticache/cluster:Cluster";
@@ -43,7 +43,7 @@ export default stackPolicy({
         for (const cache of ofTypes(resources, [REPLICATION_GROUP, CLUSTER])) {
             context.judge(cache, () => {
                 const kind = cache.type === CLUSTER ? "ElastiCache cluster" : "ElastiCache replication group";
-                if (cache.type === CLUSTER && (text(cache.props.engine) === "memcached" || given(cache.props.replicationGroupId) !== undefined)) {
+                if (cache.type === CLUSTER && (text(cache.props.engine) === "memcached" || isDeclared(cache.props, "replicationGroupId"))) {
                     return; // memcached has no eviction policy; a member of a replication group uses its group's
                 }
                 const ref = graphTargets(cache, "parameterGroupName", groups);

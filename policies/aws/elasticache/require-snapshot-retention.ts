@@ -1,6 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
 import { AWS_MAXIMUM_BACKUP_DAYS, minimumBackupDaysSetting, requireAtLeast } from "../../lib/checks";
-import { given, text } from "../../lib/values";
+import { isDeclared, text } from "../../lib/values";
 
 const CLUSTER = "aws:elasticache/cluster:Cluster";
 
@@ -20,7 +20,7 @@ export default resourcePolicy({
         let where = `ElastiCache replication group '${name}'`;
         if (type === CLUSTER) {
             // Memcached has no snapshots; a member of a replication group is judged with its group.
-            if (text(props.engine) === "memcached" || given(props.replicationGroupId) !== undefined) {
+            if (text(props.engine) === "memcached" || isDeclared(props, "replicationGroupId")) {
                 return;
             }
             where = `ElastiCache cluster '${name}'`;

@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeType, given, integer, isRecord, list, text } from "../../lib/values";
+import { judgeItems, knownOr } from "../../lib/unknowns";
+import { describeType, given, integer, isRecord, text } from "../../lib/values";
 import { CLASSIC_LOAD_BALANCER_TYPES } from "./require-health-check";
 
 const ENCRYPTED = new Set(["https", "ssl"]);
@@ -30,7 +31,8 @@ export default resourcePolicy({
             return;
         }
         const allowed = new Set(config.allowedPlainPorts);
-        list(listeners).forEach((listener, i) => {
+        // Each listener on its own: one unknown during preview hides no other that is not encrypted.
+        judgeItems(listeners, report, (listener, i, report) => {
             if (!isRecord(listener)) {
                 report(`${where} listener #${i + 1} is ${describeType(listener)}: declare it as { lbPort, lbProtocol: "https", instancePort, instanceProtocol, sslCertificateId }.`);
                 return;
@@ -39,8 +41,10 @@ export default resourcePolicy({
             if (protocol !== undefined && ENCRYPTED.has(protocol)) {
                 return;
             }
-            const port = integer(listener.lbPort);
-            if (protocol !== undefined && (protocol === "http" || protocol === "tcp") && port !== undefined && allowed.has(port)) {
+            // The port decides only through allowedPlainPorts; otherwise it only labels the listener.
+            const plain = protocol === "http" || protocol === "tcp";
+            const port = plain && allowed.size > 0 ? integer(listener.lbPort) : knownOr(() => integer(listener.lbPort), undefined);
+            if (plain && port !== undefined && allowed.has(port)) {
                 return;
             }
             const label = port === undefined ? `#${i + 1}` : `on port ${port}`;

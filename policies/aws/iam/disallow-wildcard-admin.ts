@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeType, given, isRecord, list, record, text } from "../../lib/values";
+import { judgeItems, knownOr, Parts } from "../../lib/unknowns";
+import { describeType, given, isRecord, record, text } from "../../lib/values";
 
 const POLICY = "aws:iam/policy:Policy";
 const ROLE = "aws:iam/role:Role";
@@ -145,32 +146,17 @@ export default resourcePolicy({
     validate: ({ type, name, props }, config, report) => {
         const attachment = ATTACHMENT_TYPES[type];
         const admin = new Set(config.adminManagedPolicies);
-        const judgeArns = (where: string, property: string, value: unknown) => {
-            for (const arn of values(value)) {
+        // Each ARN, each document and each inline policy on its own: a value unknown during preview
+        // in one (a policy of the stack whose ARN is not known yet) hides no administrator access in another.
+        const judgeArns = (where: string, property: string, arns: unknown, report: (message: string) => void) => {
+            judgeItems(arns, report, (arn, _index, report) => {
                 const policy = /^arn:aws[a-z-]*:iam::aws:policy\/(.+)$/.exec(text(arn)?.trim() ?? "")?.[1];
                 if (policy !== undefined && admin.has(policy)) {
                     report(`${where} attaches the AWS managed ${policy} policy (${property}), which grants administrator access: attach a policy with only the actions and resources the principal needs.`);
                 }
-            }
-        };
-        if (attachment) {
-            judgeArns(`${attachment.kind} '${name}'`, attachment.property, props[attachment.property]);
-            return;
-        }
-        const documents: { where: string; property: string; document: unknown }[] = [];
-        if (type === ROLE) {
-            list(props.inlinePolicies).forEach((p, i) => {
-                const policyName = text(record(p)?.name);
-                // An entry without a document ({}) is the provider's way to remove every inline policy.
-                if (given(record(p)?.policy) !== undefined) {
-                    documents.push({ where: `role '${name}' inline policy ${policyName ? `'${policyName}'` : `#${i + 1}`}`, property: `inlinePolicies[${i}].policy`, document: record(p)?.policy });
-                }
             });
-        } else {
-            const { kind, property } = DOCUMENT_TYPES[type];
-            documents.push({ where: `${kind} '${name}'`, property, document: props[property] });
-        }
-        for (const { where, property, document } of documents) {
+        };
+        const judgeDocument = (where: string, property: string, document: unknown, report: (message: string) => void) => {
             for (const finding of adminFindings(document)) {
                 if ("unreadable" in finding) {
                     report(`${where}: its policy document (${property}) ${finding.unreadable}, so it cannot be checked for administrator access: set ${property} to a valid IAM policy document.`);
@@ -178,9 +164,28 @@ export default resourcePolicy({
                     report(`${where} statement #${finding.statement} ${finding.grant} (full administrator access): grant only the actions and resources the principal needs.`);
                 }
             }
+        };
+        if (attachment) {
+            const arns = props[attachment.property];
+            judgeArns(`${attachment.kind} '${name}'`, attachment.property, Array.isArray(arns) ? arns : [arns], report);
+            return;
         }
-        if (type === ROLE) {
-            judgeArns(`role '${name}'`, "managedPolicyArns", list(props.managedPolicyArns));
+        if (type !== ROLE) {
+            const { kind, property } = DOCUMENT_TYPES[type];
+            judgeDocument(`${kind} '${name}'`, property, props[property], report);
+            return;
         }
+        const parts = new Parts(report);
+        parts.judge(() => judgeItems(props.inlinePolicies, parts.report, (p, i, report) => {
+            // An entry without a document ({}) is the provider's way to remove every inline policy.
+            if (given(record(p)?.policy) === undefined) {
+                return;
+            }
+            // The policy's name only names it: its position stands in while it is unknown during preview.
+            const policyName = knownOr(() => text(record(p)?.name), undefined);
+            judgeDocument(`role '${name}' inline policy ${policyName ? `'${policyName}'` : `#${i + 1}`}`, `inlinePolicies[${i}].policy`, record(p)?.policy, report);
+        }));
+        parts.judge(() => judgeArns(`role '${name}'`, "managedPolicyArns", props.managedPolicyArns, parts.report));
+        parts.settle();
     },
 });

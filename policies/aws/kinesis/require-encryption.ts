@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeType, given, text } from "../../lib/values";
+import { describeType, given, isDeclared, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-kinesis-require-encryption",
@@ -22,7 +22,7 @@ export default resourcePolicy({
             report(`${where} sets encryptionType to ${describeType(value)}, not a string: set it to "KMS" with kmsKeyId.`);
         } else if (type !== "KMS") {
             report(`${where} sets encryptionType to "${type}", which stores records unencrypted: set it to "KMS" with kmsKeyId.`);
-        } else if (given(props.kmsKeyId) === undefined) {
+        } else if (!isDeclared(props, "kmsKeyId")) {
             report(`${where} sets encryptionType "KMS" without kmsKeyId, which Kinesis rejects: set kmsKeyId ("alias/aws/kinesis" for the AWS managed key).`);
         }
     },

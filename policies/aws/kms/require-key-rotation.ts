@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { bool, describeType, given, integer, text } from "../../lib/values";
+import { bool, describeType, given, integer, isDeclared, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-kms-require-key-rotation",
@@ -23,7 +23,7 @@ export default resourcePolicy({
         // Only symmetric encryption keys can rotate automatically; asymmetric and HMAC keys cannot.
         const spec = text(given(props.customerMasterKeySpec)) ?? "SYMMETRIC_DEFAULT";
         const usage = text(given(props.keyUsage)) ?? "ENCRYPT_DECRYPT";
-        if (spec !== "SYMMETRIC_DEFAULT" || usage !== "ENCRYPT_DECRYPT" || given(props.customKeyStoreId) !== undefined) {
+        if (spec !== "SYMMETRIC_DEFAULT" || usage !== "ENCRYPT_DECRYPT" || isDeclared(props, "customKeyStoreId")) {
             return;
         }
         const where = `KMS key '${name}'`;

@@ -1,7 +1,8 @@
 import { resourcePolicy } from "../../lib/define";
 import { isSecretStoreArn, lambdaEnvironment, SECRET_STORE_NAMES_SETTING, secretStoreProblem } from "../../lib/runtime-env";
 import { findCredential } from "../../lib/secrets";
-import { at, record, text } from "../../lib/values";
+import { judgeEach } from "../../lib/unknowns";
+import { text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-lambda-disallow-plaintext-secrets",
@@ -21,25 +22,20 @@ export default resourcePolicy({
     },
     resourceTypes: ["aws:lambda/function:Function"],
     validate: ({ name, props }, config, report) => {
-        const reported = new Set<string>();
-        const variables = record(at(props.environment, "variables")) ?? {};
-        for (const key of Object.keys(variables)) {
-            const value = text(variables[key]);
-            if (value === undefined) {
-                continue;
-            }
-            const reason = findCredential(key, value);
+        // Each variable on its own: a value unknown during preview (a table name, a queue URL) hides
+        // no credential written in another.
+        judgeEach(lambdaEnvironment(props), report, (variable, report) => {
+            const value = text(variable.value());
+            const reason = value === undefined ? undefined : findCredential(variable.name, value);
             if (reason) {
-                reported.add(key);
-                report(`Lambda function '${name}' sets environment variable ${key} in plain text (${reason}): store it in Secrets Manager or SSM and pass its ARN instead.`);
+                report(`Lambda function '${name}' sets environment variable ${variable.name} in plain text (${reason}): store it in Secrets Manager or SSM and pass its ARN instead.`);
+                return;
             }
-        }
-        // The settings the checklists name as secrets belong in the secret store even when the value looks harmless.
-        for (const variable of lambdaEnvironment(props)) {
-            const problem = reported.has(variable.name) ? undefined : secretStoreProblem(variable, config.secretStoreNames, isSecretStoreArn);
+            // The settings the checklists name as secrets belong in the secret store even when the value looks harmless.
+            const problem = secretStoreProblem(variable, config.secretStoreNames, isSecretStoreArn);
             if (problem) {
                 report(`Lambda function '${name}' sets ${variable.name} as an environment variable, which ${problem}: the checklists keep it in the secret store; store it in Secrets Manager or SSM and pass its ARN (in a variable such as ${variable.name}_ARN) instead.`);
             }
-        }
+        });
     },
 });

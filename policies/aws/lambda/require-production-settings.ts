@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
 import { lambdaEnvironment, PRODUCTION_SETTINGS, productionProblems } from "../../lib/runtime-env";
+import { judgeEach, Parts } from "../../lib/unknowns";
 import { given, record, text } from "../../lib/values";
 
 export default resourcePolicy({
@@ -13,16 +14,22 @@ export default resourcePolicy({
     config: PRODUCTION_SETTINGS,
     resourceTypes: ["aws:lambda/function:Function"],
     validate: ({ name, props }, config, report) => {
-        for (const problem of productionProblems(lambdaEnvironment(props), config)) {
-            report(`Lambda function '${name}' ${problem}.`);
-        }
-        // Lambda's advanced logging controls filter logs by level (TRACE, DEBUG, INFO, WARN, ERROR, FATAL).
-        const logging = record(props.loggingConfig);
-        for (const property of ["applicationLogLevel", "systemLogLevel"]) {
-            const level = text(given(logging?.[property]));
-            if (level !== undefined && !config.allowedLogLevels.some((allowed) => allowed.toLowerCase() === level.trim().toLowerCase())) {
-                report(`Lambda function '${name}' sets loggingConfig.${property} to ${/^[A-Za-z]{1,16}$/.test(level) ? `"${level}"` : "a value"}, a log level too verbose for production: set it to INFO or less verbose.`);
+        // Each variable and each log level on its own: a value unknown during preview in one hides no problem of another.
+        const parts = new Parts(report);
+        parts.judge(() => judgeEach(lambdaEnvironment(props), parts.report, (variable, report) => {
+            for (const problem of productionProblems([variable], config)) {
+                report(`Lambda function '${name}' ${problem}.`);
             }
+        }));
+        // Lambda's advanced logging controls filter logs by level (TRACE, DEBUG, INFO, WARN, ERROR, FATAL).
+        for (const property of ["applicationLogLevel", "systemLogLevel"]) {
+            parts.judge(() => {
+                const level = text(given(record(props.loggingConfig)?.[property]));
+                if (level !== undefined && !config.allowedLogLevels.some((allowed) => allowed.toLowerCase() === level.trim().toLowerCase())) {
+                    parts.report(`Lambda function '${name}' sets loggingConfig.${property} to ${/^[A-Za-z]{1,16}$/.test(level) ? `"${level}"` : "a value"}, a log level too verbose for production: set it to INFO or less verbose.`);
+                }
+            });
         }
+        parts.settle();
     },
 });

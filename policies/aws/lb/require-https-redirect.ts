@@ -1,6 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { LISTENER_TYPES, listenerProtocol } from "../../lib/edge";
-import { describeType, list, record, text } from "../../lib/values";
+import { judgeItems } from "../../lib/unknowns";
+import { describeType, record, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-lb-require-https-redirect",
@@ -22,7 +23,8 @@ export default resourcePolicy({
             report(`${where} has ${Array.isArray(actions) ? "no" : describeType(actions)} defaultActions: give it one redirect action to protocol HTTPS.`);
             return;
         }
-        list(actions).forEach((action, i) => {
+        // Each action on its own: one unknown during preview hides no other that serves plain HTTP.
+        judgeItems(actions, report, (action, i, report) => {
             const entry = record(action);
             const type = text(entry?.type);
             if (type !== "redirect") {

@@ -1,5 +1,6 @@
 import { requireTrue } from "../../lib/checks";
 import { resourcePolicy } from "../../lib/define";
+import { Parts } from "../../lib/unknowns";
 import { describeType, given, record, text } from "../../lib/values";
 
 export default resourcePolicy({
@@ -24,13 +25,15 @@ export default resourcePolicy({
             report(`${where} sets logs to ${describeType(logs)}, not an object: set logs: { general: true }.`);
             return;
         }
-        requireTrue(record(logs)?.general, where, "logs.general", "so the broker publishes no logs (the default is false)", "set logs.general: true", report);
-        if (!config.requireAuditLogs) {
-            return;
-        }
+        // General and audit logs apart: one setting unknown during preview hides no violation of the other.
+        const parts = new Parts(report);
+        parts.judge(() => requireTrue(record(logs)?.general, where, "logs.general", "so the broker publishes no logs (the default is false)", "set logs.general: true", parts.report));
         // Only ActiveMQ has audit logs; an engine type that cannot be read is not assumed to be ActiveMQ.
-        if (text(props.engineType)?.trim().toLowerCase() === "activemq") {
-            requireTrue(record(logs)?.audit, where, "logs.audit", "so user management through JMX or the web console is not recorded (the default is false)", "set logs.audit: true", report);
-        }
+        parts.judge(() => {
+            if (config.requireAuditLogs && text(props.engineType)?.trim().toLowerCase() === "activemq") {
+                requireTrue(record(logs)?.audit, where, "logs.audit", "so user management through JMX or the web console is not recorded (the default is false)", "set logs.audit: true", parts.report);
+            }
+        });
+        parts.settle();
     },
 });

@@ -1,4 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
+import { anyPasses } from "../../lib/unknowns";
 import { at, bool, given, isRecord } from "../../lib/values";
 
 const DESTINATIONS = ["cloudwatchLogs", "firehose", "s3"] as const;
@@ -14,7 +15,8 @@ export default resourcePolicy({
     resourceTypes: ["aws:msk/cluster:Cluster"],
     validate: ({ name, props }, _config, report) => {
         const brokerLogs = at(props.loggingInfo, "brokerLogs");
-        const enabled = DESTINATIONS.some((d) => isRecord(at(brokerLogs, d)) && bool(given(at(brokerLogs, d, "enabled"))) === true);
+        // A destination known during preview to be enabled decides before one that is unknown.
+        const enabled = anyPasses(DESTINATIONS, (d) => isRecord(at(brokerLogs, d)) && bool(given(at(brokerLogs, d, "enabled"))) === true);
         if (!enabled) {
             report(`MSK cluster '${name}' delivers its broker logs nowhere (no enabled destination in loggingInfo.brokerLogs): set loggingInfo.brokerLogs.cloudwatchLogs (or firehose or s3) with enabled: true.`);
         }

@@ -1,4 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
+import { Parts } from "../../lib/unknowns";
 import { at, bool, describeType, given, text } from "../../lib/values";
 
 export default resourcePolicy({
@@ -13,23 +14,30 @@ export default resourcePolicy({
     validate: ({ name, props }, _config, report) => {
         const where = `MSK cluster '${name}'`;
         const transit = at(props.encryptionInfo, "encryptionInTransit");
-        const clientBroker = given(at(transit, "clientBroker"));
-        if (clientBroker !== undefined) {
-            const value = text(clientBroker);
-            if (value === undefined) {
-                report(`${where} sets encryptionInfo.encryptionInTransit.clientBroker to ${describeType(clientBroker)}, not a string: set it to "TLS".`);
-            } else if (value !== "TLS") {
-                report(`${where} sets encryptionInfo.encryptionInTransit.clientBroker to "${value}", which lets clients connect in plain text: set it to "TLS".`);
+        // Clients and brokers apart: one setting unknown during preview hides no violation of the other.
+        const parts = new Parts(report);
+        parts.judge(() => {
+            const clientBroker = given(at(transit, "clientBroker"));
+            if (clientBroker !== undefined) {
+                const value = text(clientBroker);
+                if (value === undefined) {
+                    parts.report(`${where} sets encryptionInfo.encryptionInTransit.clientBroker to ${describeType(clientBroker)}, not a string: set it to "TLS".`);
+                } else if (value !== "TLS") {
+                    parts.report(`${where} sets encryptionInfo.encryptionInTransit.clientBroker to "${value}", which lets clients connect in plain text: set it to "TLS".`);
+                }
             }
-        }
-        const inCluster = given(at(transit, "inCluster"));
-        if (inCluster !== undefined) {
-            const on = bool(inCluster);
-            if (on === undefined) {
-                report(`${where} sets encryptionInfo.encryptionInTransit.inCluster to ${describeType(inCluster)}, not a boolean: set it to true.`);
-            } else if (!on) {
-                report(`${where} sets encryptionInfo.encryptionInTransit.inCluster to false, so brokers replicate in plain text: set it to true.`);
+        });
+        parts.judge(() => {
+            const inCluster = given(at(transit, "inCluster"));
+            if (inCluster !== undefined) {
+                const on = bool(inCluster);
+                if (on === undefined) {
+                    parts.report(`${where} sets encryptionInfo.encryptionInTransit.inCluster to ${describeType(inCluster)}, not a boolean: set it to true.`);
+                } else if (!on) {
+                    parts.report(`${where} sets encryptionInfo.encryptionInTransit.inCluster to false, so brokers replicate in plain text: set it to true.`);
+                }
             }
-        }
+        });
+        parts.settle();
     },
 });

@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
 import { describeDomain, SEARCH_DOMAIN_TYPES } from "../../lib/edge";
+import { Parts } from "../../lib/unknowns";
 import { bool, describeType, record, text } from "../../lib/values";
 
 export default resourcePolicy({
@@ -18,15 +19,22 @@ export default resourcePolicy({
             report(`${where} sets ${describeType(props.domainEndpointOptions)} domainEndpointOptions, so it accepts plain HTTP: set domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: "Policy-Min-TLS-1-2-PFS-2023-10" }.`);
             return;
         }
-        if (bool(options.enforceHttps) !== true) {
-            report(`${where} does not set domainEndpointOptions.enforceHttps: true, so it accepts plain HTTP: set it to true.`);
-        }
-        const policy = options.tlsSecurityPolicy;
-        const value = text(policy);
-        if (value === undefined) {
-            report(`${where} sets domainEndpointOptions.tlsSecurityPolicy to ${describeType(policy)}: set it explicitly to "Policy-Min-TLS-1-2-PFS-2023-10".`);
-        } else if (!/^Policy-Min-TLS-1-[23]-/.test(value)) {
-            report(`${where} uses tlsSecurityPolicy '${value}', which accepts TLS below 1.2: set it to "Policy-Min-TLS-1-2-PFS-2023-10".`);
-        }
+        // HTTPS and the TLS policy apart: one setting unknown during preview hides no violation of the other.
+        const parts = new Parts(report);
+        parts.judge(() => {
+            if (bool(options.enforceHttps) !== true) {
+                parts.report(`${where} does not set domainEndpointOptions.enforceHttps: true, so it accepts plain HTTP: set it to true.`);
+            }
+        });
+        parts.judge(() => {
+            const policy = options.tlsSecurityPolicy;
+            const value = text(policy);
+            if (value === undefined) {
+                parts.report(`${where} sets domainEndpointOptions.tlsSecurityPolicy to ${describeType(policy)}: set it explicitly to "Policy-Min-TLS-1-2-PFS-2023-10".`);
+            } else if (!/^Policy-Min-TLS-1-[23]-/.test(value)) {
+                parts.report(`${where} uses tlsSecurityPolicy '${value}', which accepts TLS below 1.2: set it to "Policy-Min-TLS-1-2-PFS-2023-10".`);
+            }
+        });
+        parts.settle();
     },
 });

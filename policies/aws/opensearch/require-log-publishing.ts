@@ -1,6 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { describeDomain, SEARCH_DOMAIN_TYPES } from "../../lib/edge";
-import { bool, given, isRecord, list, text } from "../../lib/values";
+import { attempt, knownItems } from "../../lib/unknowns";
+import { bool, given, isDeclared, isRecord, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-opensearch-require-log-publishing",
@@ -21,17 +22,27 @@ export default resourcePolicy({
     validate: ({ type, name, props }, config, report) => {
         const where = describeDomain(type, name);
         const published = new Set<string>();
-        for (const option of list(props.logPublishingOptions).filter(isRecord)) {
-            const logType = text(option.logType)?.trim().toUpperCase();
-            if (logType === undefined || !config.requiredLogTypes.some((t) => t === logType)) {
-                continue; // only the options of required types are read
+        // The options known during preview first: one unknown decides only when a required type is missing.
+        const options = knownItems(props.logPublishingOptions);
+        let unknown = options.unknown;
+        for (const option of options.items.filter(isRecord)) {
+            const read = attempt(() => {
+                const logType = text(option.logType)?.trim().toUpperCase();
+                if (logType === undefined || !config.requiredLogTypes.some((t) => t === logType)) {
+                    return undefined; // only the options of required types are read
+                }
+                // The log group's ARN is usually unknown during preview: only that it is set counts.
+                return bool(given(option.enabled)) === false || !isDeclared(option, "cloudwatchLogGroupArn") ? undefined : logType;
+            });
+            unknown ??= read.unknown;
+            if (read.value !== undefined) {
+                published.add(read.value);
             }
-            if (bool(given(option.enabled)) === false || given(option.cloudwatchLogGroupArn) === undefined) {
-                continue;
-            }
-            published.add(logType);
         }
         const missing = config.requiredLogTypes.filter((t) => !published.has(t));
+        if (missing.length > 0 && unknown !== undefined) {
+            throw unknown;
+        }
         if (missing.length > 0) {
             report(`${where} does not publish ${missing.join(", ")} to CloudWatch Logs: add logPublishingOptions ${missing.map((t) => `{ logType: "${t}", cloudwatchLogGroupArn: <log group ARN> }`).join(", ")}, with enabled left true.`);
         }

@@ -1,6 +1,7 @@
 import { requireAtLeast, requireTrue } from "../../lib/checks";
 import { resourcePolicy } from "../../lib/define";
 import { describeDomain, SEARCH_DOMAIN_TYPES } from "../../lib/edge";
+import { Parts } from "../../lib/unknowns";
 import { bool, describeType, given, integer, record } from "../../lib/values";
 
 /** The most data nodes a domain can have (with the service's raised limit). */
@@ -42,15 +43,19 @@ export default resourcePolicy({
         if (bool(given(settings.multiAzWithStandbyEnabled)) === true) {
             return;
         }
-        requireTrue(settings.zoneAwarenessEnabled, `${where} (${nodes} data nodes)`, "clusterConfig.zoneAwarenessEnabled",
-            "so every node may run in one Availability Zone (the default is false)", "set clusterConfig.zoneAwarenessEnabled: true", report);
-        if (nodes < config.dedicatedMasterFromDataNodes) {
-            return;
+        // Zones and cluster managers apart: one setting unknown during preview hides no violation of the other.
+        const parts = new Parts(report);
+        parts.judge(() => requireTrue(settings.zoneAwarenessEnabled, `${where} (${nodes} data nodes)`, "clusterConfig.zoneAwarenessEnabled",
+            "so every node may run in one Availability Zone (the default is false)", "set clusterConfig.zoneAwarenessEnabled: true", parts.report));
+        if (nodes >= config.dedicatedMasterFromDataNodes) {
+            parts.judge(() => {
+                requireTrue(settings.dedicatedMasterEnabled, `${where} (${nodes} data nodes)`, "clusterConfig.dedicatedMasterEnabled",
+                    "so its data nodes also act as cluster managers (the default is false)", "set clusterConfig.dedicatedMasterEnabled: true with dedicatedMasterCount: 3", parts.report);
+                if (bool(given(settings.dedicatedMasterEnabled)) === true) {
+                    requireAtLeast(settings.dedicatedMasterCount, { where, property: "clusterConfig.dedicatedMasterCount", minimum: 3, unit: "dedicated master node(s)" }, parts.report);
+                }
+            });
         }
-        requireTrue(settings.dedicatedMasterEnabled, `${where} (${nodes} data nodes)`, "clusterConfig.dedicatedMasterEnabled",
-            "so its data nodes also act as cluster managers (the default is false)", "set clusterConfig.dedicatedMasterEnabled: true with dedicatedMasterCount: 3", report);
-        if (bool(given(settings.dedicatedMasterEnabled)) === true) {
-            requireAtLeast(settings.dedicatedMasterCount, { where, property: "clusterConfig.dedicatedMasterCount", minimum: 3, unit: "dedicated master node(s)" }, report);
-        }
+        parts.settle();
     },
 });

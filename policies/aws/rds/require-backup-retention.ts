@@ -1,6 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
 import { AWS_MAXIMUM_BACKUP_DAYS, minimumBackupDaysSetting, requireAtLeast } from "../../lib/checks";
-import { given } from "../../lib/values";
+import { isDeclared } from "../../lib/values";
 
 /** What AWS keeps when backupRetentionPeriod is omitted: 1 day for instances and clusters. */
 const AWS_DEFAULT_DAYS = 1;
@@ -19,7 +19,7 @@ export default resourcePolicy({
     resourceTypes: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster"],
     validate: ({ type, name, props }, config, report) => {
         const kind = type === "aws:rds/cluster:Cluster" ? "RDS cluster" : "RDS instance";
-        const replica = type === "aws:rds/instance:Instance" && given(props.replicateSourceDb) !== undefined;
+        const replica = type === "aws:rds/instance:Instance" && isDeclared(props, "replicateSourceDb");
         requireAtLeast(props.backupRetentionPeriod, {
             where: `${kind} '${name}'`,
             property: "backupRetentionPeriod",

@@ -1,4 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
+import { missingEntries } from "../../lib/checks";
 import { describeType, given, text } from "../../lib/values";
 
 /** The config setting that lists the logs an engine must export, by engine name. */
@@ -74,8 +75,8 @@ export default resourcePolicy({
             report(`${where} sets enabledCloudwatchLogsExports to ${describeType(exports)}, not a list: ${fix}.`);
             return;
         }
-        const exported = new Set(exports.map(text));
-        const missing = required.filter((log) => !exported.has(log));
+        // A log type unknown during preview decides only when a known one is missing.
+        const missing = missingEntries(exports, required, text);
         if (missing.length > 0) {
             report(`${where} does not export ${missing.map((l) => `"${l}"`).join(", ")} to CloudWatch: ${fix}.`);
         }

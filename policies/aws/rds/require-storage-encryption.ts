@@ -1,6 +1,6 @@
 import { requireTrue } from "../../lib/aws";
 import { resourcePolicy } from "../../lib/define";
-import { given, text } from "../../lib/values";
+import { given, isDeclared, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-rds-require-storage-encryption",
@@ -15,7 +15,7 @@ export default resourcePolicy({
         const cluster = type === "aws:rds/cluster:Cluster";
         const global = type === "aws:rds/globalCluster:GlobalCluster";
         const inherited = cluster ? text(given(props.engineMode)) === "serverless"
-            : given(global ? props.sourceDbClusterIdentifier : props.replicateSourceDb) !== undefined;
+            : isDeclared(props, global ? "sourceDbClusterIdentifier" : "replicateSourceDb");
         if (inherited) {
             return; // encrypted by the service, or by the source it replicates
         }

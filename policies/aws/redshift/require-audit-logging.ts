@@ -1,16 +1,16 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { indexLinks, linkJudge, ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
-import { given, isGiven, text } from "../../lib/values";
+import { given, isDeclared, isGiven, text } from "../../lib/values";
 
 /** undefined when the Logging resource delivers audit logs somewhere, else what it lacks. */
 function problem(logging: PolicyResource): string | undefined {
-    const destination = text(given(logging.props.logDestinationType)) ?? (isGiven(logging.props.bucketName) ? "s3" : undefined);
+    const destination = text(given(logging.props.logDestinationType)) ?? (isDeclared(logging.props, "bucketName") ? "s3" : undefined);
     if (destination === "cloudwatch") {
         return isGiven(logging.props.logExports) ? undefined : `aws.redshift.Logging '${logging.name}' sends to CloudWatch Logs without logExports`;
     }
     if (destination === "s3") {
-        return isGiven(logging.props.bucketName) ? undefined : `aws.redshift.Logging '${logging.name}' sends to S3 without bucketName`;
+        return isDeclared(logging.props, "bucketName") ? undefined : `aws.redshift.Logging '${logging.name}' sends to S3 without bucketName`;
     }
     return `aws.redshift.Logging '${logging.name}' names no logDestinationType`;
 }

@@ -2,7 +2,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { indexLinks, linkJudge } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
 import { dnsName, graphSources, indexEndpoints, publicEndpoints } from "../../lib/endpoints";
-import { isUnknownValueError } from "../../lib/unknowns";
+import { attempt, isUnknownValueError } from "../../lib/unknowns";
 import { bool, given, record, text } from "../../lib/values";
 
 const HEALTH_CHECK = "aws:route53/healthCheck:HealthCheck";
@@ -83,16 +83,25 @@ export default stackPolicy({
             const properties = probe.type === HEALTH_CHECK ? ["fqdn", "ipAddress"] : ["runConfig", "code", "zipFile", "s3Key"];
             let target = graphSources(probe, properties).map((u) => index.endpointOf(u)).find((u) => u !== undefined);
             if (target === undefined) {
-                try {
-                    const values = probe.type === HEALTH_CHECK
-                        ? [probe.props.fqdn]
-                        : Object.values(record(record(probe.props.runConfig)?.environmentVariables) ?? {});
-                    target = values.map(dnsName).map((v) => (v ? nameOwner.get(v.replace(/^https?:\/\//, "").split("/")[0]) : undefined)).find((u) => u !== undefined);
-                } catch (error) {
-                    if (!isUnknownValueError(error)) {
-                        throw error;
-                    }
-                    unplaced.push({ probe, error });
+                // Each value on its own: one known during preview that names an endpoint places the
+                // probe, whatever the others; one unknown decides only when no known one does.
+                let unknown: unknown;
+                const readers: Array<() => unknown> = [];
+                if (probe.type === HEALTH_CHECK) {
+                    readers.push(() => probe.props.fqdn);
+                } else {
+                    const variables = attempt(() => record(record(probe.props.runConfig)?.environmentVariables) ?? {});
+                    unknown ??= variables.unknown;
+                    const known = variables.value ?? {};
+                    readers.push(...Object.keys(known).map((key) => () => known[key]));
+                }
+                for (const read of readers) {
+                    const value = attempt(() => dnsName(read()));
+                    unknown ??= value.unknown;
+                    target ??= value.value ? nameOwner.get(value.value.replace(/^https?:\/\//, "").split("/")[0]) : undefined;
+                }
+                if (target === undefined && unknown !== undefined) {
+                    unplaced.push({ probe, error: unknown });
                     continue;
                 }
             }

@@ -1,6 +1,7 @@
 import { BUCKET_TYPES } from "../../lib/aws";
 import { resourcePolicy } from "../../lib/define";
-import { at, describeType, given, isGiven, isRecord, list, record, records, text } from "../../lib/values";
+import { knownItems, Parts } from "../../lib/unknowns";
+import { at, describeType, given, isGiven, isRecord, list, record, text } from "../../lib/values";
 
 const ACL_TYPES = ["aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2"];
 const POLICY_TYPE = "aws:s3/bucketPolicy:BucketPolicy";
@@ -49,12 +50,20 @@ function publicStatement(document: unknown): string | undefined {
 }
 
 /** What makes an ACL public: a public canned ACL or a grant to the AllUsers or AuthenticatedUsers group. */
-function publicAcl(acl: unknown, grants: unknown): string | undefined {
+/**
+ * What a canned ACL or grants make public, or undefined. The grants are read only when the canned
+ * ACL is not public, and a grant unknown during preview decides only when no known grant is public.
+ */
+function publicAcl(acl: unknown, readGrants: () => unknown): string | undefined {
     const canned = given(acl);
     if (canned !== undefined && PUBLIC_ACLS.includes(String(canned))) {
         return `sets acl "${String(canned)}"`;
     }
-    const grant = records(grants).find((g) => PUBLIC_GROUPS.includes(String(record(g.grantee)?.uri ?? g.uri)));
+    const grants = knownItems(readGrants());
+    const grant = grants.items.filter(isRecord).find((g) => PUBLIC_GROUPS.includes(String(record(g.grantee)?.uri ?? g.uri)));
+    if (!grant && grants.unknown !== undefined) {
+        throw grants.unknown;
+    }
     if (grant) {
         const uri = String(record(grant.grantee)?.uri ?? grant.uri);
         return `grants ${list(grant.permissions).length ? list(grant.permissions).join(", ") : text(grant.permission) ?? "access"} to ${uri.endsWith("AllUsers") ? "AllUsers (everyone)" : "AuthenticatedUsers (every AWS account)"}`;
@@ -80,22 +89,30 @@ export default resourcePolicy({
             return;
         }
         if (ACL_TYPES.includes(type)) {
-            const problem = publicAcl(props.acl, at(props.accessControlPolicy, "grants"));
+            const problem = publicAcl(props.acl, () => at(props.accessControlPolicy, "grants"));
             if (problem) {
                 report(`bucket ACL '${name}' ${problem}: set acl "private" and grant access to named accounts or through a bucket policy.`);
             }
             return;
         }
-        const aclProblem = publicAcl(props.acl, props.grants);
-        if (aclProblem) {
-            report(`S3 bucket '${name}' ${aclProblem}: set acl "private" and grant access to named accounts or through a bucket policy.`);
-        }
-        const inline = given(props.policy);
-        if (inline !== undefined) {
-            const problem = typeof inline === "string" || isRecord(inline) ? publicStatement(inline) : `is ${describeType(inline)}, not a policy document`;
-            if (problem) {
-                report(`S3 bucket '${name}': its inline policy ${problem}: name the principals, or add a Condition that limits who may use it.`);
+        // The ACL and the inline policy apart: one unknown during preview (a policy built from
+        // another resource's ARN) hides no public access the other grants.
+        const parts = new Parts(report);
+        parts.judge(() => {
+            const aclProblem = publicAcl(props.acl, () => props.grants);
+            if (aclProblem) {
+                parts.report(`S3 bucket '${name}' ${aclProblem}: set acl "private" and grant access to named accounts or through a bucket policy.`);
             }
-        }
+        });
+        parts.judge(() => {
+            const inline = given(props.policy);
+            if (inline !== undefined) {
+                const problem = typeof inline === "string" || isRecord(inline) ? publicStatement(inline) : `is ${describeType(inline)}, not a policy document`;
+                if (problem) {
+                    parts.report(`S3 bucket '${name}': its inline policy ${problem}: name the principals, or add a Condition that limits who may use it.`);
+                }
+            }
+        });
+        parts.settle();
     },
 });

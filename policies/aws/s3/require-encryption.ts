@@ -1,6 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { BUCKET_TYPES, indexLinks, linkJudge, ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
+import { attempt } from "../../lib/unknowns";
 import { describeType, given, isRecord, list, record, records, text } from "../../lib/values";
 
 const ENCRYPTION_TYPES = [
@@ -82,14 +83,22 @@ export default stackPolicy({
         const fix = `sseAlgorithm one of ${allowed.map((a) => `"${a}"`).join(", ")}`;
         for (const bucket of buckets) {
             context.judge(bucket, () => {
-                const inline = inlineRules(bucket);
-                const inlineProblem = inline && rulesProblem(inline, allowed);
+                // Inline rules unknown during preview decide only when no linked configuration qualifies.
+                const read = attempt(() => {
+                    const rules = inlineRules(bucket);
+                    return { rules, problem: rules && rulesProblem(rules, allowed) };
+                });
+                const inline = read.value?.rules;
+                const inlineProblem = read.value?.problem;
                 if (inline && inlineProblem === undefined) {
                     return;
                 }
                 const problems = judge(bucket);
                 if (problems === undefined) {
                     return;
+                }
+                if (read.unknown !== undefined) {
+                    throw read.unknown;
                 }
                 const problem = inlineProblem ? `its inline serverSideEncryptionConfiguration ${inlineProblem}` : problems[0];
                 if (problem) {

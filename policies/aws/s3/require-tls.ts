@@ -1,5 +1,6 @@
 import { BUCKET_TYPES, deniesInsecureTransport, indexLinks, linkJudge, ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
+import { attempt } from "../../lib/unknowns";
 import { given } from "../../lib/values";
 
 export default stackPolicy({
@@ -16,11 +17,16 @@ export default stackPolicy({
         const judge = linkJudge(policies, (p) => deniesInsecureTransport(p.props.policy) ? undefined : `its bucket policy '${p.name}' does not deny requests without TLS`);
         for (const bucket of buckets) {
             context.judge(bucket, () => {
-                const inline = given(bucket.props.policy);
-                if (inline !== undefined && deniesInsecureTransport(inline)) {
+                // The inline policy and the linked ones each may deny plain HTTP: an inline policy
+                // unknown during preview (built from the bucket's ARN) decides only when no linked one does.
+                const inline = attempt(() => given(bucket.props.policy));
+                if (inline.unknown === undefined && inline.value !== undefined && deniesInsecureTransport(inline.value)) {
                     return;
                 }
                 const problems = judge(bucket);
+                if (problems !== undefined && inline.unknown !== undefined) {
+                    throw inline.unknown;
+                }
                 if (problems !== undefined) {
                     report(`S3 bucket '${bucket.name}' accepts plain-HTTP requests${problems.length ? ` (${problems.join("; ")})` : ""}: add an aws.s3.BucketPolicy that denies s3:* when aws:SecureTransport is "false".`, bucket.urn);
                 }

@@ -1,5 +1,6 @@
 import { BUCKET_TYPES, indexLinks, linkJudge, ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
+import { attempt } from "../../lib/unknowns";
 import { at, bool, given, records, text } from "../../lib/values";
 
 const VERSIONING_TYPES = ["aws:s3/bucketVersioning:BucketVersioning", "aws:s3/bucketVersioningV2:BucketVersioningV2"];
@@ -22,11 +23,18 @@ export default stackPolicy({
         for (const bucket of buckets) {
             context.judge(bucket, () => {
                 // The deprecated inline setting: `versioning` on Bucket, `versionings` on BucketV2.
-                const inline = given(bucket.props.versioning) ?? records(given(bucket.props.versionings))[0];
-                if (inline !== undefined && bool(at(inline, "enabled")) === true) {
+                // An inline setting unknown during preview decides only when no BucketVersioning enables versioning.
+                const inline = attempt(() => {
+                    const setting = given(bucket.props.versioning) ?? records(given(bucket.props.versionings))[0];
+                    return setting !== undefined && bool(at(setting, "enabled")) === true;
+                });
+                if (inline.value === true) {
                     return;
                 }
                 const problems = judge(bucket);
+                if (problems !== undefined && inline.unknown !== undefined) {
+                    throw inline.unknown;
+                }
                 if (problems !== undefined) {
                     report(`S3 bucket '${bucket.name}' has no versioning enabled${problems.length ? ` (${problems.join("; ")})` : ""}: add an aws.s3.BucketVersioning with bucket: ${bucket.name}.id and versioningConfiguration.status "Enabled".`, bucket.urn);
                 }

@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeType, given, text } from "../../lib/values";
+import { knownOr } from "../../lib/unknowns";
+import { describeType, isDeclared, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-sns-require-encryption",
@@ -11,11 +12,11 @@ export default resourcePolicy({
     tags: ["encryption"],
     resourceTypes: ["aws:sns/topic:Topic"],
     validate: ({ name, props }, _config, report) => {
-        const value = given(props.kmsMasterKeyId);
-        if (value === undefined) {
+        // A key created in the same program has an id unknown during preview: it is set, and a string.
+        if (!isDeclared(props, "kmsMasterKeyId")) {
             report(`SNS topic '${name}' sets no kmsMasterKeyId, so messages are stored unencrypted: set kmsMasterKeyId, e.g. "alias/aws/sns".`);
-        } else if (text(value) === undefined) {
-            report(`SNS topic '${name}' sets kmsMasterKeyId to ${describeType(value)}, not a key id: set it to a KMS key id, ARN or alias.`);
+        } else if (knownOr(() => text(props.kmsMasterKeyId) === undefined, false)) {
+            report(`SNS topic '${name}' sets kmsMasterKeyId to ${describeType(props.kmsMasterKeyId)}, not a key id: set it to a KMS key id, ARN or alias.`);
         }
     },
 });

@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
-import { bool, describeType, given, text } from "../../lib/values";
+import { knownOr } from "../../lib/unknowns";
+import { bool, describeType, given, isDeclared, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-sqs-require-encryption",
@@ -19,10 +20,10 @@ export default resourcePolicy({
     resourceTypes: ["aws:sqs/queue:Queue"],
     validate: ({ name, props }, config, report) => {
         const where = `SQS queue '${name}'`;
-        const key = given(props.kmsMasterKeyId);
-        if (key !== undefined) {
-            if (text(key) === undefined) {
-                report(`${where} sets kmsMasterKeyId to ${describeType(key)}, not a key id: set it to a KMS key id, ARN or alias.`);
+        // A key created in the same program has an id unknown during preview: it is set, and a string.
+        if (isDeclared(props, "kmsMasterKeyId")) {
+            if (knownOr(() => text(props.kmsMasterKeyId) === undefined, false)) {
+                report(`${where} sets kmsMasterKeyId to ${describeType(props.kmsMasterKeyId)}, not a key id: set it to a KMS key id, ARN or alias.`);
             }
             return;
         }

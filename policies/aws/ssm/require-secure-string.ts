@@ -19,6 +19,10 @@ export default resourcePolicy({
     },
     resourceTypes: ["aws:ssm/parameter:Parameter"],
     validate: ({ name, props }, config, report) => {
+        // A SecureString passes whatever its name, which is read only for the other types.
+        if (props.type === "SecureString") {
+            return;
+        }
         // Without an explicit name, Pulumi names the parameter after the resource.
         const parameterName = text(given(props.name)) ?? name;
         const squashed = parameterName.toLowerCase().replace(/[-_./\s]/g, "");

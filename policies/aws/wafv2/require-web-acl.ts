@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
 import { byType, DISTRIBUTION_TYPE, graphLinks, isApplicationLoadBalancer, isSet, LinkIndex, LOAD_BALANCER_TYPES } from "../../lib/edge";
-import { at, bool, integer, isGiven, isRecord, list, records, text } from "../../lib/values";
+import { at, bool, integer, isDeclared, isRecord, list, records, text } from "../../lib/values";
 
 const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
 const ASSOCIATION = "aws:wafv2/webAclAssociation:WebAclAssociation";
@@ -148,7 +148,8 @@ export default stackPolicy({
                 const linked = isSet(distribution.props, "webAclId") ? aclsOf(distribution, "webAclId") : [];
                 if (linked.length > 0) {
                     linked.forEach((acl) => judgeAcl(acl, `distribution '${distribution.name}'`));
-                } else if (!isGiven(distribution.props.webAclId)) {
+                } else if (!isDeclared(distribution.props, "webAclId")) {
+                    // An ACL's ARN is unknown during preview: only whether one is set decides.
                     report(`CloudFront distribution '${distribution.name}' has no WAF web ACL: set webAclId to the arn of a CLOUDFRONT-scope aws.wafv2.WebAcl.`, distribution.urn);
                 }
             });

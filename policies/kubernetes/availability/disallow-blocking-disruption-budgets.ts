@@ -1,8 +1,9 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
 import {
-    addTo, isKind, isPatch, known, namespaceOrDefault, parseType, percentage, PodTemplateIndex, scaleTargetOf,
+    addTo, describeWorkload, isKind, isPatch, namespaceOrDefault, parseType, percentage, PodTemplateIndex, scaleTargetOf,
 } from "../../lib/kubernetes";
+import { known } from "../../lib/unknowns";
 import { at, integer, Props, record, text } from "../../lib/values";
 
 // Kinds whose pod count is spec.replicas (1 when omitted); a DaemonSet's is the node count, unknown here.
@@ -51,7 +52,8 @@ export default stackPolicy({
             if (raw === undefined && !REPLICATED_KINDS.has(kind)) {
                 return undefined;
             }
-            const name = text(at(workload.props, "metadata", "name"));
+            // The name and namespace only find the autoscalers: with none in the stack they decide nothing.
+            const name = floors.size > 0 ? text(at(workload.props, "metadata", "name")) : undefined;
             const scaling = name === undefined ? [] : floors.get(`${namespaceOrDefault(workload.props)}/${kind}/${name}`) ?? [];
             const minReplicas = scaling.map((hpa) => integer(at(hpa.props, "spec", "minReplicas") ?? 1)).filter((n): n is number => n !== undefined);
             return minReplicas.length > 0 ? Math.min(...minReplicas) : raw === undefined ? 1 : integer(raw);
@@ -59,7 +61,7 @@ export default stackPolicy({
         for (const budget of budgets) {
             context.judge(budget, () => {
                 const spec: Props = record(budget.props.spec) ?? {};
-                const where = `PodDisruptionBudget '${text(at(budget.props, "metadata", "name")) ?? budget.name}'`;
+                const where = describeWorkload(budget.type, budget.name, budget.props);
                 const fix = `set maxUnavailable to ${minimum} or more, or minAvailable below the number of pods it selects`;
                 if (spec.maxUnavailable !== undefined) {
                     const count = integer(spec.maxUnavailable);

@@ -1,9 +1,10 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
 import {
-    addTo, anyPasses, describeWorkload, isKind, isPatch, known, namespaceOrDefault, parseType, podLabels, REPLICATED_WORKLOAD_TYPES,
+    addTo, describeWorkload, isKind, isPatch, namespaceOrDefault, parseType, podLabels, REPLICATED_WORKLOAD_TYPES,
     ScaleTarget, scaleTargetOf, SelectorIndex, selectorMatches,
 } from "../../lib/kubernetes";
+import { anyPasses, attempt, known } from "../../lib/unknowns";
 import { at, integer, Props, record, text } from "../../lib/values";
 
 const REPLICATED = new Set(REPLICATED_WORKLOAD_TYPES);
@@ -94,20 +95,23 @@ export default stackPolicy({
                 if (replicas === undefined) {
                     return; // kubernetes-workload-disallow-zero-replicas reports a replica count that is not a number
                 }
-                const namespace = namespaceOrDefault(workload.props);
+                // The namespace and name only find the autoscalers and budgets that may apply: with
+                // none in the stack, they decide nothing and are not read.
+                const placed = attempt(() => namespaceOrDefault(workload.props));
+                const namespace = () => (placed.unknown === undefined ? placed.value : namespaceOrDefault(workload.props));
                 const kind = parseType(workload.type).kind;
-                const metadataName = text(at(workload.props, "metadata", "name"));
+                const metadataName = autoscalers.size > 0 || autoscalersAnywhere.length > 0 ? text(at(workload.props, "metadata", "name")) : undefined;
                 const minimum = (hpa: PolicyResource) => {
                     const min = at(hpa.props, "spec", "minReplicas");
                     return min === undefined ? 1 : integer(min) ?? 0;
                 };
-                const scaling = metadataName === undefined ? [] : autoscalers.get(targetKey({ namespace, kind, name: metadataName })) ?? [];
+                const scaling = metadataName === undefined ? [] : autoscalers.get(targetKey({ namespace: namespace(), kind, name: metadataName })) ?? [];
                 const size = Math.max(replicas, ...scaling.map(minimum));
                 if (size < config.minimumReplicas) {
                     // An autoscaler whose target is unknown could raise the size: it decides only here.
                     if (metadataName === undefined || !anyPasses(autoscalersAnywhere, (hpa) => {
                         const target = scaleTargetOf(hpa.props);
-                        return target !== undefined && targetKey(target) === targetKey({ namespace, kind, name: metadataName }) && minimum(hpa) >= config.minimumReplicas;
+                        return target !== undefined && targetKey(target) === targetKey({ namespace: namespace(), kind, name: metadataName }) && minimum(hpa) >= config.minimumReplicas;
                     })) {
                         return;
                     }
@@ -116,7 +120,7 @@ export default stackPolicy({
                 const labels = podLabels(workload.type, workload.props);
                 const matching: PolicyResource[] = [];
                 const covers = (pdb: PolicyResource) => {
-                    if (namespaceOrDefault(pdb.props) !== namespace) {
+                    if (namespaceOrDefault(pdb.props) !== namespace()) {
                         return false;
                     }
                     const selector = record(at(pdb.props, "spec", "selector"));
@@ -128,7 +132,8 @@ export default stackPolicy({
                     return empty ? !pdb.type.startsWith("kubernetes:policy/v1beta1:") : selectorMatches(selector, labels);
                 };
                 // A budget with values unknown during preview decides only when no known budget protects the pods.
-                const protectedBy = anyPasses([...(budgets.get(namespace)?.candidates(labels) ?? []), ...budgetsAnywhere], (pdb) => {
+                const candidates = budgets.size > 0 || budgetsAnywhere.length > 0 ? [...(budgets.get(namespace())?.candidates(labels) ?? []), ...budgetsAnywhere] : [];
+                const protectedBy = anyPasses(candidates, (pdb) => {
                     if (!covers(pdb)) {
                         return false;
                     }
@@ -139,11 +144,12 @@ export default stackPolicy({
                     return;
                 }
                 if (matching.length === 0) {
-                    report(`${name} runs ${size} replicas with no PodDisruptionBudget in namespace '${namespace}' selecting its pods: add one whose selector matches the pod template labels, with minAvailable: 1 or more.`, workload.urn);
+                    const inNamespace = placed.unknown === undefined ? `in namespace '${placed.value}'` : "in its namespace";
+                    report(`${name} runs ${size} replicas with no PodDisruptionBudget ${inNamespace} selecting its pods: add one whose selector matches the pod template labels, with minAvailable: 1 or more.`, workload.urn);
                     return;
                 }
                 const pdb = matching[0];
-                const pdbName = `PodDisruptionBudget '${text(at(pdb.props, "metadata", "name")) ?? pdb.name}'`;
+                const pdbName = describeWorkload(pdb.type, pdb.name, pdb.props);
                 const why = blocksDisruption(record(pdb.props.spec) ?? {}, size) === "invalid"
                     ? "sets minAvailable or maxUnavailable to something other than a count or a percentage such as \"50%\""
                     : `lets every one of the ${size} replicas of ${name} be evicted at once`;

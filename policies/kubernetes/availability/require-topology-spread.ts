@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeWorkload, isPatch, isReplicatedType, podSpec, REPLICATED_WORKLOAD_TYPES, workloadListed, allowedWorkloadsSetting } from "../../lib/kubernetes";
+import { describeWorkload, isPatch, isReplicatedType, podSpec, REPLICATED_WORKLOAD_TYPES, unlessWorkloadListed, allowedWorkloadsSetting } from "../../lib/kubernetes";
 import { at, isGiven, integer } from "../../lib/values";
 
 export default resourcePolicy({
@@ -28,16 +28,18 @@ export default resourcePolicy({
             return; // omitted means 1; malformed counts are kubernetes-workload-disallow-zero-replicas' to report
         }
         const spec = podSpec(type, props);
-        if (!spec || workloadListed(config.allowedWorkloads, name, props)) {
+        if (!spec) {
             return;
         }
-        if (isGiven(spec.topologySpreadConstraints)) {
-            return;
-        }
-        const antiAffinity = at(spec.affinity, "podAntiAffinity");
-        if (isGiven(at(antiAffinity, "requiredDuringSchedulingIgnoredDuringExecution")) || isGiven(at(antiAffinity, "preferredDuringSchedulingIgnoredDuringExecution"))) {
-            return;
-        }
-        report(`${describeWorkload(type, name, props)} runs ${replicas} replicas with neither topologySpreadConstraints nor pod anti-affinity, so the scheduler may place them all on one node: add topologySpreadConstraints (topologyKey: topology.kubernetes.io/zone or kubernetes.io/hostname, maxSkew: 1) to the pod template.`);
+        unlessWorkloadListed(config.allowedWorkloads, { name, props }, report, (report) => {
+            if (isGiven(spec.topologySpreadConstraints)) {
+                return;
+            }
+            const antiAffinity = at(spec.affinity, "podAntiAffinity");
+            if (isGiven(at(antiAffinity, "requiredDuringSchedulingIgnoredDuringExecution")) || isGiven(at(antiAffinity, "preferredDuringSchedulingIgnoredDuringExecution"))) {
+                return;
+            }
+            report(`${describeWorkload(type, name, props)} runs ${replicas} replicas with neither topologySpreadConstraints nor pod anti-affinity, so the scheduler may place them all on one node: add topologySpreadConstraints (topologyKey: topology.kubernetes.io/zone or kubernetes.io/hostname, maxSkew: 1) to the pod template.`);
+        });
     },
 });

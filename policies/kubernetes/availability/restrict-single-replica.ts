@@ -1,6 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
-import { anyPasses, describeWorkload, isKind, known, namespaceOrDefault, REPLICATED_WORKLOAD_TYPES, scaleTargetOf } from "../../lib/kubernetes";
+import { describeWorkload, isKind, namespaceOrDefault, REPLICATED_WORKLOAD_TYPES, scaleTargetOf } from "../../lib/kubernetes";
+import { anyPasses, known } from "../../lib/unknowns";
 import { at, integer, text } from "../../lib/values";
 
 const REPLICATED = new Set(REPLICATED_WORKLOAD_TYPES);
@@ -48,7 +49,8 @@ export default stackPolicy({
                 if (replicas === undefined || replicas < 1 || replicas >= config.minimumReplicas) {
                     return;
                 }
-                const name = text(at(deployment.props, "metadata", "name"));
+                // The name and namespace only find the autoscalers: with none in the stack they decide nothing.
+                const name = scaled.size > 0 || scalingUnknown.length > 0 ? text(at(deployment.props, "metadata", "name")) : undefined;
                 if (name !== undefined) {
                     const key = `${namespaceOrDefault(deployment.props)}/${name}`;
                     if (scaled.has(key) || anyPasses(scalingUnknown, (hpa) => {

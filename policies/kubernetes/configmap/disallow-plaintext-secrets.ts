@@ -1,6 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { describeWorkload, kindTypes } from "../../lib/kubernetes";
 import { DEFAULT_SECRET_NAME_PATTERNS, findCredential } from "../../lib/secrets";
+import { judgeEach } from "../../lib/unknowns";
 import { describeType, record, text } from "../../lib/values";
 
 export default resourcePolicy({
@@ -32,18 +33,20 @@ export default resourcePolicy({
             return;
         }
         const where = describeWorkload(type, name, props);
-        for (const [key, raw] of Object.entries(data)) {
+        // Each key on its own: a value unknown during preview hides no credential under another key.
+        judgeEach(Object.keys(data), report, (key, report) => {
+            const raw = data[key];
             const value = text(raw);
             if (value === undefined) {
                 if (raw !== undefined && raw !== null) {
                     report(`${where} sets data.${key} to ${describeType(raw)}, not a string: ConfigMap data values are strings.`);
                 }
-                continue;
+                return;
             }
             const reason = findCredential(key, value, { secretNamePatterns: config.secretNamePatterns });
             if (reason) {
                 report(`${where} holds a credential in data.${key} (${reason.replace("variable name", "the key")}): move it into a Secret and reference it from there.`);
             }
-        }
+        });
     },
 });

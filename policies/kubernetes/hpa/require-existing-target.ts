@@ -1,7 +1,8 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
-import { addTo, anyPasses, describeWorkload, isPatch, known, namespaceOrDefault, parseType, scaleTargetOf } from "../../lib/kubernetes";
-import { at, text } from "../../lib/values";
+import { addTo, describeWorkload, isPatch, namespaceOrDefault, parseType, scaleTargetOf } from "../../lib/kubernetes";
+import { anyPasses, attempt, known } from "../../lib/unknowns";
+import { at, record, text } from "../../lib/values";
 
 export default stackPolicy({
     name: "kubernetes-hpa-require-existing-target",
@@ -42,7 +43,24 @@ export default stackPolicy({
         for (const hpa of autoscalers) {
             context.judge(hpa, () => {
                 const name = describeWorkload(hpa.type, hpa.name, hpa.props);
-                const target = scaleTargetOf(hpa.props);
+                const read = attempt(() => scaleTargetOf(hpa.props));
+                if (read.unknown !== undefined) {
+                    // The HPA's namespace (or its target) is unknown during preview. When nothing the
+                    // stack declares has the target's kind and name, the namespace decides nothing.
+                    const ref = record(at(hpa.props, "spec", "scaleTargetRef"));
+                    const kind = text(ref?.kind);
+                    const targetName = text(ref?.name);
+                    if (kind === undefined || targetName === undefined) {
+                        report(`${name} sets no spec.scaleTargetRef kind and name: point it at the workload to scale.`, hpa.urn);
+                        return;
+                    }
+                    if (unnamed.has(kind) || [...declared].some((key) => key.endsWith(`/${kind}/${targetName}`))) {
+                        throw read.unknown;
+                    }
+                    report(`${name} scales ${kind} '${targetName}', which the stack does not declare in its namespace (a workload without metadata.name gets a generated name): set scaleTargetRef to a declared workload's kind and metadata.name.`, hpa.urn);
+                    return;
+                }
+                const target = read.value;
                 if (!target) {
                     report(`${name} sets no spec.scaleTargetRef kind and name: point it at the workload to scale.`, hpa.urn);
                     return;

@@ -1,11 +1,12 @@
 import { matchGlob } from "../../lib/globs";
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
-import { anyPasses, describeWorkload, isBuiltInType, isKind, isPatch, known, namespaceOrDefault } from "../../lib/kubernetes";
-import { at, integer, Props, record, records, text } from "../../lib/values";
+import { describeWorkload, isBuiltInType, isKind, isPatch, namespaceOrDefault } from "../../lib/kubernetes";
+import { anyPasses, attempt, judgeItems, known, Parts, someItem } from "../../lib/unknowns";
+import { at, integer, Props, record, text } from "../../lib/values";
 
-/** The Service a backend names and its port, in networking.k8s.io/v1 or the v1beta1 shape. */
-function serviceOf(backend: Props | undefined): { name: string; port?: string | number } | undefined {
+/** The Service a backend names and its port (read only when asked), in networking.k8s.io/v1 or the v1beta1 shape. */
+function serviceOf(backend: Props | undefined): { name: string; port: () => string | number | undefined } | undefined {
     if (!backend) {
         return undefined;
     }
@@ -14,7 +15,7 @@ function serviceOf(backend: Props | undefined): { name: string; port?: string | 
     if (name === undefined) {
         return undefined; // a resource backend, or nothing
     }
-    const port = service ? text(at(service, "port", "name")) ?? integer(at(service, "port", "number")) : text(backend.servicePort) ?? integer(backend.servicePort);
+    const port = () => service ? text(at(service, "port", "name")) ?? integer(at(service, "port", "number")) : text(backend.servicePort) ?? integer(backend.servicePort);
     return { name, port };
 }
 
@@ -52,38 +53,45 @@ export default stackPolicy({
                 ingresses.push(resource);
             }
         }
-        const external = (namespace: string, name: string) =>
-            config.externalServices.some((pattern) => matchGlob(pattern.includes("/") ? `${namespace}/${name}` : name, pattern));
+        const declaresServices = services.size > 0 || unknownServices.length > 0;
         for (const ingress of ingresses) {
             context.judge(ingress, () => {
-                const namespace = namespaceOrDefault(ingress.props);
-                const spec = record(ingress.props.spec) ?? {};
-                const backends: Array<[string, Props | undefined]> = [["the default backend", record(spec.defaultBackend) ?? record(spec.backend)]];
-                records(spec.rules).forEach((rule, r) => records(at(rule, "http", "paths")).forEach((path, p) => {
-                    backends.push([`rules[${r}].http.paths[${p}]`, record(path.backend)]);
-                }));
                 const where = describeWorkload(ingress.type, ingress.name, ingress.props);
-                for (const [place, backend] of backends) {
+                // The Ingress's namespace decides which Services it reaches and namespaced externalServices
+                // globs; one unknown during preview is read only for those, never for a message.
+                const placed = attempt(() => namespaceOrDefault(ingress.props));
+                const namespace = () => (placed.unknown === undefined ? placed.value : namespaceOrDefault(ingress.props));
+                const judgeBackend = (place: string, backend: Props | undefined, report: (message: string) => void) => {
                     const target = serviceOf(backend);
-                    if (!target || external(namespace, target.name)) {
-                        continue;
+                    if (!target
+                        || config.externalServices.some((pattern) => !pattern.includes("/") && matchGlob(target.name, pattern))
+                        || config.externalServices.some((pattern) => pattern.includes("/") && matchGlob(`${namespace()}/${target.name}`, pattern))) {
+                        return;
                     }
-                    const service = services.get(`${namespace}/${target.name}`);
+                    const service = declaresServices ? services.get(`${namespace()}/${target.name}`) : undefined;
                     if (!service) {
-                        if (!anyPasses(unknownServices, (s) => key(s) === `${namespace}/${target.name}`)) {
-                            report(`${where} routes ${place} to Service '${target.name}', which the stack does not declare in namespace '${namespace}': declare the Service, correct the name, or list it in externalServices.`, ingress.urn);
+                        if (!declaresServices || !anyPasses(unknownServices, (s) => key(s) === `${namespace()}/${target.name}`)) {
+                            const inNamespace = placed.unknown === undefined ? `in namespace '${placed.value}'` : "in the Ingress's namespace";
+                            report(`${where} routes ${place} to Service '${target.name}', which the stack does not declare ${inNamespace}: declare the Service, correct the name, or list it in externalServices.`);
                         }
-                        continue;
+                        return;
                     }
-                    if (target.port === undefined) {
-                        continue;
+                    const port = target.port();
+                    if (port === undefined) {
+                        return;
                     }
-                    const ports = records(at(service.props, "spec", "ports"));
-                    const found = ports.some((port) => typeof target.port === "number" ? integer(port.port) === target.port : text(port.name) === target.port);
+                    const found = someItem(at(service.props, "spec", "ports"), (item) => typeof port === "number" ? integer(record(item)?.port) === port : text(record(item)?.name) === port);
                     if (!found) {
-                        report(`${where} routes ${place} to port ${typeof target.port === "number" ? target.port : `'${target.port}'`} of Service '${target.name}', which the Service does not declare: use one of its ports[].${typeof target.port === "number" ? "port" : "name"}.`, ingress.urn);
+                        report(`${where} routes ${place} to port ${typeof port === "number" ? port : `'${port}'`} of Service '${target.name}', which the Service does not declare: use one of its ports[].${typeof port === "number" ? "port" : "name"}.`);
                     }
-                }
+                };
+                // Each backend on its own: one unknown during preview hides no missing Service of another.
+                const spec = record(ingress.props.spec) ?? {};
+                const parts = new Parts((message) => report(message, ingress.urn));
+                parts.judge(() => judgeBackend("the default backend", record(spec.defaultBackend) ?? record(spec.backend), parts.report));
+                parts.judge(() => judgeItems(spec.rules, parts.report, (rule, r, report) => judgeItems(at(rule, "http", "paths"), report, (path, p, report) =>
+                    judgeBackend(`rules[${r}].http.paths[${p}]`, record(record(path)?.backend), report))));
+                parts.settle();
             });
         }
     },

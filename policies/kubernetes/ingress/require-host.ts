@@ -1,6 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { describeWorkload, kindTypes } from "../../lib/kubernetes";
-import { at, given, records } from "../../lib/values";
+import { judgeItems } from "../../lib/unknowns";
+import { at, given, record } from "../../lib/values";
 
 const INGRESS_VERSIONS = ["networking.k8s.io/v1", "networking.k8s.io/v1beta1", "extensions/v1beta1"];
 
@@ -15,8 +16,10 @@ export default resourcePolicy({
     resourceTypes: kindTypes("Ingress", INGRESS_VERSIONS),
     validate: ({ type, name, props }, _config, report) => {
         const where = describeWorkload(type, name, props);
-        records(at(props, "spec", "rules")).forEach((rule, index) => {
-            if (given(rule.host) === undefined) {
+        // Each rule on its own: one unknown during preview hides no rule without a host.
+        judgeItems(at(props, "spec", "rules"), report, (item, index, report) => {
+            const rule = record(item);
+            if (rule && given(rule.host) === undefined) {
                 report(`${where} has rules[${index}] without a host, so it serves every domain that reaches the controller: set host to the production domain.`);
             }
         });

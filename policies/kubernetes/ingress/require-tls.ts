@@ -1,6 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { describeWorkload, isPatch, kindTypes } from "../../lib/kubernetes";
-import { at, list, Props, record, records, text } from "../../lib/values";
+import { attempt, knownItems, knownOr, Parts } from "../../lib/unknowns";
+import { at, list, Props, record, text } from "../../lib/values";
 
 // Controller annotations that turn the HTTP→HTTPS redirect off or serve plain HTTP only. Kept short
 // on purpose: the controllers most clusters run, and only settings that cannot mean anything else.
@@ -71,55 +72,87 @@ export default resourcePolicy({
     validate: ({ type, name, props }, config, report) => {
         const ingress = describeWorkload(type, name, props);
         const annotations = record(at(props, "metadata", "annotations")) ?? {};
-        const albCertificate = text(annotations[ALB_CERTIFICATE]);
+        // The certificate ARN is often another resource's output, unknown during preview: being set is what counts.
+        const albCertificate = knownOr(() => !!text(annotations[ALB_CERTIFICATE]), true);
+        // The TLS hosts and each annotation on their own: a value unknown during preview in one hides no violation of another.
+        const parts = new Parts(report);
 
         // 1. TLS for every routed host. A Patch that does not set spec.tls keeps the live TLS list.
-        const spec = record(props.spec) ?? {};
-        if (!(isPatch(type) && spec.tls === undefined) && !albCertificate) {
-            const tls = records(spec.tls);
-            const tlsHosts = tls.flatMap((entry) => list(entry.hosts).map(text).filter((h): h is string => !!h));
+        parts.judge(() => {
+            const spec = record(props.spec) ?? {};
+            if ((isPatch(type) && spec.tls === undefined) || albCertificate) {
+                return;
+            }
+            // A rule host unknown during preview decides only when the known ones leave nothing to
+            // report; a TLS host unknown during preview, only whether a known rule host is covered.
+            const tls = knownItems(spec.tls);
+            let tlsUnknown = tls.unknown;
+            const tlsHosts = tls.items.flatMap((entry) => {
+                const hosts = attempt(() => knownItems(record(entry)?.hosts));
+                tlsUnknown ??= hosts.unknown ?? hosts.value?.unknown;
+                return (hosts.value?.items ?? []).map(text).filter((h): h is string => !!h);
+            });
             const allowed = (host: string) => config.allowHttpOnlyHosts.some((h) => covers(h, host));
             const uncovered: string[] = [];
             let hostless = spec.defaultBackend !== undefined || spec.backend !== undefined;
-            for (const rule of records(spec.rules)) {
-                const host = text(rule.host);
+            const rules = knownItems(spec.rules);
+            let ruleUnknown = rules.unknown;
+            for (const rule of rules.items) {
+                const read = attempt(() => text(record(rule)?.host));
+                if (read.unknown !== undefined) {
+                    ruleUnknown ??= read.unknown;
+                    continue;
+                }
+                const host = read.value;
                 if (!host) {
                     hostless = true;
                 } else if (!tlsHosts.some((t) => covers(t, host)) && !allowed(host) && !uncovered.includes(host)) {
                     uncovered.push(host);
                 }
             }
-            if (uncovered.length > 0) {
+            if (uncovered.length > 0 && tlsUnknown === undefined) {
                 const hosts = uncovered.map((h) => `'${h}'`).join(", ");
-                report(`${ingress} routes ${hosts} without TLS: add ${uncovered.length > 1 ? "them" : "it"} to spec.tls[].hosts with a certificate secretName.`);
+                parts.report(`${ingress} routes ${hosts} without TLS: add ${uncovered.length > 1 ? "them" : "it"} to spec.tls[].hosts with a certificate secretName.`);
             }
-            if (hostless && tls.length === 0) {
-                report(`${ingress} routes requests for any host (a rule without host or a default backend) and sets no spec.tls: add a spec.tls entry with a certificate secretName.`);
+            if (hostless && list(spec.tls).length === 0) {
+                parts.report(`${ingress} routes requests for any host (a rule without host or a default backend) and sets no spec.tls: add a spec.tls entry with a certificate secretName.`);
             }
-        }
+            const unknown = (uncovered.length > 0 ? tlsUnknown : undefined) ?? ruleUnknown;
+            if (unknown !== undefined) {
+                throw unknown;
+            }
+        });
 
         // 2. Well-known controller annotations that serve plain HTTP.
-        if (text(annotations[NGINX_SSL_REDIRECT])?.trim().toLowerCase() === "false") {
-            report(`${ingress} sets ${NGINX_SSL_REDIRECT}: "false", so HTTP is served without redirect: remove it or set it to "true".`);
-        }
-        const listenPorts = annotations[ALB_LISTEN_PORTS];
-        if (listenPorts !== undefined) {
+        parts.judge(() => {
+            if (text(annotations[NGINX_SSL_REDIRECT])?.trim().toLowerCase() === "false") {
+                parts.report(`${ingress} sets ${NGINX_SSL_REDIRECT}: "false", so HTTP is served without redirect: remove it or set it to "true".`);
+            }
+        });
+        parts.judge(() => {
+            const listenPorts = annotations[ALB_LISTEN_PORTS];
+            if (listenPorts === undefined) {
+                return;
+            }
             const protocols = albProtocols(text(listenPorts) ?? "");
             if (!protocols) {
-                report(`${ingress} sets ${ALB_LISTEN_PORTS} to something other than a JSON list such as [{"HTTP": 80}, {"HTTPS": 443}]: list an HTTPS listener.`);
+                parts.report(`${ingress} sets ${ALB_LISTEN_PORTS} to something other than a JSON list such as [{"HTTP": 80}, {"HTTPS": 443}]: list an HTTPS listener.`);
             } else if (!protocols.includes("HTTPS")) {
-                report(`${ingress} sets ${ALB_LISTEN_PORTS} with no HTTPS listener: add {"HTTPS": 443} and ${ALB_SSL_REDIRECT}: "443".`);
+                parts.report(`${ingress} sets ${ALB_LISTEN_PORTS} with no HTTPS listener: add {"HTTPS": 443} and ${ALB_SSL_REDIRECT}: "443".`);
             } else if (protocols.includes("HTTP") && annotations[ALB_SSL_REDIRECT] === undefined) {
-                report(`${ingress} listens on HTTP as well as HTTPS without ${ALB_SSL_REDIRECT}: set ${ALB_SSL_REDIRECT}: "443" or drop the HTTP listener.`);
+                parts.report(`${ingress} listens on HTTP as well as HTTPS without ${ALB_SSL_REDIRECT}: set ${ALB_SSL_REDIRECT}: "443" or drop the HTTP listener.`);
             }
-        }
-        const entrypoints = text(annotations[TRAEFIK_ENTRYPOINTS]);
-        if (entrypoints !== undefined) {
-            const names = entrypoints.split(",").map((e) => e.trim()).filter(Boolean);
-            const tlsRouter = text(annotations[TRAEFIK_TLS])?.trim().toLowerCase() === "true";
-            if (names.length > 0 && names.every((e) => e === "web") && !tlsRouter) {
-                report(`${ingress} sets ${TRAEFIK_ENTRYPOINTS}: web only, so Traefik serves it over plain HTTP: use websecure and ${TRAEFIK_TLS}: "true".`);
+        });
+        parts.judge(() => {
+            const entrypoints = text(annotations[TRAEFIK_ENTRYPOINTS]);
+            if (entrypoints !== undefined) {
+                const names = entrypoints.split(",").map((e) => e.trim()).filter(Boolean);
+                const tlsRouter = text(annotations[TRAEFIK_TLS])?.trim().toLowerCase() === "true";
+                if (names.length > 0 && names.every((e) => e === "web") && !tlsRouter) {
+                    parts.report(`${ingress} sets ${TRAEFIK_ENTRYPOINTS}: web only, so Traefik serves it over plain HTTP: use websecure and ${TRAEFIK_TLS}: "true".`);
+                }
             }
-        }
+        });
+        parts.settle();
     },
 });

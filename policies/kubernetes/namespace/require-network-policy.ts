@@ -1,8 +1,9 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
 import {
-    anyPasses, describeWorkload, isKind, isPatch, known, namespaceOrDefault, podLabels, POD_WORKLOAD_TYPES, SelectorIndex, selectorMatches,
+    describeWorkload, isKind, isPatch, namespaceOrDefault, podLabels, POD_WORKLOAD_TYPES, SelectorIndex, selectorMatches,
 } from "../../lib/kubernetes";
+import { anyPasses, attempt, known } from "../../lib/unknowns";
 import { at, given, list, record } from "../../lib/values";
 
 const WORKLOADS = new Set(POD_WORKLOAD_TYPES);
@@ -68,23 +69,31 @@ export default stackPolicy({
 
         for (const workload of workloads) {
             context.judge(workload, () => {
-                const namespace = namespaceOrDefault(workload.props);
-                if (config.exemptNamespaces.includes(namespace)) {
+                // The namespace decides only which NetworkPolicies may select the pods and whether
+                // exemptNamespaces lists it: one unknown during preview is read for nothing else.
+                const namespace = attempt(() => namespaceOrDefault(workload.props));
+                const placed = (): string => namespace.unknown === undefined ? namespace.value : namespaceOrDefault(workload.props);
+                if (namespace.unknown === undefined && config.exemptNamespaces.includes(namespace.value)) {
                     return;
                 }
-                const labels = podLabels(workload.type, workload.props);
-                const candidates = [...(byNamespace.get(namespace)?.candidates(labels) ?? []), ...anywhere];
-                const open = directions.filter((direction) => !anyPasses(candidates, (policy) => {
-                    if (namespaceOrDefault(policy.props) !== namespace || !isolates(policy, direction)) {
-                        return false;
-                    }
-                    // podSelector is required by the API; an empty one selects every pod of the namespace.
-                    return selectorMatches(record(at(policy.props, "spec", "podSelector")) ?? {}, labels);
-                }));
-                if (open.length > 0) {
-                    const what = open.map((d) => d.toLowerCase()).join(" or ");
-                    report(`${describeWorkload(workload.type, workload.name, workload.props)} in namespace '${namespace}' has no NetworkPolicy restricting ${what} to its pods: add one whose podSelector matches its pod labels, with policyTypes ${JSON.stringify(open)}.`, workload.urn);
+                let open = directions;
+                if (byNamespace.size > 0 || anywhere.length > 0) {
+                    const labels = podLabels(workload.type, workload.props);
+                    const candidates = [...(byNamespace.get(placed())?.candidates(labels) ?? []), ...anywhere];
+                    open = directions.filter((direction) => !anyPasses(candidates, (policy) => {
+                        if (namespaceOrDefault(policy.props) !== placed() || !isolates(policy, direction)) {
+                            return false;
+                        }
+                        // podSelector is required by the API; an empty one selects every pod of the namespace.
+                        return selectorMatches(record(at(policy.props, "spec", "podSelector")) ?? {}, labels);
+                    }));
                 }
+                if (open.length === 0 || (config.exemptNamespaces.length > 0 && config.exemptNamespaces.includes(placed()))) {
+                    return;
+                }
+                const what = open.map((d) => d.toLowerCase()).join(" or ");
+                const where = namespace.unknown === undefined ? ` in namespace '${namespace.value}'` : "";
+                report(`${describeWorkload(workload.type, workload.name, workload.props)}${where} has no NetworkPolicy restricting ${what} to its pods: add one whose podSelector matches its pod labels, with policyTypes ${JSON.stringify(open)}.`, workload.urn);
             });
         }
     },

@@ -1,6 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
-import { addTo, anyPasses, describeWorkload, isKind, isPatch, known, namespaceOrDefault, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { addTo, describeWorkload, isKind, isPatch, namespaceOrDefault, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { anyPasses, attempt, known } from "../../lib/unknowns";
 import { at, text } from "../../lib/values";
 
 const WORKLOADS = new Set(POD_WORKLOAD_TYPES);
@@ -48,17 +49,31 @@ export default stackPolicy({
             }
         }
         const ungoverned = new Map<string, { urn: string; described: string }[]>();
+        const unplaced: { urn: string; described: string }[] = [];
         for (const workload of workloads) {
             context.judge(workload, () => {
-                const namespace = namespaceOrDefault(workload.props);
+                const described = describeWorkload(workload.type, workload.name, workload.props);
+                const placed = attempt(() => namespaceOrDefault(workload.props));
+                if (placed.unknown !== undefined) {
+                    // A namespace unknown during preview decides only where something may govern or exempt it.
+                    if (governed.size > 0 || governsUnknown.length > 0 || config.exemptNamespaces.length > 0) {
+                        throw placed.unknown;
+                    }
+                    unplaced.push({ urn: workload.urn, described });
+                    return;
+                }
+                const namespace = placed.value;
                 if (governed.has(namespace) || config.exemptNamespaces.includes(namespace)
                     || anyPasses(governsUnknown, (r) => namespaceOrDefault(r.props) === namespace)) {
                     return;
                 }
-                addTo(ungoverned, namespace, { urn: workload.urn, described: describeWorkload(workload.type, workload.name, workload.props) });
+                addTo(ungoverned, namespace, { urn: workload.urn, described });
             });
         }
         const advice = "add a LimitRange with default requests and limits, or a ResourceQuota";
+        for (const w of unplaced) {
+            report(`${w.described} runs in a namespace that has no LimitRange or ResourceQuota in the stack: ${advice}.`, w.urn);
+        }
         for (const [namespace, found] of ungoverned) {
             const namespaceResource = declared.get(namespace);
             if (namespaceResource) {

@@ -2,6 +2,7 @@ import { resourcePolicy } from "../../lib/define";
 import {
     describeWorkload, isCustomResourceType, isObjectType, isPatch, parseType, podSpecPath, POD_WORKLOAD_TYPES, unservedKind,
 } from "../../lib/kubernetes";
+import { judgeEach, judgeItems, knownItems, Parts } from "../../lib/unknowns";
 import { at, describeType, isRecord, Props } from "../../lib/values";
 
 // Lists of a pod spec the pack reads, and whether the API server requires them (a pod has at least one container).
@@ -58,44 +59,62 @@ export default resourcePolicy({
     },
 });
 
-function judgePodSpec(pod: Props, prefix: string, where: string, patch: boolean, report: (message: string) => void): void {
-    if (pod.securityContext !== undefined && !isRecord(pod.securityContext)) {
-        report(`${where} sets ${prefix}.securityContext to ${describeType(pod.securityContext)}, not an object: write it as a mapping (runAsNonRoot, runAsUser, seccompProfile, ...).`);
-    }
-    if (pod.volumes !== undefined && !(Array.isArray(pod.volumes) && pod.volumes.every(isRecord))) {
-        report(`${where} sets ${prefix}.volumes to ${describeType(pod.volumes)}, not a list of volume objects: write each volume as a mapping with a name.`);
-    }
+function judgePodSpec(pod: Props, prefix: string, where: string, patch: boolean, sink: (message: string) => void): void {
+    // Each field and each container on its own: a value unknown during preview in one hides no malformed other.
+    const parts = new Parts(sink);
+    const report = parts.report;
+    parts.judge(() => {
+        if (pod.securityContext !== undefined && !isRecord(pod.securityContext)) {
+            report(`${where} sets ${prefix}.securityContext to ${describeType(pod.securityContext)}, not an object: write it as a mapping (runAsNonRoot, runAsUser, seccompProfile, ...).`);
+        }
+    });
+    parts.judge(() => {
+        const volumes = pod.volumes;
+        if (volumes === undefined) {
+            return;
+        }
+        const items = knownItems(volumes);
+        if (!Array.isArray(volumes) || !items.items.every(isRecord)) {
+            report(`${where} sets ${prefix}.volumes to ${describeType(volumes)}, not a list of volume objects: write each volume as a mapping with a name.`);
+        } else if (items.unknown !== undefined) {
+            throw items.unknown;
+        }
+    });
     for (const [field, required] of CONTAINER_LISTS) {
-        const group = pod[field];
-        if (group === undefined) {
-            if (required && !patch) {
-                report(`${where} sets no ${prefix}.${field}: a pod needs at least one container; add one with a name and an image.`);
-            }
-            continue;
-        }
-        if (!Array.isArray(group)) {
-            report(`${where} sets ${prefix}.${field} to ${describeType(group)}, not a list: write ${field} as a list of container objects.`);
-            continue;
-        }
-        if (required && group.length === 0 && !patch) {
-            report(`${where} sets ${prefix}.${field} to an empty list: a pod needs at least one container; add one with a name and an image.`);
-        }
-        group.forEach((container, index) => {
-            const item = `${prefix}.${field}[${index}]`;
-            if (!isRecord(container)) {
-                report(`${where} sets ${item} to ${describeType(container)}, not a container object: write it as a mapping with a name and an image.`);
+        parts.judge(() => {
+            const group = pod[field];
+            if (group === undefined) {
+                if (required && !patch) {
+                    report(`${where} sets no ${prefix}.${field}: a pod needs at least one container; add one with a name and an image.`);
+                }
                 return;
             }
-            for (const key of CONTAINER_OBJECT_FIELDS) {
-                if (container[key] !== undefined && !isRecord(container[key])) {
-                    report(`${where} sets ${item}.${key} to ${describeType(container[key])}, not an object: write it as a mapping of fields.`);
-                }
+            if (!Array.isArray(group)) {
+                report(`${where} sets ${prefix}.${field} to ${describeType(group)}, not a list: write ${field} as a list of container objects.`);
+                return;
             }
-            for (const key of CONTAINER_LIST_FIELDS) {
-                if (container[key] !== undefined && !Array.isArray(container[key])) {
-                    report(`${where} sets ${item}.${key} to ${describeType(container[key])}, not a list: write ${key} as a list.`);
-                }
+            if (required && group.length === 0 && !patch) {
+                report(`${where} sets ${prefix}.${field} to an empty list: a pod needs at least one container; add one with a name and an image.`);
             }
+            judgeItems(group, report, (container, index, report) => {
+                const item = `${prefix}.${field}[${index}]`;
+                if (!isRecord(container)) {
+                    report(`${where} sets ${item} to ${describeType(container)}, not a container object: write it as a mapping with a name and an image.`);
+                    return;
+                }
+                judgeEach([...CONTAINER_OBJECT_FIELDS, ...CONTAINER_LIST_FIELDS], report, (key, report) => {
+                    const value = container[key];
+                    if (value === undefined) {
+                        return;
+                    }
+                    if (CONTAINER_OBJECT_FIELDS.includes(key) && !isRecord(value)) {
+                        report(`${where} sets ${item}.${key} to ${describeType(value)}, not an object: write it as a mapping of fields.`);
+                    } else if (CONTAINER_LIST_FIELDS.includes(key) && !Array.isArray(value)) {
+                        report(`${where} sets ${item}.${key} to ${describeType(value)}, not a list: write ${key} as a list.`);
+                    }
+                });
+            });
         });
     }
+    parts.settle();
 }

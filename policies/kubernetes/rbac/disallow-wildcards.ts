@@ -1,6 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { describeWorkload, kindTypes } from "../../lib/kubernetes";
-import { at, list, records, text } from "../../lib/values";
+import { attempt, judgeItems, knownItems, unlessListed } from "../../lib/unknowns";
+import { at, record, text } from "../../lib/values";
 
 // What the API server reads as "all": '*' in every field, and in resources also '*/<subresource>'
 // (that subresource of every resource), as the RBAC authorizer matches them.
@@ -31,20 +32,34 @@ export default resourcePolicy({
     },
     resourceTypes: [...kindTypes("Role", RBAC_VERSIONS), ...kindTypes("ClusterRole", RBAC_VERSIONS)],
     validate: ({ type, name, props }, config, report) => {
-        const roleName = text(at(props, "metadata", "name")) ?? name;
-        if (config.allowedRoles.includes(roleName)) {
-            return;
-        }
-        const role = describeWorkload(type, name, props);
-        // An aggregated ClusterRole's rules are filled in by the controller; they are judged where declared.
-        for (const [index, rule] of records(props.rules).entries()) {
-            const wildcards = WILDCARD_FIELDS
-                .map(([field, isWildcard]) => [field, list(rule[field]).filter((entry): entry is string => typeof entry === "string" && isWildcard(entry))] as const)
-                .filter(([, entries]) => entries.length > 0);
-            if (wildcards.length > 0) {
-                const fields = wildcards.map(([field, entries]) => `${field}: [${entries.map((e) => `'${e}'`).join(", ")}]`).join(" and ");
-                report(`${role} grants ${fields} in rules[${index}]: list the exact ${wildcards.map(([field]) => field).join(" and ")} the subject needs.`);
-            }
-        }
+        // The role's name decides only through allowedRoles: it is read once a rule grants a wildcard, and only when the list is not empty.
+        const listed = () => config.allowedRoles.includes(text(at(props, "metadata", "name")) ?? name);
+        unlessListed(config.allowedRoles, listed, report, (report) => {
+            const role = describeWorkload(type, name, props);
+            // An aggregated ClusterRole's rules are filled in by the controller; they are judged where declared.
+            // Each rule on its own, and of a rule the entries known during preview first: an unknown
+            // entry decides only when no known one is a wildcard.
+            judgeItems(props.rules, report, (item, index, report) => {
+                const rule = record(item);
+                if (!rule) {
+                    return;
+                }
+                let unknown: unknown;
+                const wildcards = WILDCARD_FIELDS
+                    .map(([field, isWildcard]) => {
+                        const value = attempt(() => rule[field]);
+                        const entries = knownItems(value.value);
+                        unknown ??= value.unknown ?? entries.unknown;
+                        return [field, entries.items.filter((entry): entry is string => typeof entry === "string" && isWildcard(entry))] as const;
+                    })
+                    .filter(([, entries]) => entries.length > 0);
+                if (wildcards.length > 0) {
+                    const fields = wildcards.map(([field, entries]) => `${field}: [${entries.map((e) => `'${e}'`).join(", ")}]`).join(" and ");
+                    report(`${role} grants ${fields} in rules[${index}]: list the exact ${wildcards.map(([field]) => field).join(" and ")} the subject needs.`);
+                } else if (unknown !== undefined) {
+                    throw unknown;
+                }
+            });
+        });
     },
 });

@@ -1,6 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
-import { addTo, anyPasses, describeWorkload, isKind, known, labelsOf, namespaceOrDefault, selectorMatches } from "../../lib/kubernetes";
+import { addTo, describeWorkload, isKind, labelsOf, namespaceOrDefault, selectorMatches } from "../../lib/kubernetes";
+import { anyPasses, attempt, judgeItems, known, knownItems, knownOr } from "../../lib/unknowns";
 import { at, list, Props, record, records, text } from "../../lib/values";
 
 const RBAC = "kubernetes:rbac.authorization.k8s.io/";
@@ -10,11 +11,11 @@ const RBAC = "kubernetes:rbac.authorization.k8s.io/";
 const ALL_VERBS = ["get", "list", "watch", "create", "update", "patch", "delete", "deletecollection", "escalate", "bind", "impersonate"];
 
 /** "ServiceAccount:ns/name" for service accounts, "User:name" and "Group:name" otherwise. */
-function subjectId(subject: Props, bindingNamespace: string): string {
+function subjectId(subject: Props, bindingNamespace: () => string): string {
     const kind = text(subject.kind) ?? "?";
     const name = text(subject.name) ?? "?";
     if (kind === "ServiceAccount") {
-        return `${kind}:${text(subject.namespace) ?? bindingNamespace}/${name}`;
+        return `${kind}:${text(subject.namespace) ?? bindingNamespace()}/${name}`;
     }
     return `${kind}:${name}`;
 }
@@ -23,14 +24,26 @@ function rbacKind(type: string, kind: string): boolean {
     return type.startsWith(RBAC) && isKind(type, kind);
 }
 
-/** Where in a role's rules every verb is granted on every resource of every API group; undefined if nowhere. */
+/**
+ * Where in a role's rules every verb is granted on every resource of every API group; undefined if
+ * nowhere. The rules and entries known during preview decide first; an unknown one is thrown only
+ * when they do not make the role all-powerful, as only then can it.
+ */
 function allPowerfulRules(role: PolicyResource): string | undefined {
     const verbs = new Set<string>();
     const where: number[] = [];
-    records(role.props.rules).forEach((rule, index) => {
-        if (list(rule.apiGroups).includes("*") && list(rule.resources).includes("*")) {
+    let unknown: unknown;
+    const entries = (read: () => unknown): unknown[] => {
+        const value = attempt(read);
+        const items = knownItems(value.value);
+        unknown ??= value.unknown ?? items.unknown;
+        return items.items;
+    };
+    entries(() => role.props.rules).forEach((item, index) => {
+        const rule = record(item);
+        if (rule && entries(() => rule.apiGroups).includes("*") && entries(() => rule.resources).includes("*")) {
             where.push(index);
-            for (const verb of list(rule.verbs)) {
+            for (const verb of entries(() => rule.verbs)) {
                 if (typeof verb === "string") {
                     verbs.add(verb.toLowerCase());
                 }
@@ -40,6 +53,9 @@ function allPowerfulRules(role: PolicyResource): string | undefined {
     if (verbs.has("*") || ALL_VERBS.every((verb) => verbs.has(verb))) {
         const how = verbs.has("*") ? "every verb ('*')" : "every verb (get ... impersonate)";
         return `grants ${how} on every resource of every API group in rules[${where.join("], rules[")}]`;
+    }
+    if (unknown !== undefined) {
+        throw unknown;
     }
     return undefined;
 }
@@ -119,11 +135,14 @@ export default stackPolicy({
 
         for (const binding of bindings) {
             context.judge(binding, () => {
-                const subjects = records(binding.props.subjects);
+                const subjects = list(binding.props.subjects);
                 if (subjects.length === 0) {
                     return; // a binding without subjects grants nothing
                 }
-                const namespace = namespaceOrDefault(binding.props);
+                // The binding's namespace decides only a Role it binds and the id of a ServiceAccount
+                // subject that names none: it is read for nothing else.
+                const placed = attempt(() => namespaceOrDefault(binding.props));
+                const namespace = () => (placed.unknown === undefined ? placed.value : namespaceOrDefault(binding.props));
                 // A roleRef built from a role's outputs is linked in the dependency graph even while its name is unknown.
                 const linked = (binding.propertyDependencies?.roleRef ?? []).filter((d) => roleUrns.has(d.urn));
                 const read = () => {
@@ -137,7 +156,7 @@ export default stackPolicy({
                 } else {
                     const targets = name === undefined ? linked
                         : kind === "ClusterRole" ? clusterRoles.get(name) ?? linked
-                            : kind === "Role" && rbacKind(binding.type, "RoleBinding") ? roles.get(`${namespace}/${name}`) ?? linked : [];
+                            : kind === "Role" && rbacKind(binding.type, "RoleBinding") ? roles.get(`${namespace()}/${name}`) ?? linked : [];
                     for (const role of targets) {
                         const why = whyAdmin(role);
                         if (why) {
@@ -151,12 +170,20 @@ export default stackPolicy({
                     return;
                 }
                 const described = describeWorkload(binding.type, binding.name, binding.props);
-                for (const subject of subjects) {
-                    const id = subjectId(subject, namespace);
-                    if (!config.allowedSubjects.includes(id)) {
-                        report(`${described} grants ${grant} to ${id}: bind a role that grants only what it needs, or add '${id}' to allowedSubjects after review.`, binding.urn);
+                // Each subject on its own. With no subject allowed, every subject is a violation: its
+                // id, maybe unknown during preview, then only names it, and its position stands in.
+                judgeItems(subjects, (message) => report(message, binding.urn), (item, index, report) => {
+                    const subject = record(item);
+                    if (!subject) {
+                        return;
                     }
-                }
+                    const id = config.allowedSubjects.length > 0 ? subjectId(subject, namespace) : knownOr(() => subjectId(subject, namespace), undefined);
+                    if (id === undefined) {
+                        report(`${described} grants ${grant} to subjects[${index}]: bind a role that grants only what it needs, or add the subject to allowedSubjects after review.`);
+                    } else if (!config.allowedSubjects.includes(id)) {
+                        report(`${described} grants ${grant} to ${id}: bind a role that grants only what it needs, or add '${id}' to allowedSubjects after review.`);
+                    }
+                });
             });
         }
     },

@@ -1,6 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { describeWorkload, kindTypes } from "../../lib/kubernetes";
-import { at, isGiven, list, records, text } from "../../lib/values";
+import { attempt, judgeItems, knownItems, unlessListed } from "../../lib/unknowns";
+import { at, isGiven, record, text } from "../../lib/values";
 
 const RBAC_VERSIONS = ["rbac.authorization.k8s.io/v1", "rbac.authorization.k8s.io/v1beta1", "rbac.authorization.k8s.io/v1alpha1"];
 
@@ -26,8 +27,6 @@ const GRANTS: Readonly<Record<string, Grant>> = {
     impersonate: { groups: ["", "authentication.k8s.io"], resources: ["users", "groups", "serviceaccounts", "userextras", "uids"], verbs: ["impersonate"], what: "acts as other users, groups or ServiceAccounts (impersonate)" },
 };
 
-const strings = (value: unknown) => list(value).filter((entry): entry is string => typeof entry === "string");
-
 export default resourcePolicy({
     name: "kubernetes-rbac-restrict-sensitive-permissions",
     description: "Roles and ClusterRoles do not grant the permissions that lead to cluster takeover: pods/exec and pods/attach, reading Secrets, creating pods and workloads, and the escalate, bind and impersonate verbs.",
@@ -52,28 +51,46 @@ export default resourcePolicy({
     },
     resourceTypes: [...kindTypes("Role", RBAC_VERSIONS), ...kindTypes("ClusterRole", RBAC_VERSIONS)],
     validate: ({ type, name, props }, config, report) => {
-        const roleName = text(at(props, "metadata", "name")) ?? name;
-        if (config.allowedRoles.includes(roleName)) {
-            return;
-        }
-        const role = describeWorkload(type, name, props);
-        // '*' entries are kubernetes-rbac-disallow-wildcards' to report; here only the names themselves.
-        for (const [index, rule] of records(props.rules).entries()) {
-            const groups = strings(rule.apiGroups);
-            const resources = strings(rule.resources);
-            const verbs = strings(rule.verbs);
-            for (const key of config.disallowedPermissions) {
-                const grant = GRANTS[key];
-                const matchedVerbs = verbs.filter((verb) => grant.verbs.includes(verb));
-                const matchedResources = resources.filter((resource) => grant.resources.includes(resource));
-                if (matchedVerbs.length === 0 || matchedResources.length === 0 || !groups.some((group) => grant.groups.includes(group))) {
-                    continue;
+        // The role's name decides only through allowedRoles: it is read once a rule grants a permission, and only when the list is not empty.
+        const listed = () => config.allowedRoles.includes(text(at(props, "metadata", "name")) ?? name);
+        unlessListed(config.allowedRoles, listed, report, (report) => {
+            const role = describeWorkload(type, name, props);
+            // '*' entries are kubernetes-rbac-disallow-wildcards' to report; here only the names themselves.
+            // Each rule on its own, and of a rule the entries known during preview first: an unknown
+            // entry decides only when the known ones grant nothing.
+            judgeItems(props.rules, report, (item, index, report) => {
+                const rule = record(item);
+                if (!rule) {
+                    return;
                 }
-                if (grant.narrowedByNames && isGiven(rule.resourceNames)) {
-                    continue;
+                let unknown: unknown;
+                const strings = (field: string) => {
+                    const value = attempt(() => rule[field]);
+                    const entries = knownItems(value.value);
+                    unknown ??= value.unknown ?? entries.unknown;
+                    return entries.items.filter((entry): entry is string => typeof entry === "string");
+                };
+                const groups = strings("apiGroups");
+                const resources = strings("resources");
+                const verbs = strings("verbs");
+                let granted = false;
+                for (const key of config.disallowedPermissions) {
+                    const grant = GRANTS[key];
+                    const matchedVerbs = verbs.filter((verb) => grant.verbs.includes(verb));
+                    const matchedResources = resources.filter((resource) => grant.resources.includes(resource));
+                    if (matchedVerbs.length === 0 || matchedResources.length === 0 || !groups.some((group) => grant.groups.includes(group))) {
+                        continue;
+                    }
+                    if (grant.narrowedByNames && isGiven(rule.resourceNames)) {
+                        continue;
+                    }
+                    granted = true;
+                    report(`${role} grants ${matchedVerbs.join(", ")} on ${matchedResources.join(", ")} in rules[${index}], so its subjects ${grant.what}: remove the rule or narrow it to what the subject needs.`);
                 }
-                report(`${role} grants ${matchedVerbs.join(", ")} on ${matchedResources.join(", ")} in rules[${index}], so its subjects ${grant.what}: remove the rule or narrow it to what the subject needs.`);
-            }
-        }
+                if (!granted && unknown !== undefined) {
+                    throw unknown;
+                }
+            });
+        });
     },
 });

@@ -1,6 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { describeWorkload, kindTypes } from "../../lib/kubernetes";
-import { at, describeType, given, list, text } from "../../lib/values";
+import { knownItems } from "../../lib/unknowns";
+import { at, describeType, given, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "kubernetes-service-disallow-external-ips",
@@ -29,9 +30,15 @@ export default resourcePolicy({
             report(`${where} sets spec.externalIPs to ${describeType(raw)}, not a list: remove it.`);
             return;
         }
-        const claimed = list(raw).map((ip) => text(ip) ?? describeType(ip)).filter((ip) => !config.allowedExternalIPs.includes(ip));
-        if (claimed.length > 0) {
-            report(`${where} claims externalIPs ${claimed.join(", ")}, taking traffic for those addresses on every node: remove spec.externalIPs and expose the Service through an Ingress or a LoadBalancer.`);
+        // Addresses unknown during preview decide only when the known ones are all allowed, and
+        // with no address allowed any address is claimed: its value is then not read.
+        const ips = knownItems(raw);
+        const claimed = ips.items.map((ip) => text(ip) ?? describeType(ip)).filter((ip) => !config.allowedExternalIPs.includes(ip));
+        if (claimed.length > 0 || (ips.unknown !== undefined && config.allowedExternalIPs.length === 0)) {
+            const addresses = claimed.length > 0 ? ` ${claimed.join(", ")}` : "";
+            report(`${where} claims externalIPs${addresses}, taking traffic for those addresses on every node: remove spec.externalIPs and expose the Service through an Ingress or a LoadBalancer.`);
+        } else if (ips.unknown !== undefined) {
+            throw ips.unknown;
         }
     },
 });

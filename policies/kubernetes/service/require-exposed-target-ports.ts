@@ -1,7 +1,8 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
 import { containers, describeWorkload, isKind, namespaceOrDefault, podSpec, PodTemplateIndex } from "../../lib/kubernetes";
-import { at, integer, isGiven, record, records, text } from "../../lib/values";
+import { attempt, judgeItems, knownItems } from "../../lib/unknowns";
+import { at, integer, isGiven, record, text } from "../../lib/values";
 
 export default stackPolicy({
     name: "kubernetes-service-require-exposed-target-ports",
@@ -24,34 +25,54 @@ export default stackPolicy({
                 if (selected.length === 0) {
                     return; // kubernetes-service-require-selected-pods reports a Service that selects nothing
                 }
-                // The ports the selected pods' containers declare, by name and by number.
+                // The ports the selected pods' containers declare, by name and by number. A port
+                // unknown during preview decides only a targetPort that no known port answers.
                 const names = new Set<string>();
                 const numbers = new Set<number>();
+                let unknownName: unknown;
+                let unknownNumber: unknown;
                 for (const workload of selected) {
                     for (const view of containers(podSpec(workload.type, workload.props) ?? {})) {
                         if (view.role !== "container") {
                             continue;
                         }
-                        for (const port of records(view.container.ports)) {
-                            const name = text(port.name);
-                            const number = integer(port.containerPort);
-                            if (name !== undefined) names.add(name);
-                            if (number !== undefined) numbers.add(number);
+                        const declared = attempt(() => knownItems(view.container.ports));
+                        const ports = declared.unknown === undefined ? declared.value : { items: [], unknown: declared.unknown };
+                        unknownName ??= ports.unknown;
+                        unknownNumber ??= ports.unknown;
+                        for (const item of ports.items) {
+                            const name = attempt(() => text(record(item)?.name));
+                            const number = attempt(() => integer(record(item)?.containerPort));
+                            unknownName ??= name.unknown;
+                            unknownNumber ??= number.unknown;
+                            if (name.value !== undefined) names.add(name.value);
+                            if (number.value !== undefined) numbers.add(number.value);
                         }
                     }
                 }
                 const where = describeWorkload(service.type, service.name, service.props);
-                for (const [index, port] of records(at(service.props, "spec", "ports")).entries()) {
+                // Each port of the Service on its own: one unknown during preview hides no other.
+                judgeItems(at(service.props, "spec", "ports"), (message) => report(message, service.urn), (item, index, report) => {
+                    const port = record(item);
+                    if (!port) {
+                        return;
+                    }
                     // targetPort defaults to the Service port.
                     const target = port.targetPort ?? port.port;
                     const number = integer(target);
                     const name = number === undefined ? text(target) : undefined;
                     if (name !== undefined && !names.has(name)) {
-                        report(`${where} sends ports[${index}] to targetPort '${name}', which no container of the pods it selects names: set targetPort to one of ${[...names].join(", ") || "their declared ports"}.`, service.urn);
+                        if (unknownName !== undefined) {
+                            throw unknownName;
+                        }
+                        report(`${where} sends ports[${index}] to targetPort '${name}', which no container of the pods it selects names: set targetPort to one of ${[...names].join(", ") || "their declared ports"}.`);
                     } else if (number !== undefined && !numbers.has(number)) {
-                        report(`${where} sends ports[${index}] to targetPort ${number}, which no container of the pods it selects declares${numbers.size ? ` (they declare ${[...numbers].join(", ")})` : ""}: set targetPort to a declared containerPort or port name.`, service.urn);
+                        if (unknownNumber !== undefined) {
+                            throw unknownNumber;
+                        }
+                        report(`${where} sends ports[${index}] to targetPort ${number}, which no container of the pods it selects declares${numbers.size ? ` (they declare ${[...numbers].join(", ")})` : ""}: set targetPort to a declared containerPort or port name.`);
                     }
-                }
+                });
             });
         }
     },

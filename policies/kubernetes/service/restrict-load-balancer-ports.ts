@@ -1,6 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { describeWorkload, isPatch, kindTypes } from "../../lib/kubernetes";
-import { at, describeType, integer, list, records, text } from "../../lib/values";
+import { judgeItems, knownOr, Parts } from "../../lib/unknowns";
+import { at, describeType, integer, list, record, text } from "../../lib/values";
 
 // The cloud controllers read source ranges from this annotation as well as from the spec field.
 const SOURCE_RANGES_ANNOTATION = "service.beta.kubernetes.io/load-balancer-source-ranges";
@@ -35,24 +36,36 @@ export default resourcePolicy({
         }
         const service = describeWorkload(type, name, props);
         const allowed = config.allowedPorts.join(", ");
-        for (const [index, port] of records(at(props, "spec", "ports")).entries()) {
-            const label = text(port.name) ? `port '${text(port.name)}'` : `spec.ports[${index}]`;
+        // Each port and the source ranges on their own: a value unknown during preview in one hides
+        // no violation of another. A port's name only labels it in messages.
+        const parts = new Parts(report);
+        parts.judge(() => judgeItems(at(props, "spec", "ports"), parts.report, (item, index, report) => {
+            const port = record(item);
+            if (!port) {
+                return;
+            }
+            const portName = knownOr(() => text(port.name), undefined);
+            const label = portName ? `port '${portName}'` : `spec.ports[${index}]`;
             const number = integer(port.port);
             if (number === undefined) {
                 report(`${service} sets ${label} to ${describeType(port.port)}, not a port number: expose only ${allowed}.`);
             } else if (!config.allowedPorts.includes(number)) {
                 report(`${service} exposes port ${number} (${label}) on its load balancer: expose only ${allowed}, and reach other ports through a ClusterIP Service or an Ingress.`);
             }
-        }
+        }));
         if (config.requireSourceRanges) {
-            const ranges = at(props, "spec", "loadBalancerSourceRanges");
-            if (ranges === undefined && isPatch(type)) {
-                return;
-            }
-            const annotation = text(at(props, "metadata", "annotations", SOURCE_RANGES_ANNOTATION));
-            if (list(ranges).length === 0 && !annotation?.trim()) {
-                report(`${service} accepts load balancer traffic from any address: set spec.loadBalancerSourceRanges to the client CIDR ranges.`);
-            }
+            parts.judge(() => {
+                const ranges = at(props, "spec", "loadBalancerSourceRanges");
+                if ((ranges === undefined && isPatch(type)) || list(ranges).length > 0) {
+                    return;
+                }
+                // The annotation is read only when no range is set, as only then can it decide.
+                const annotation = text(at(props, "metadata", "annotations", SOURCE_RANGES_ANNOTATION));
+                if (!annotation?.trim()) {
+                    parts.report(`${service} accepts load balancer traffic from any address: set spec.loadBalancerSourceRanges to the client CIDR ranges.`);
+                }
+            });
         }
+        parts.settle();
     },
 });

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { allowedWorkloadsSetting, describeWorkload, isPatch, isPodTemplateType, podSpec, POD_WORKLOAD_TYPES, workloadListed } from "../../lib/kubernetes";
+import { allowedWorkloadsSetting, describeWorkload, isPatch, isPodTemplateType, podSpec, POD_WORKLOAD_TYPES, unlessWorkloadListed } from "../../lib/kubernetes";
 import { given, text } from "../../lib/values";
 
 export default resourcePolicy({
@@ -17,18 +17,20 @@ export default resourcePolicy({
     appliesTo: isPodTemplateType,
     validate: ({ type, name, props }, config, report) => {
         const spec = podSpec(type, props);
-        if (!spec || workloadListed(config.allowedWorkloads, name, props)) {
+        if (!spec) {
             return;
         }
-        // serviceAccount is the deprecated alias the API server still reads when serviceAccountName is unset.
-        const account = given(spec.serviceAccountName) ?? given(spec.serviceAccount);
-        const where = `the pod template of ${describeWorkload(type, name, props)}`;
-        if (account === undefined) {
-            if (!isPatch(type)) {
-                report(`${where} sets no serviceAccountName, so its pods run as the namespace's default ServiceAccount: create a dedicated ServiceAccount and set serviceAccountName.`);
+        unlessWorkloadListed(config.allowedWorkloads, { name, props }, report, (report) => {
+            // serviceAccount is the deprecated alias the API server still reads when serviceAccountName is unset.
+            const account = given(spec.serviceAccountName) ?? given(spec.serviceAccount);
+            const where = `the pod template of ${describeWorkload(type, name, props)}`;
+            if (account === undefined) {
+                if (!isPatch(type)) {
+                    report(`${where} sets no serviceAccountName, so its pods run as the namespace's default ServiceAccount: create a dedicated ServiceAccount and set serviceAccountName.`);
+                }
+            } else if (text(account) === "default") {
+                report(`${where} runs as the namespace's default ServiceAccount: create a dedicated ServiceAccount and set serviceAccountName to it.`);
             }
-        } else if (text(account) === "default") {
-            report(`${where} runs as the namespace's default ServiceAccount: create a dedicated ServiceAccount and set serviceAccountName to it.`);
-        }
+        });
     },
 });

@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
-import { allowedWorkloadsSetting, describeWorkload, podSpec, isPodTemplateType, POD_WORKLOAD_TYPES, workloadListed } from "../../lib/kubernetes";
+import { allowedWorkloadsSetting, describeWorkload, podSpec, isPodTemplateType, POD_WORKLOAD_TYPES, unlessWorkloadListed } from "../../lib/kubernetes";
+import { judgeEach } from "../../lib/unknowns";
 import { bool, describeType } from "../../lib/values";
 
 const HOST_NAMESPACES = [
@@ -23,14 +24,14 @@ export default resourcePolicy({
     appliesTo: isPodTemplateType,
     validate: ({ type, name, props }, config, report) => {
         const spec = podSpec(type, props);
-        if (!spec || workloadListed(config.allowedWorkloads, name, props)) {
+        if (!spec) {
             return;
         }
         const workload = describeWorkload(type, name, props);
-        for (const [field, what] of HOST_NAMESPACES) {
+        unlessWorkloadListed(config.allowedWorkloads, { name, props }, report, (report) => judgeEach(HOST_NAMESPACES, report, ([field, what], report) => {
             const setting = spec[field];
             if (setting === undefined) {
-                continue; // defaults to false
+                return; // defaults to false
             }
             const value = bool(setting);
             if (value === undefined) {
@@ -38,6 +39,6 @@ export default resourcePolicy({
             } else if (value) {
                 report(`${workload} shares ${what} (${field}: true): remove ${field} or set it to false.`);
             }
-        }
+        }));
     },
 });

@@ -1,6 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { describeWorkload, podSpec, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
-import { at, describeType, records, text } from "../../lib/values";
+import { attempt, judgeItems, knownOr } from "../../lib/unknowns";
+import { at, describeType, record, text } from "../../lib/values";
 
 // "/var/log" allows "/var/log" and "/var/log/app", not "/var/logs".
 function under(path: string, prefix: string): boolean {
@@ -32,18 +33,30 @@ export default resourcePolicy({
             return;
         }
         const workload = describeWorkload(type, name, props);
-        for (const volume of records(spec.volumes)) {
-            const hostPath = volume.hostPath;
+        // Each volume on its own: one unknown during preview hides no hostPath of another.
+        judgeItems(spec.volumes, report, (item, index, report) => {
+            const volume = record(item);
+            const hostPath = volume?.hostPath;
             if (hostPath === undefined) {
-                continue;
+                return;
             }
-            const volumeName = text(volume.name) ?? "unnamed";
-            const path = text(at(hostPath, "path"));
+            // The name only names the volume in the message: its position stands in while it is unknown.
+            const volumeName = knownOr(() => text(volume?.name), `#${index}`) ?? "unnamed";
+            const raw = attempt(() => at(hostPath, "path"));
+            if (raw.unknown !== undefined) {
+                // With no path allowed, any hostPath is a violation: the path unknown during preview decides nothing.
+                if (config.allowedHostPaths.length > 0) {
+                    throw raw.unknown;
+                }
+                report(`${workload} mounts a directory of the node as hostPath volume '${volumeName}': use an emptyDir, ConfigMap, Secret or PersistentVolumeClaim instead.`);
+                return;
+            }
+            const path = text(raw.value);
             if (path === undefined) {
-                report(`${workload} mounts hostPath volume '${volumeName}' with a path that is ${describeType(at(hostPath, "path"))}: use an emptyDir, ConfigMap, Secret or PersistentVolumeClaim.`);
+                report(`${workload} mounts hostPath volume '${volumeName}' with a path that is ${describeType(raw.value)}: use an emptyDir, ConfigMap, Secret or PersistentVolumeClaim.`);
             } else if (!config.allowedHostPaths.some((prefix) => under(path, prefix))) {
                 report(`${workload} mounts the node's ${path} as hostPath volume '${volumeName}': use an emptyDir, ConfigMap, Secret or PersistentVolumeClaim instead.`);
             }
-        }
+        });
     },
 });

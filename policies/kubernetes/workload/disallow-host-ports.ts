@@ -1,6 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { eachContainer, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
-import { describeType, integer, records } from "../../lib/values";
+import { judgeItems } from "../../lib/unknowns";
+import { describeType, integer, record } from "../../lib/values";
 
 export default resourcePolicy({
     name: "kubernetes-workload-disallow-host-ports",
@@ -21,11 +22,11 @@ export default resourcePolicy({
     resourceTypes: POD_WORKLOAD_TYPES,
     appliesTo: isPodTemplateType,
     validate: (resource, config, report) => {
-        eachContainer(resource, (view, where) => {
-            for (const port of records(view.container.ports)) {
-                const hostPort = port.hostPort;
+        eachContainer(resource, report, (view, where, report) => {
+            judgeItems(view.container.ports, report, (item, _index, report) => {
+                const hostPort = record(item)?.hostPort;
                 if (hostPort === undefined) {
-                    continue;
+                    return;
                 }
                 const number = integer(hostPort);
                 if (number === undefined) {
@@ -33,7 +34,7 @@ export default resourcePolicy({
                 } else if (number !== 0 && !config.allowedHostPorts.includes(number)) {
                     report(`${where} binds host port ${number} on the node: remove hostPort and expose the pod through a Service.`);
                 }
-            }
+            });
         });
     },
 });

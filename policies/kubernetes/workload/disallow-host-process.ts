@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
-import { allowedWorkloadsSetting, containers, describeContainer, describeWorkload, isPodTemplateType, podSpec, POD_WORKLOAD_TYPES, workloadListed } from "../../lib/kubernetes";
+import { allowedWorkloadsSetting, describeWorkload, eachContainer, isPodTemplateType, podSpec, POD_WORKLOAD_TYPES, unlessWorkloadListed } from "../../lib/kubernetes";
+import { Parts } from "../../lib/unknowns";
 import { at, bool, describeType } from "../../lib/values";
 
 export default resourcePolicy({
@@ -15,14 +16,14 @@ export default resourcePolicy({
     },
     resourceTypes: POD_WORKLOAD_TYPES,
     appliesTo: isPodTemplateType,
-    validate: ({ type, name, props }, config, report) => {
+    validate: (resource, config, report) => {
+        const { type, name, props } = resource;
         const spec = podSpec(type, props);
-        if (!spec || workloadListed(config.allowedWorkloads, name, props)) {
+        if (!spec) {
             return;
         }
-        const workload = describeWorkload(type, name, props);
         // Pod Security Standards judge the pod's setting and each container's own.
-        const judge = (context: unknown, where: string) => {
+        const judge = (context: unknown, where: string, report: (message: string) => void) => {
             const raw = at(context, "windowsOptions", "hostProcess");
             if (raw === undefined) {
                 return;
@@ -34,9 +35,11 @@ export default resourcePolicy({
                 report(`${where} runs as a Windows HostProcess container with full access to the node: remove securityContext.windowsOptions.hostProcess.`);
             }
         };
-        judge(spec.securityContext, `the pod of ${workload}`);
-        for (const view of containers(spec)) {
-            judge(view.container.securityContext, `${describeContainer(view)} of ${workload}`);
-        }
+        unlessWorkloadListed(config.allowedWorkloads, resource, report, (report) => {
+            const parts = new Parts(report);
+            parts.judge(() => judge(spec.securityContext, `the pod of ${describeWorkload(type, name, props)}`, parts.report));
+            parts.judge(() => eachContainer(resource, parts.report, (view, where, report) => judge(view.container.securityContext, where, report)));
+            parts.settle();
+        });
     },
 });

@@ -20,7 +20,7 @@ export default resourcePolicy({
     resourceTypes: POD_WORKLOAD_TYPES,
     appliesTo: isPodTemplateType,
     validate: (resource, config, report) => {
-        eachContainer(resource, (view, where) => {
+        eachContainer(resource, report, (view, where, report) => {
             const raw = view.container.image;
             if (raw === undefined) {
                 if (!isPatch(resource.type)) {

@@ -1,8 +1,9 @@
 import { resourcePolicy } from "../../lib/define";
 import { eachContainer, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
-import { isVariableReference, kubernetesEnv, SECRET_STORE_NAMES_SETTING, secretStoreProblem } from "../../lib/runtime-env";
+import { isVariableReference, kubernetesVariable, SECRET_STORE_NAMES_SETTING, secretStoreProblem } from "../../lib/runtime-env";
 import { DEFAULT_SECRET_NAME_PATTERNS, findCredential } from "../../lib/secrets";
-import { describeType, records, text } from "../../lib/values";
+import { judgeItems } from "../../lib/unknowns";
+import { describeType, record, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "kubernetes-workload-disallow-plaintext-secrets",
@@ -36,33 +37,31 @@ export default resourcePolicy({
     resourceTypes: POD_WORKLOAD_TYPES,
     appliesTo: isPodTemplateType,
     validate: (resource, config, report) => {
-        eachContainer(resource, (view, where) => {
-            const reported = new Set<string>();
-            for (const variable of records(view.container.env)) {
-                const literal = variable.value;
-                if (literal === undefined) {
-                    continue; // valueFrom, or no value at all
+        eachContainer(resource, report, (view, where, report) => {
+            // Each variable on its own: one unknown during preview hides no credential in another.
+            judgeItems(view.container.env, report, (item, _index, report) => {
+                const variable = record(item);
+                const literal = variable?.value;
+                if (literal !== undefined) {
+                    const variableName = text(variable?.name) ?? "unnamed";
+                    const value = typeof literal === "number" || typeof literal === "boolean" ? String(literal) : text(literal);
+                    if (value === undefined) {
+                        report(`${where} sets env ${variableName} to ${describeType(literal)}, not a string: set a string value, or take a secret from valueFrom.secretKeyRef.`);
+                        return;
+                    }
+                    const reason = findCredential(variableName, value, { secretNamePatterns: config.secretNamePatterns });
+                    if (reason) {
+                        report(`${where} sets env ${variableName} to a literal value that ${reason}: keep it in a Secret and use valueFrom.secretKeyRef (or mount the Secret as a file).`);
+                        return;
+                    }
                 }
-                const variableName = text(variable.name) ?? "unnamed";
-                const value = typeof literal === "number" || typeof literal === "boolean" ? String(literal) : text(literal);
-                if (value === undefined) {
-                    reported.add(variableName);
-                    report(`${where} sets env ${variableName} to ${describeType(literal)}, not a string: set a string value, or take a secret from valueFrom.secretKeyRef.`);
-                    continue;
-                }
-                const reason = findCredential(variableName, value, { secretNamePatterns: config.secretNamePatterns });
-                if (reason) {
-                    reported.add(variableName);
-                    report(`${where} sets env ${variableName} to a literal value that ${reason}: keep it in a Secret and use valueFrom.secretKeyRef (or mount the Secret as a file).`);
-                }
-            }
-            // The settings the checklists name as secrets belong in a Secret even when the value looks harmless.
-            for (const variable of kubernetesEnv(view.container)) {
-                const problem = reported.has(variable.name) ? undefined : secretStoreProblem(variable, config.secretStoreNames, isVariableReference);
+                // The settings the checklists name as secrets belong in a Secret even when the value looks harmless.
+                const named = kubernetesVariable(item);
+                const problem = named && secretStoreProblem(named, config.secretStoreNames, isVariableReference);
                 if (problem) {
-                    report(`${where} sets env ${variable.name}, which ${problem}: the checklists keep it in the secret store; keep it in a Secret and use valueFrom.secretKeyRef (or mount the Secret as a file).`);
+                    report(`${where} sets env ${named.name}, which ${problem}: the checklists keep it in the secret store; keep it in a Secret and use valueFrom.secretKeyRef (or mount the Secret as a file).`);
                 }
-            }
+            });
         });
     },
 });

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { allowedWorkloadsSetting, eachContainer, isPatch, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { allowedWorkloadsSetting, eachContainer, isPatch, isPodTemplateType, POD_WORKLOAD_TYPES, unlessWorkloadListed } from "../../lib/kubernetes";
 import { bool, describeType } from "../../lib/values";
 
 export default resourcePolicy({
@@ -16,7 +16,7 @@ export default resourcePolicy({
     resourceTypes: POD_WORKLOAD_TYPES,
     appliesTo: isPodTemplateType,
     validate: (resource, config, report) => {
-        eachContainer(resource, (view, where) => {
+        unlessWorkloadListed(config.allowedWorkloads, resource, report, (report) => eachContainer(resource, report, (view, where, report) => {
             const setting = view.securityContext.allowPrivilegeEscalation;
             if (setting === undefined) {
                 if (!isPatch(resource.type)) {
@@ -31,6 +31,6 @@ export default resourcePolicy({
             } else if (value) {
                 report(`${where} allows privilege escalation (allowPrivilegeEscalation: true): set it to false.`);
             }
-        }, { allowed: config.allowedWorkloads });
+        }));
     },
 });

@@ -1,6 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { eachContainer, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
-import { describeType, integer, records } from "../../lib/values";
+import { judgeItems } from "../../lib/unknowns";
+import { describeType, integer, record } from "../../lib/values";
 
 export default resourcePolicy({
     name: "kubernetes-workload-disallow-privileged-ports",
@@ -28,11 +29,11 @@ export default resourcePolicy({
     resourceTypes: POD_WORKLOAD_TYPES,
     appliesTo: isPodTemplateType,
     validate: (resource, config, report) => {
-        eachContainer(resource, (view, where) => {
-            for (const port of records(view.container.ports)) {
-                const raw = port.containerPort;
+        eachContainer(resource, report, (view, where, report) => {
+            judgeItems(view.container.ports, report, (item, _index, report) => {
+                const raw = record(item)?.containerPort;
                 if (raw === undefined) {
-                    continue;
+                    return;
                 }
                 const number = integer(raw);
                 if (number === undefined) {
@@ -42,7 +43,7 @@ export default resourcePolicy({
                 } else if (number < config.minimumPort) {
                     report(`${where} listens on privileged port ${number}: serve on ${config.minimumPort} or above (e.g. 8080) and map port ${number} on the Service.`);
                 }
-            }
+            });
         });
     },
 });

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { allowedWorkloadsSetting, eachContainer, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { allowedWorkloadsSetting, eachContainer, isPodTemplateType, POD_WORKLOAD_TYPES, unlessWorkloadListed } from "../../lib/kubernetes";
 import { bool, describeType } from "../../lib/values";
 
 export default resourcePolicy({
@@ -16,7 +16,7 @@ export default resourcePolicy({
     resourceTypes: POD_WORKLOAD_TYPES,
     appliesTo: isPodTemplateType,
     validate: (resource, config, report) => {
-        eachContainer(resource, (view, where) => {
+        unlessWorkloadListed(config.allowedWorkloads, resource, report, (report) => eachContainer(resource, report, (view, where, report) => {
             const privileged = view.securityContext.privileged;
             if (privileged === undefined) {
                 return; // Kubernetes defaults to unprivileged
@@ -27,6 +27,6 @@ export default resourcePolicy({
             } else if (value) {
                 report(`${where} runs privileged (securityContext.privileged: true): set it to false and add only the capability the process needs.`);
             }
-        }, { allowed: config.allowedWorkloads });
+        }));
     },
 });

@@ -1,6 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
-import { describeWorkload, isKind, isPatch, known, namespaceOrDefault, podSpec } from "../../lib/kubernetes";
+import { describeWorkload, isKind, isPatch, namespaceOrDefault, podSpec } from "../../lib/kubernetes";
+import { attempt, known } from "../../lib/unknowns";
 import { at, bool, describeType, given, text } from "../../lib/values";
 
 export default stackPolicy({
@@ -40,8 +41,10 @@ export default stackPolicy({
                 workloads.push(resource);
             }
         }
-        const allowed = (namespace: string, account: string) =>
-            config.allowAutomount.includes(account) || config.allowAutomount.includes(`${namespace}/${account}`);
+        // Only namespaced entries of allowAutomount need a pod's namespace.
+        const allowed = (namespace: () => string, account: string) =>
+            config.allowAutomount.includes(account) || config.allowAutomount.some((entry) => entry.includes("/") && entry === `${namespace()}/${account}`);
+        const declaresAccounts = accounts.size > 0 || unnamed.size > 0;
 
         for (const resource of workloads) {
             context.judge(resource, () => {
@@ -56,25 +59,29 @@ export default stackPolicy({
                     return;
                 }
                 const account = text(given(spec.serviceAccountName)) ?? text(given(spec.serviceAccount)) ?? "default";
-                const namespace = namespaceOrDefault(props);
+                // The namespace is read only where it decides (a namespaced allowAutomount entry, the
+                // ServiceAccount the pod inherits from), so one unknown during preview hides no violation.
+                const placed = attempt(() => namespaceOrDefault(props));
+                const namespace = () => (placed.unknown === undefined ? placed.value : namespaceOrDefault(props));
                 if (allowed(namespace, account)) {
                     return;
                 }
                 const workload = describeWorkload(type, name, props);
                 if (setting === undefined) {
                     // The pod inherits the ServiceAccount's setting.
-                    let declared = accounts.get(`${namespace}/${account}`);
+                    let declared = declaresAccounts ? accounts.get(`${namespace()}/${account}`) : undefined;
                     const linked = declared ? undefined : (resource.dependencies ?? []).find((d) => unnamed.has(d.urn));
                     if (linked) {
                         // A ServiceAccount the pod depends on, whose name is unknown during preview, may be its own: reading it makes this pod unknown.
-                        declared = `${namespaceOrDefault(linked.props)}/${text(at(linked.props, "metadata", "name"))}` === `${namespace}/${account}` ? linked : undefined;
+                        declared = `${namespaceOrDefault(linked.props)}/${text(at(linked.props, "metadata", "name"))}` === `${namespace()}/${account}` ? linked : undefined;
                     }
                     const inherited = declared === undefined ? undefined : declared.props.automountServiceAccountToken;
                     if (bool(inherited) === false) {
                         return;
                     }
+                    const of = placed.unknown === undefined ? ` of namespace '${placed.value}'` : "";
                     const why = declared === undefined
-                        ? `service account '${account}' of namespace '${namespace}' is not declared in the stack`
+                        ? `service account '${account}'${of} is not declared in the stack`
                         : `its ServiceAccount '${account}' does not set it to false`;
                     report(`${workload} does not set automountServiceAccountToken and ${why}, so its pods mount the API token of service account '${account}': set automountServiceAccountToken: false on the pod spec or on the ServiceAccount.`, resource.urn);
                 } else if (value === undefined) {

@@ -1,6 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { eachContainer, isPatch, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
-import { describeType, isRecord, list, record, text } from "../../lib/values";
+import { knownItems, Parts, someItem } from "../../lib/unknowns";
+import { describeType, isRecord, record, text } from "../../lib/values";
 
 // Kubernetes accepts capability names with or without the kernel's CAP_ prefix.
 function normalise(capability: string): string {
@@ -32,28 +33,39 @@ export default resourcePolicy({
     appliesTo: isPodTemplateType,
     validate: (resource, config, report) => {
         const allowed = new Set(config.allowedCapabilities.map(normalise));
-        eachContainer(resource, (view, where) => {
+        eachContainer(resource, report, (view, where, report) => {
             const capabilities = view.securityContext.capabilities;
             if (capabilities !== undefined && !isRecord(capabilities)) {
                 report(`${where} sets securityContext.capabilities to ${describeType(capabilities)}, not an object: set capabilities.drop: ["ALL"].`);
                 return;
             }
-            const { drop, add } = record(capabilities) ?? {};
-            if (config.requireDropAll && (drop !== undefined || !isPatch(resource.type))) {
-                const dropsAll = list(drop).some((capability) => normalise(text(capability) ?? "") === "ALL");
-                if (!dropsAll) {
-                    report(`${where} does not drop ALL capabilities: set securityContext.capabilities.drop: ["ALL"].`);
+            // What is dropped and what is added are judged apart: a value unknown in one hides no violation of the other.
+            const parts = new Parts(report);
+            parts.judge(() => {
+                const drop = record(capabilities)?.drop;
+                if (config.requireDropAll && (drop !== undefined || !isPatch(resource.type))) {
+                    if (!someItem(drop, (capability) => normalise(text(capability) ?? "") === "ALL")) {
+                        parts.report(`${where} does not drop ALL capabilities: set securityContext.capabilities.drop: ["ALL"].`);
+                    }
                 }
-            }
-            if (add !== undefined && !Array.isArray(add)) {
-                report(`${where} sets securityContext.capabilities.add to ${describeType(add)}, not a list: list only allowed capabilities.`);
-                return;
-            }
-            const extra = list(add).map((capability) => text(capability) ?? describeType(capability)).filter((capability) => !allowed.has(normalise(capability)));
-            if (extra.length > 0) {
-                const permitted = allowed.size > 0 ? `only ${[...allowed].join(", ")}` : "none";
-                report(`${where} adds capabilities ${extra.join(", ")}, outside the allowed ones: remove them (allowed: ${permitted}).`);
-            }
+            });
+            parts.judge(() => {
+                const add = record(capabilities)?.add;
+                if (add !== undefined && !Array.isArray(add)) {
+                    parts.report(`${where} sets securityContext.capabilities.add to ${describeType(add)}, not a list: list only allowed capabilities.`);
+                    return;
+                }
+                // Capabilities unknown during preview decide only when every known one is allowed.
+                const { items, unknown } = knownItems(add);
+                const extra = items.map((capability) => text(capability) ?? describeType(capability)).filter((capability) => !allowed.has(normalise(capability)));
+                if (extra.length > 0) {
+                    const permitted = allowed.size > 0 ? `only ${[...allowed].join(", ")}` : "none";
+                    parts.report(`${where} adds capabilities ${extra.join(", ")}, outside the allowed ones: remove them (allowed: ${permitted}).`);
+                } else if (unknown !== undefined) {
+                    throw unknown;
+                }
+            });
+            parts.settle();
         });
     },
 });

@@ -1,6 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
-import { anyPasses, describeWorkload, isKind, isPatch, isPodTemplateType, known, namespaceOrDefault, podSpec } from "../../lib/kubernetes";
+import { describeWorkload, isKind, isPatch, isPodTemplateType, namespaceOrDefault, podSpec } from "../../lib/kubernetes";
+import { anyPasses, attempt, known } from "../../lib/unknowns";
 import { at, given, text } from "../../lib/values";
 
 export default stackPolicy({
@@ -50,16 +51,27 @@ export default stackPolicy({
                 if (!spec || account === undefined) {
                     return;
                 }
-                const namespace = namespaceOrDefault(workload.props);
-                const key = `${namespace}/${account}`;
-                if (declared.has(key) || external.has(account) || external.has(key)) {
+                // An account listed by name alone needs no namespace, which may be unknown during preview.
+                if (external.has(account)) {
                     return;
                 }
-                // An account unknown during preview decides only when no known one matches.
-                if (anyPasses(unknownAccounts, (sa) => `${namespaceOrDefault(sa.props)}/${text(at(sa.props, "metadata", "name"))}` === key)) {
-                    return;
+                // The namespace decides only when an account of that name is declared or listed in some
+                // namespace, or may be (its own namespace or name unknown during preview).
+                const anywhere = unknownAccounts.length > 0 || [...declared, ...external].some((entry) => entry.endsWith(`/${account}`));
+                const placed = attempt(() => namespaceOrDefault(workload.props));
+                if (anywhere) {
+                    const namespace = placed.unknown === undefined ? placed.value : namespaceOrDefault(workload.props);
+                    const key = `${namespace}/${account}`;
+                    if (declared.has(key) || external.has(key)) {
+                        return;
+                    }
+                    // An account unknown during preview decides only when no known one matches.
+                    if (anyPasses(unknownAccounts, (sa) => `${namespaceOrDefault(sa.props)}/${text(at(sa.props, "metadata", "name"))}` === key)) {
+                        return;
+                    }
                 }
-                report(`${describeWorkload(workload.type, workload.name, workload.props)} runs as ServiceAccount '${account}', which the stack does not declare in namespace '${namespace}': declare it, or set serviceAccountName to one the stack declares.`, workload.urn);
+                const inNamespace = placed.unknown === undefined ? `in namespace '${placed.value}'` : "in the workload's namespace";
+                report(`${describeWorkload(workload.type, workload.name, workload.props)} runs as ServiceAccount '${account}', which the stack does not declare ${inNamespace}: declare it, or set serviceAccountName to one the stack declares.`, workload.urn);
             });
         }
     },

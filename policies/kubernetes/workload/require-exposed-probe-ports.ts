@@ -1,6 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { eachContainer, isLongRunningType, LONG_RUNNING_WORKLOAD_TYPES } from "../../lib/kubernetes";
-import { at, describeType, integer, records, text } from "../../lib/values";
+import { attempt, judgeEach, knownItems } from "../../lib/unknowns";
+import { at, describeType, integer, record, text } from "../../lib/values";
 
 const PROBES = ["livenessProbe", "readinessProbe", "startupProbe"];
 // Handlers that name a port of the container (exec probes name none).
@@ -24,32 +25,53 @@ export default resourcePolicy({
     resourceTypes: LONG_RUNNING_WORKLOAD_TYPES,
     appliesTo: isLongRunningType,
     validate: (resource, config, report) => {
-        eachContainer(resource, (view, where) => {
+        eachContainer(resource, report, (view, where, report) => {
             if (view.role !== "container") {
                 return; // init containers take no probes; ephemeral ones are for debugging
             }
-            const ports = records(view.container.ports);
-            const names = new Set(ports.map((port) => text(port.name)).filter((name): name is string => name !== undefined));
-            const numbers = new Set(ports.map((port) => integer(port.containerPort)).filter((n): n is number => n !== undefined));
-            for (const probe of PROBES) {
-                for (const handler of HANDLERS) {
-                    const port = at(view.container, probe, handler, "port");
-                    if (port === undefined) {
-                        continue;
-                    }
-                    const number = integer(port);
-                    const name = number === undefined ? text(port) : undefined;
-                    if (name !== undefined) {
-                        if (!names.has(name)) {
-                            report(`${where} aims its ${probe} at port '${name}', which is not one of its named ports${names.size ? ` (${[...names].join(", ")})` : ""}: name the port in ports[] or point the probe at a declared one.`);
-                        }
-                    } else if (number === undefined) {
-                        report(`${where} sets ${probe}.${handler}.port to ${describeType(port)}, neither a number nor a port name: set it to a declared port.`);
-                    } else if (config.checkNumberedPorts && !numbers.has(number)) {
-                        report(`${where} aims its ${probe} at port ${number}, which it does not declare in ports[]${numbers.size ? ` (it declares ${[...numbers].join(", ")})` : ""}: point the probe at a declared containerPort, or declare port ${number}.`);
-                    }
+            // The declared ports known during preview; one unknown decides only a probe no known port answers.
+            const names = new Set<string>();
+            const numbers = new Set<number>();
+            const declared = knownItems(view.container.ports);
+            let unknownName = declared.unknown;
+            let unknownNumber = declared.unknown;
+            for (const item of declared.items) {
+                const port = record(item);
+                const name = attempt(() => text(port?.name));
+                const number = attempt(() => integer(port?.containerPort));
+                unknownName ??= name.unknown;
+                unknownNumber ??= number.unknown;
+                if (name.value !== undefined) {
+                    names.add(name.value);
+                }
+                if (number.value !== undefined) {
+                    numbers.add(number.value);
                 }
             }
+            const handlers = PROBES.flatMap((probe) => HANDLERS.map((handler) => [probe, handler] as const));
+            judgeEach(handlers, report, ([probe, handler], report) => {
+                const port = at(view.container, probe, handler, "port");
+                if (port === undefined) {
+                    return;
+                }
+                const number = integer(port);
+                const name = number === undefined ? text(port) : undefined;
+                if (name !== undefined) {
+                    if (!names.has(name)) {
+                        if (unknownName !== undefined) {
+                            throw unknownName;
+                        }
+                        report(`${where} aims its ${probe} at port '${name}', which is not one of its named ports${names.size ? ` (${[...names].join(", ")})` : ""}: name the port in ports[] or point the probe at a declared one.`);
+                    }
+                } else if (number === undefined) {
+                    report(`${where} sets ${probe}.${handler}.port to ${describeType(port)}, neither a number nor a port name: set it to a declared port.`);
+                } else if (config.checkNumberedPorts && !numbers.has(number)) {
+                    if (unknownNumber !== undefined) {
+                        throw unknownNumber;
+                    }
+                    report(`${where} aims its ${probe} at port ${number}, which it does not declare in ports[]${numbers.size ? ` (it declares ${[...numbers].join(", ")})` : ""}: point the probe at a declared containerPort, or declare port ${number}.`);
+                }
+            });
         });
     },
 });

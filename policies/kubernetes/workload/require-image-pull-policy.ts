@@ -22,7 +22,7 @@ export default resourcePolicy({
     resourceTypes: POD_WORKLOAD_TYPES,
     appliesTo: isPodTemplateType,
     validate: (resource, config, report) => {
-        eachContainer(resource, (view, where) => {
+        eachContainer(resource, report, (view, where, report) => {
             const image = text(view.container.image)?.trim();
             if (!image) {
                 return; // kubernetes-workload-disallow-mutable-image-tags reports a missing image

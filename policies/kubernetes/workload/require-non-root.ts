@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
 import { describeWorkload, eachContainer, isPatch, isPodTemplateType, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { Parts } from "../../lib/unknowns";
 import { bool, describeType, integer, record } from "../../lib/values";
 
 export default resourcePolicy({
@@ -33,56 +34,80 @@ export default resourcePolicy({
     appliesTo: isPodTemplateType,
     validate: (resource, config, report) => {
         const patch = isPatch(resource.type);
+        // The pod's fields, the group and the user of each container are judged apart: a value
+        // unknown during preview in one hides no violation of another.
+        const parts = new Parts(report);
         if (config.requireRunAsNonRoot) {
             // Pod Security Standards judge the pod-level fields as written, even when every container overrides them.
-            const podContext = record(podSpec(resource.type, resource.props)?.securityContext);
             const workload = describeWorkload(resource.type, resource.name, resource.props);
-            if (podContext && bool(podContext.runAsNonRoot) === false) {
-                report(`the pod of ${workload} sets securityContext.runAsNonRoot: false: set it to true.`);
-            }
-            if (podContext && integer(podContext.runAsUser) === 0) {
-                report(`the pod of ${workload} sets securityContext.runAsUser: 0 (root): set it to a non-root uid such as 1000.`);
-            }
+            const podContext = () => record(podSpec(resource.type, resource.props)?.securityContext);
+            parts.judge(() => {
+                if (bool(podContext()?.runAsNonRoot) === false) {
+                    parts.report(`the pod of ${workload} sets securityContext.runAsNonRoot: false: set it to true.`);
+                }
+            });
+            parts.judge(() => {
+                if (integer(podContext()?.runAsUser) === 0) {
+                    parts.report(`the pod of ${workload} sets securityContext.runAsUser: 0 (root): set it to a non-root uid such as 1000.`);
+                }
+            });
         }
-        eachContainer(resource, (view, where) => {
-            const { runAsNonRoot, runAsUser } = view.securityContext;
+        parts.judge(() => eachContainer(resource, parts.report, (view, where, report) => {
+            const container = new Parts(report);
             if (config.disallowRootGroup) {
-                const runAsGroup = view.securityContext.runAsGroup;
-                if (runAsGroup !== undefined && integer(runAsGroup) === undefined) {
-                    report(`${where} sets runAsGroup to ${describeType(runAsGroup)}, not a gid: set runAsGroup to a non-root gid such as 1000.`);
-                } else if (runAsGroup !== undefined && integer(runAsGroup) === 0) {
-                    report(`${where} runs in the root group (runAsGroup: 0): set runAsGroup to a non-root gid such as 1000.`);
-                }
+                container.judge(() => {
+                    const runAsGroup = view.securityContext.runAsGroup;
+                    if (runAsGroup !== undefined && integer(runAsGroup) === undefined) {
+                        container.report(`${where} sets runAsGroup to ${describeType(runAsGroup)}, not a gid: set runAsGroup to a non-root gid such as 1000.`);
+                    } else if (runAsGroup !== undefined && integer(runAsGroup) === 0) {
+                        container.report(`${where} runs in the root group (runAsGroup: 0): set runAsGroup to a non-root gid such as 1000.`);
+                    }
+                });
             }
-            if (patch && runAsNonRoot === undefined && runAsUser === undefined) {
-                return;
-            }
-            if (runAsUser !== undefined) {
-                const uid = integer(runAsUser);
-                if (uid === undefined) {
-                    report(`${where} sets runAsUser to ${describeType(runAsUser)}, not a uid: set runAsUser to a non-root uid such as 1000.`);
-                    return;
-                } else if (uid === 0) {
-                    report(`${where} runs as root (runAsUser: 0): set runAsUser to a non-root uid such as 1000 and runAsNonRoot: true.`);
-                    return;
-                } else if (uid < config.minimumRunAsUser) {
-                    report(`${where} runs as uid ${uid}, below the minimum ${config.minimumRunAsUser}: set runAsUser to ${config.minimumRunAsUser} or above.`);
-                    return;
-                }
-                if (!config.requireRunAsNonRoot) {
-                    return;
-                }
-                if (patch && runAsNonRoot === undefined) {
-                    return;
-                }
-            }
-            if (bool(runAsNonRoot) !== true) {
-                const what = runAsNonRoot === undefined ? "does not set securityContext.runAsNonRoot"
-                    : bool(runAsNonRoot) === false ? "sets securityContext.runAsNonRoot: false" : `sets securityContext.runAsNonRoot to ${describeType(runAsNonRoot)}, not a boolean,`;
-                report(runAsUser === undefined
-                    ? `${where} may run as root: set securityContext.runAsNonRoot: true or runAsUser to a non-root uid such as 1000.`
-                    : `${where} ${what}: set securityContext.runAsNonRoot: true on the pod or the container.`);
-            }
-        });
+            container.judge(() => judgeUser(view.securityContext, where, patch, config, container.report));
+            container.settle();
+        }));
+        parts.settle();
     },
 });
+
+/**
+ * Judges the user a container runs as: runAsUser first, as a root or low uid is a violation
+ * whatever runAsNonRoot says, then runAsNonRoot where it decides.
+ */
+function judgeUser(
+    securityContext: Record<string, unknown>,
+    where: string,
+    patch: boolean,
+    config: { requireRunAsNonRoot: boolean; minimumRunAsUser: number },
+    report: (message: string) => void,
+): void {
+    const runAsUser = securityContext.runAsUser;
+    if (runAsUser !== undefined) {
+        const uid = integer(runAsUser);
+        if (uid === undefined) {
+            report(`${where} sets runAsUser to ${describeType(runAsUser)}, not a uid: set runAsUser to a non-root uid such as 1000.`);
+            return;
+        } else if (uid === 0) {
+            report(`${where} runs as root (runAsUser: 0): set runAsUser to a non-root uid such as 1000 and runAsNonRoot: true.`);
+            return;
+        } else if (uid < config.minimumRunAsUser) {
+            report(`${where} runs as uid ${uid}, below the minimum ${config.minimumRunAsUser}: set runAsUser to ${config.minimumRunAsUser} or above.`);
+            return;
+        }
+        if (!config.requireRunAsNonRoot) {
+            return;
+        }
+    }
+    const runAsNonRoot = securityContext.runAsNonRoot;
+    if (patch && runAsNonRoot === undefined) {
+        return; // a Patch that sets neither keeps the live values
+    }
+    if (bool(runAsNonRoot) !== true) {
+        const what = runAsNonRoot === undefined ? "does not set securityContext.runAsNonRoot"
+            : bool(runAsNonRoot) === false ? "sets securityContext.runAsNonRoot: false" : `sets securityContext.runAsNonRoot to ${describeType(runAsNonRoot)}, not a boolean,`;
+        report(runAsUser === undefined
+            ? `${where} may run as root: set securityContext.runAsNonRoot: true or runAsUser to a non-root uid such as 1000.`
+            : `${where} ${what}: set securityContext.runAsNonRoot: true on the pod or the container.`);
+    }
+}

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { allowedWorkloadsSetting, describeWorkload, isLongRunningType, isPatch, LONG_RUNNING_WORKLOAD_TYPES, podSpec, runsToCompletion, workloadListed } from "../../lib/kubernetes";
+import { allowedWorkloadsSetting, describeWorkload, isLongRunningType, isPatch, LONG_RUNNING_WORKLOAD_TYPES, podSpec, runsToCompletion, unlessWorkloadListed } from "../../lib/kubernetes";
 import { describeType, given, text } from "../../lib/values";
 
 export default resourcePolicy({
@@ -29,24 +29,26 @@ export default resourcePolicy({
     appliesTo: isLongRunningType,
     validate: ({ type, name, props }, config, report) => {
         const spec = podSpec(type, props);
-        if (!spec || runsToCompletion(type, props) || workloadListed(config.allowedWorkloads, name, props)) {
+        if (!spec || runsToCompletion(type, props)) {
             return;
         }
-        const where = `the pod template of ${describeWorkload(type, name, props)}`;
-        const raw = spec.priorityClassName;
-        if (given(raw) === undefined) {
-            if (!isPatch(type)) {
-                report(`${where} sets no priorityClassName, so its pods get the cluster's default priority (usually 0) and are preempted first: set priorityClassName to a production PriorityClass.`);
+        unlessWorkloadListed(config.allowedWorkloads, { name, props }, report, (report) => {
+            const where = `the pod template of ${describeWorkload(type, name, props)}`;
+            const raw = spec.priorityClassName;
+            if (given(raw) === undefined) {
+                if (!isPatch(type)) {
+                    report(`${where} sets no priorityClassName, so its pods get the cluster's default priority (usually 0) and are preempted first: set priorityClassName to a production PriorityClass.`);
+                }
+                return;
             }
-            return;
-        }
-        const value = text(raw);
-        if (value === undefined) {
-            report(`${where} sets priorityClassName to ${describeType(raw)}, not a name: set it to a production PriorityClass.`);
-        } else if (config.disallowedPriorityClasses.includes(value)) {
-            report(`${where} uses priority class ${value}, reserved for cluster components: set priorityClassName to the application's own PriorityClass.`);
-        } else if (config.allowedPriorityClasses.length > 0 && !config.allowedPriorityClasses.includes(value)) {
-            report(`${where} uses priority class ${value}: set priorityClassName to one of ${config.allowedPriorityClasses.join(", ")}.`);
-        }
+            const value = text(raw);
+            if (value === undefined) {
+                report(`${where} sets priorityClassName to ${describeType(raw)}, not a name: set it to a production PriorityClass.`);
+            } else if (config.disallowedPriorityClasses.includes(value)) {
+                report(`${where} uses priority class ${value}, reserved for cluster components: set priorityClassName to the application's own PriorityClass.`);
+            } else if (config.allowedPriorityClasses.length > 0 && !config.allowedPriorityClasses.includes(value)) {
+                report(`${where} uses priority class ${value}: set priorityClassName to one of ${config.allowedPriorityClasses.join(", ")}.`);
+            }
+        });
     },
 });

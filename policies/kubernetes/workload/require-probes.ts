@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
 import { eachContainer, isLongRunningType, isPatch, LONG_RUNNING_WORKLOAD_TYPES, runsToCompletion } from "../../lib/kubernetes";
+import { judgeEach } from "../../lib/unknowns";
 import { describeType, isRecord } from "../../lib/values";
 
 type ProbeKind = "liveness" | "readiness" | "startup";
@@ -36,12 +37,12 @@ export default resourcePolicy({
         if (runsToCompletion(resource.type, resource.props)) {
             return; // a custom resource with a job template, or a Job kind
         }
-        eachContainer(resource, (view, where) => {
+        eachContainer(resource, report, (view, where, report) => {
             // Init containers run to completion before the pod starts, ephemeral ones are for debugging.
             if (view.role !== "container") {
                 return;
             }
-            for (const kind of config.requiredProbes) {
+            judgeEach(config.requiredProbes, report, (kind, report) => {
                 const field = `${kind}Probe`;
                 const probe = view.container[field];
                 if (probe === undefined) {
@@ -50,10 +51,11 @@ export default resourcePolicy({
                     }
                 } else if (!isRecord(probe)) {
                     report(`${where} sets ${field} to ${describeType(probe)}, not a probe: set it to an httpGet, tcpSocket, exec or grpc probe.`);
-                } else if (!HANDLERS.some((handler) => probe[handler] !== undefined)) {
+                } else if (!HANDLERS.some((handler) => handler in probe)) {
+                    // Only whether a handler is there decides: its settings may be unknown during preview.
                     report(`${where} sets a ${field} with no check: give it an httpGet, tcpSocket, exec or grpc handler.`);
                 }
-            }
+            });
         });
     },
 });

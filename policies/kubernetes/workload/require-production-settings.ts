@@ -1,6 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { eachContainer, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
-import { kubernetesEnv, PRODUCTION_SETTINGS, productionProblems } from "../../lib/runtime-env";
+import { kubernetesVariable, PRODUCTION_SETTINGS, productionProblems } from "../../lib/runtime-env";
+import { judgeItems } from "../../lib/unknowns";
 
 export default resourcePolicy({
     name: "kubernetes-workload-require-production-settings",
@@ -14,10 +15,14 @@ export default resourcePolicy({
     resourceTypes: POD_WORKLOAD_TYPES,
     appliesTo: isPodTemplateType,
     validate: (resource, config, report) => {
-        eachContainer(resource, (view, where) => {
-            for (const problem of productionProblems(kubernetesEnv(view.container), config)) {
-                report(`${where} ${problem}.`);
-            }
+        eachContainer(resource, report, (view, where, report) => {
+            // Each variable on its own: one unknown during preview hides no other's problem.
+            judgeItems(view.container.env, report, (item, _index, report) => {
+                const variable = kubernetesVariable(item);
+                for (const problem of productionProblems(variable ? [variable] : [], config)) {
+                    report(`${where} ${problem}.`);
+                }
+            });
         });
     },
 });

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { allowedWorkloadsSetting, eachContainer, isPatch, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { allowedWorkloadsSetting, eachContainer, isPatch, isPodTemplateType, POD_WORKLOAD_TYPES, unlessWorkloadListed } from "../../lib/kubernetes";
 import { bool, describeType } from "../../lib/values";
 
 export default resourcePolicy({
@@ -16,7 +16,7 @@ export default resourcePolicy({
     resourceTypes: POD_WORKLOAD_TYPES,
     appliesTo: isPodTemplateType,
     validate: (resource, config, report) => {
-        eachContainer(resource, (view, where) => {
+        unlessWorkloadListed(config.allowedWorkloads, resource, report, (report) => eachContainer(resource, report, (view, where, report) => {
             const setting = view.securityContext.readOnlyRootFilesystem;
             if (setting === undefined) {
                 if (!isPatch(resource.type)) {
@@ -30,6 +30,6 @@ export default resourcePolicy({
             } else if (!value) {
                 report(`${where} has a writable root filesystem (readOnlyRootFilesystem: false): set it to true and mount an emptyDir where it must write.`);
             }
-        }, { allowed: config.allowedWorkloads });
+        }));
     },
 });

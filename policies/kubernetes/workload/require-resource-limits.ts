@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
 import { eachContainer, isPatch, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { Parts } from "../../lib/unknowns";
 import { at, describeType, isRecord } from "../../lib/values";
 
 const RESOURCES = ["cpu", "memory"] as const;
@@ -23,7 +24,7 @@ export default resourcePolicy({
     appliesTo: isPodTemplateType,
     validate: ({ type, name, props }, config, report) => {
         const kinds = config.requireRequests ? ["limits", "requests"] as const : ["limits"] as const;
-        eachContainer({ type, name, props }, (view, where) => {
+        eachContainer({ type, name, props }, report, (view, where, report) => {
             // Ephemeral (debug) containers cannot declare resources.
             if (view.role === "ephemeral container") {
                 return;
@@ -32,25 +33,32 @@ export default resourcePolicy({
             if (isPatch(type) && resources === undefined) {
                 return;
             }
-            const missing: string[] = [];
-            for (const kind of kinds) {
-                for (const resource of RESOURCES) {
-                    const value = at(resources, kind, resource);
-                    if (value === undefined && isPatch(type)) {
-                        continue;
-                    }
-                    if (value === undefined) {
-                        missing.push(`${kind}.${resource}`);
-                    } else if (!(typeof value === "string" && value.trim() !== "") && typeof value !== "number") {
-                        report(`${where} sets resources.${kind}.${resource} to ${describeType(value)}, not a quantity: set it to a quantity such as ${resource === "cpu" ? "\"500m\"" : "\"256Mi\""}.`);
-                    }
-                }
-            }
             if (resources !== undefined && !isRecord(resources)) {
                 report(`${where} sets resources to ${describeType(resources)}, not an object: set resources.limits and resources.requests for cpu and memory.`);
-            } else if (missing.length > 0) {
-                report(`${where} sets no resources.${missing.join(", resources.")}: set ${kinds.join(" and ")} for cpu and memory so the pod is scheduled and capped.`);
+                return;
             }
+            // Each quantity on its own: one unknown during preview hides no other that is missing or malformed.
+            const missing: string[] = [];
+            const parts = new Parts(report);
+            for (const kind of kinds) {
+                for (const resource of RESOURCES) {
+                    parts.judge(() => {
+                        const value = at(resources, kind, resource);
+                        if (value === undefined && isPatch(type)) {
+                            return;
+                        }
+                        if (value === undefined) {
+                            missing.push(`${kind}.${resource}`);
+                        } else if (!(typeof value === "string" && value.trim() !== "") && typeof value !== "number") {
+                            parts.report(`${where} sets resources.${kind}.${resource} to ${describeType(value)}, not a quantity: set it to a quantity such as ${resource === "cpu" ? "\"500m\"" : "\"256Mi\""}.`);
+                        }
+                    });
+                }
+            }
+            if (missing.length > 0) {
+                parts.report(`${where} sets no resources.${missing.join(", resources.")}: set ${kinds.join(" and ")} for cpu and memory so the pod is scheduled and capped.`);
+            }
+            parts.settle();
         });
     },
 });

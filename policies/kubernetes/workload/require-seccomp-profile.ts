@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
-import { containers, describeContainer, describeWorkload, isPatch, isPodTemplateType, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { describeWorkload, eachContainer, isPatch, isPodTemplateType, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { Parts } from "../../lib/unknowns";
 import { at, describeType, record, text } from "../../lib/values";
 
 export default resourcePolicy({
@@ -32,7 +33,7 @@ export default resourcePolicy({
         }
         const allowed: readonly string[] = config.allowedProfiles;
         const workload = describeWorkload(type, name, props);
-        const judge = (profile: unknown, where: string, field: string) => {
+        const judge = (profile: unknown, where: string, field: string, report: (message: string) => void) => {
             if (profile === undefined) {
                 report(`${where} sets no ${field}, so it runs Unconfined: set ${field}.type to RuntimeDefault on the pod or the container.`);
                 return;
@@ -45,18 +46,23 @@ export default resourcePolicy({
             }
         };
         // The pod's own profile is judged as written (Pod Security Standards do, even when every
-        // container overrides it); each container by its own profile, else by the pod's.
-        const podProfile = at(spec.securityContext, "seccompProfile");
-        if (podProfile !== undefined) {
-            judge(podProfile, `the pod of ${workload}`, "securityContext.seccompProfile");
-        }
-        for (const view of containers(spec)) {
+        // container overrides it); each container by its own profile, else by the pod's. Each is a
+        // part of its own: a value unknown during preview in one hides no violation of another.
+        const parts = new Parts(report);
+        parts.judge(() => {
+            const profile = at(spec.securityContext, "seccompProfile");
+            if (profile !== undefined) {
+                judge(profile, `the pod of ${workload}`, "securityContext.seccompProfile", parts.report);
+            }
+        });
+        parts.judge(() => eachContainer({ type, name, props }, parts.report, (view, where, report) => {
             const own = at(view.container.securityContext, "seccompProfile");
             if (own !== undefined) {
-                judge(own, `${describeContainer(view)} of ${workload}`, "securityContext.seccompProfile");
-            } else if (podProfile === undefined && !isPatch(type) && !config.allowUnset) {
-                judge(undefined, `${describeContainer(view)} of ${workload}`, "securityContext.seccompProfile");
+                judge(own, where, "securityContext.seccompProfile", report);
+            } else if (!isPatch(type) && !config.allowUnset && at(spec.securityContext, "seccompProfile") === undefined) {
+                judge(undefined, where, "securityContext.seccompProfile", report);
             }
-        }
+        }));
+        parts.settle();
     },
 });

@@ -1,5 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
-import { containers, describeContainer, describeWorkload, isPodTemplateType, podSpec, podSpecPath, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { describeWorkload, eachContainer, isPodTemplateType, podSpec, podSpecPath, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { Parts } from "../../lib/unknowns";
 import { at, describeType, record, text } from "../../lib/values";
 
 const ANNOTATION_PREFIX = "container.apparmor.security.beta.kubernetes.io/";
@@ -32,7 +33,7 @@ export default resourcePolicy({
         const allowed: readonly string[] = config.allowedProfileTypes;
         const workload = describeWorkload(type, name, props);
         const fix = `set it to ${allowed.join(" or ")}`;
-        const judge = (context: unknown, where: string) => {
+        const judge = (context: unknown, where: string, report: (message: string) => void) => {
             const profile = at(context, "appArmorProfile");
             if (profile === undefined) {
                 return;
@@ -44,21 +45,24 @@ export default resourcePolicy({
                 report(`${where} runs under AppArmor profile type ${profileType}: ${fix}.`);
             }
         };
-        judge(spec.securityContext, `the pod of ${workload}`);
-        for (const view of containers(spec)) {
-            judge(view.container.securityContext, `${describeContainer(view)} of ${workload}`);
-        }
-        // The annotations sit on the pod template's metadata (a Pod's own metadata).
-        const annotations = record(at(props, ...(podSpecPath(type, props) ?? ["spec"]).slice(0, -1), "metadata", "annotations")) ?? {};
-        for (const [key, raw] of Object.entries(annotations)) {
-            if (!key.startsWith(ANNOTATION_PREFIX)) {
-                continue;
+        // The pod, each container and each annotation on its own: a value unknown during preview in one hides no violation of another.
+        const parts = new Parts(report);
+        parts.judge(() => judge(spec.securityContext, `the pod of ${workload}`, parts.report));
+        parts.judge(() => eachContainer({ type, name, props }, parts.report, (view, where, report) => judge(view.container.securityContext, where, report)));
+        // The annotations sit on the pod template's metadata (a Pod's own metadata); only this policy's are read.
+        parts.judge(() => {
+            const annotations = record(at(props, ...(podSpecPath(type, props) ?? ["spec"]).slice(0, -1), "metadata", "annotations")) ?? {};
+            for (const key of Object.keys(annotations).filter((k) => k.startsWith(ANNOTATION_PREFIX))) {
+                parts.judge(() => {
+                    const raw = annotations[key];
+                    const value = text(raw) ?? "";
+                    const profileType = value.startsWith("localhost/") ? "Localhost" : ANNOTATION_TYPES[value];
+                    if (profileType === undefined || !allowed.includes(profileType)) {
+                        parts.report(`The pod template of ${workload} annotates container '${key.slice(ANNOTATION_PREFIX.length)}' with AppArmor profile ${value || describeType(raw)}: set securityContext.appArmorProfile.type to ${allowed.join(" or ")} instead.`);
+                    }
+                });
             }
-            const value = text(raw) ?? "";
-            const profileType = value.startsWith("localhost/") ? "Localhost" : ANNOTATION_TYPES[value];
-            if (profileType === undefined || !allowed.includes(profileType)) {
-                report(`The pod template of ${workload} annotates container '${key.slice(ANNOTATION_PREFIX.length)}' with AppArmor profile ${value || describeType(raw)}: set securityContext.appArmorProfile.type to ${allowed.join(" or ")} instead.`);
-            }
-        }
+        });
+        parts.settle();
     },
 });

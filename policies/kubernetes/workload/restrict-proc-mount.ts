@@ -22,7 +22,7 @@ export default resourcePolicy({
     appliesTo: isPodTemplateType,
     validate: (resource, config, report) => {
         const allowed: readonly string[] = config.allowedProcMountTypes;
-        eachContainer(resource, (view, where) => {
+        eachContainer(resource, report, (view, where, report) => {
             const raw = at(view.container.securityContext, "procMount");
             if (raw === undefined) {
                 return; // Default

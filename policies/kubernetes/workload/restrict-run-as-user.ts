@@ -22,7 +22,7 @@ export default resourcePolicy({
     resourceTypes: POD_WORKLOAD_TYPES,
     appliesTo: isPodTemplateType,
     validate: (resource, config, report) => {
-        eachContainer(resource, (view, where) => {
+        eachContainer(resource, report, (view, where, report) => {
             const runAsUser = view.securityContext.runAsUser;
             if (runAsUser === undefined) {
                 return; // the image's user; kubernetes-workload-require-non-root judges that case

@@ -1,6 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
-import { containers, describeContainer, describeWorkload, isPodTemplateType, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
-import { at, describeType, given, record, text } from "../../lib/values";
+import { describeWorkload, eachContainer, isPodTemplateType, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { Parts } from "../../lib/unknowns";
+import { at, describeType, given, isDeclared, record, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "kubernetes-workload-restrict-selinux-options",
@@ -27,7 +28,7 @@ export default resourcePolicy({
         }
         const workload = describeWorkload(type, name, props);
         // Pod Security Standards judge the pod's options and each container's own.
-        const judge = (context: unknown, where: string) => {
+        const judge = (context: unknown, where: string, report: (message: string) => void) => {
             const raw = at(context, "seLinuxOptions");
             if (raw === undefined) {
                 return;
@@ -37,8 +38,9 @@ export default resourcePolicy({
                 report(`${where} sets securityContext.seLinuxOptions to ${describeType(raw)}, not an object: remove it.`);
                 return;
             }
+            // Setting user or role at all is the violation: their values, maybe unknown during preview, are not read.
             for (const field of ["user", "role"]) {
-                if (given(options[field]) !== undefined) {
+                if (isDeclared(options, field)) {
                     report(`${where} sets securityContext.seLinuxOptions.${field}, which lets it leave the container's SELinux confinement: remove it.`);
                 }
             }
@@ -47,9 +49,10 @@ export default resourcePolicy({
                 report(`${where} sets securityContext.seLinuxOptions.type to ${text(seType) ?? describeType(seType)}: leave it out or use ${config.allowedTypes.join(", ")}.`);
             }
         };
-        judge(spec.securityContext, `the pod of ${workload}`);
-        for (const view of containers(spec)) {
-            judge(view.container.securityContext, `${describeContainer(view)} of ${workload}`);
-        }
+        // The pod and each container on its own: a value unknown during preview in one hides no violation of another.
+        const parts = new Parts(report);
+        parts.judge(() => judge(spec.securityContext, `the pod of ${workload}`, parts.report));
+        parts.judge(() => eachContainer({ type, name, props }, parts.report, (view, where, report) => judge(view.container.securityContext, where, report)));
+        parts.settle();
     },
 });

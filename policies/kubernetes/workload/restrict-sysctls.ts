@@ -1,6 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { describeWorkload, isPodTemplateType, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
-import { at, describeType, records, text } from "../../lib/values";
+import { judgeItems } from "../../lib/unknowns";
+import { at, describeType, record, text } from "../../lib/values";
 
 /** The sysctls Pod Security Standards baseline calls safe (namespaced, isolated from the node), as of Kubernetes 1.32. */
 const SAFE_SYSCTLS = [
@@ -33,13 +34,18 @@ export default resourcePolicy({
             return;
         }
         const where = `the pod of ${describeWorkload(type, name, props)}`;
-        for (const sysctl of records(at(spec.securityContext, "sysctls"))) {
+        // Each sysctl on its own: one unknown during preview hides no unsafe one.
+        judgeItems(at(spec.securityContext, "sysctls"), report, (item, _index, report) => {
+            const sysctl = record(item);
+            if (!sysctl) {
+                return;
+            }
             const sysctlName = text(sysctl.name);
             if (sysctlName === undefined) {
                 report(`${where} sets a sysctl whose name is ${describeType(sysctl.name)}: name a safe sysctl or remove it.`);
             } else if (!config.allowedSysctls.includes(sysctlName)) {
                 report(`${where} sets unsafe sysctl ${sysctlName}: remove it from securityContext.sysctls (allowed: ${config.allowedSysctls.join(", ")}).`);
             }
-        }
+        });
     },
 });

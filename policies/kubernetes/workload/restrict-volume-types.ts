@@ -1,6 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { describeWorkload, isPodTemplateType, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
-import { describeType, isRecord, list, text } from "../../lib/values";
+import { judgeItems, knownOr } from "../../lib/unknowns";
+import { describeType, isRecord, text } from "../../lib/values";
 
 /** The volume types Pod Security Standards restricted allows. */
 const RESTRICTED_VOLUME_TYPES = ["configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim", "projected", "secret"];
@@ -29,13 +30,18 @@ export default resourcePolicy({
             return;
         }
         const workload = describeWorkload(type, name, props);
-        list(spec.volumes).forEach((volume, index) => {
+        // Each volume on its own: one unknown during preview hides no other. Of a volume, only which
+        // sources it sets decides, not what they hold (a Secret's name may be unknown during preview).
+        judgeItems(spec.volumes, report, (volume, index, report) => {
             if (!isRecord(volume)) {
                 report(`volumes[${index}] of ${workload} is ${describeType(volume)}, not a volume: remove it.`);
                 return;
             }
-            const volumeName = text(volume.name) ?? `#${index}`;
-            const sources = Object.keys(volume).filter((key) => key !== "name" && volume[key] !== undefined && volume[key] !== null);
+            const volumeName = knownOr(() => text(volume.name), undefined) ?? `#${index}`;
+            const sources = Object.keys(volume).filter((key) => {
+                const value = Object.getOwnPropertyDescriptor(volume, key)?.value;
+                return key !== "name" && value !== undefined && value !== null;
+            });
             for (const source of sources.filter((key) => !config.allowedVolumeTypes.includes(key))) {
                 report(`volume '${volumeName}' of ${workload} is a ${source} volume: use one of ${config.allowedVolumeTypes.join(", ")} (a persistentVolumeClaim for other storage).`);
             }

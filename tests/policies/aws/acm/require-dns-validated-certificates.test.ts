@@ -68,4 +68,12 @@ describe("aws-acm-require-dns-validated-certificates", () => {
         expect(verdict.violations).toEqual([expect.stringContaining("ACM certificate 'email'")]);
         expect(verdict.unknownUrns).toEqual([urnOf(CERT, "pending")]);
     });
+
+    it("reads only whether a certificate is imported or private, not the key or ARN that may be unknown during preview", () => {
+        const imported = certificate({ privateKey: UNKNOWN, certificateBody: UNKNOWN } as aws.acm.CertificateArgs);
+        expect(checkStack(policy, [imported, listener()]).violations).toEqual([expect.stringContaining("ACM certificate 'cert', served by https, is imported")]);
+        const privateCa = certificate({ domainName: "internal.example.com", certificateAuthorityArn: UNKNOWN });
+        expect(checkStack(policy, [privateCa, listener()])).toEqual({ violations: [], urns: [] });
+        expect(checkStack(policy, [certificate(), listener()]).violations).toEqual([]);
+    });
 });

@@ -63,4 +63,10 @@ describe("aws-acm-require-matching-certificates", () => {
         expect(verdict.violations).toEqual([]);
         expect(verdict.notApplicable).toContain("aliases move");
     });
+
+    it("counts a certificate ARN unknown during preview and not linked by the graph as set", () => {
+        const unlinked = { ...listener(), propertyDependencies: { loadBalancerArn: [urnOf(LOAD_BALANCER, "alb")], certificateArn: [] } };
+        expect(checkStack(policy, [alb, record("shop.example.com"), certificate(), unlinked])).toEqual({ violations: [], urns: [] });
+        expect(checkStack(policy, [alb, record("shop.example.com"), { ...unlinked, props: { ...unlinked.props, certificateArn: undefined } }]).violations).toEqual([expect.stringContaining("sets no certificateArn")]);
+    });
 });

@@ -66,4 +66,10 @@ describe("aws-apigateway-require-throttling", () => {
     it("refuses usage plan throttling when config says so", () => {
         expect(checkStack(policy, [stage(), plan({ rateLimit: 50, burstLimit: 100 })], { acceptUsagePlanThrottling: false }).violations).toHaveLength(1);
     });
+
+    it("reports method settings whose burst limit turns throttling off next to a rate limit unknown during preview", () => {
+        expect(checkStack(policy, [stage(), settings({ throttlingRateLimit: UNKNOWN as never, throttlingBurstLimit: 0 })]).violations)
+            .toEqual([expect.stringContaining("sets settings.throttlingBurstLimit to 0, which turns throttling off")]);
+        expect(checkStack(policy, [stage(), settings({ throttlingRateLimit: UNKNOWN as never, throttlingBurstLimit: 200 })]).unknownUrns).toEqual([urnOf(STAGE, "api-prod")]);
+    });
 });

@@ -28,4 +28,12 @@ describe("aws-apigateway-require-usage-plan-limits", () => {
         expect(checkResource(policy, { type: T, props, config: { requireQuota: true } }).violations).toEqual([expect.stringContaining("sets no request quota")]);
         expect(checkResource(policy, { type: T, props: plan(), config: { requireQuota: true } }).violations).toEqual([]);
     });
+
+    it("judges each limit and the quota apart: one unknown during preview hides no violation of another", () => {
+        expect(checkResource(policy, { type: T, name: "basic", props: plan({ throttleSettings: { rateLimit: UNKNOWN as never, burstLimit: 0 } }) }).violations)
+            .toEqual([expect.stringContaining("usage plan 'basic' sets throttleSettings.burstLimit to 0")]);
+        expect(checkResource(policy, { type: T, name: "basic", props: plan({ throttleSettings: UNKNOWN as never, quotaSettings: undefined }), config: { requireQuota: true } }).violations)
+            .toEqual([expect.stringContaining("usage plan 'basic' sets no request quota")]);
+        expect(checkResource(policy, { type: T, props: plan({ throttleSettings: { rateLimit: UNKNOWN as never, burstLimit: 20 } }) }).unknown).toBeDefined();
+    });
 });

@@ -25,4 +25,9 @@ describe("aws-apigatewayv2-require-throttling", () => {
         const verdict = checkResource(policy, { type: T, name: "internal", props: stage(), config: { exemptions: [{ resource: "internal", reason: "Internal stage behind a private integration." }] } });
         expect(verdict.notApplicable).toContain("Internal stage");
     });
+
+    it("reports a limit that turns throttling off next to one unknown during preview", () => {
+        expect(checkResource(policy, { type: T, props: stage({ throttlingRateLimit: UNKNOWN as never }) }).violations).toEqual([expect.stringContaining("omits defaultRouteSettings.throttlingBurstLimit")]);
+        expect(checkResource(policy, { type: T, props: stage({ throttlingRateLimit: UNKNOWN as never, throttlingBurstLimit: 200 }) }).unknown).toBeDefined();
+    });
 });

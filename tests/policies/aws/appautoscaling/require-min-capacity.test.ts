@@ -42,4 +42,11 @@ describe("aws-appautoscaling-require-min-capacity", () => {
     it("takes the minimum from config", () => {
         expect(checkResource(policy, { type: TARGET, props: target, config: { minimum: 3 } }).violations).toHaveLength(1);
     });
+
+    it("judges the maximum against the configured minimum while minCapacity is unknown during preview", () => {
+        expect(checkResource(policy, { type: TARGET, name: "api", props: { ...target, minCapacity: UNKNOWN as never, maxCapacity: 0 } }).violations)
+            .toEqual([expect.stringContaining("scaling target 'api' sets maxCapacity to 0 unit(s) of capacity, below the minimum 1")]);
+        expect(checkResource(policy, { type: TARGET, props: { ...target, minCapacity: UNKNOWN as never } }).unknown).toBeDefined();
+        expect(checkResource(policy, { type: TARGET, props: { ...target, maxCapacity: UNKNOWN as never, minCapacity: 0 } }).violations).toEqual([expect.stringContaining("sets minCapacity to 0")]);
+    });
 });

@@ -18,4 +18,12 @@ describe("aws-autoscaling-require-elb-health-check", () => {
         expect(checkResource(policy, { type: T, props: { ...group, targetGroupArns: [""], healthCheckType: "EC2" } }).violations).toEqual([]);
     });
     it("reports unknown", () => expect(checkResource(policy, { type: T, props: { ...group, healthCheckType: UNKNOWN } }).unknown).toBeDefined());
+
+    it("reads target group ARNs unknown during preview as set, and reads neither side once the other decides", () => {
+        expect(checkResource(policy, { type: T, name: "web", props: { ...group, targetGroupArns: [UNKNOWN], healthCheckType: "EC2" } }).violations)
+            .toEqual([expect.stringContaining("Auto Scaling group 'web' is behind a load balancer but checks only EC2 status")]);
+        expect(checkResource(policy, { type: T, props: { ...group, targetGroupArns: UNKNOWN as never } })).toEqual({ violations: [] });
+        expect(checkResource(policy, { type: T, props: { minSize: 2, maxSize: 4, healthCheckType: UNKNOWN } })).toEqual({ violations: [] });
+        expect(checkResource(policy, { type: T, props: { ...group, healthCheckType: UNKNOWN } }).unknown).toBeDefined();
+    });
 });

@@ -39,4 +39,11 @@ describe("aws-autoscaling-require-min-capacity", () => {
     it("takes the minimum from config", () => {
         expect(checkResource(policy, { type: GROUP, props: group, config: { minimum: 3 } }).violations).toHaveLength(1);
     });
+
+    it("judges the maximum against the configured minimum while minSize is unknown during preview", () => {
+        expect(checkResource(policy, { type: GROUP, name: "web", props: { ...group, minSize: UNKNOWN as never, maxSize: 0 } }).violations)
+            .toEqual([expect.stringContaining("Auto Scaling group 'web' sets maxSize to 0 instance(s), below the minimum 1")]);
+        expect(checkResource(policy, { type: GROUP, props: { ...group, minSize: UNKNOWN as never } }).unknown).toBeDefined();
+        expect(checkResource(policy, { type: GROUP, props: { ...group, maxSize: UNKNOWN as never, minSize: 0 } }).violations).toEqual([expect.stringContaining("sets minSize to 0")]);
+    });
 });

@@ -50,4 +50,10 @@ describe("aws-budgets-require-budget-alerts", () => {
         expect(checkStack(policy, [vpc, budget([alert(80), alert(100)])], { thresholds: [80, 100] }).violations).toEqual([]);
         expect(checkStack(policy, [vpc, budget([alert(50), alert(80), alert(100)])], { thresholds: [50, 80, 100, 120] }).violations).toHaveLength(1);
     });
+
+    it("counts SNS subscribers whose topic ARN is unknown during preview", () => {
+        const onTopic = (threshold: number): aws.types.input.budgets.BudgetNotification => ({ ...alert(threshold), subscriberEmailAddresses: undefined, subscriberSnsTopicArns: [UNKNOWN] });
+        expect(checkStack(policy, [vpc, budget([onTopic(50), onTopic(80), onTopic(100)])])).toEqual({ violations: [], urns: [] });
+        expect(checkStack(policy, [vpc, budget([onTopic(50)])]).violations).toEqual([expect.stringContaining("Budget 'monthly' does not alert anyone at 80%, 100%")]);
+    });
 });

@@ -42,4 +42,17 @@ describe("aws-cloudfront-require-compression", () => {
         const props = distribution((d) => { d.defaultCacheBehavior.compress = false; });
         expect(checkResource(policy, { type: DISTRIBUTION, name: "media-cdn", props, config: { exemptions: [{ resource: "media-*", reason: "serves pre-compressed video" }] } }).notApplicable).toContain("pre-compressed");
     });
+
+    it("reports an uncompressed behaviour next to one unknown during preview, and a path pattern that is unknown", () => {
+        const props = distribution((d) => {
+            d.defaultCacheBehavior.compress = false;
+            d.orderedCacheBehaviors = [UNKNOWN as never, { ...d.orderedCacheBehaviors[0], pathPattern: UNKNOWN, compress: false }];
+        });
+        expect(checkResource(policy, { type: DISTRIBUTION, name: "cdn", props }).violations).toEqual([
+            expect.stringContaining("CloudFront distribution 'cdn' defaultCacheBehavior sets compress to false"),
+            expect.stringContaining("CloudFront distribution 'cdn' orderedCacheBehaviors[1] sets compress to false"),
+        ]);
+        expect(checkResource(policy, { type: DISTRIBUTION, props: distribution((d) => { d.orderedCacheBehaviors = [{ ...d.orderedCacheBehaviors[0], pathPattern: UNKNOWN }]; }) })).toEqual({ violations: [] });
+        expect(checkResource(policy, { type: DISTRIBUTION, props: distribution((d) => { d.orderedCacheBehaviors = [UNKNOWN as never]; }) }).unknown).toBeDefined();
+    });
 });

@@ -88,4 +88,10 @@ describe("aws-cloudfront-require-hsts", () => {
         const noSub = headers((h) => { h.includeSubdomains = false; });
         expect(checkStack(policy, [noSub, distribution(UNKNOWN)], { requireIncludeSubdomains: false }).violations).toEqual([]);
     });
+
+    it("reports a behaviour with no headers policy next to one unknown during preview", () => {
+        const cdn = distribution(undefined, (d) => { d.orderedCacheBehaviors = [UNKNOWN as never]; });
+        expect(checkStack(policy, [headers(), cdn]).violations).toEqual([expect.stringContaining("CloudFront distribution 'cdn' defaultCacheBehavior attaches no response headers policy")]);
+        expect(checkStack(policy, [headers(), distribution(MANAGED, (d) => { d.orderedCacheBehaviors = [UNKNOWN as never]; })]).unknownUrns).toEqual([urnOf(DISTRIBUTION, "cdn")]);
+    });
 });

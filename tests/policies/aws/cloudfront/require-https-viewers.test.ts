@@ -50,4 +50,10 @@ describe("aws-cloudfront-require-https-viewers", () => {
         expect(verdict.unknown).toBeDefined();
         expect(verdict.violations).toEqual([]);
     });
+
+    it("reports a plain-HTTP behaviour next to ordered behaviours unknown during preview", () => {
+        const props = distribution((d) => { d.defaultCacheBehavior.viewerProtocolPolicy = "allow-all"; d.orderedCacheBehaviors = UNKNOWN as never; });
+        expect(checkResource(policy, { type: DISTRIBUTION, name: "cdn", props }).violations).toEqual([expect.stringContaining("CloudFront distribution 'cdn' defaultCacheBehavior has viewerProtocolPolicy 'allow-all'")]);
+        expect(checkResource(policy, { type: DISTRIBUTION, props: distribution((d) => { d.orderedCacheBehaviors = UNKNOWN as never; }) }).unknown).toBeDefined();
+    });
 });

@@ -54,4 +54,13 @@ describe("aws-cloudfront-require-origin-tls", () => {
         expect(checkResource(policy, { type: DISTRIBUTION, props: legacy }).violations).toHaveLength(1);
         expect(checkResource(policy, { type: DISTRIBUTION, props: legacy, config: { allowedOriginSslProtocols: ["TLSv1.1", "TLSv1.2"] } }).violations).toEqual([]);
     });
+
+    it("judges each origin and each of its settings apart, reading an origin id only to name it", () => {
+        const props = distribution({ ...tls12, originProtocolPolicy: UNKNOWN, originSslProtocols: ["TLSv1.2", UNKNOWN, "SSLv3"] });
+        const origins = props.origins as aws.types.input.cloudfront.DistributionOrigin[];
+        const unknownId = { ...props, origins: [UNKNOWN as never, { ...origins[0], originId: UNKNOWN }] };
+        expect(checkResource(policy, { type: DISTRIBUTION, name: "cdn", props: unknownId }).violations).toEqual([expect.stringContaining("CloudFront distribution 'cdn' origin #2 lets CloudFront reach the origin with SSLv3")]);
+        expect(checkResource(policy, { type: DISTRIBUTION, props: { ...props, origins: [{ ...origins[0], originId: UNKNOWN, customOriginConfig: tls12 }] } })).toEqual({ violations: [] });
+        expect(checkResource(policy, { type: DISTRIBUTION, props: distribution({ ...tls12, originSslProtocols: [UNKNOWN] }) }).unknown).toBeDefined();
+    });
 });

@@ -52,4 +52,10 @@ describe("aws-cloudtrail-require-multi-region-trail", () => {
     it("treats an empty enableLogging as the default (logging on)", () => {
         expect(checkStack(policy, [vpc, trail((t) => { t.enableLogging = "" as never; })]).violations).toEqual([]);
     });
+
+    it("reports a setting known to be missing next to one unknown during preview", () => {
+        const verdict = checkStack(policy, [vpc, trail((a) => { a.isMultiRegionTrail = false; a.enableLogFileValidation = UNKNOWN as never; })]);
+        expect(verdict.violations).toEqual([expect.stringContaining("CloudTrail trail 'audit' is not a multi-region trail with validated logs: set isMultiRegionTrail: true.")]);
+        expect(checkStack(policy, [vpc, trail((a) => { a.enableLogFileValidation = UNKNOWN as never; })]).unknownUrns).toEqual([urnOf(TRAIL, "audit")]);
+    });
 });

@@ -40,4 +40,10 @@ describe("aws-cloudwatch-require-alarm-actions", () => {
         const verdict = checkResource(policy, { type: ALARM, name: "legacy-cpu", props: silent, config: { exemptions: [{ resource: "legacy-*", reason: "kept as a dashboard signal" }] } });
         expect(verdict.notApplicable).toContain("kept as a dashboard signal");
     });
+
+    it("reports disabled actions next to alarm actions unknown during preview", () => {
+        expect(checkResource(policy, { type: ALARM, name: "errors", props: alarm({ alarmActions: UNKNOWN, actionsEnabled: false }) }).violations)
+            .toEqual([expect.stringContaining("CloudWatch alarm 'errors' sets actionsEnabled to false")]);
+        expect(checkResource(policy, { type: ALARM, props: alarm({ alarmActions: [UNKNOWN] }) })).toEqual({ violations: [] });
+    });
 });

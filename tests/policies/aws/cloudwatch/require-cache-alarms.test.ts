@@ -55,4 +55,9 @@ describe("aws-cloudwatch-require-cache-alarms", () => {
         expect(checkStack(policy, stack(group, hitRate), { minimumHitRatePercent: 70 }).violations).toEqual([expect.stringContaining("later than the limit 70%")]);
         expect(checkStack(policy, stack(group, { ...hitRate, threshold: 20 }), { minimumHitRatePercent: 20 }).violations).toEqual([]);
     });
+
+    it("reads a cluster's replication group id only as present, as it is unknown during preview", () => {
+        const member: aws.elasticache.ClusterArgs = { clusterId: "app-cache-001", replicationGroupId: UNKNOWN };
+        expect(checkStack(policy, [resource(CLUSTER, "member", member)])).toEqual({ violations: [], urns: [] });
+    });
 });

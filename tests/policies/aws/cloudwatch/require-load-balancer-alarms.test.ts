@@ -94,4 +94,11 @@ describe("aws-cloudwatch-require-load-balancer-alarms", () => {
         expect(checkStack(policy, stack(balancer, errors, slow), { maximumLatencySeconds: 5 }).violations).toEqual([]);
         expect(checkStack(policy, stack(balancer, errors, latency), { latencyPercentile: 99 }).violations).toEqual([expect.stringContaining("not extendedStatistic p99 or a higher percentile")]);
     });
+
+    it("reports a missing 5XX alarm while the latency alarm's threshold is unknown during preview", () => {
+        const verdict = checkStack(policy, stack(balancer, { ...latency, threshold: UNKNOWN as never }));
+        expect(verdict.violations).toEqual([expect.stringContaining("has no CloudWatch alarm with alarmActions on 5XX errors")]);
+        expect(verdict.unknownUrns).toBeUndefined();
+        expect(checkStack(policy, stack(balancer, errors, { ...latency, threshold: UNKNOWN as never })).unknownUrns).toEqual([urnOf(LB, "alb")]);
+    });
 });

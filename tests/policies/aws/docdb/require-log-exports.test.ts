@@ -30,4 +30,10 @@ describe("aws-docdb-require-log-exports", () => {
     it("reports a value unknown during preview as unknown", () => {
         expect(checkResource(policy, { type: T, props: { ...cluster, enabledCloudwatchLogsExports: UNKNOWN } }).unknown).toBeDefined();
     });
+
+    it("reads a log type unknown during preview only when a known one is missing", () => {
+        expect(checkResource(policy, { type: T, props: { ...cluster, enabledCloudwatchLogsExports: [UNKNOWN, "audit"] } })).toEqual({ violations: [] });
+        expect(checkResource(policy, { type: T, props: { ...cluster, enabledCloudwatchLogsExports: [UNKNOWN] } }).unknown).toBeDefined();
+        expect(checkResource(policy, { type: T, props: { ...cluster, enabledCloudwatchLogsExports: [UNKNOWN] }, config: { requiredLogTypes: [] } })).toEqual({ violations: [] });
+    });
 });

@@ -59,4 +59,11 @@ describe("aws-docdb-require-tls", () => {
         const verdict = checkStack(policy, [{ type: CLUSTER, name: "legacy-docs", props: cluster }, { type: GROUP, name: "docs-params", props: group([tls("disabled")]) }], { exemptions: [{ resource: "legacy-*", reason: "client upgrade pending" }] });
         expect(verdict.violations).toEqual([]);
     });
+
+    it("reports tls disabled next to a parameter unknown during preview", () => {
+        const stack = (parameters: aws.types.input.docdb.ClusterParameterGroupParameter[]) => [{ type: CLUSTER, name: "docs", props: cluster }, { type: GROUP, name: "docs-params", props: group(parameters) }];
+        expect(checkStack(policy, stack([UNKNOWN as never, tls("disabled")])).violations).toEqual([expect.stringContaining("sets tls to \"disabled\"")]);
+        expect(checkStack(policy, stack([UNKNOWN as never, tls("enabled")]))).toEqual({ violations: [], urns: [] });
+        expect(checkStack(policy, stack([UNKNOWN as never])).unknownUrns).toEqual([urnOf(CLUSTER, "docs")]);
+    });
 });

@@ -64,4 +64,12 @@ describe("aws-ebs-require-encryption", () => {
         expect(checkResource(policy, { type: VOLUME, props: { ...volume, encrypted: UNKNOWN } }).unknown).toBeDefined();
         expect(checkResource(policy, { type: INSTANCE, props: { ...instance, rootBlockDevice: { encrypted: UNKNOWN } } }).unknown).toBeDefined();
     });
+
+    it("reports an unencrypted device next to values unknown during preview, naming it by position while its name is unknown", () => {
+        const lt: aws.ec2.LaunchTemplateArgs = { imageId: "ami-123", blockDeviceMappings: [UNKNOWN as never, { deviceName: UNKNOWN, ebs: { volumeSize: 20, encrypted: "false" } }] };
+        expect(checkResource(policy, { type: LT, name: "web", props: lt }).violations).toEqual([expect.stringContaining("block device #2 of launch template 'web' sets ebs.encrypted to false")]);
+        const host: aws.ec2.InstanceArgs = { ...instance, rootBlockDevice: UNKNOWN as never, ebsBlockDevices: [{ deviceName: UNKNOWN, encrypted: false }] };
+        expect(checkResource(policy, { type: INSTANCE, name: "app", props: host }).violations).toEqual([expect.stringContaining("EBS block device #1 of EC2 instance 'app' sets encrypted to false")]);
+        expect(checkResource(policy, { type: INSTANCE, props: { ...instance, ebsBlockDevices: [{ deviceName: UNKNOWN, encrypted: true }] } })).toEqual({ violations: [] });
+    });
 });

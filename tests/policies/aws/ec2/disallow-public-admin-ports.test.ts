@@ -49,4 +49,12 @@ describe("aws-ec2-disallow-public-admin-ports", () => {
         expect(checkResource(policy, { type: SG, props: winrm }).violations).toEqual([]);
         expect(checkResource(policy, { type: SG, props: winrm, config: { adminPorts: [22, 3389, 5985, 5986] } }).violations).toHaveLength(1);
     });
+
+    it("reports an open SSH rule next to a rule and a CIDR unknown during preview", () => {
+        const props = group(UNKNOWN as never, { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: [UNKNOWN, "0.0.0.0/0"] });
+        expect(checkResource(policy, { type: SG, name: "bastion", props }).violations).toEqual([expect.stringContaining("security group 'bastion' ingress #2 opens port 22 to 0.0.0.0/0")]);
+        expect(checkResource(policy, { type: SG, props: group(ssh(UNKNOWN)) }).unknown).toBeDefined();
+        expect(checkResource(policy, { type: SG, props: group(ssh("10.0.0.0/8"), UNKNOWN as never) }).unknown).toBeDefined();
+        expect(checkResource(policy, { type: SG, props: group(ssh("10.0.0.0/8")) })).toEqual({ violations: [] });
+    });
 });

@@ -61,4 +61,17 @@ describe("aws-ec2-disallow-public-ip", () => {
         expect(checkResource(policy, { type: INSTANCE, props: { ...instance, associatePublicIpAddress: UNKNOWN } }).unknown).toBeDefined();
         expect(checkResource(policy, { type: TEMPLATE, props: { ...template, networkInterfaces: [{ deviceIndex: 0, associatePublicIpAddress: UNKNOWN }] } }).unknown).toBeDefined();
     });
+
+    it("reads a subnet's tags only when publicSubnets could exempt a subnet that maps public IPs", () => {
+        const open: aws.ec2.SubnetArgs = { ...subnet, mapPublicIpOnLaunch: true, tags: UNKNOWN as never };
+        expect(checkResource(policy, { type: SUBNET, name: "app-a", props: open }).violations).toEqual([expect.stringContaining("subnet 'app-a' sets mapPublicIpOnLaunch to true")]);
+        expect(checkResource(policy, { type: SUBNET, props: { ...subnet, tags: UNKNOWN as never }, config: { publicSubnets: ["nat-*"] } })).toEqual({ violations: [] });
+        expect(checkResource(policy, { type: SUBNET, name: "nat-a", props: open, config: { publicSubnets: ["nat-*"] } })).toEqual({ violations: [] });
+        expect(checkResource(policy, { type: SUBNET, name: "app-a", props: open, config: { publicSubnets: ["nat-*"] } }).unknown).toBeDefined();
+    });
+
+    it("reports a public network interface next to one unknown during preview", () => {
+        const props: aws.ec2.LaunchTemplateArgs = { ...template, networkInterfaces: [UNKNOWN as never, { deviceIndex: 1, associatePublicIpAddress: "true" }] };
+        expect(checkResource(policy, { type: TEMPLATE, name: "web", props }).violations).toEqual([expect.stringContaining("launch template 'web' sets networkInterfaces[1].associatePublicIpAddress to true")]);
+    });
 });

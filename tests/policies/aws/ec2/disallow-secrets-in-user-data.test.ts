@@ -74,4 +74,10 @@ describe("aws-ec2-disallow-secrets-in-user-data", () => {
     it("reports user data unknown during preview as unknown", () => {
         expect(checkResource(policy, { type: INSTANCE, props: { ...instance, userData: UNKNOWN } }).unknown).toBeDefined();
     });
+
+    it("reports a secret in one user data property while the other is unknown during preview", () => {
+        const props: aws.ec2.InstanceArgs = { ...instance, userData: UNKNOWN, userDataBase64: base64(`#!/bin/bash\nexport AWS_ACCESS_KEY_ID=${AWS_KEY_ID}\n`) };
+        expect(checkResource(policy, { type: INSTANCE, name: "web", props }).violations).toEqual([expect.stringContaining("EC2 instance 'web' writes secrets in plain text in userDataBase64")]);
+        expect(checkResource(policy, { type: INSTANCE, props: { ...instance, userData: UNKNOWN } }).unknown).toBeDefined();
+    });
 });

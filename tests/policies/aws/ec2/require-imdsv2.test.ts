@@ -64,4 +64,11 @@ describe("aws-ec2-require-imdsv2", () => {
     it("reports a token setting unknown during preview as unknown", () => {
         expect(checkResource(policy, { type: INSTANCE, props: { ...instance, metadataOptions: { httpTokens: UNKNOWN } } }).unknown).toBeDefined();
     });
+
+    it("judges the tokens and the hop limit apart: one unknown during preview hides no violation of the other", () => {
+        const props: aws.ec2.InstanceArgs = { ...instance, metadataOptions: { httpTokens: "optional", httpPutResponseHopLimit: UNKNOWN as never } };
+        expect(checkResource(policy, { type: INSTANCE, name: "web", props }).violations).toEqual([expect.stringContaining("EC2 instance 'web' sets metadataOptions.httpTokens to \"optional\"")]);
+        const hops: aws.ec2.InstanceArgs = { ...instance, metadataOptions: { httpTokens: UNKNOWN, httpPutResponseHopLimit: 5 } };
+        expect(checkResource(policy, { type: INSTANCE, name: "web", props: hops }).violations).toEqual([expect.stringContaining("sets metadataOptions.httpPutResponseHopLimit to 5")]);
+    });
 });

@@ -65,4 +65,9 @@ describe("aws-ec2-require-vpc-flow-logs", () => {
     it("takes the accepted traffic types from config", () => {
         expect(stack({ ...flowLog, trafficType: "REJECT" }, { trafficTypes: ["ALL", "REJECT"] }).violations).toEqual([]);
     });
+
+    it("counts a log destination unknown during preview and not linked by the graph as set", () => {
+        expect(stack({ ...flowLog, logDestination: UNKNOWN })).toEqual({ violations: [], urns: [] });
+        expect(stack({ ...flowLog, logDestination: undefined }).violations).toEqual([expect.stringContaining("names no logDestination")]);
+    });
 });

@@ -63,4 +63,11 @@ describe("aws-ec2-restrict-public-ingress", () => {
         expect(checkResource(policy, { type: SG, props, config: { allowedPublicPorts: [443, 8443] } }).violations).toEqual([]);
         expect(checkResource(policy, { type: SG, props: group(https), config: { allowedPublicPorts: [8443] } }).violations).toHaveLength(1);
     });
+
+    it("reports a public port next to a rule and a CIDR unknown during preview", () => {
+        const props = group(UNKNOWN as never, { ...http, cidrBlocks: [UNKNOWN, "0.0.0.0/0"], fromPort: 8080, toPort: 8080 });
+        expect(checkResource(policy, { type: SG, name: "web", props }).violations).toEqual([expect.stringContaining("security group 'web' ingress #2 opens port 8080 to 0.0.0.0/0")]);
+        expect(checkResource(policy, { type: SG, props: group(https, UNKNOWN as never) }).unknown).toBeDefined();
+        expect(checkResource(policy, { type: SG, props: group(https) })).toEqual({ violations: [] });
+    });
 });

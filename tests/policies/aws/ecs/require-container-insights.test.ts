@@ -30,4 +30,11 @@ describe("aws-ecs-require-container-insights", () => {
         expect(verdict.unknown).toBeDefined();
         expect(verdict.violations).toEqual([]);
     });
+
+    it("reads a setting unknown during preview only when no known one is containerInsights", () => {
+        const props: aws.ecs.ClusterArgs = { settings: [UNKNOWN as never, { name: "containerInsights", value: "disabled" }] };
+        expect(checkResource(policy, { type: T, name: "main", props }).violations).toEqual([expect.stringContaining("ECS cluster 'main' sets containerInsights to \"disabled\"")]);
+        expect(checkResource(policy, { type: T, props: { settings: [UNKNOWN as never, { name: "containerInsights", value: "enabled" }] } })).toEqual({ violations: [] });
+        expect(checkResource(policy, { type: T, props: { settings: [UNKNOWN as never] } }).unknown).toBeDefined();
+    });
 });

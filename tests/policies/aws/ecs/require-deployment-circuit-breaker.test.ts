@@ -17,4 +17,10 @@ describe("aws-ecs-require-deployment-circuit-breaker", () => {
         expect(checkResource(policy, { type: T, props: { deploymentCircuitBreaker: true } }).violations).toEqual([expect.stringContaining("not an object")]);
     });
     it("reports unknown", () => expect(checkResource(policy, { type: T, props: { deploymentCircuitBreaker: { enable: UNKNOWN, rollback: true } } }).unknown).toBeDefined());
+
+    it("reports a switch known to be off next to one unknown during preview", () => {
+        const props: aws.ecs.ServiceArgs = { ...service, deploymentCircuitBreaker: { enable: UNKNOWN as never, rollback: false } };
+        expect(checkResource(policy, { type: T, name: "api", props }).violations).toEqual([expect.stringContaining("ECS service 'api' does not set deploymentCircuitBreaker.rollback to true")]);
+        expect(checkResource(policy, { type: T, props: { ...service, deploymentCircuitBreaker: { enable: UNKNOWN as never, rollback: true } } }).unknown).toBeDefined();
+    });
 });

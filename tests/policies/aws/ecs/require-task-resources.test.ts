@@ -45,4 +45,10 @@ describe("aws-ecs-require-task-resources", () => {
     it("reports a task size unknown during preview as unknown", () => {
         expect(checkResource(policy, { type: TASK, props: { ...fargate, memory: UNKNOWN } }).unknown).toBeDefined();
     });
+
+    it("reads a compatibility unknown during preview only when no known one is FARGATE", () => {
+        const props: aws.ecs.TaskDefinitionArgs = { ...fargate, cpu: undefined, requiresCompatibilities: [UNKNOWN, "FARGATE"] };
+        expect(checkResource(policy, { type: TASK, name: "api", props }).violations).toEqual([expect.stringContaining("runs on Fargate without task-level cpu")]);
+        expect(checkResource(policy, { type: TASK, props: { ...fargate, requiresCompatibilities: [UNKNOWN, "FARGATE"] } })).toEqual({ violations: [] });
+    });
 });

@@ -25,4 +25,9 @@ describe("aws-eks-require-control-plane-logs", () => {
         expect(checkResource(policy, { type: T, props: { ...cluster, enabledClusterLogTypes: ["audit"] }, config: { requiredLogTypes: ["audit"] } }).violations).toEqual([]);
         expect(checkResource(policy, { type: T, props: cluster, config: { requiredLogTypes: ["audit", "scheduler"] } }).violations).toEqual([expect.stringContaining("missing scheduler")]);
     });
+
+    it("reads a log type unknown during preview only when a known one is missing", () => {
+        expect(checkResource(policy, { type: T, props: { ...cluster, enabledClusterLogTypes: [UNKNOWN, "api", "audit", "authenticator"] } })).toEqual({ violations: [] });
+        expect(checkResource(policy, { type: T, props: { ...cluster, enabledClusterLogTypes: [UNKNOWN, "api"] } }).unknown).toBeDefined();
+    });
 });

@@ -40,4 +40,9 @@ describe("aws-eks-require-secrets-encryption", () => {
         const { encryptionConfig: _, ...rest } = cluster;
         expect(checkResource(policy, { type: T, name: "sandbox", props: rest, config: { exemptions: [{ resource: "sandbox", reason: "no workload secrets" }] } }).notApplicable).toBeDefined();
     });
+
+    it("judges what is encrypted and the key apart: one unknown during preview hides no violation of the other", () => {
+        expect(checkResource(policy, { type: T, name: "main", props: withConfig({ resources: UNKNOWN, provider: {} }) }).violations).toEqual([expect.stringContaining("EKS cluster 'main' names no KMS key")]);
+        expect(checkResource(policy, { type: T, props: withConfig({ resources: [UNKNOWN, "secrets"], provider: { keyArn: UNKNOWN } }) })).toEqual({ violations: [] });
+    });
 });

@@ -28,4 +28,10 @@ describe("aws-eks-restrict-public-endpoint", () => {
     it("reports unknown", () => expect(checkResource(policy, { type: T, props: withVpc({ endpointPublicAccess: true, publicAccessCidrs: UNKNOWN }) }).unknown).toBeDefined());
     it("requires a private endpoint when configured so", () => expect(checkResource(policy, { type: T, props: withVpc({ endpointPublicAccess: true, publicAccessCidrs: ["203.0.113.0/24"] }), config: { allowRestrictedPublicEndpoint: false } }).violations)
         .toEqual([expect.stringContaining("set vpcConfig.endpointPublicAccess: false")]));
+
+    it("reports an open CIDR next to one unknown during preview", () => {
+        expect(checkResource(policy, { type: T, name: "main", props: withVpc({ endpointPublicAccess: true, publicAccessCidrs: [UNKNOWN, "0.0.0.0/0"] }) }).violations)
+            .toEqual([expect.stringContaining("EKS cluster 'main' serves a public API endpoint open to 0.0.0.0/0")]);
+        expect(checkResource(policy, { type: T, props: withVpc({ endpointPublicAccess: true, publicAccessCidrs: [UNKNOWN] }) }).unknown).toBeDefined();
+    });
 });

@@ -47,4 +47,10 @@ describe("aws-elasticache-require-automatic-failover", () => {
         expect(checkResource(policy, { type: GROUP, props: group, config: { minimumNodes: 3 } }).violations).toEqual([expect.stringContaining("below the minimum 3")]);
         expect(checkResource(policy, { type: GROUP, props: { ...sharded, replicasPerNodeGroup: 2 }, config: { minimumNodes: 3 } }).violations).toEqual([]);
     });
+
+    it("judges each setting apart: one unknown during preview hides no violation of another", () => {
+        const props = { ...group, automaticFailoverEnabled: UNKNOWN as never, multiAzEnabled: false };
+        expect(checkResource(policy, { type: GROUP, name: "cache", props }).violations).toEqual([expect.stringContaining("ElastiCache replication group 'cache' sets multiAzEnabled to false")]);
+        expect(checkResource(policy, { type: GROUP, props: { ...group, automaticFailoverEnabled: UNKNOWN as never } }).unknown).toBeDefined();
+    });
 });

@@ -11,4 +11,9 @@ describe("aws-elasticache-require-encryption-in-transit", () => {
     it("fires on mode preferred", () => expect(checkResource(policy, { type: T, props: { ...group, transitEncryptionMode: "preferred" } }).violations).toEqual([expect.stringContaining("still accepts plain-text")]));
     it("fires when omitted", () => expect(checkResource(policy, { type: T, props: { description: "c", engine: "redis" } }).violations).toEqual([expect.stringContaining("omits transitEncryptionEnabled")]));
     it("reports unknown", () => expect(checkResource(policy, { type: T, props: { ...group, transitEncryptionEnabled: UNKNOWN } }).unknown).toBeDefined());
+
+    it("reports the preferred mode while the switch is unknown during preview", () => {
+        expect(checkResource(policy, { type: T, name: "cache", props: { ...group, transitEncryptionEnabled: UNKNOWN as never, transitEncryptionMode: "preferred" } }).violations)
+            .toEqual([expect.stringContaining("sets transitEncryptionMode \"preferred\"")]);
+    });
 });

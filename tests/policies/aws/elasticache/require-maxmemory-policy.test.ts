@@ -59,4 +59,9 @@ describe("aws-elasticache-require-maxmemory-policy", () => {
         expect(checkStack(policy, [params("noeviction"), cache("app-cache-params")], { allowedPolicies: ["noeviction"] }).violations).toEqual([]);
         expect(checkStack(policy, [params("volatile-lru"), cache("app-cache-params")], { allowedPolicies: ["allkeys-lru"] }).violations).toHaveLength(1);
     });
+
+    it("skips a cluster whose replication group id, unknown during preview, is set", () => {
+        const member: StackResource = { type: CLUSTER, name: "member", props: { clusterId: "app-cache-001", replicationGroupId: UNKNOWN } satisfies aws.elasticache.ClusterArgs };
+        expect(checkStack(policy, [member])).toEqual({ violations: [], urns: [] });
+    });
 });

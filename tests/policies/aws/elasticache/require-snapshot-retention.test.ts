@@ -24,4 +24,8 @@ describe("aws-elasticache-require-snapshot-retention", () => {
         .toEqual([expect.stringContaining("which ElastiCache rejects (at most 35)")]));
     it("reports unknown", () => expect(checkResource(policy, { type: RG, props: { ...group, snapshotRetentionLimit: UNKNOWN } }).unknown).toBeDefined());
     it("takes the minimum from config", () => expect(checkResource(policy, { type: RG, props: group, config: { minimumDays: 30 } }).violations).toHaveLength(1));
+
+    it("skips a cluster whose replication group id, unknown during preview, is set", () => {
+        expect(checkResource(policy, { type: CLUSTER, props: { clusterId: "app-cache-001", replicationGroupId: UNKNOWN } })).toEqual({ violations: [] });
+    });
 });

@@ -35,4 +35,10 @@ describe("aws-elb-require-tls-listeners", () => {
         expect(verdict.unknown).toBeDefined();
         expect(verdict.violations).toEqual([]);
     });
+
+    it("reports a plain listener next to one unknown during preview, reading its port only to name it", () => {
+        expect(checkResource(policy, { type: T, name: "legacy", props: elb(UNKNOWN as never, { ...http, lbPort: UNKNOWN as never }) }).violations)
+            .toEqual([expect.stringContaining("Classic Load Balancer 'legacy' listener #2 uses lbProtocol 'http'")]);
+        expect(checkResource(policy, { type: T, props: elb({ ...http, lbPort: UNKNOWN as never }), config: { allowedPlainPorts: [80] } }).unknown).toBeDefined();
+    });
 });

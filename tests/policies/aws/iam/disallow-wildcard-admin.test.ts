@@ -98,4 +98,18 @@ describe("aws-iam-disallow-wildcard-admin", () => {
         expect(checkResource(policy, { type, props: attachment }).violations).toEqual([]);
         expect(checkResource(policy, { type, props: attachment, config: { adminManagedPolicies: ["AdministratorAccess", "PowerUserAccess"] } }).violations).toHaveLength(1);
     });
+
+    it("reports administrator access next to values unknown during preview, naming an inline policy by position while its name is unknown", () => {
+        const role: aws.iam.RoleArgs = {
+            assumeRolePolicy: document({ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" }),
+            inlinePolicies: [UNKNOWN as never, { name: UNKNOWN, policy: document(admin) }],
+            managedPolicyArns: [UNKNOWN, ADMINISTRATOR_ACCESS],
+        };
+        expect(checkResource(policy, { type: "aws:iam/role:Role", name: "app", props: role }).violations).toEqual([
+            expect.stringContaining("role 'app' inline policy #2 statement #1"),
+            expect.stringContaining("role 'app' attaches the AWS managed AdministratorAccess policy (managedPolicyArns)"),
+        ]);
+        const scoped: aws.iam.RoleArgs = { assumeRolePolicy: role.assumeRolePolicy, inlinePolicies: [{ name: UNKNOWN, policy: document(readLogs) }] };
+        expect(checkResource(policy, { type: "aws:iam/role:Role", props: scoped })).toEqual({ violations: [] });
+    });
 });

@@ -19,4 +19,8 @@ describe("aws-kinesis-require-encryption", () => {
     it("reports unknown", () => expect(checkResource(policy, { type: T, props: { ...stream, encryptionType: UNKNOWN } }).unknown).toBeDefined());
     it("is exempted by config", () => expect(checkResource(policy, { type: T, name: "test-events", props: { shardCount: 1 }, config: { exemptions: [{ resource: "test-*", reason: "synthetic events" }] } }).notApplicable)
         .toContain("synthetic events"));
+
+    it("reads a key id unknown during preview only as set", () => {
+        expect(checkResource(policy, { type: T, props: { ...stream, kmsKeyId: UNKNOWN } })).toEqual({ violations: [] });
+    });
 });

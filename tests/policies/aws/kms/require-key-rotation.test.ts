@@ -35,4 +35,8 @@ describe("aws-kms-require-key-rotation", () => {
         expect(checkResource(policy, { type: KEY, props: key(), config: { maximumRotationDays: 180 } }).violations).toHaveLength(1);
         expect(checkResource(policy, { type: KEY, props: key((k) => { delete k.rotationPeriodInDays; }), config: { maximumRotationDays: 180 } }).violations).toEqual([expect.stringContaining("rotationPeriodInDays unset")]);
     });
+
+    it("reads a custom key store id unknown during preview only as set", () => {
+        expect(checkResource(policy, { type: KEY, props: key((a) => { a.enableKeyRotation = false; a.customKeyStoreId = UNKNOWN; }) })).toEqual({ violations: [] });
+    });
 });

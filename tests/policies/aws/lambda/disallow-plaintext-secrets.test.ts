@@ -36,4 +36,11 @@ describe("aws-lambda-disallow-plaintext-secrets", () => {
         expect(checkResource(policy, { type: T, props }).violations).toEqual([]);
         expect(checkResource(policy, { type: T, props, config: { secretStoreNames: ["SENTRY_DSN"] } }).violations).toHaveLength(1);
     });
+
+    it("reports a plain-text secret next to variables unknown during preview (a table name, a queue URL)", () => {
+        const props: aws.lambda.FunctionArgs = { ...fn, environment: { variables: { TABLE_NAME: UNKNOWN, QUEUE_URL: UNKNOWN, DB_PASSWORD: SECRET } } };
+        expect(checkResource(policy, { type: T, name: "api", props }).violations).toEqual([expect.stringContaining("Lambda function 'api' sets environment variable DB_PASSWORD in plain text")]);
+        // Without a known secret, the unknown value may be one (a generated password): it decides.
+        expect(checkResource(policy, { type: T, props: { ...fn, environment: { variables: { TABLE_NAME: UNKNOWN, LOG_LEVEL: "info" } } } }).unknown).toBeDefined();
+    });
 });

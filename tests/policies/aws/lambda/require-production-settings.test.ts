@@ -34,4 +34,10 @@ describe("aws-lambda-require-production-settings", () => {
         expect(checkResource(policy, { type: T, props: { ...props, loggingConfig: { logFormat: "JSON", applicationLogLevel: "WARN" } } }).violations).toEqual([]);
         expect(checkResource(policy, { type: T, props: { ...props, loggingConfig: { logFormat: "Text" } } }).violations).toEqual([]);
     });
+
+    it("reports a debug log level next to a variable and a log setting unknown during preview", () => {
+        const props: aws.lambda.FunctionArgs = { ...fn({ NODE_ENV: UNKNOWN, LOG_LEVEL: "debug" }), loggingConfig: { logFormat: "JSON", applicationLogLevel: UNKNOWN } };
+        expect(checkResource(policy, { type: T, name: "api", props }).violations).toEqual([expect.stringContaining("Lambda function 'api' sets LOG_LEVEL to \"debug\"")]);
+        expect(checkResource(policy, { type: T, props: fn({ NODE_ENV: UNKNOWN }) }).unknown).toBeDefined();
+    });
 });

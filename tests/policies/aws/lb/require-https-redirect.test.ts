@@ -63,4 +63,10 @@ describe("aws-lb-require-https-redirect", () => {
         expect(verdict.unknown).toBeDefined();
         expect(verdict.violations).toEqual([]);
     });
+
+    it("reports a forward action next to one unknown during preview", () => {
+        const props = listener((l) => { l.defaultActions = [UNKNOWN as never, { type: "forward", targetGroupArn: TARGET }]; });
+        expect(checkResource(policy, { type: LISTENER, name: "http", props }).violations).toEqual([expect.stringContaining("HTTP listener 'http' default action #2 is 'forward'")]);
+        expect(checkResource(policy, { type: LISTENER, props: listener((l) => { l.defaultActions = [UNKNOWN as never]; }) }).unknown).toBeDefined();
+    });
 });

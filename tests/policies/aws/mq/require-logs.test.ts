@@ -40,4 +40,9 @@ describe("aws-mq-require-logs", () => {
         expect(checkResource(policy, { type: T, props: generalOnly }).violations).toHaveLength(1);
         expect(checkResource(policy, { type: T, props: generalOnly, config: { requireAuditLogs: false } }).violations).toEqual([]);
     });
+
+    it("judges general and audit logs apart: one unknown during preview hides no violation of the other", () => {
+        const props: aws.mq.BrokerArgs = { ...activemq, logs: { general: UNKNOWN as never, audit: false } };
+        expect(checkResource(policy, { type: T, name: "events", props }).violations).toEqual([expect.stringContaining("MQ broker 'events' sets logs.audit to false")]);
+    });
 });

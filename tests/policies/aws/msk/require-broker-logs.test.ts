@@ -21,4 +21,9 @@ describe("aws-msk-require-broker-logs", () => {
     it("reports unknown", () => expect(checkResource(policy, { type: T, props: logs({ cloudwatchLogs: { enabled: UNKNOWN } }) }).unknown).toBeDefined());
     it("is exempted by config", () => expect(checkResource(policy, { type: T, name: "dev-events", props: logs({}), config: { exemptions: [{ resource: "dev-*", reason: "development cluster" }] } }).notApplicable)
         .toContain("development cluster"));
+
+    it("reads a destination unknown during preview only when no known one is enabled", () => {
+        expect(checkResource(policy, { type: T, props: logs({ cloudwatchLogs: UNKNOWN, s3: { enabled: true, bucket: UNKNOWN } }) })).toEqual({ violations: [] });
+        expect(checkResource(policy, { type: T, props: logs({ cloudwatchLogs: UNKNOWN }) }).unknown).toBeDefined();
+    });
 });

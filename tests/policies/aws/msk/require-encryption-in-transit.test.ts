@@ -25,4 +25,9 @@ describe("aws-msk-require-encryption-in-transit", () => {
     it("reports unknown", () => expect(checkResource(policy, { type: T, props: transit({ clientBroker: UNKNOWN }) }).unknown).toBeDefined());
     it("is exempted by config", () => expect(checkResource(policy, { type: T, name: "legacy-events", props: transit({ clientBroker: "TLS_PLAINTEXT" }), config: { exemptions: [{ resource: "legacy-*", reason: "clients move to TLS in May" }] } }).notApplicable)
         .toContain("clients move to TLS"));
+
+    it("judges clients and brokers apart: one setting unknown during preview hides no violation of the other", () => {
+        expect(checkResource(policy, { type: T, name: "events", props: transit({ clientBroker: UNKNOWN, inCluster: false }) }).violations)
+            .toEqual([expect.stringContaining("encryptionInTransit.inCluster to false")]);
+    });
 });

@@ -24,4 +24,10 @@ describe("aws-opensearch-require-https", () => {
     it("reports a value unknown during preview as unknown", () => {
         expect(checkResource(policy, { type: DOMAIN, props: { ...domain(GOOD), domainEndpointOptions: { ...GOOD, enforceHttps: UNKNOWN } } }).unknown).toBeDefined();
     });
+
+    it("judges HTTPS and the TLS policy apart: one unknown during preview hides no violation of the other", () => {
+        expect(checkResource(policy, { type: DOMAIN, name: "search", props: domain({ enforceHttps: false, tlsSecurityPolicy: UNKNOWN }) }).violations)
+            .toEqual([expect.stringContaining("does not set domainEndpointOptions.enforceHttps: true")]);
+        expect(checkResource(policy, { type: DOMAIN, props: domain({ ...GOOD, enforceHttps: UNKNOWN as never }) }).unknown).toBeDefined();
+    });
 });

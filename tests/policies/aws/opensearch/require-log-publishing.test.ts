@@ -36,4 +36,9 @@ describe("aws-opensearch-require-log-publishing", () => {
         expect(checkResource(policy, { type: T, props: domain(application, { logType: "SEARCH_SLOW_LOGS", cloudwatchLogGroupArn: GROUP }), config }).violations)
             .toEqual([expect.stringContaining("does not publish INDEX_SLOW_LOGS")]);
     });
+
+    it("reads a log group ARN unknown during preview only as set, and an option unknown only when a type is missing", () => {
+        expect(checkResource(policy, { type: T, props: domain(UNKNOWN as never, { ...application, cloudwatchLogGroupArn: UNKNOWN }) })).toEqual({ violations: [] });
+        expect(checkResource(policy, { type: T, props: domain(UNKNOWN as never) }).unknown).toBeDefined();
+    });
 });

@@ -49,4 +49,9 @@ describe("aws-opensearch-require-zone-awareness", () => {
         expect(checkResource(policy, { type: T, props: domain(five) }).violations).toHaveLength(1);
         expect(checkResource(policy, { type: T, props: domain(five), config: { dedicatedMasterFromDataNodes: 6 } }).violations).toEqual([]);
     });
+
+    it("judges zones and cluster managers apart: one setting unknown during preview hides no violation of the other", () => {
+        expect(checkResource(policy, { type: T, name: "search", props: domain({ ...resilient, zoneAwarenessEnabled: UNKNOWN as never, dedicatedMasterEnabled: false }) }).violations)
+            .toEqual([expect.stringContaining("sets clusterConfig.dedicatedMasterEnabled to false")]);
+    });
 });

@@ -59,4 +59,8 @@ describe("aws-rds-require-backup-retention", () => {
         expect(checkResource(policy, { type: CLUSTER, props: cluster, config: { minimumDays: 35 } }).violations).toHaveLength(1);
         expect(checkResource(policy, { type: CLUSTER, props: { ...cluster, backupRetentionPeriod: 7 }, config: { minimumDays: 7 } }).violations).toEqual([]);
     });
+
+    it("reads a replica's source, unknown during preview, only as set", () => {
+        expect(checkResource(policy, { type: INSTANCE, props: { ...instance, backupRetentionPeriod: 0, replicateSourceDb: UNKNOWN } })).toEqual({ violations: [] });
+    });
 });

@@ -58,4 +58,9 @@ describe("aws-rds-require-log-exports", () => {
         const { enabledCloudwatchLogsExports: _, ...omitted } = mysql;
         expect(checkResource(policy, { type: INSTANCE, props: omitted, config: { mysqlLogs: [] } }).violations).toEqual([]);
     });
+
+    it("reads a log type unknown during preview only when a known one is missing", () => {
+        expect(checkResource(policy, { type: INSTANCE, props: { ...mysql, enabledCloudwatchLogsExports: [UNKNOWN, "error"] } })).toEqual({ violations: [] });
+        expect(checkResource(policy, { type: INSTANCE, props: { ...mysql, enabledCloudwatchLogsExports: [UNKNOWN, "slowquery"] } }).unknown).toBeDefined();
+    });
 });

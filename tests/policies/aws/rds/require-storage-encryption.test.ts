@@ -43,4 +43,8 @@ describe("aws-rds-require-storage-encryption", () => {
     it("reports a value unknown during preview as unknown", () => {
         expect(checkResource(policy, { type: CLUSTER, props: { ...cluster, storageEncrypted: UNKNOWN } }).unknown).toBeDefined();
     });
+
+    it("reads a replica's source, unknown during preview, only as set", () => {
+        expect(checkResource(policy, { type: "aws:rds/instance:Instance", props: { engine: "postgres", instanceClass: "db.t4g.medium", replicateSourceDb: UNKNOWN } })).toEqual({ violations: [] });
+    });
 });

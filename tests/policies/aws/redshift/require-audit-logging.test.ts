@@ -59,4 +59,9 @@ describe("aws-redshift-require-audit-logging", () => {
         expect(verdict.violations).toEqual([]);
         expect(verdict.notApplicable).toContain("no production data");
     });
+
+    it("reads a bucket name unknown during preview only as set", () => {
+        const linked = { propertyDependencies: { clusterIdentifier: [urnOf(CLUSTER, "analytics")] } };
+        expect(checkStack(policy, [{ type: CLUSTER, name: "analytics", props: cluster }, { type: LOGGING, name: "audit", props: { ...toS3, logDestinationType: undefined, bucketName: UNKNOWN }, ...linked }])).toEqual({ violations: [], urns: [] });
+    });
 });

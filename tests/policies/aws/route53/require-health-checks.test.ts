@@ -63,4 +63,12 @@ describe("aws-route53-require-health-checks", () => {
         expect(checkStack(policy, [alb({ internal: true }), healthCheck("x", "internal.example.com")]).violations).toEqual([]);
         expect(checkStack(policy, [{ type: DISTRIBUTION, name: "x", props: {} }, canary(), canaryAlarm]).violations).toEqual([expect.stringContaining("CloudFront distribution 'x' is public but nothing probes it")]);
     });
+
+    it("places a canary by a known variable naming the endpoint, whatever its other variables unknown during preview", () => {
+        const placed = canary({ runConfig: { environmentVariables: { TOKEN_ARN: UNKNOWN, URL: "https://www.shop.example.com/health" } } });
+        const unplaced = canary({ runConfig: { environmentVariables: { TOKEN_ARN: UNKNOWN } } });
+        const stack = [alb(), apex, aliasRecord("www", "www.shop.example.com", urnOf(LOAD_BALANCER, "alb")), canaryAlarm];
+        expect(checkStack(policy, [...stack, placed])).toEqual({ violations: [], urns: [] });
+        expect(checkStack(policy, [...stack, unplaced]).unknownUrns).toEqual([urnOf(LOAD_BALANCER, "alb")]);
+    });
 });

@@ -76,4 +76,15 @@ describe("aws-s3-disallow-public-access", () => {
         const verdict = checkResource(policy, { type: BUCKET, name: "site", props: { acl: "public-read" }, config: { exemptions: [{ resource: "site", reason: "public website assets" }] } });
         expect(verdict.notApplicable).toContain("public website assets");
     });
+
+    it("judges the ACL and the inline policy apart, and a public grant before one unknown during preview", () => {
+        const publicAcl = { bucket: "app-data", acl: "public-read", policy: UNKNOWN } satisfies aws.s3.BucketArgs;
+        expect(checkResource(policy, { type: BUCKET, name: "data", props: publicAcl }).violations).toEqual([expect.stringContaining("S3 bucket 'data' sets acl \"public-read\"")]);
+        const grants: aws.s3.BucketAclV2Args = { bucket: "app-data", accessControlPolicy: {
+            owner: { id: UNKNOWN },
+            grants: [UNKNOWN as never, { grantee: { type: "Group", uri: "http://acs.amazonaws.com/groups/global/AllUsers" }, permission: "READ" }],
+        } };
+        expect(checkResource(policy, { type: ACL_V2, name: "data-acl", props: grants }).violations).toEqual([expect.stringContaining("grants READ to AllUsers (everyone)")]);
+        expect(checkResource(policy, { type: BUCKET, props: { bucket: "app-data", acl: "private", grants: [UNKNOWN as never] } }).unknown).toBeDefined();
+    });
 });

@@ -73,4 +73,10 @@ describe("aws-s3-require-encryption", () => {
     it("accepts the S3 default encryption when configured to", () => {
         expect(checkStack(policy, [{ type: BUCKET, name: "data", props: bucket }], { acceptDefaultEncryption: true }).violations).toEqual([]);
     });
+
+    it("reads an inline setting unknown during preview only when no linked configuration qualifies", () => {
+        const linked = { propertyDependencies: { bucket: [urnOf(BUCKET, "data")] } };
+        expect(checkStack(policy, [{ type: BUCKET, name: "data", props: { ...bucket, serverSideEncryptionConfiguration: UNKNOWN } }, { type: SSE, name: "sse", props: { ...sse, bucket: UNKNOWN }, ...linked }])).toEqual({ violations: [], urns: [] });
+        expect(checkStack(policy, [{ type: BUCKET, name: "data", props: { ...bucket, serverSideEncryptionConfiguration: UNKNOWN } }]).unknownUrns).toEqual([urnOf(BUCKET, "data")]);
+    });
 });

@@ -44,4 +44,10 @@ describe("aws-s3-require-tls", () => {
     it("treats an empty inline policy as none", () => {
         expect(checkStack(policy, [{ type: BUCKET, name: "data", props: { bucket: "app-data", policy: "" } }]).violations).toHaveLength(1);
     });
+
+    it("reads an inline policy unknown during preview only when no linked bucket policy denies plain HTTP", () => {
+        const linked = { propertyDependencies: { bucket: [urnOf(BUCKET, "data")] } };
+        expect(checkStack(policy, [{ type: BUCKET, name: "data", props: { bucket: "app-data", policy: UNKNOWN } }, { type: POLICY, name: "p", props: { ...bucketPolicy, bucket: UNKNOWN }, ...linked }])).toEqual({ violations: [], urns: [] });
+        expect(checkStack(policy, [{ type: BUCKET, name: "data", props: { bucket: "app-data", policy: UNKNOWN } }]).unknownUrns).toEqual([urnOf(BUCKET, "data")]);
+    });
 });

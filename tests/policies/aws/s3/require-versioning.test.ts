@@ -33,4 +33,10 @@ describe("aws-s3-require-versioning", () => {
     it("leaves a reference unknown during preview to the SDK", () => {
         expect(checkStack(policy, [{ type: BUCKET, name: "data", props: {} }, { type: V, name: "v", props: { ...versioning, bucket: UNKNOWN } }]).unknown).toBeDefined();
     });
+
+    it("reads an inline setting unknown during preview only when no BucketVersioning enables versioning", () => {
+        const linked = { propertyDependencies: { bucket: [urnOf(BUCKET, "data")] } };
+        expect(checkStack(policy, [{ type: BUCKET, name: "data", props: { bucket: "app-data", versioning: UNKNOWN } }, { type: V, name: "v", props: { ...versioning, bucket: UNKNOWN }, ...linked }])).toEqual({ violations: [], urns: [] });
+        expect(checkStack(policy, [{ type: BUCKET, name: "data", props: { bucket: "app-data", versioning: UNKNOWN } }]).unknownUrns).toEqual([urnOf(BUCKET, "data")]);
+    });
 });

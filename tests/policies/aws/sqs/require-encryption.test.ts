@@ -15,5 +15,12 @@ describe("aws-sqs-require-encryption", () => {
         .toEqual([expect.stringContaining("SQS queue 'jobs' turns SQS managed encryption off")]));
     it("fires on a malformed key", () => expect(checkResource(policy, { type: T, props: { kmsMasterKeyId: 42 } }).violations).toHaveLength(1));
     it("requires a KMS key when configured", () => expect(checkResource(policy, { type: T, props: queue, config: { requireKmsKey: true } }).violations).toHaveLength(1));
-    it("reports unknown", () => expect(checkResource(policy, { type: T, props: { kmsMasterKeyId: UNKNOWN } }).unknown).toBeDefined());
+    it("passes a key unknown during preview (one the program creates): only that a key is set decides", () => {
+        const verdict = checkResource(policy, { type: T, props: { kmsMasterKeyId: UNKNOWN }, config: { requireKmsKey: true } });
+        expect(verdict.unknown).toBeUndefined();
+        expect(verdict.violations).toEqual([]);
+    });
+    it("reports unknown when sqsManagedSseEnabled, which then decides, is unknown", () => {
+        expect(checkResource(policy, { type: T, props: { sqsManagedSseEnabled: UNKNOWN } }).unknown).toBeDefined();
+    });
 });

@@ -34,4 +34,9 @@ describe("aws-ssm-require-secure-string", () => {
         expect(checkResource(policy, { type: PARAMETER, props }).violations).toEqual([]);
         expect(checkResource(policy, { type: PARAMETER, props, config: { secretWords: ["signature"] } }).violations).toHaveLength(1);
     });
+
+    it("passes a SecureString without reading its name, which may be unknown during preview", () => {
+        expect(checkResource(policy, { type: PARAMETER, props: parameter(UNKNOWN, "SecureString") })).toEqual({ violations: [] });
+        expect(checkResource(policy, { type: PARAMETER, props: parameter(UNKNOWN, "String") }).unknown).toBeDefined();
+    });
 });

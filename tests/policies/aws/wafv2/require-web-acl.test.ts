@@ -192,4 +192,8 @@ describe("aws-wafv2-require-web-acl", () => {
             expect(checkStack(policy, resources, { maximumRequestsPerMinute: 120 }).violations).toEqual([]);
         });
     });
+
+    it("reads a web ACL id that the graph does not link, unknown during preview, only as set", () => {
+        expect(checkStack(policy, [{ ...distribution(UNKNOWN), dependencies: [] }])).toEqual({ violations: [], urns: [] });
+    });
 });

@@ -88,4 +88,13 @@ describe("kubernetes-availability-disallow-blocking-disruption-budgets", () => {
         expect(checkStack(policy, [deployment(), pdb({ minAvailable: 2 })], { minimumAllowedDisruptions: 2 }).violations).toHaveLength(1);
         expect(checkStack(policy, [deployment(), pdb({ maxUnavailable: 1 })], { minimumAllowedDisruptions: 2 }).violations).toHaveLength(1);
     });
+
+    it("reads no workload name without an autoscaler, and names a budget whose name is unknown during preview by its Pulumi name", () => {
+        const web = deployment(2);
+        const unnamed = { ...web, props: { ...web.props, metadata: { name: UNKNOWN, namespace: "shop" } } };
+        const budget = pdb({ minAvailable: 2 });
+        const unnamedBudget = { ...budget, props: { ...budget.props, metadata: { name: UNKNOWN, namespace: "shop" } } };
+        expect(checkStack(policy, [unnamed, unnamedBudget]).violations).toEqual([expect.stringContaining("PodDisruptionBudget 'web-pdb' sets minAvailable to 2 while the workloads it selects run 2 pods")]);
+        expect(checkStack(policy, [unnamed, pdb({ minAvailable: 1 })])).toEqual({ violations: [], urns: [] });
+    });
 });

@@ -120,4 +120,15 @@ describe("kubernetes-availability-require-pod-disruption-budget", () => {
         expect(verdict.unknown).toBeDefined();
         expect(verdict.violations).toEqual([]);
     });
+
+    it("reads the namespace and name only to find the budgets and autoscalers that may apply", () => {
+        const web = deployment();
+        const unplaced = { ...web, props: { ...web.props, metadata: { name: UNKNOWN, namespace: UNKNOWN } } };
+        // Nothing in the stack could protect it: the violation stands, in words that need no namespace.
+        expect(checkStack(policy, [unplaced]).violations).toEqual([
+            "Deployment 'web' runs 3 replicas with no PodDisruptionBudget in its namespace selecting its pods: add one whose selector matches the pod template labels, with minAvailable: 1 or more.",
+        ]);
+        // A budget that may be in its namespace decides.
+        expect(checkStack(policy, [unplaced, pdb()]).unknownUrns).toEqual([urnOf(DEPLOYMENT, "web")]);
+    });
 });

@@ -1,6 +1,6 @@
 import policy from "../../../../policies/kubernetes/availability/require-topology-spread";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
-import { deployment, podSpec, PodSpec, rollout, statefulSet } from "../workload/fixtures";
+import { deployment, podSpec, PodSpec, rollout, statefulSet, UNKNOWN_METADATA } from "../workload/fixtures";
 
 const SPREAD: Partial<PodSpec> = { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "ScheduleAnyway", labelSelector: { matchLabels: { app: "app" } } }] };
 const ANTI_AFFINITY: Partial<PodSpec> = { affinity: { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: { topologyKey: "kubernetes.io/hostname", labelSelector: { matchLabels: { app: "app" } } } }] } } };
@@ -43,5 +43,15 @@ describe("kubernetes-availability-require-topology-spread", () => {
         expect(checkResource(policy, { ...replicated(deployment, podSpec(), 2), config: { minimumReplicas: 2 } }).violations).toHaveLength(1);
         expect(checkResource(policy, { ...replicated(deployment, podSpec(), 3), config: { minimumReplicas: 4 } }).violations).toEqual([]);
         expect(checkResource(policy, { ...replicated(deployment, podSpec(), 3), config: { allowedWorkloads: ["shop/app"] } }).violations).toEqual([]);
+    });
+
+    it("reads the namespace and name only when allowedWorkloads could exempt a violation", () => {
+        const unspread = { ...replicated(deployment, podSpec(), 3), props: { ...(replicated(deployment, podSpec(), 3).props as object), metadata: UNKNOWN_METADATA } };
+        const spread = { ...replicated(deployment, podSpec(SPREAD), 3), props: { ...(replicated(deployment, podSpec(SPREAD), 3).props as object), metadata: UNKNOWN_METADATA } };
+        expect(checkResource(policy, unspread)).toEqual({ violations: [expect.stringContaining("Deployment 'subject' runs 3 replicas with neither topologySpreadConstraints nor pod anti-affinity")] });
+        expect(checkResource(policy, spread)).toEqual({ violations: [] });
+        const config = { allowedWorkloads: ["shop/app"] };
+        expect(checkResource(policy, { ...spread, config })).toEqual({ violations: [] });
+        expect(checkResource(policy, { ...unspread, config }).unknown).toBeDefined();
     });
 });

@@ -70,4 +70,13 @@ describe("kubernetes-availability-restrict-single-replica", () => {
         expect(verdict.unknown).toBeDefined();
         expect(verdict.violations).toEqual([]);
     });
+
+    it("reads the name only to find an autoscaler: with none in the stack, a name unknown during preview decides nothing", () => {
+        const single = deployment(1);
+        const unnamed = { ...single, props: { ...single.props, metadata: { name: UNKNOWN, namespace: UNKNOWN } } };
+        expect(checkStack(policy, [unnamed]).violations).toEqual([expect.stringContaining("Deployment 'web' runs 1 replica and no HorizontalPodAutoscaler scales it")]);
+        expect(checkStack(policy, [unnamed, hpa]).unknownUrns).toEqual([urnOf(DEPLOYMENT, "web")]);
+        const pair = deployment(2);
+        expect(checkStack(policy, [{ ...pair, props: { ...pair.props, metadata: { name: UNKNOWN, namespace: UNKNOWN } } }])).toEqual({ violations: [], urns: [] });
+    });
 });

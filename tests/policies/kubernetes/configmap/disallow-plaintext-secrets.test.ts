@@ -44,4 +44,10 @@ describe("kubernetes-configmap-disallow-plaintext-secrets", () => {
         expect(checkResource(policy, { ...configMap({ DB_PASSWORD: "hunter2-but-longer" }), config: { secretNamePatterns: [] } }).violations).toEqual([]);
         expect(checkResource(policy, { ...configMap({ SESSION_SALT: "abc123" }), config: { secretNamePatterns: ["*SALT*"] } }).violations).toHaveLength(1);
     });
+
+    it("reports a credential next to a value unknown during preview, and a name that is unknown", () => {
+        const props: k8s.core.v1.ConfigMapArgs = { metadata: { name: UNKNOWN, namespace: UNKNOWN }, data: { DB_HOST: UNKNOWN, AWS_ACCESS_KEY_ID: ACCESS_KEY_ID } };
+        expect(checkResource(policy, { type: CONFIGMAP, name: "app-config", props })).toEqual({ violations: [expect.stringContaining("ConfigMap 'app-config' holds a credential in data.AWS_ACCESS_KEY_ID")] });
+        expect(checkResource(policy, { type: CONFIGMAP, props: { metadata: { name: UNKNOWN }, data: { LOG_LEVEL: "info" } } })).toEqual({ violations: [] });
+    });
 });

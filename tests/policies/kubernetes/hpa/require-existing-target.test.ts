@@ -90,4 +90,12 @@ describe("kubernetes-hpa-require-existing-target", () => {
         expect(verdict.unknown).toBeDefined();
         expect(verdict.violations).toEqual([]);
     });
+
+    it("reads the autoscaler's namespace only when the stack declares an object of the target's kind and name", () => {
+        const unplaced = (resource: StackResource) => ({ ...resource, props: { ...resource.props, metadata: { name: UNKNOWN, namespace: UNKNOWN } } });
+        expect(checkStack(policy, [unplaced(hpa({ name: "api" }))]).violations).toEqual([
+            "HorizontalPodAutoscaler 'web-hpa' scales Deployment 'api', which the stack does not declare in its namespace (a workload without metadata.name gets a generated name): set scaleTargetRef to a declared workload's kind and metadata.name.",
+        ]);
+        expect(checkStack(policy, [deployment(), unplaced(hpa())]).unknownUrns).toEqual([urnOf(HPA, "web-hpa")]);
+    });
 });

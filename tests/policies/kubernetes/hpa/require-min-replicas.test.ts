@@ -76,4 +76,11 @@ describe("kubernetes-hpa-require-min-replicas", () => {
         expect(verdict.unknown).toBeDefined();
         expect(verdict.violations).toEqual([]);
     });
+
+    it("judges the maximum apart from a minimum unknown during preview, and names the autoscaler by its Pulumi name when its own is unknown", () => {
+        const props = hpa((h) => { h.metadata = { name: UNKNOWN }; h.spec.minReplicas = UNKNOWN as never; delete (h.spec as { maxReplicas?: number }).maxReplicas; });
+        expect(checkResource(policy, { type: HPA_V2, name: "web-hpa", props })).toEqual({ violations: [expect.stringContaining("HorizontalPodAutoscaler 'web-hpa' sets no spec.maxReplicas")] });
+        expect(checkResource(policy, { type: HPA_V2, props: hpa((h) => { h.metadata = { name: UNKNOWN }; }) })).toEqual({ violations: [] });
+        expect(checkResource(policy, { type: HPA_V2, props: hpa((h) => { h.spec.minReplicas = UNKNOWN as never; }) }).unknown).toBeDefined();
+    });
 });

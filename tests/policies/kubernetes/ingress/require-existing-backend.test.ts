@@ -34,4 +34,17 @@ describe("kubernetes-ingress-require-existing-backend", () => {
     it("accepts Services listed in externalServices", () => {
         expect(checkStack(policy, [ingress({ name: "api", port: { number: 80 } })], { externalServices: ["shop/api"] }).violations).toEqual([]);
     });
+
+    it("reads the Ingress's namespace only to find the Services it may reach, and judges each backend on its own", () => {
+        const routed = ingress({ name: "web", port: { name: "http" } });
+        const spec = (routed.props as { spec: Record<string, unknown> }).spec;
+        const unplaced = { ...routed, props: { metadata: { name: UNKNOWN, namespace: UNKNOWN }, spec: { ...spec, rules: [UNKNOWN, ...(spec.rules as unknown[])] } } };
+        // No Service in the stack: the missing backend is reported, in words that need no namespace.
+        expect(checkStack(policy, [unplaced]).violations).toEqual([
+            "Ingress 'web-ingress' routes rules[1].http.paths[0] to Service 'web', which the stack does not declare in the Ingress's namespace: declare the Service, correct the name, or list it in externalServices.",
+        ]);
+        // A Service that may be in its namespace decides.
+        expect(checkStack(policy, [service(), unplaced]).unknownUrns).toEqual([urnOf(TYPES.Ingress, "web-ingress")]);
+        expect(checkStack(policy, [{ ...unplaced, props: { ...unplaced.props, spec } }], { externalServices: ["web"] })).toEqual({ violations: [], urns: [] });
+    });
 });

@@ -27,4 +27,10 @@ describe("kubernetes-ingress-require-host", () => {
     it("is unknown when a host is unknown during preview", () => {
         expect(checkResource(policy, ingress([{ host: UNKNOWN, http: PATHS }])).unknown).toBeDefined();
     });
+
+    it("reports a rule without host next to a rule unknown during preview, and a name that is unknown", () => {
+        const props: k8s.networking.v1.IngressArgs = { metadata: { name: UNKNOWN, namespace: UNKNOWN }, spec: { rules: [UNKNOWN as never, { http: PATHS }] } };
+        expect(checkResource(policy, { type: "kubernetes:networking.k8s.io/v1:Ingress", name: "web", props })).toEqual({ violations: [expect.stringContaining("Ingress 'web' has rules[1] without a host")] });
+        expect(checkResource(policy, { ...ingress([{ host: "shop.example.com", http: PATHS }]), props: { metadata: { name: UNKNOWN }, spec: { rules: [{ host: "shop.example.com", http: PATHS }] } } })).toEqual({ violations: [] });
+    });
 });

@@ -117,4 +117,21 @@ describe("kubernetes-ingress-require-tls", () => {
         expect(verdict.unknown).toBeDefined();
         expect(verdict.violations).toEqual([]);
     });
+
+    it("judges hosts, annotations and the certificate apart, reading only what decides", () => {
+        // An ALB certificate whose ARN is unknown during preview terminates TLS for every host.
+        const alb = ingress((i) => { i.spec!.tls = undefined; i.metadata = { name: UNKNOWN, annotations: { "alb.ingress.kubernetes.io/certificate-arn": UNKNOWN } }; });
+        expect(check(alb)).toEqual({ violations: [] });
+        // A host without TLS is reported next to a rule unknown during preview; a disabled redirect next to an unknown annotation.
+        const uncovered = ingress((i) => {
+            i.metadata = { name: UNKNOWN, annotations: { "nginx.ingress.kubernetes.io/ssl-redirect": "false", "traefik.ingress.kubernetes.io/router.entrypoints": UNKNOWN } };
+            i.spec!.rules = [UNKNOWN as never, { host: "admin.example.com", http: { paths: [{ path: "/", pathType: "Prefix", backend }] } }];
+        });
+        expect(check(uncovered).violations).toEqual([
+            expect.stringContaining("routes 'admin.example.com' without TLS"),
+            expect.stringContaining("sets nginx.ingress.kubernetes.io/ssl-redirect: \"false\""),
+        ]);
+        // A TLS host unknown during preview may cover a host: that host is then unknown, not reported.
+        expect(check(ingress((i) => { i.spec!.tls = [{ hosts: [UNKNOWN], secretName: "web-tls" }]; })).unknown).toBeDefined();
+    });
 });

@@ -125,4 +125,14 @@ describe("kubernetes-namespace-require-network-policy", () => {
         expect(verdict.violations).toEqual([expect.stringContaining("Deployment 'other-web' in namespace 'other'")]);
         expect(verdict.unknownUrns).toEqual([urnOf(DEPLOYMENT, "shop-web")]);
     });
+
+    it("reads the namespace only where it decides: a NetworkPolicy that may select the pods, or exemptNamespaces", () => {
+        const unplaced = deployment("web", LABELS, UNKNOWN);
+        expect(checkStack(policy, [unplaced]).violations).toEqual([
+            "Deployment 'web' has no NetworkPolicy restricting ingress to its pods: add one whose podSelector matches its pod labels, with policyTypes [\"Ingress\"].",
+        ]);
+        expect(checkStack(policy, [unplaced, networkPolicy()]).unknownUrns).toEqual([urnOf(DEPLOYMENT, "web")]);
+        expect(checkStack(policy, [unplaced], { exemptNamespaces: ["tools"] }).unknownUrns).toEqual([urnOf(DEPLOYMENT, "web")]);
+        expect(checkStack(policy, [deployment("web", LABELS, "tools"), networkPolicy({ podSelector: UNKNOWN as never })], { exemptNamespaces: ["tools"] })).toEqual({ violations: [], urns: [] });
+    });
 });

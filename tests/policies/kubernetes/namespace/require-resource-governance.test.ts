@@ -73,4 +73,13 @@ describe("kubernetes-namespace-require-resource-governance", () => {
         expect(verdict.unknown).toBeDefined();
         expect(verdict.violations).toEqual([]);
     });
+
+    it("reads the namespace only where it decides: a LimitRange or ResourceQuota that may govern it, or exemptNamespaces", () => {
+        const unplaced = deployment(UNKNOWN);
+        expect(checkStack(policy, [unplaced]).violations).toEqual([
+            "Deployment 'web' runs in a namespace that has no LimitRange or ResourceQuota in the stack: add a LimitRange with default requests and limits, or a ResourceQuota.",
+        ]);
+        expect(checkStack(policy, [unplaced, limitRange]).unknownUrns).toEqual([urnOf(DEPLOYMENT, "web")]);
+        expect(checkStack(policy, [unplaced], { exemptNamespaces: ["tools"] }).unknownUrns).toEqual([urnOf(DEPLOYMENT, "web")]);
+    });
 });

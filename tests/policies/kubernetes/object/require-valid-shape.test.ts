@@ -4,7 +4,7 @@ import * as path from "path";
 import policy from "../../../../policies/kubernetes/object/require-valid-shape";
 import { SERVED_KINDS, unservedKind } from "../../../../policies/lib/kubernetes";
 import { checkResource, ResourceCase, UNKNOWN } from "../../../harness/policy";
-import { appContainer, CUSTOM_SHAPES, cronJob, deployment, deploymentPatch, HARDENED, job, pod, podSpec, rollout, SHAPES } from "../workload/fixtures";
+import { appContainer, cronJob, CUSTOM_SHAPES, deployment, deploymentPatch, HARDENED, job, pod, podSpec, rollout, SHAPES, UNKNOWN_METADATA } from "../workload/fixtures";
 
 /** Every resource type the Kubernetes provider registers, read from its compiled classes. */
 function providerTypes(): string[] {
@@ -148,10 +148,16 @@ describe("kubernetes-object-require-valid-shape", () => {
 
     it("is a mandatory P0 policy with no thresholds to configure", () => {
         expect(policy.enforcementLevel).toBe("mandatory");
-        expect(Object.keys(policy.configSchema?.properties ?? {}).sort()).toEqual(["exemptions", "exemptionsFromResources"]);
+        expect(Object.keys(policy.configSchema?.properties ?? {}).sort()).toEqual(["allowUnknown", "exemptions", "exemptionsFromResources"]);
         // An exemption (the only config it takes) changes the verdict.
         const invalid = as("kubernetes:core/v1:Deployment", deployment(podSpec({ containers: [appContainer({ securityContext: HARDENED })] })));
         const exempt = checkResource(policy, { ...invalid, name: "legacy", config: { exemptions: [{ resource: "legacy", reason: "migrated next sprint" }] } });
         expect(exempt.notApplicable).toContain("migrated next sprint");
+    });
+
+    it("reports a malformed container next to a volume and a container unknown during preview, whatever the name and namespace", () => {
+        const spec = podSpec({ volumes: [UNKNOWN as never], initContainers: [UNKNOWN as never], containers: [appContainer({ securityContext: "privileged" as never })] });
+        expect(checkResource(policy, deployment(spec, UNKNOWN_METADATA))).toEqual({ violations: [expect.stringContaining("Deployment 'subject' sets spec.template.spec.containers[0].securityContext to a string, not an object")] });
+        expect(checkResource(policy, deployment(podSpec(), UNKNOWN_METADATA))).toEqual({ violations: [] });
     });
 });

@@ -34,8 +34,9 @@ describe("kubernetes-object-restrict-deprecated-api-versions", () => {
         expect(checkResource(policy, { ...old, config: { targetVersion: "1.28" } }).violations).toEqual([]);
     });
 
-    it("names the object even when its properties are unknown during preview", () => {
-        const verdict = checkResource(policy, { type: "kubernetes:policy/v1beta1:PodDisruptionBudget", props: { metadata: { name: UNKNOWN } } });
-        expect(verdict.unknown).toBeDefined();
+    it("fires when the metadata name is unknown during preview, naming the object by its Pulumi name", () => {
+        const verdict = checkResource(policy, { type: "kubernetes:policy/v1beta1:PodDisruptionBudget", name: "web-pdb", props: { metadata: { name: UNKNOWN } } });
+        expect(verdict.unknown).toBeUndefined();
+        expect(verdict.violations).toEqual([expect.stringContaining("PodDisruptionBudget 'web-pdb' (apiVersion policy/v1beta1) uses an API version Kubernetes removed in 1.25")]);
     });
 });

@@ -72,4 +72,12 @@ describe("kubernetes-rbac-disallow-wildcards", () => {
         expect(verdict.unknown).toBeDefined();
         expect(verdict.violations).toEqual([]);
     });
+
+    it("reads the role's name only when allowedRoles could exempt a wildcard, and known entries first", () => {
+        const wild = { metadata: { name: UNKNOWN, namespace: "shop" }, rules: [UNKNOWN, { apiGroups: [""], resources: ["pods"], verbs: [UNKNOWN, "*"] }] };
+        expect(checkResource(policy, { type: ROLE, name: "reader", props: wild })).toEqual({ violations: [expect.stringContaining("Role 'reader' grants verbs: ['*'] in rules[1]")] });
+        expect(checkResource(policy, { type: ROLE, props: { ...role(), metadata: { name: UNKNOWN } } })).toEqual({ violations: [] });
+        expect(checkResource(policy, { type: ROLE, props: { ...role(), metadata: { name: UNKNOWN } }, config: { allowedRoles: ["admin"] } })).toEqual({ violations: [] });
+        expect(checkResource(policy, { type: ROLE, props: wild, config: { allowedRoles: ["admin"] } }).unknown).toBeDefined();
+    });
 });

@@ -157,4 +157,18 @@ describe("kubernetes-rbac-restrict-cluster-admin", () => {
         expect(verdict.violations).toEqual([expect.stringContaining("ClusterRoleBinding 'root' grants cluster-admin")]);
         expect(verdict.unknownUrns).toEqual([urnOf(CLUSTER_ROLE_BINDING, "to-hidden")]);
     });
+
+    it("reports the known grant to every subject while their ids, the binding's name and namespace are unknown during preview", () => {
+        const subjects = [{ kind: "ServiceAccount", name: UNKNOWN }, { kind: "Group", name: "developers", apiGroup: "rbac.authorization.k8s.io" }];
+        const binding: StackResource = { type: ROLE_BINDING, name: "app-admin", props: { metadata: { name: UNKNOWN, namespace: UNKNOWN }, roleRef: ref("ClusterRole", "cluster-admin"), subjects } };
+        expect(checkStack(policy, [binding]).violations).toEqual([
+            "RoleBinding 'app-admin' grants cluster-admin to subjects[0]: bind a role that grants only what it needs, or add the subject to allowedSubjects after review.",
+            "RoleBinding 'app-admin' grants cluster-admin to Group:developers: bind a role that grants only what it needs, or add 'Group:developers' to allowedSubjects after review.",
+        ]);
+        // With subjects allowed, the unknown id decides for its subject.
+        expect(checkStack(policy, [binding], { allowedSubjects: ["Group:developers"] }).unknownUrns).toEqual([urnOf(ROLE_BINDING, "app-admin")]);
+        // A role's rules unknown during preview next to a known all-powerful rule.
+        const powerful = clusterRole("god", [UNKNOWN as never, EVERYTHING]);
+        expect(checkStack(policy, [powerful, clusterBinding(ref("ClusterRole", "god"))]).violations).toHaveLength(2);
+    });
 });

@@ -54,4 +54,13 @@ describe("kubernetes-rbac-restrict-sensitive-permissions", () => {
         expect(checkResource(policy, { ...exec, config: { disallowedPermissions: ["secrets-read"] } }).violations).toEqual([]);
         expect(checkResource(policy, { ...exec, config: { allowedRoles: ["app"] } }).violations).toEqual([]);
     });
+
+    it("reads the role's name only when allowedRoles could exempt a grant, and known entries first", () => {
+        const rules: Rule[] = [UNKNOWN as never, { apiGroups: [""], resources: ["secrets", UNKNOWN], verbs: ["get"] }];
+        const props: k8s.rbac.v1.RoleArgs = { metadata: { name: UNKNOWN, namespace: UNKNOWN }, rules };
+        const type = "kubernetes:rbac.authorization.k8s.io/v1:Role";
+        expect(checkResource(policy, { type, name: "app", props })).toEqual({ violations: [expect.stringContaining("Role 'app' grants get on secrets in rules[1]")] });
+        expect(checkResource(policy, { type, props: { ...role([{ apiGroups: [""], resources: ["pods"], verbs: ["get"] }]).props, metadata: { name: UNKNOWN } } })).toEqual({ violations: [] });
+        expect(checkResource(policy, { type, props, config: { allowedRoles: ["app"] } }).unknown).toBeDefined();
+    });
 });

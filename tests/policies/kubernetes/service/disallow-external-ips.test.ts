@@ -26,4 +26,14 @@ describe("kubernetes-service-disallow-external-ips", () => {
     it("accepts addresses listed in allowedExternalIPs", () => {
         expect(checkResource(policy, { ...service(["203.0.113.10"]), config: { allowedExternalIPs: ["203.0.113.10"] } }).violations).toEqual([]);
     });
+
+    it("reads an address unknown during preview only when the known ones are allowed", () => {
+        const props: k8s.core.v1.ServiceArgs = { ...service().props, metadata: { name: UNKNOWN }, spec: { ...service().props.spec as object, externalIPs: [UNKNOWN, "203.0.113.10"] } };
+        expect(checkResource(policy, { type: SERVICE, name: "web", props })).toEqual({ violations: [expect.stringContaining("Service 'web' claims externalIPs 203.0.113.10")] });
+        // With no address allowed, an unknown one is claimed too; with some allowed, it decides.
+        const unknownOnly: k8s.core.v1.ServiceArgs = { ...props, spec: { ...props.spec as object, externalIPs: [UNKNOWN] } };
+        expect(checkResource(policy, { type: SERVICE, name: "web", props: unknownOnly }).violations).toEqual([expect.stringContaining("Service 'web' claims externalIPs, taking traffic")]);
+        expect(checkResource(policy, { type: SERVICE, props: unknownOnly, config: { allowedExternalIPs: ["203.0.113.10"] } }).unknown).toBeDefined();
+        expect(checkResource(policy, { type: SERVICE, props: { ...service().props, metadata: { name: UNKNOWN } } })).toEqual({ violations: [] });
+    });
 });

@@ -22,7 +22,7 @@ describe("kubernetes-service-disallow-node-port", () => {
 
     it("has no threshold to configure", () => {
         // Every policy takes `exemptions` and `exemptionsFromResources` (policies/lib/exemptions.ts); this one has nothing else.
-        expect(Object.keys(policy.configSchema?.properties ?? {})).toEqual(["exemptions", "exemptionsFromResources"]);
+        expect(Object.keys(policy.configSchema?.properties ?? {})).toEqual(["exemptions", "exemptionsFromResources", "allowUnknown"]);
     });
 
     it("reports a type unknown during preview as unknown, not as a verdict", () => {

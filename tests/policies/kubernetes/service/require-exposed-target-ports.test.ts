@@ -28,4 +28,12 @@ describe("kubernetes-service-require-exposed-target-ports", () => {
     it("is unknown for the Service when its ports are unknown during preview", () => {
         expect(checkStack(policy, [web(), service(undefined, [{ port: 80, targetPort: UNKNOWN }])]).unknownUrns).toEqual([urnOf(TYPES.Service, "web-svc")]);
     });
+
+    it("reads a container port unknown during preview only when no known port answers the target", () => {
+        const unknownPort = web({ ports: [UNKNOWN as never, { name: "http", containerPort: 8080 }] });
+        expect(checkStack(policy, [service(), unknownPort])).toEqual({ violations: [], urns: [] });
+        expect(checkStack(policy, [service(undefined, [UNKNOWN as never, { name: "admin", port: 9000, targetPort: 9000 }]), web()]).violations)
+            .toEqual([expect.stringContaining("sends ports[1] to targetPort 9000, which no container of the pods it selects declares")]);
+        expect(checkStack(policy, [service(undefined, [{ name: "admin", port: 9000, targetPort: "admin" }]), unknownPort]).unknownUrns).toEqual([urnOf(TYPES.Service, "web-svc")]);
+    });
 });

@@ -64,4 +64,10 @@ describe("kubernetes-service-restrict-load-balancer-ports", () => {
         expect(verdict.unknown).toBeDefined();
         expect(verdict.violations).toEqual([]);
     });
+
+    it("reports an exposed port next to a port unknown during preview, naming it without its unknown name", () => {
+        const props = service((s) => { s.metadata = { name: UNKNOWN }; s.spec!.ports = [UNKNOWN as never, { name: UNKNOWN, port: 22, targetPort: 22 }]; });
+        expect(checkResource(policy, { type: SERVICE, name: "web", props }).violations).toEqual([expect.stringContaining("Service 'web' exposes port 22 (spec.ports[1]) on its load balancer")]);
+        expect(check(service((s) => { s.metadata = { name: UNKNOWN }; }))).toEqual({ violations: [] });
+    });
 });

@@ -1,6 +1,6 @@
 import policy from "../../../../policies/kubernetes/workload/disallow-default-service-account";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
-import { cronJob, deployment, deploymentPatch, pod, podSpec, rollout } from "./fixtures";
+import { cronJob, deployment, deploymentPatch, pod, podSpec, rollout, UNKNOWN_METADATA } from "./fixtures";
 
 describe("kubernetes-workload-disallow-default-service-account", () => {
     it("passes a dedicated ServiceAccount on every shape", () => {
@@ -28,5 +28,14 @@ describe("kubernetes-workload-disallow-default-service-account", () => {
 
     it("accepts workloads listed in allowedWorkloads", () => {
         expect(checkResource(policy, { ...deployment(podSpec({ serviceAccountName: "default" })), config: { allowedWorkloads: ["shop/*"] } }).violations).toEqual([]);
+    });
+
+    it("reads the namespace and name only when allowedWorkloads could exempt a violation", () => {
+        const runsAsDefault = podSpec({ serviceAccountName: "default" });
+        expect(checkResource(policy, deployment(runsAsDefault, UNKNOWN_METADATA))).toEqual({ violations: [expect.stringContaining("the pod template of Deployment 'subject' runs as the namespace's default ServiceAccount")] });
+        expect(checkResource(policy, deployment(podSpec(), UNKNOWN_METADATA))).toEqual({ violations: [] });
+        const config = { allowedWorkloads: ["shop/*"] };
+        expect(checkResource(policy, { ...deployment(podSpec(), UNKNOWN_METADATA), config })).toEqual({ violations: [] });
+        expect(checkResource(policy, { ...deployment(runsAsDefault, UNKNOWN_METADATA), config }).unknown).toBeDefined();
     });
 });

@@ -1,6 +1,6 @@
 import policy from "../../../../policies/kubernetes/workload/disallow-host-namespaces";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
-import { daemonSet, deployment, deploymentPatch, job, pod, podSpec, SHAPES } from "./fixtures";
+import { daemonSet, deployment, deploymentPatch, job, pod, podSpec, SHAPES, UNKNOWN_METADATA } from "./fixtures";
 
 describe("kubernetes-workload-disallow-host-namespaces", () => {
     it.each(Object.entries(SHAPES))("passes a %s that shares no host namespace", (_kind, shape) => {
@@ -44,5 +44,21 @@ describe("kubernetes-workload-disallow-host-namespaces", () => {
     it("judges only what a Patch sets", () => {
         expect(checkResource(policy, deploymentPatch({ terminationGracePeriodSeconds: 60 })).violations).toEqual([]);
         expect(checkResource(policy, deploymentPatch({ hostIPC: true })).violations).toHaveLength(1);
+    });
+
+    it("reads the namespace and name only when allowedWorkloads could exempt a violation", () => {
+        const shared = podSpec({ hostNetwork: true, hostPID: true });
+        expect(checkResource(policy, pod(shared, UNKNOWN_METADATA)).violations).toEqual([
+            expect.stringContaining("Pod 'subject' shares the node's network"), expect.stringContaining("Pod 'subject' shares the node's process table"),
+        ]);
+        expect(checkResource(policy, pod(podSpec(), UNKNOWN_METADATA))).toEqual({ violations: [] });
+        const config = { allowedWorkloads: ["monitoring/node-exporter"] };
+        expect(checkResource(policy, { ...pod(podSpec(), UNKNOWN_METADATA), config })).toEqual({ violations: [] });
+        expect(checkResource(policy, { ...pod(shared, UNKNOWN_METADATA), config }).unknown).toBeDefined();
+    });
+
+    it("reports a shared host namespace next to one unknown during preview", () => {
+        const verdict = checkResource(policy, pod(podSpec({ hostNetwork: UNKNOWN as never, hostPID: true })));
+        expect(verdict).toEqual({ violations: [expect.stringContaining("shares the node's process table (hostPID: true)")] });
     });
 });

@@ -27,10 +27,25 @@ describe("kubernetes-workload-disallow-host-path-volumes", () => {
         expect(checkResource(policy, deployment(spec)).violations).toEqual([expect.stringContaining("with a path that is a number")]);
     });
 
-    it("reports a path unknown during preview as unknown, not as a verdict", () => {
-        const verdict = checkResource(policy, deployment(withHostPath(UNKNOWN)));
+    it("reports a path unknown during preview as unknown when allowedHostPaths could allow it", () => {
+        const verdict = checkResource(policy, { ...deployment(withHostPath(UNKNOWN)), config: { allowedHostPaths: ["/var/log"] } });
         expect(verdict.unknown).toBeDefined();
         expect(verdict.violations).toEqual([]);
+    });
+
+    it("fires on a hostPath whose path is unknown during preview when no path is allowed, without printing it", () => {
+        const verdict = checkResource(policy, deployment(withHostPath(UNKNOWN)));
+        expect(verdict.unknown).toBeUndefined();
+        expect(verdict.violations).toEqual(["Deployment 'app' mounts a directory of the node as hostPath volume 'logs': use an emptyDir, ConfigMap, Secret or PersistentVolumeClaim instead."]);
+    });
+
+    it("fires on a hostPath volume next to a volume unknown during preview, whose name only labels it", () => {
+        const spec = podSpec({ volumes: [UNKNOWN as never, { name: UNKNOWN, hostPath: { path: "/var/run/docker.sock" } }] });
+        const verdict = checkResource(policy, deployment(spec, { name: UNKNOWN, namespace: UNKNOWN }));
+        expect(verdict.unknown).toBeUndefined();
+        expect(verdict.violations).toEqual(["Deployment 'subject' mounts the node's /var/run/docker.sock as hostPath volume '#1': use an emptyDir, ConfigMap, Secret or PersistentVolumeClaim instead."]);
+        expect(checkResource(policy, deployment(podSpec({ volumes: [UNKNOWN as never, { name: "tmp", emptyDir: {} }] }))).unknown).toBeDefined();
+        expect(checkResource(policy, deployment(podSpec(), { name: UNKNOWN, namespace: UNKNOWN })).violations).toEqual([]);
     });
 
     it("takes the allowed host paths from config, as prefixes", () => {

@@ -1,6 +1,6 @@
 import policy from "../../../../policies/kubernetes/workload/disallow-host-ports";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
-import { appContainer, container, daemonSet, deployment, deploymentPatch, patchContainer, pod, podSpec, SHAPES } from "./fixtures";
+import { appContainer, patchContainer, container, daemonSet, deployment, deploymentPatch, pod, podSpec, SHAPES, UNKNOWN_METADATA } from "./fixtures";
 
 function withHostPort(hostPort: number) {
     return podSpec({ containers: [appContainer({ ports: [{ name: "http", containerPort: 8080, hostPort }] })] });
@@ -44,5 +44,14 @@ describe("kubernetes-workload-disallow-host-ports", () => {
     it("judges only what a Patch sets", () => {
         expect(checkResource(policy, deploymentPatch({ containers: [patchContainer({ image: "app:2.0.0" })] })).violations).toEqual([]);
         expect(checkResource(policy, deploymentPatch({ containers: [patchContainer({ ports: [{ containerPort: 8080, hostPort: 8080 }] })] })).violations).toHaveLength(1);
+    });
+
+    it("reports a host port when the name, the namespace, a sibling port and a sibling container are unknown during preview", () => {
+        const spec = podSpec({
+            initContainers: [UNKNOWN as never],
+            containers: [appContainer({ ports: [UNKNOWN as never, { name: "http", containerPort: 8080, hostPort: 80 }] })],
+        });
+        expect(checkResource(policy, daemonSet(spec, UNKNOWN_METADATA))).toEqual({ violations: [expect.stringContaining("container 'app' of DaemonSet 'subject' binds host port 80")] });
+        expect(checkResource(policy, daemonSet(podSpec(), UNKNOWN_METADATA))).toEqual({ violations: [] });
     });
 });

@@ -1,6 +1,6 @@
 import policy from "../../../../policies/kubernetes/workload/disallow-host-process";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
-import { appContainer, cronJob, deployment, HARDENED, pod, podSpec, POD_SECURITY } from "./fixtures";
+import { appContainer, cronJob, deployment, HARDENED, pod, POD_SECURITY, podSpec, UNKNOWN_METADATA } from "./fixtures";
 
 const hostProcessPod = podSpec({ securityContext: { ...POD_SECURITY, windowsOptions: { hostProcess: true } } });
 const hostProcessContainer = podSpec({ containers: [appContainer({ securityContext: { ...HARDENED, windowsOptions: { hostProcess: true } } })] });
@@ -25,5 +25,18 @@ describe("kubernetes-workload-disallow-host-process", () => {
 
     it("accepts workloads listed in allowedWorkloads", () => {
         expect(checkResource(policy, { ...deployment(hostProcessPod), config: { allowedWorkloads: ["shop/app"] } }).violations).toEqual([]);
+    });
+
+    it("reads the namespace and name only when allowedWorkloads could exempt a violation", () => {
+        expect(checkResource(policy, deployment(hostProcessContainer, UNKNOWN_METADATA))).toEqual({ violations: [expect.stringContaining("container 'app' of Deployment 'subject' runs as a Windows HostProcess container")] });
+        expect(checkResource(policy, deployment(podSpec(), UNKNOWN_METADATA))).toEqual({ violations: [] });
+        const config = { allowedWorkloads: ["shop/app"] };
+        expect(checkResource(policy, { ...deployment(podSpec(), UNKNOWN_METADATA), config })).toEqual({ violations: [] });
+        expect(checkResource(policy, { ...deployment(hostProcessContainer, UNKNOWN_METADATA), config }).unknown).toBeDefined();
+    });
+
+    it("reports a HostProcess container when the pod's setting is unknown during preview", () => {
+        const spec = podSpec({ securityContext: { ...POD_SECURITY, windowsOptions: UNKNOWN as never }, containers: [appContainer({ securityContext: { ...HARDENED, windowsOptions: { hostProcess: true } } })] });
+        expect(checkResource(policy, pod(spec))).toEqual({ violations: [expect.stringContaining("container 'app' of Pod 'app' runs as a Windows HostProcess container")] });
     });
 });

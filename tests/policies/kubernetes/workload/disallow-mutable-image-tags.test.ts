@@ -1,6 +1,6 @@
 import policy from "../../../../policies/kubernetes/workload/disallow-mutable-image-tags";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
-import { appContainer, container, cronJob, deployment, deploymentPatch, patchContainer, pod, podSpec, SHAPES } from "./fixtures";
+import { appContainer, patchContainer, container, cronJob, deployment, deploymentPatch, pod, podSpec, SHAPES, UNKNOWN_METADATA } from "./fixtures";
 
 const DIGEST = `sha256:${"a".repeat(64)}`;
 
@@ -63,5 +63,11 @@ describe("kubernetes-workload-disallow-mutable-image-tags", () => {
     it("judges only what a Patch sets", () => {
         expect(checkResource(policy, deploymentPatch({ containers: [patchContainer({ resources: { limits: { memory: "1Gi" } } })] })).violations).toEqual([]);
         expect(checkResource(policy, deploymentPatch({ containers: [patchContainer({ image: "app:latest" })] })).violations).toHaveLength(1);
+    });
+
+    it("reports a mutable tag when the name, the namespace and a sibling container are unknown during preview", () => {
+        const spec = podSpec({ initContainers: [UNKNOWN as never], containers: [appContainer({ image: "registry.example.com/shop/app:latest" })] });
+        expect(checkResource(policy, deployment(spec, UNKNOWN_METADATA))).toEqual({ violations: [expect.stringContaining("container 'app' of Deployment 'subject' uses mutable tag :latest")] });
+        expect(checkResource(policy, deployment(podSpec(), UNKNOWN_METADATA))).toEqual({ violations: [] });
     });
 });

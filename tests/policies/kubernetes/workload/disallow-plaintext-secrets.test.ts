@@ -1,6 +1,6 @@
 import policy from "../../../../policies/kubernetes/workload/disallow-plaintext-secrets";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
-import { appContainer, container, cronJob, deployment, deploymentPatch, job, patchContainer, pod, podSpec, SHAPES, statefulSet } from "./fixtures";
+import { appContainer, patchContainer, container, cronJob, deployment, deploymentPatch, job, pod, podSpec, SHAPES, statefulSet, UNKNOWN_METADATA } from "./fixtures";
 import type { Container } from "./fixtures";
 
 // Credential-shaped values are assembled at run time so no scanner mistakes this file for a leak.
@@ -114,5 +114,11 @@ describe("kubernetes-workload-disallow-plaintext-secrets", () => {
             const jwt = deployment(withEnv([{ name: "JWT_SECRET_FILE", value: "/etc/app/jwt" }]));
             expect(checkResource(policy, { ...jwt, config: { secretStoreNames: [] } }).violations).toEqual([]);
         });
+    });
+
+    it("reports a plain-text secret next to variables unknown during preview, whatever the workload's name and namespace", () => {
+        const spec = withEnv([UNKNOWN as never, { name: "DB_HOST", value: UNKNOWN }, { name: "AWS_ACCESS_KEY_ID", value: AWS_KEY_ID }]);
+        expect(checkResource(policy, deployment(spec, UNKNOWN_METADATA))).toEqual({ violations: [expect.stringContaining("container 'app' of Deployment 'subject' sets env AWS_ACCESS_KEY_ID to a literal value")] });
+        expect(checkResource(policy, deployment(podSpec(), UNKNOWN_METADATA))).toEqual({ violations: [] });
     });
 });

@@ -1,6 +1,6 @@
 import policy from "../../../../policies/kubernetes/workload/disallow-privilege-escalation";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
-import { appContainer, container, cronJob, deployment, deploymentPatch, HARDENED, patchContainer, pod, podSpec, SHAPES } from "./fixtures";
+import { appContainer, patchContainer, container, cronJob, deployment, deploymentPatch, HARDENED, pod, podSpec, SHAPES, UNKNOWN_METADATA } from "./fixtures";
 
 describe("kubernetes-workload-disallow-privilege-escalation", () => {
     it.each(Object.entries(SHAPES))("passes a %s whose containers set allowPrivilegeEscalation: false", (_kind, shape) => {
@@ -41,5 +41,14 @@ describe("kubernetes-workload-disallow-privilege-escalation", () => {
     it("judges only what a Patch sets", () => {
         expect(checkResource(policy, deploymentPatch({ containers: [patchContainer({ image: "app:2.0.0" })] })).violations).toEqual([]);
         expect(checkResource(policy, deploymentPatch({ containers: [patchContainer({ securityContext: { allowPrivilegeEscalation: true } })] })).violations).toHaveLength(1);
+    });
+
+    it("reads the namespace and name only when allowedWorkloads could exempt a violation", () => {
+        const spec = podSpec({ containers: [appContainer({ securityContext: { ...HARDENED, allowPrivilegeEscalation: true } })] });
+        expect(checkResource(policy, deployment(spec, UNKNOWN_METADATA))).toEqual({ violations: [expect.stringContaining("allows privilege escalation")] });
+        expect(checkResource(policy, deployment(podSpec(), UNKNOWN_METADATA))).toEqual({ violations: [] });
+        const config = { allowedWorkloads: ["shop/app"] };
+        expect(checkResource(policy, { ...deployment(podSpec(), UNKNOWN_METADATA), config })).toEqual({ violations: [] });
+        expect(checkResource(policy, { ...deployment(spec, UNKNOWN_METADATA), config }).unknown).toBeDefined();
     });
 });

@@ -1,6 +1,6 @@
 import policy from "../../../../policies/kubernetes/workload/disallow-privileged-ports";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
-import { appContainer, cronJob, deployment, pod, podSpec } from "./fixtures";
+import { appContainer, cronJob, deployment, pod, podSpec, UNKNOWN_METADATA } from "./fixtures";
 
 const withPorts = (...containerPorts: unknown[]) => podSpec({ containers: [appContainer({ ports: containerPorts.map((containerPort) => ({ containerPort: containerPort as number })), livenessProbe: undefined, readinessProbe: undefined })] });
 
@@ -30,5 +30,11 @@ describe("kubernetes-workload-disallow-privileged-ports", () => {
         expect(checkResource(policy, { ...deployment(withPorts(80)), config: { minimumPort: 1 } }).violations).toEqual([]);
         expect(checkResource(policy, { ...deployment(withPorts(22)), config: { minimumPort: 1 } }).violations).toHaveLength(1);
         expect(checkResource(policy, { ...deployment(withPorts(2222)), config: { disallowedPorts: [22, 2222] } }).violations).toHaveLength(1);
+    });
+
+    it("reports a privileged port next to a port unknown during preview, whatever the workload's name and namespace", () => {
+        expect(checkResource(policy, deployment(withPorts(UNKNOWN, 80), UNKNOWN_METADATA))).toEqual({ violations: [expect.stringContaining("container 'app' of Deployment 'subject' listens on privileged port 80")] });
+        expect(checkResource(policy, deployment(podSpec(), UNKNOWN_METADATA))).toEqual({ violations: [] });
+        expect(checkResource(policy, deployment(withPorts(UNKNOWN, 8080))).unknown).toBeDefined();
     });
 });

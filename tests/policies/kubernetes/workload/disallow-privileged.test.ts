@@ -1,6 +1,6 @@
 import policy from "../../../../policies/kubernetes/workload/disallow-privileged";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
-import { appContainer, container, daemonSet, deployment, deploymentPatch, HARDENED, job, patchContainer, podSpec, SHAPES } from "./fixtures";
+import { appContainer, patchContainer, container, daemonSet, deployment, deploymentPatch, HARDENED, job, podSpec, SHAPES, UNKNOWN_METADATA } from "./fixtures";
 
 const privileged = podSpec({ containers: [appContainer({ securityContext: { ...HARDENED, privileged: true } })] });
 
@@ -48,5 +48,22 @@ describe("kubernetes-workload-disallow-privileged", () => {
     it("judges only what a Patch sets", () => {
         expect(checkResource(policy, deploymentPatch({ containers: [patchContainer({ image: "app:2.0.0" })] })).violations).toEqual([]);
         expect(checkResource(policy, deploymentPatch({ containers: [patchContainer({ securityContext: { privileged: true } })] })).violations).toHaveLength(1);
+    });
+
+    it("reads the namespace and name only when allowedWorkloads could exempt a violation", () => {
+        // An empty list: a privileged pod in a namespace the stack autonames is still reported.
+        const unknownAgent = daemonSet(privileged, UNKNOWN_METADATA);
+        expect(checkResource(policy, unknownAgent)).toEqual({ violations: [expect.stringContaining("container 'app' of DaemonSet 'subject' runs privileged")] });
+        expect(checkResource(policy, daemonSet(podSpec(), UNKNOWN_METADATA))).toEqual({ violations: [] });
+        // A list: a compliant pod passes without the name; a violation waits for it.
+        const config = { allowedWorkloads: ["kube-system/*"] };
+        expect(checkResource(policy, { ...daemonSet(podSpec(), UNKNOWN_METADATA), config })).toEqual({ violations: [] });
+        expect(checkResource(policy, { ...unknownAgent, config }).unknown).toBeDefined();
+    });
+
+    it("reports a privileged container next to a container unknown during preview", () => {
+        const spec = podSpec({ initContainers: [UNKNOWN as never], containers: [appContainer({ name: UNKNOWN, securityContext: { ...HARDENED, privileged: true } })] });
+        expect(checkResource(policy, deployment(spec))).toEqual({ violations: [expect.stringContaining("container '#0' of Deployment 'app' runs privileged")] });
+        expect(checkResource(policy, deployment(podSpec({ initContainers: [UNKNOWN as never] }))).unknown).toBeDefined();
     });
 });

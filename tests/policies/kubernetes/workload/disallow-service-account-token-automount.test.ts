@@ -1,7 +1,7 @@
 import type * as k8s from "@pulumi/kubernetes";
 import policy from "../../../../policies/kubernetes/workload/disallow-service-account-token-automount";
 import { checkStack, StackResource, UNKNOWN, urnOf } from "../../../harness/policy";
-import { cronJob, deployment, deploymentPatch, pod, podSpec, SHAPES, statefulSet } from "./fixtures";
+import { cronJob, deployment, deploymentPatch, pod, podSpec, SHAPES, statefulSet, UNKNOWN_METADATA } from "./fixtures";
 import type { ResourceCase } from "../../../harness/policy";
 
 const SERVICE_ACCOUNT = "kubernetes:core/v1:ServiceAccount";
@@ -101,5 +101,18 @@ describe("kubernetes-workload-disallow-service-account-token-automount", () => {
         expect(one(deploymentPatch({ automountServiceAccountToken: true })).violations).toHaveLength(1);
         const configMap: k8s.core.v1.ConfigMapArgs = { metadata: { name: "settings", namespace: "shop" }, data: { mode: "on" } };
         expect(check([{ type: "kubernetes:core/v1:ConfigMap", name: "settings", props: configMap }]).violations).toEqual([]);
+    });
+
+    it("reads the namespace only where it decides: a namespaced allowAutomount entry or a ServiceAccount of the stack", () => {
+        const mounting = { type: "kubernetes:apps/v1:Deployment", name: "app", props: deployment(podSpec({ automountServiceAccountToken: true }), UNKNOWN_METADATA).props };
+        expect(check([mounting])).toEqual({ violations: [expect.stringContaining("Deployment 'app' mounts the API token of service account 'app'")], urns: [urnOf("kubernetes:apps/v1:Deployment", "app")] });
+        // Inherited, with no ServiceAccount in the stack: the message names no namespace.
+        const inheriting = { ...mounting, props: deployment(inherit, UNKNOWN_METADATA).props };
+        expect(check([inheriting]).violations).toEqual([expect.stringContaining("service account 'app' is not declared in the stack")]);
+        expect(check([{ ...mounting, props: deployment(podSpec(), UNKNOWN_METADATA).props }]).violations).toEqual([]);
+        // A namespaced entry or a ServiceAccount that may be the pod's: the unknown namespace decides.
+        expect(check([mounting], { allowAutomount: ["shop/app"] }).unknownUrns).toEqual([urnOf("kubernetes:apps/v1:Deployment", "app")]);
+        expect(check([mounting], { allowAutomount: ["app"] }).violations).toEqual([]);
+        expect(check([inheriting, serviceAccount("app", false)]).unknownUrns).toEqual([urnOf("kubernetes:apps/v1:Deployment", "app")]);
     });
 });

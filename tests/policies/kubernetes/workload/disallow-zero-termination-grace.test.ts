@@ -1,6 +1,6 @@
 import policy from "../../../../policies/kubernetes/workload/disallow-zero-termination-grace";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
-import { cronJob, deployment, deploymentPatch, pod, podSpec, SHAPES, statefulSet } from "./fixtures";
+import { cronJob, deployment, deploymentPatch, pod, podSpec, SHAPES, statefulSet, UNKNOWN_METADATA } from "./fixtures";
 
 describe("kubernetes-workload-disallow-zero-termination-grace", () => {
     it.each(Object.entries(SHAPES))("passes a %s with a 30 s grace period", (_kind, shape) => {
@@ -35,5 +35,10 @@ describe("kubernetes-workload-disallow-zero-termination-grace", () => {
     it("judges only what a Patch sets", () => {
         expect(checkResource(policy, deploymentPatch({ hostNetwork: false })).violations).toEqual([]);
         expect(checkResource(policy, deploymentPatch({ terminationGracePeriodSeconds: 0 })).violations).toHaveLength(1);
+    });
+
+    it("reports a zero grace period whatever the workload's name and namespace, unknown during preview", () => {
+        expect(checkResource(policy, deployment(podSpec({ terminationGracePeriodSeconds: 0 }), UNKNOWN_METADATA))).toEqual({ violations: [expect.stringContaining("Deployment 'subject' gives its pods 0s to shut down")] });
+        expect(checkResource(policy, deployment(podSpec(), UNKNOWN_METADATA))).toEqual({ violations: [] });
     });
 });

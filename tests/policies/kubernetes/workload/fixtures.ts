@@ -2,7 +2,7 @@
 // passes every workload policy, and the workload shapes that carry it. A spec changes exactly one
 // place, through the provider's own input types, so a misspelt property fails to compile.
 import type * as k8s from "@pulumi/kubernetes";
-import type { ResourceCase } from "../../../harness/policy";
+import { type ResourceCase, UNKNOWN } from "../../../harness/policy";
 
 export type PodSpec = k8s.types.input.core.v1.PodSpec;
 export type Container = k8s.types.input.core.v1.Container;
@@ -167,3 +167,6 @@ export function podLikeResource(spec: PodSpec = podSpec(), metadata: Metadata = 
 
 /** Custom resources that carry a pod template, by kind. */
 export const CUSTOM_SHAPES = { Rollout: rollout, KnativeService: knativeService, DeploymentConfig: deploymentConfig, ScheduledTask: scheduledWorkload, Sandbox: podLikeResource };
+
+/** Metadata whose name and namespace are unknown during preview (a Namespace the stack autonames). */
+export const UNKNOWN_METADATA: Metadata = { name: UNKNOWN, namespace: UNKNOWN };

@@ -1,6 +1,6 @@
 import policy from "../../../../policies/kubernetes/workload/require-drop-all-capabilities";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
-import { appContainer, container, daemonSet, deployment, deploymentPatch, HARDENED, job, patchContainer, podSpec, SHAPES } from "./fixtures";
+import { appContainer, patchContainer, container, daemonSet, deployment, deploymentPatch, HARDENED, job, podSpec, SHAPES, UNKNOWN_METADATA } from "./fixtures";
 
 function withCapabilities(capabilities: { drop?: string[]; add?: string[] } | undefined) {
     return podSpec({ containers: [appContainer({ securityContext: { ...HARDENED, capabilities } })] });
@@ -65,5 +65,15 @@ describe("kubernetes-workload-require-drop-all-capabilities", () => {
             expect.stringContaining("container 'app' of Job 'app' adds capabilities SYS_ADMIN, outside the allowed ones"),
         ]);
         expect(checkResource(policy, deployment(withCapabilities(undefined))).violations).toEqual([expect.stringContaining("does not drop ALL capabilities")]);
+    });
+
+    it("judges drop and add apart, known entries first, whatever the workload's name and namespace", () => {
+        // A known added capability is reported although what is dropped is unknown.
+        const unknownDrop = podSpec({ containers: [appContainer({ securityContext: { ...HARDENED, capabilities: { drop: UNKNOWN as never, add: ["SYS_ADMIN"] } } })] });
+        expect(checkResource(policy, deployment(unknownDrop, UNKNOWN_METADATA))).toEqual({ violations: [expect.stringContaining("container 'app' of Deployment 'subject' adds capabilities SYS_ADMIN")] });
+        // A known ALL drops everything, whatever an unknown sibling entry is.
+        expect(checkResource(policy, deployment(withCapabilities({ drop: [UNKNOWN, "ALL"] }), UNKNOWN_METADATA))).toEqual({ violations: [] });
+        expect(checkResource(policy, deployment(withCapabilities({ drop: [UNKNOWN] }))).unknown).toBeDefined();
+        expect(checkResource(policy, deployment(podSpec(), UNKNOWN_METADATA))).toEqual({ violations: [] });
     });
 });

@@ -28,4 +28,13 @@ describe("kubernetes-workload-require-existing-service-account", () => {
     it("accepts accounts listed in externalServiceAccounts", () => {
         expect(checkStack(policy, [serviceAccount(), web({ serviceAccountName: "vault-agent" })], { externalServiceAccounts: ["default", "shop/vault-agent"] }).violations).toEqual([]);
     });
+
+    it("reads the workload's namespace only when an account of that name may be declared there", () => {
+        // Listed by name alone, or declared nowhere under that name: the namespace decides nothing.
+        expect(checkStack(policy, [serviceAccount(), web({ namespace: UNKNOWN, serviceAccountName: "default" })])).toEqual({ violations: [], urns: [] });
+        expect(checkStack(policy, [serviceAccount(), web({ namespace: UNKNOWN, serviceAccountName: "missing" })]).violations)
+            .toEqual(["Deployment 'web' runs as ServiceAccount 'missing', which the stack does not declare in the workload's namespace: declare it, or set serviceAccountName to one the stack declares."]);
+        // Declared under that name in some namespace: the unknown namespace decides.
+        expect(checkStack(policy, [serviceAccount(), web({ namespace: UNKNOWN, serviceAccountName: "web" })]).unknownUrns).toEqual([urnOf(TYPES.Deployment, "web")]);
+    });
 });

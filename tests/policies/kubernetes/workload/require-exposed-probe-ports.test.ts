@@ -1,6 +1,6 @@
 import policy from "../../../../policies/kubernetes/workload/require-exposed-probe-ports";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
-import { appContainer, Container, cronJob, deployment, pod, podSpec, rollout, statefulSet } from "./fixtures";
+import { appContainer, Container, cronJob, deployment, pod, podSpec, rollout, statefulSet, UNKNOWN_METADATA } from "./fixtures";
 
 const spec = (changes: Partial<Container>) => podSpec({ containers: [appContainer(changes)] });
 
@@ -34,5 +34,16 @@ describe("kubernetes-workload-require-exposed-probe-ports", () => {
 
     it("accepts undeclared numbered ports when checkNumberedPorts is off", () => {
         expect(checkResource(policy, { ...deployment(spec({ livenessProbe: { httpGet: { port: 9090 } } })), config: { checkNumberedPorts: false } }).violations).toEqual([]);
+    });
+
+    it("reads a port unknown during preview only when no known port answers the probe", () => {
+        // The probe's named port is declared: an unknown sibling port decides nothing.
+        const declared = spec({ ports: [UNKNOWN as never, { name: "http", containerPort: 8080 }] });
+        expect(checkResource(policy, deployment(declared, UNKNOWN_METADATA))).toEqual({ violations: [] });
+        // A probe aimed at an undeclared number is reported beside it, whatever the workload's name and namespace.
+        const wrong = spec({ ports: [{ name: UNKNOWN, containerPort: 8080 }], livenessProbe: { tcpSocket: { port: 9090 } }, readinessProbe: undefined });
+        expect(checkResource(policy, deployment(wrong, UNKNOWN_METADATA))).toEqual({ violations: [expect.stringContaining("container 'app' of Deployment 'subject' aims its livenessProbe at port 9090")] });
+        // The probe's named port may be the unknown one.
+        expect(checkResource(policy, deployment(spec({ ports: [{ name: UNKNOWN, containerPort: 8080 }] }))).unknown).toBeDefined();
     });
 });

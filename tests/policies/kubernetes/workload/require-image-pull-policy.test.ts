@@ -1,6 +1,6 @@
 import policy from "../../../../policies/kubernetes/workload/require-image-pull-policy";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
-import { appContainer, cronJob, deployment, deploymentPatch, patchContainer, pod, podSpec } from "./fixtures";
+import { appContainer, patchContainer, cronJob, deployment, deploymentPatch, pod, podSpec, UNKNOWN_METADATA } from "./fixtures";
 
 const DIGEST = "registry.example.com/shop/app:1.4.2@sha256:4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945";
 const spec = (changes: Parameters<typeof appContainer>[0]) => podSpec({ initContainers: [], containers: [appContainer(changes)] });
@@ -32,5 +32,11 @@ describe("kubernetes-workload-require-image-pull-policy", () => {
 
     it("accepts images listed as immutable", () => {
         expect(checkResource(policy, { ...deployment(spec({})), config: { immutableImages: ["registry.example.com/shop/*"] } }).violations).toEqual([]);
+    });
+
+    it("reports a re-pushable tag pulled IfNotPresent next to a container unknown during preview, whatever the workload's name and namespace", () => {
+        const unknownSibling = podSpec({ initContainers: [UNKNOWN as never], containers: [appContainer({ imagePullPolicy: "IfNotPresent" })] });
+        expect(checkResource(policy, deployment(unknownSibling, UNKNOWN_METADATA))).toEqual({ violations: [expect.stringContaining("container 'app' of Deployment 'subject' sets imagePullPolicy: IfNotPresent")] });
+        expect(checkResource(policy, deployment(spec({ image: DIGEST }), UNKNOWN_METADATA))).toEqual({ violations: [] });
     });
 });

@@ -170,4 +170,16 @@ describe("kubernetes-workload-require-non-root", () => {
             ]);
         });
     });
+
+    it("reports a root container when the pod's runAsNonRoot, a sibling container, the name and the namespace are unknown during preview", () => {
+        const props = deployment((d) => {
+            d.metadata = { name: UNKNOWN, namespace: UNKNOWN };
+            d.spec.template.spec!.securityContext = { runAsNonRoot: UNKNOWN as never, runAsUser: 1000 };
+            d.spec.template.spec!.initContainers = [UNKNOWN as never];
+            d.spec.template.spec!.containers[0].securityContext = { runAsUser: 0 };
+        });
+        expect(checkResource(policy, { type: DEPLOYMENT, props })).toEqual({ violations: [expect.stringContaining("container 'app' of Deployment 'subject' runs as root (runAsUser: 0)")] });
+        const compliant = deployment((d) => { d.metadata = { name: UNKNOWN, namespace: UNKNOWN }; });
+        expect(checkResource(policy, { type: DEPLOYMENT, props: compliant })).toEqual({ violations: [] });
+    });
 });

@@ -1,6 +1,6 @@
 import policy from "../../../../policies/kubernetes/workload/require-priority-class";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
-import { cronJob, deployment, deploymentPatch, pod, podSpec, rollout, statefulSet } from "./fixtures";
+import { cronJob, deployment, deploymentPatch, pod, podSpec, rollout, statefulSet, UNKNOWN_METADATA } from "./fixtures";
 
 describe("kubernetes-workload-require-priority-class", () => {
     it("passes a priority class on every long-running shape", () => {
@@ -29,5 +29,14 @@ describe("kubernetes-workload-require-priority-class", () => {
         expect(checkResource(policy, { ...deployment(podSpec({ priorityClassName: "production" })), config }).violations).toEqual([expect.stringContaining("one of shop-critical")]);
         expect(checkResource(policy, { ...deployment(podSpec({ priorityClassName: "shop-critical" })), config }).violations).toEqual([]);
         expect(checkResource(policy, { ...deployment(), config: { allowedWorkloads: ["app"] } }).violations).toEqual([]);
+    });
+
+    it("reads the namespace and name only when allowedWorkloads could exempt a violation", () => {
+        const classed = podSpec({ priorityClassName: "production" });
+        expect(checkResource(policy, deployment(podSpec(), UNKNOWN_METADATA))).toEqual({ violations: [expect.stringContaining("the pod template of Deployment 'subject' sets no priorityClassName")] });
+        expect(checkResource(policy, deployment(classed, UNKNOWN_METADATA))).toEqual({ violations: [] });
+        const config = { allowedWorkloads: ["app"] };
+        expect(checkResource(policy, { ...deployment(classed, UNKNOWN_METADATA), config })).toEqual({ violations: [] });
+        expect(checkResource(policy, { ...deployment(podSpec(), UNKNOWN_METADATA), config }).unknown).toBeDefined();
     });
 });

@@ -1,6 +1,6 @@
 import policy from "../../../../policies/kubernetes/workload/require-probes";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
-import { appContainer, container, cronJob, daemonSet, deployment, deploymentPatch, job, LONG_RUNNING_SHAPES, patchContainer, podSpec, statefulSet } from "./fixtures";
+import { appContainer, patchContainer, container, cronJob, daemonSet, deployment, deploymentPatch, job, LONG_RUNNING_SHAPES, podSpec, statefulSet, UNKNOWN_METADATA } from "./fixtures";
 
 const unprobed = podSpec({ containers: [appContainer({ livenessProbe: undefined, readinessProbe: undefined })] });
 
@@ -59,5 +59,13 @@ describe("kubernetes-workload-require-probes", () => {
     it("judges only what a Patch sets", () => {
         expect(checkResource(policy, deploymentPatch({ containers: [patchContainer({ image: "app:2.0.0" })] })).violations).toEqual([]);
         expect(checkResource(policy, deploymentPatch({ containers: [patchContainer({ readinessProbe: { periodSeconds: 5 } })] })).violations).toHaveLength(1);
+    });
+
+    it("reports a missing probe next to one unknown during preview, whatever the workload's name and namespace", () => {
+        const spec = podSpec({ containers: [appContainer({ livenessProbe: UNKNOWN as never, readinessProbe: undefined })] });
+        expect(checkResource(policy, deployment(spec, UNKNOWN_METADATA))).toEqual({ violations: [expect.stringContaining("container 'app' of Deployment 'subject' has no readinessProbe")] });
+        // A probe's handler settings may be unknown: that a handler is there decides.
+        const unknownPort = podSpec({ containers: [appContainer({ livenessProbe: { httpGet: UNKNOWN as never } })] });
+        expect(checkResource(policy, deployment(unknownPort, UNKNOWN_METADATA))).toEqual({ violations: [] });
     });
 });

@@ -1,6 +1,6 @@
 import policy from "../../../../policies/kubernetes/workload/require-production-settings";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
-import { appContainer, container, cronJob, deployment, deploymentPatch, patchContainer, pod, podSpec, rollout, SHAPES } from "./fixtures";
+import { appContainer, patchContainer, container, cronJob, deployment, deploymentPatch, pod, podSpec, rollout, SHAPES, UNKNOWN_METADATA } from "./fixtures";
 import type { Container } from "./fixtures";
 
 function withEnv(env: Container["env"]) {
@@ -79,5 +79,12 @@ describe("kubernetes-workload-require-production-settings", () => {
         const env = [{ name: "STAGE[1", value: "dev" }];
         expect(checkResource(policy, { ...deployment(withEnv(env)), config: { environmentVariables: ["STAGE[1"] } }).violations).toHaveLength(1);
         expect(checkResource(policy, { ...deployment(withEnv([{ name: "ENV_7", value: "dev" }])), config: { environmentVariables: ["ENV_{1..100000}"] } }).violations).toEqual([]);
+    });
+
+    it("reports a debug log level next to a variable unknown during preview, whatever the workload's name and namespace", () => {
+        const spec = withEnv([{ name: "NODE_ENV", value: UNKNOWN }, { name: "LOG_LEVEL", value: "debug" }]);
+        expect(checkResource(policy, deployment(spec, UNKNOWN_METADATA))).toEqual({ violations: [expect.stringContaining("container 'app' of Deployment 'subject' sets LOG_LEVEL to \"debug\"")] });
+        expect(checkResource(policy, deployment(podSpec(), UNKNOWN_METADATA))).toEqual({ violations: [] });
+        expect(checkResource(policy, deployment(withEnv([{ name: "NODE_ENV", value: UNKNOWN }]))).unknown).toBeDefined();
     });
 });

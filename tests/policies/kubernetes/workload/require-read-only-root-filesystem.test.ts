@@ -1,6 +1,6 @@
 import policy from "../../../../policies/kubernetes/workload/require-read-only-root-filesystem";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
-import { appContainer, container, deployment, deploymentPatch, HARDENED, patchContainer, podSpec, SHAPES, statefulSet } from "./fixtures";
+import { appContainer, patchContainer, container, deployment, deploymentPatch, HARDENED, podSpec, SHAPES, statefulSet, UNKNOWN_METADATA } from "./fixtures";
 
 describe("kubernetes-workload-require-read-only-root-filesystem", () => {
     it.each(Object.entries(SHAPES))("passes a %s with read-only root filesystems", (_kind, shape) => {
@@ -39,5 +39,14 @@ describe("kubernetes-workload-require-read-only-root-filesystem", () => {
     it("judges only what a Patch sets", () => {
         expect(checkResource(policy, deploymentPatch({ containers: [patchContainer({ image: "app:2.0.0" })] })).violations).toEqual([]);
         expect(checkResource(policy, deploymentPatch({ containers: [patchContainer({ securityContext: { readOnlyRootFilesystem: false } })] })).violations).toHaveLength(1);
+    });
+
+    it("reads the namespace and name only when allowedWorkloads could exempt a violation", () => {
+        const spec = podSpec({ containers: [appContainer({ securityContext: { ...HARDENED, readOnlyRootFilesystem: false } })] });
+        expect(checkResource(policy, statefulSet(spec, UNKNOWN_METADATA))).toEqual({ violations: [expect.stringContaining("has a writable root filesystem")] });
+        expect(checkResource(policy, statefulSet(podSpec(), UNKNOWN_METADATA))).toEqual({ violations: [] });
+        const config = { allowedWorkloads: ["app"] };
+        expect(checkResource(policy, { ...statefulSet(podSpec(), UNKNOWN_METADATA), config })).toEqual({ violations: [] });
+        expect(checkResource(policy, { ...statefulSet(spec, UNKNOWN_METADATA), config }).unknown).toBeDefined();
     });
 });

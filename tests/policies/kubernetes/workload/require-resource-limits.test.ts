@@ -1,6 +1,6 @@
 import policy from "../../../../policies/kubernetes/workload/require-resource-limits";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
-import { appContainer, container, cronJob, deployment, deploymentPatch, patchContainer, pod, podSpec, SHAPES } from "./fixtures";
+import { appContainer, patchContainer, container, cronJob, deployment, deploymentPatch, pod, podSpec, SHAPES, UNKNOWN_METADATA } from "./fixtures";
 
 describe("kubernetes-workload-require-resource-limits", () => {
     it.each(Object.entries(SHAPES))("passes a sized %s", (_kind, shape) => {
@@ -57,5 +57,11 @@ describe("kubernetes-workload-require-resource-limits", () => {
         expect(checkResource(policy, deploymentPatch({ containers: [patchContainer({ image: "app:2.0.0" })] })).violations).toEqual([]);
         expect(checkResource(policy, deploymentPatch({ containers: [patchContainer({ resources: { limits: { memory: "1Gi" } } })] })).violations).toEqual([]);
         expect(checkResource(policy, deploymentPatch({ containers: [patchContainer({ resources: { limits: { memory: "" } } })] })).violations).toHaveLength(1);
+    });
+
+    it("reports a missing limit next to a quantity unknown during preview, whatever the workload's name and namespace", () => {
+        const spec = podSpec({ containers: [appContainer({ resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: UNKNOWN } } })] });
+        expect(checkResource(policy, deployment(spec, UNKNOWN_METADATA))).toEqual({ violations: [expect.stringContaining("container 'app' of Deployment 'subject' sets no resources.limits.memory")] });
+        expect(checkResource(policy, deployment(podSpec(), UNKNOWN_METADATA))).toEqual({ violations: [] });
     });
 });

@@ -1,6 +1,6 @@
 import policy from "../../../../policies/kubernetes/workload/require-seccomp-profile";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
-import { appContainer, cronJob, deployment, deploymentPatch, HARDENED, patchContainer, pod, podSpec, POD_SECURITY, SHAPES } from "./fixtures";
+import { appContainer, patchContainer, cronJob, deployment, deploymentPatch, HARDENED, pod, POD_SECURITY, podSpec, SHAPES, UNKNOWN_METADATA } from "./fixtures";
 
 const noPodProfile = { ...POD_SECURITY, seccompProfile: undefined };
 
@@ -80,5 +80,15 @@ describe("kubernetes-workload-require-seccomp-profile", () => {
             expect.stringContaining("the pod of Deployment 'app' runs under seccomp profile Unconfined"),
         ]);
         expect(checkResource(policy, deploymentPatch({ containers: [patchContainer({ securityContext: { seccompProfile: { type: "Unconfined" } } })] })).violations).toHaveLength(1);
+    });
+
+    it("reports an unconfined container when the pod's profile, a sibling container, the name and the namespace are unknown during preview", () => {
+        const spec = podSpec({
+            securityContext: { ...POD_SECURITY, seccompProfile: UNKNOWN as never },
+            initContainers: [UNKNOWN as never],
+            containers: [appContainer({ securityContext: { ...HARDENED, seccompProfile: { type: "Unconfined" } } })],
+        });
+        expect(checkResource(policy, deployment(spec, UNKNOWN_METADATA))).toEqual({ violations: [expect.stringContaining("container 'app' of Deployment 'subject' runs under seccomp profile Unconfined")] });
+        expect(checkResource(policy, deployment(podSpec(), UNKNOWN_METADATA))).toEqual({ violations: [] });
     });
 });

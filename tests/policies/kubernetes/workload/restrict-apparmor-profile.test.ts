@@ -1,7 +1,7 @@
 import type * as k8s from "@pulumi/kubernetes";
 import policy from "../../../../policies/kubernetes/workload/restrict-apparmor-profile";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
-import { appContainer, cronJob, deployment, HARDENED, pod, podSpec, POD_SECURITY } from "./fixtures";
+import { appContainer, cronJob, deployment, HARDENED, pod, POD_SECURITY, podSpec, UNKNOWN_METADATA } from "./fixtures";
 
 type Profile = k8s.types.input.core.v1.AppArmorProfile;
 const onPod = (appArmorProfile: Profile) => podSpec({ securityContext: { ...POD_SECURITY, appArmorProfile } });
@@ -40,5 +40,12 @@ describe("kubernetes-workload-restrict-apparmor-profile", () => {
 
     it("accepts Unconfined when configured", () => {
         expect(checkResource(policy, { ...deployment(onPod({ type: "Unconfined" })), config: { allowedProfileTypes: ["RuntimeDefault", "Localhost", "Unconfined"] } }).violations).toEqual([]);
+    });
+
+    it("reports an unconfined container next to values unknown during preview, reading only its own annotations", () => {
+        const spec = podSpec({ securityContext: { ...POD_SECURITY, appArmorProfile: UNKNOWN as never }, containers: [appContainer({ securityContext: { ...HARDENED, appArmorProfile: { type: "Unconfined" } } })] });
+        const metadata = { ...UNKNOWN_METADATA, annotations: { "checksum/config": UNKNOWN } };
+        expect(checkResource(policy, pod(spec, metadata))).toEqual({ violations: [expect.stringContaining("container 'app' of Pod 'subject' runs under AppArmor profile type Unconfined")] });
+        expect(checkResource(policy, pod(podSpec(), metadata))).toEqual({ violations: [] });
     });
 });

@@ -1,6 +1,6 @@
 import policy from "../../../../policies/kubernetes/workload/restrict-proc-mount";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
-import { appContainer, cronJob, deployment, HARDENED, pod, podSpec } from "./fixtures";
+import { appContainer, cronJob, deployment, HARDENED, pod, podSpec, UNKNOWN_METADATA } from "./fixtures";
 
 const withProcMount = (procMount: unknown) => podSpec({ containers: [appContainer({ securityContext: { ...HARDENED, procMount: procMount as string } })] });
 
@@ -23,5 +23,11 @@ describe("kubernetes-workload-restrict-proc-mount", () => {
 
     it("accepts Unmasked when configured", () => {
         expect(checkResource(policy, { ...deployment(withProcMount("Unmasked")), config: { allowedProcMountTypes: ["Default", "Unmasked"] } }).violations).toEqual([]);
+    });
+
+    it("reports an unmasked /proc next to a container unknown during preview, whatever the workload's name and namespace", () => {
+        const spec = podSpec({ initContainers: [UNKNOWN as never], containers: [appContainer({ securityContext: { ...HARDENED, procMount: "Unmasked" } })] });
+        expect(checkResource(policy, deployment(spec, UNKNOWN_METADATA))).toEqual({ violations: [expect.stringContaining("container 'app' of Deployment 'subject' sets securityContext.procMount to Unmasked")] });
+        expect(checkResource(policy, deployment(podSpec(), UNKNOWN_METADATA))).toEqual({ violations: [] });
     });
 });

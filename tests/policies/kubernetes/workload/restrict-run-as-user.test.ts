@@ -1,6 +1,6 @@
 import policy from "../../../../policies/kubernetes/workload/restrict-run-as-user";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
-import { appContainer, container, deployment, deploymentPatch, HARDENED, job, patchContainer, pod, podSpec, POD_SECURITY, SHAPES } from "./fixtures";
+import { appContainer, patchContainer, container, deployment, deploymentPatch, HARDENED, job, pod, POD_SECURITY, podSpec, SHAPES, UNKNOWN_METADATA } from "./fixtures";
 
 describe("kubernetes-workload-restrict-run-as-user", () => {
     it.each(Object.entries(SHAPES))("passes a %s running as uid 1000", (_kind, shape) => {
@@ -45,5 +45,11 @@ describe("kubernetes-workload-restrict-run-as-user", () => {
     it("judges only what a Patch sets", () => {
         expect(checkResource(policy, deploymentPatch({ containers: [patchContainer({ image: "app:2.0.0" })] })).violations).toEqual([]);
         expect(checkResource(policy, deploymentPatch({ containers: [patchContainer({ securityContext: { runAsUser: 0 } })] })).violations).toHaveLength(1);
+    });
+
+    it("reports a low uid next to a container unknown during preview, whatever the workload's name and namespace", () => {
+        const spec = podSpec({ initContainers: [UNKNOWN as never], containers: [appContainer({ securityContext: { ...HARDENED, runAsUser: 10 } })] });
+        expect(checkResource(policy, deployment(spec, UNKNOWN_METADATA))).toEqual({ violations: [expect.stringContaining("container 'app' of Deployment 'subject' runs as uid 10")] });
+        expect(checkResource(policy, deployment(podSpec(), UNKNOWN_METADATA))).toEqual({ violations: [] });
     });
 });

@@ -1,7 +1,7 @@
 import type * as k8s from "@pulumi/kubernetes";
 import policy from "../../../../policies/kubernetes/workload/restrict-selinux-options";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
-import { appContainer, cronJob, deployment, HARDENED, pod, podSpec, POD_SECURITY } from "./fixtures";
+import { appContainer, cronJob, deployment, HARDENED, pod, POD_SECURITY, podSpec, UNKNOWN_METADATA } from "./fixtures";
 
 type Options = k8s.types.input.core.v1.SELinuxOptions;
 const onPod = (seLinuxOptions: Options) => podSpec({ securityContext: { ...POD_SECURITY, seLinuxOptions } });
@@ -31,5 +31,11 @@ describe("kubernetes-workload-restrict-selinux-options", () => {
 
     it("follows allowedTypes", () => {
         expect(checkResource(policy, { ...deployment(onPod({ type: "spc_t" })), config: { allowedTypes: ["container_t", "spc_t"] } }).violations).toEqual([]);
+    });
+
+    it("reports a set user whose value, like the pod's options and the workload's name, is unknown during preview", () => {
+        const spec = podSpec({ securityContext: { ...POD_SECURITY, seLinuxOptions: UNKNOWN as never }, containers: [appContainer({ securityContext: { ...HARDENED, seLinuxOptions: { user: UNKNOWN, type: UNKNOWN } } })] });
+        expect(checkResource(policy, deployment(spec, UNKNOWN_METADATA))).toEqual({ violations: [expect.stringContaining("container 'app' of Deployment 'subject' sets securityContext.seLinuxOptions.user")] });
+        expect(checkResource(policy, deployment(podSpec(), UNKNOWN_METADATA))).toEqual({ violations: [] });
     });
 });

@@ -1,6 +1,6 @@
 import policy from "../../../../policies/kubernetes/workload/restrict-sysctls";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
-import { cronJob, deployment, pod, podSpec, POD_SECURITY } from "./fixtures";
+import { cronJob, deployment, pod, POD_SECURITY, podSpec, UNKNOWN_METADATA } from "./fixtures";
 
 const withSysctls = (sysctls: { name: string; value: string }[]) => podSpec({ securityContext: { ...POD_SECURITY, sysctls } });
 
@@ -27,5 +27,11 @@ describe("kubernetes-workload-restrict-sysctls", () => {
 
     it("accepts sysctls added to allowedSysctls", () => {
         expect(checkResource(policy, { ...deployment(withSysctls([{ name: "net.core.somaxconn", value: "1024" }])), config: { allowedSysctls: ["net.core.somaxconn"] } }).violations).toEqual([]);
+    });
+
+    it("reports an unsafe sysctl next to one unknown during preview, whatever the workload's name and namespace", () => {
+        const spec = podSpec({ securityContext: { ...POD_SECURITY, sysctls: [UNKNOWN as never, { name: "kernel.msgmax", value: "65536" }] } });
+        expect(checkResource(policy, deployment(spec, UNKNOWN_METADATA))).toEqual({ violations: [expect.stringContaining("the pod of Deployment 'subject' sets unsafe sysctl kernel.msgmax")] });
+        expect(checkResource(policy, deployment(podSpec(), UNKNOWN_METADATA))).toEqual({ violations: [] });
     });
 });

@@ -1,7 +1,7 @@
 import type * as k8s from "@pulumi/kubernetes";
 import policy from "../../../../policies/kubernetes/workload/restrict-volume-types";
 import { checkResource, UNKNOWN } from "../../../harness/policy";
-import { cronJob, deployment, pod, podSpec } from "./fixtures";
+import { cronJob, deployment, pod, podSpec, UNKNOWN_METADATA } from "./fixtures";
 
 type Volume = k8s.types.input.core.v1.Volume;
 const withVolumes = (volumes: Volume[]) => podSpec({ volumes });
@@ -37,5 +37,11 @@ describe("kubernetes-workload-restrict-volume-types", () => {
     it("follows allowedVolumeTypes", () => {
         expect(checkResource(policy, { ...deployment(withVolumes([{ name: "shared", nfs: { server: "nfs.internal", path: "/exports" } }])), config: { allowedVolumeTypes: ["emptyDir", "nfs"] } }).violations).toEqual([]);
         expect(checkResource(policy, { ...deployment(), config: { allowedVolumeTypes: ["configMap"] } }).violations).toHaveLength(1);
+    });
+
+    it("reports a disallowed volume next to values unknown during preview, reading only which sources a volume sets", () => {
+        const spec = podSpec({ volumes: [UNKNOWN as never, { name: UNKNOWN, hostPath: { path: UNKNOWN } }, { name: "config", secret: UNKNOWN as never }] });
+        expect(checkResource(policy, deployment(spec, UNKNOWN_METADATA))).toEqual({ violations: [expect.stringContaining("volume '#1' of Deployment 'subject' is a hostPath volume")] });
+        expect(checkResource(policy, deployment(podSpec({ volumes: [{ name: "config", secret: UNKNOWN as never }] }), UNKNOWN_METADATA))).toEqual({ violations: [] });
     });
 });
