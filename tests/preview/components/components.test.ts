@@ -9,10 +9,11 @@ import * as os from "os";
 import * as path from "path";
 import { analyzeRun } from "../../../src/analyzer/session";
 import { ManifestError, readManifestsInParallel } from "../../../src/manifests";
-import { loadProject, ProgramOptions, runProgram } from "../../../src/program";
+import type { ProgramOptions } from "../../../src/program";
 import { locateProviderPlugin } from "../../../src/program/provider-plugins";
 import type { ProgramRun } from "../../../src/program/records";
 import { sharedAnalyzer } from "../../harness/stack";
+import { failure, runAt } from "../../harness/program";
 
 const KUBERNETES_VERSION: string = require("@pulumi/kubernetes/package.json").version;
 const PLUGIN = locateProviderPlugin("kubernetes", KUBERNETES_VERSION);
@@ -29,17 +30,8 @@ function program(language: string): string {
     return path.join(__dirname, language);
 }
 
-async function run(dir: string, options: ProgramOptions = {}): Promise<ProgramRun> {
-    return runProgram(loadProject(dir, options), { timeoutSeconds: 240, ...options });
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-    try {
-        await promise;
-    } catch (err) {
-        return err as Error;
-    }
-    throw new Error("the run succeeded");
+function run(dir: string, options: ProgramOptions = {}): Promise<ProgramRun> {
+    return runAt(dir, options, 240);
 }
 
 /** Runs `body` with no plugin to be found anywhere the engine or prodready would look. */

@@ -4,21 +4,13 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { loadProject, ProgramError, runProgram } from "../../../src/program";
+import { failure, runAt } from "../../harness/program";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 const FIXTURES = path.join(__dirname, "..", "fixtures", "programs");
 
 function run(fixture: string, options: { config?: Record<string, string>; timeoutSeconds?: number } = {}) {
-    return runProgram(loadProject(path.join(FIXTURES, fixture), { config: options.config }), { timeoutSeconds: options.timeoutSeconds ?? 120 });
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-    try {
-        await promise;
-    } catch (err) {
-        return err as Error;
-    }
-    throw new Error("the run succeeded");
+    return runAt(path.join(FIXTURES, fixture), { config: options.config }, options.timeoutSeconds ?? 120);
 }
 
 describe("runProgram records what the program registers after its first turn", () => {

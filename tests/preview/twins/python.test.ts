@@ -12,6 +12,7 @@ import type { ProgramRun, RecordedResource } from "../../../src/program/records"
 import { describePythonError } from "../../../src/program/python/errors";
 import { resolveInterpreter } from "../../../src/program/python/interpreter";
 import { sharedAnalyzer } from "../../harness/stack";
+import { failure, runAt } from "../../harness/program";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 const VENV = path.join(ROOT, ".venv-python");
@@ -26,17 +27,8 @@ function twinDir(twin: string, language: "typescript" | "python"): string {
     return path.join(__dirname, twin, language);
 }
 
-async function run(dir: string, options: ProgramOptions = {}): Promise<ProgramRun> {
-    return runProgram(loadProject(dir, options), { timeoutSeconds: 120, ...options });
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-    try {
-        await promise;
-    } catch (err) {
-        return err as Error;
-    }
-    throw new Error("the run succeeded");
+function run(dir: string, options: ProgramOptions = {}): Promise<ProgramRun> {
+    return runAt(dir, options, 120);
 }
 
 /**
