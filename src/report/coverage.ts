@@ -15,6 +15,11 @@ export interface CoverageSubject {
      * children (accepted with --allow-unexpanded), so nothing inside it was judged.
      */
     remote?: boolean;
+    /**
+     * Set on a resource an event log shows the engine stepped through, which the pack never
+     * analyzed (no policy summary or event of it): nothing was judged on it, whatever its type.
+     */
+    notAnalyzed?: boolean;
 }
 
 /** An enabled or disabled policy, with the types it judges when it is a resource policy. */
@@ -73,6 +78,9 @@ export function computeCoverage(subjects: readonly CoverageSubject[], policies: 
             notJudgedTypes.add(s.type);
         } else if (!isPolicySubject(s)) {
             counts.notPolicySubjects++;
+        } else if (s.notAnalyzed) {
+            counts.notJudged++;
+            notJudgedTypes.add(s.type);
         } else if (anyType || types.has(s.type) || reported.has(s.urn) || enabled.some((p) => appliesTo(p, s))) {
             counts.judged++;
         } else {

@@ -17,9 +17,9 @@ import type { PolicyScope } from "./pack";
  * 2.0: the JSON form lists only the policies and checklist items a reader acts on (src/report/json.ts);
  * findings and exemptions carry `location`. 2.1: `summary.notVerified`, `findings[].notVerified`,
  * `policies[].allowUnknown`; `summary.passed` is false for a finding not verified too.
- * 2.2: `summary.standInFunctions`, `findings[].standIns`.
+ * 2.2: `summary.standInFunctions`, `findings[].standIns`. 2.3: `findings[].noVerdict`, and its `notVerified.reason`.
  */
-export const REPORT_SCHEMA_VERSION = "2.2.0";
+export const REPORT_SCHEMA_VERSION = "2.3.0";
 
 export type Priority = "P0" | "P1" | "P2";
 
@@ -47,10 +47,11 @@ export interface SourceLocation {
 
 /**
  * An unknown finding of a policy that fails the run when it finds a violation (mandatory), on which
- * the config does not allow unknowns: prodready cannot say the resource passes, so the run fails.
+ * the config does not allow unknowns, or of which an event log holds no verdict: prodready cannot
+ * say the resource passes, so the run fails.
  */
 export interface NotVerified {
-    /** `depends on a value unknown during preview[: <property path>]`. */
+    /** `depends on a value unknown during preview[: <property path>]`, or `no verdict in the event log`. */
     reason: string;
     /** The property the policy read, as the policy SDK names it (`ingress.0.cidrBlocks`), when the message names it. */
     property?: string;
@@ -71,6 +72,11 @@ export interface ReportFinding {
     location?: SourceLocation;
     /** Set on an unknown finding that fails the run (see NotVerified). */
     notVerified?: NotVerified;
+    /**
+     * Set on an unknown finding of an event log that holds no verdict of the policy on a resource it
+     * applies to: the pack did not analyze the resource, or its policy summary does not list the policy.
+     */
+    noVerdict?: true;
     /** The resources whose stand-in outputs (IDs, ARNs, generated names) the judged inputs were built from. */
     standIns?: string[];
 }
@@ -182,7 +188,14 @@ export function unknownProperty(message: string): string | undefined {
 
 /** Marks an unknown finding of a failing-level policy that the config does not let pass. */
 function verified(finding: ReportFinding, policy: ReportPolicy | undefined): ReportFinding {
-    if (finding.outcome !== "unknown" || !policy || !failsRun(policy.enforcementLevel) || policy.allowUnknown) {
+    if (finding.outcome !== "unknown" || !policy || !failsRun(policy.enforcementLevel)) {
+        return finding;
+    }
+    if (finding.noVerdict) {
+        // allowUnknown lets a value unknown during preview pass, not a verdict the log does not hold.
+        return { ...finding, notVerified: { reason: "no verdict in the event log" } };
+    }
+    if (policy.allowUnknown) {
         return finding;
     }
     const property = unknownProperty(finding.message);

@@ -8,9 +8,9 @@ import Ajv from "ajv";
 import * as fs from "fs";
 import { resolvePolicyConfig } from "../analyzer/config";
 import type { Catalog } from "../catalog/catalog";
-import type { CoverageSubject } from "./coverage";
-import { buildReport, parseUrn, Report, ReportFinding, ReportNotApplicable, ReportPolicy, priorityOf, checklistOf } from "./document";
-import { loadPack } from "./pack";
+import { CoverageSubject, isPolicySubject } from "./coverage";
+import { buildReport, parseUrn, Report, ReportFinding, ReportNotApplicable, ReportPolicy, priorityOf, checklistOf, where } from "./document";
+import { loadPack, PackIdentity, PackPolicy } from "./pack";
 import { visibleLine } from "./safe";
 import { isUnknownDuringPreview, parseUnknownResources } from "../../policies/lib/contract";
 
@@ -264,18 +264,58 @@ export interface EventLogOptions {
     target?: string;
 }
 
+/** The packs whose policy events a log holds, each once, in the order they first appear. */
+function packsThatRan(events: readonly EngineEvent[]): Array<Required<PackIdentity>> {
+    const packs = new Map<string, Required<PackIdentity>>();
+    for (const e of events) {
+        const p = e.policyEvent ?? e.policyAnalyzeSummaryEvent ?? e.policyAnalyzeStackSummaryEvent;
+        if (p && !packs.has(`${p.policyPackName}\u0000${p.policyPackVersion}`)) {
+            packs.set(`${p.policyPackName}\u0000${p.policyPackVersion}`, { name: p.policyPackName, version: p.policyPackVersion });
+        }
+    }
+    return [...packs.values()];
+}
+
+/**
+ * Refuses a log with no policy event, and one whose policy events do not all come from the local
+ * pack (the same name and version): the types, levels and exemption rules the report reads from the
+ * local pack would not be those of the pack that ran. Returns the pack that ran.
+ */
+export function checkPackIdentity(events: readonly EngineEvent[], local: PackIdentity | undefined, packDir: string, file: string): Required<PackIdentity> {
+    const ran = packsThatRan(events);
+    if (ran.length === 0) {
+        throw new EventLogError(`${file} has no policy events: the preview ran without a policy pack; run \`pulumi preview --policy-pack <pack> --event-log <file>\` and pass that file`);
+    }
+    const label = (p: PackIdentity) => visibleLine(`${p.name}@${p.version}`);
+    const ranLabel = `policy pack${ran.length > 1 ? "s" : ""} ${ran.map(label).join(", ")}`;
+    const dir = visibleLine(packDir);
+    if (!local?.name || !local.version) {
+        throw new EventLogError(`${file}: the preview ran ${ranLabel}, but prodready cannot tell which pack ${dir} is (it needs the pack's registry, its entry's PACK_NAME and its package.json version): run \`prodready report --policy-pack <the directory of the pack that ran>\``);
+    }
+    if (ran.some((p) => p.name !== local.name || p.version !== local.version)) {
+        throw new EventLogError(`${file}: the preview ran ${ranLabel}, but the local pack ${dir} is ${label(local)}: run \`prodready report --policy-pack <the directory of the pack that ran>\`, or re-run the preview with \`--policy-pack ${dir}\``);
+    }
+    return ran[0];
+}
+
+/** Whether a resource policy that judges types matched by shape matches a resource; a policy that cannot read it does not. */
+function matchesShape(policy: PackPolicy, subject: CoverageSubject): boolean {
+    try {
+        return policy.appliesTo?.(subject.type, subject.inputs ?? {}) === true;
+    } catch {
+        return false;
+    }
+}
+
 /** The report of a real `pulumi preview` from its event log; refuses a log of a preview that did not finish or failed. */
 export function reportFromEvents(events: readonly EngineEvent[], options: EventLogOptions): Report {
     const file = options.target ?? "the event log";
     checkCompletePreview(events, file);
     const violations = events.map((e) => e.policyEvent).filter((e): e is PolicyEvent => e !== undefined);
     const summaries = events.map((e) => e.policyAnalyzeSummaryEvent).filter((e): e is PolicyAnalyzeSummaryEvent => e !== undefined);
-    const packEvent = violations[0] ?? summaries[0] ?? events.find((e) => e.policyAnalyzeStackSummaryEvent)?.policyAnalyzeStackSummaryEvent;
-    if (!packEvent) {
-        throw new EventLogError(`${file} has no policy events: was the preview run with --policy-pack?`);
-    }
     const pack = loadPack(options.packDir);
-    // Policies the local pack does not have (another pack's) keep their names only.
+    const ran = checkPackIdentity(events, pack?.identity(), options.packDir, file);
+    // Policies the local pack does not have (a build of the same version with other policies) keep their names only.
     const local = pack?.loadPolicies() ?? [];
     const resolved = local.length ? resolvePolicyConfig(local, options.packConfig, options.configSource) : new Map();
     // A log written before a policy was renamed names it by a former name: report it under the current one.
@@ -319,11 +359,12 @@ export function reportFromEvents(events: readonly EngineEvent[], options: EventL
             };
         });
     });
-    // Every resource the engine stepped through (a deleted one is not analyzed), and any it analyzed.
+    // Every resource the engine stepped through, and any it analyzed. The engine sends no analyzer a
+    // resource it deletes or reads (an existing one the program only looks up).
     const subjects = new Map<string, CoverageSubject & { inputs: Record<string, unknown> }>();
     for (const e of events) {
         const m = e.resourcePreEvent?.metadata;
-        if (m && m.new && !/^(delete|discard|remove)/.test(m.op) && !subjects.has(m.urn)) {
+        if (m && m.new && !/^(delete|discard|remove|read)/.test(m.op) && !subjects.has(m.urn)) {
             subjects.set(m.urn, { urn: m.urn, type: m.type, custom: m.new.custom === true, inputs: m.new.inputs ?? {} });
         }
     }
@@ -332,36 +373,81 @@ export function reportFromEvents(events: readonly EngineEvent[], options: EventL
             subjects.set(s.resourceUrn, { urn: s.resourceUrn, type: parseUrn(s.resourceUrn).type ?? "", inputs: {} });
         }
     }
-    // The engine records a not-applicable policy only by its absence from a resource's summary, without
-    // the reason: the exemptions are worked out again with the pack's own rules and the run's inputs.
+    // What the log proves of each resource: the policies its summary lists as passed or failed, and
+    // those that reported on it.
+    const verdicts = new Map<string, Set<string>>();
+    const proven = (urn: string, names: readonly string[]) => {
+        const known = verdicts.get(urn) ?? new Set<string>();
+        names.forEach((n) => known.add(canonical(n)));
+        verdicts.set(urn, known);
+    };
+    summaries.forEach((s) => proven(s.resourceUrn, [...(s.passed ?? []), ...(s.failed ?? [])]));
+    findings.filter((f) => f.urn).forEach((f) => proven(f.urn!, [f.policy]));
+    // The engine writes a summary of each resource it analyzes: a resource with neither a summary nor
+    // any event of the pack was never analyzed. A log with no summary at all cannot tell.
+    if (summaries.length > 0) {
+        for (const s of subjects.values()) {
+            s.notAnalyzed = !verdicts.has(s.urn) && isPolicySubject(s);
+        }
+    }
+    // Each enabled resource policy must have a verdict on each resource it judges. The engine records a
+    // not-applicable policy only by its absence from the resource's summary, without the reason: the
+    // exemptions are worked out again with the pack's own rules and the run's inputs. A policy still
+    // unaccounted for has no verdict: an unknown, not verified when its violation fails the run.
     const notApplicable: ReportNotApplicable[] = [];
-    if (pack?.decide && pack.exemptionReason) {
-        for (const s of summaries) {
-            const resource = subjects.get(s.resourceUrn);
-            const { type, name } = parseUrn(s.resourceUrn);
-            for (const p of local.filter((x) => x.resourceTypes && type && x.resourceTypes.includes(type))) {
-                if (resolved.get(p.name)?.enforcementLevel === "disabled" || s.passed?.includes(p.name) || s.failed?.includes(p.name)) {
-                    continue;
-                }
-                const { exempt } = pack.decide(p.name, { type: type!, name: name ?? "", urn: s.resourceUrn, props: resource?.inputs ?? {} }, resolved.get(p.name)?.properties.exemptions);
-                if (exempt) {
-                    notApplicable.push({ policy: p.name, reason: pack.exemptionReason(exempt), urn: s.resourceUrn, type, name });
-                }
+    const noVerdict: ReportFinding[] = [];
+    const levels = new Map(policies.map((p) => [p.name, p.enforcementLevel]));
+    const enabled = local.filter((p) => resourcePolicies.has(p.name) && levels.get(p.name) !== "disabled");
+    const byType = new Map<string, PackPolicy[]>();
+    enabled.forEach((p) => (p.resourceTypes ?? []).forEach((t) => byType.set(t, [...(byType.get(t) ?? []), p])));
+    const byShape = enabled.filter((p) => p.appliesTo);
+    for (const s of [...subjects.values()].filter(isPolicySubject)) {
+        const { name } = parseUrn(s.urn);
+        const judging = new Set([...(byType.get(s.type) ?? []), ...byShape.filter((p) => matchesShape(p, s))]);
+        for (const p of [...judging].filter((x) => !verdicts.get(s.urn)?.has(x.name))) {
+            const { exempt } = pack?.decide?.(p.name, { type: s.type, name: name ?? "", urn: s.urn, props: s.inputs }, resolved.get(p.name)?.properties.exemptions) ?? {};
+            if (exempt && pack?.exemptionReason) {
+                notApplicable.push({ policy: p.name, reason: pack.exemptionReason(exempt), urn: s.urn, type: s.type, name });
+                continue;
             }
+            noVerdict.push({
+                policy: p.name, outcome: "unknown", noVerdict: true,
+                enforcementLevel: levels.get(p.name)!, severity: p.severity ?? "",
+                message: s.notAnalyzed
+                    ? "the pack did not analyze this resource: the event log has no policy summary or event of it"
+                    : "the event log lists the policy neither as passed nor as failed on this resource, and this report's policy-pack config " +
+                      "neither disables it nor exempts the resource (did the preview run with another config, or another build of the pack?)",
+                urn: s.urn, type: s.type, ...(name ? { name } : {}),
+            });
         }
     }
     return buildReport({
         source: { kind: "event-log", ...(options.target ? { target: options.target } : {}) },
-        pack: { name: packEvent.policyPackName, version: packEvent.policyPackVersion },
+        pack: ran,
         resources: subjects.size,
         policies,
-        findings,
+        findings: [...findings, ...noVerdict],
         notApplicable,
         catalog: options.catalog,
         subjects: [...subjects.values()],
         scopes: local.map((p) => ({ name: p.name, kind: resourcePolicies.has(p.name) ? "resource" as const : "stack" as const, resourceTypes: p.resourceTypes, appliesTo: p.appliesTo })),
-        // A policy the local pack does not have (another pack's) is known only by the engine's summary
-        // of the resources it analyzed.
+        // A policy the local pack does not have is known only by the engine's summary of the resources it analyzed.
         judgedUrns: summaries.filter((s) => [...(s.passed ?? []), ...(s.failed ?? [])].some((name) => !local.some((l) => l.name === name))).map((s) => s.resourceUrn),
+    });
+}
+
+/**
+ * One line per policy the event log holds no verdict of on resources it judges: how many, and one of
+ * them; on a policy whose violation fails the run, those resources are not verified.
+ */
+export function missingVerdicts(report: Report): string[] {
+    const byPolicy = new Map<string, ReportFinding[]>();
+    for (const f of report.findings.filter((x) => x.noVerdict)) {
+        byPolicy.set(f.policy, [...(byPolicy.get(f.policy) ?? []), f]);
+    }
+    return [...byPolicy].map(([policy, found]) => {
+        const level = report.policies.find((p) => p.name === policy)?.enforcementLevel ?? found[0].enforcementLevel;
+        return `${visibleLine(policy)} (${visibleLine(level)}) did not run on ${found.length} resource${found.length === 1 ? "" : "s"} it judges, ` +
+            `e.g. ${visibleLine(where(found[0]))}: the event log holds no verdict of it there${found[0].notVerified ? "; not verified, so the run fails" : ""}`;
     });
 }

@@ -22,8 +22,19 @@ export interface PackPolicy {
     validateStack?: unknown;
 }
 
+/** A pack as the engine names it in its events (GetAnalyzerInfo): the PolicyPack's name and the pack's version. */
+export interface PackIdentity {
+    name?: string;
+    version?: string;
+}
+
 export interface PackModules {
     loadPolicies(root?: string): PackPolicy[];
+    /**
+     * The name the pack's entry gives its PolicyPack (`PACK_NAME`), and the version in its
+     * package.json, where the policy SDK reads it (@pulumi/policy policy.js).
+     */
+    identity(): PackIdentity;
     decide?: (policy: string, resource: { type: string; name: string; urn: string; props: Record<string, unknown> }, configured: unknown) => { exempt?: { reason: string; expires?: string; source: string } };
     exemptionReason?: (entry: { reason: string; expires?: string; source: string }, urn?: string) => string;
 }
@@ -39,10 +50,24 @@ export function loadPack(dir: string): PackModules | undefined {
             const registry = require(path.join(root, `registry${ext}`));
             const exemptions = fs.existsSync(path.join(root, "lib", `exemptions${ext}`)) ? require(path.join(root, "lib", `exemptions${ext}`)) : {};
             /* eslint-enable @typescript-eslint/no-require-imports */
-            return { loadPolicies: () => registry.loadPolicies(root), decide: exemptions.decide, exemptionReason: exemptions.exemptionReason };
+            return { loadPolicies: () => registry.loadPolicies(root), decide: exemptions.decide, exemptionReason: exemptions.exemptionReason,
+                identity: () => packIdentity(packDir, path.join(root, `pack${ext}`)) };
         }
     }
     return undefined;
+}
+
+function packIdentity(packDir: string, entry: string): PackIdentity {
+    let version: unknown;
+    try {
+        version = JSON.parse(fs.readFileSync(path.join(packDir, "package.json"), "utf8")).version;
+    } catch {
+        version = undefined;
+    }
+    // The entry only declares the pack (it starts nothing on import), but loads the policy SDK: read it when asked.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const name: unknown = fs.existsSync(entry) ? require(entry).PACK_NAME : undefined;
+    return { ...(typeof name === "string" && name ? { name } : {}), ...(typeof version === "string" && version ? { version } : {}) };
 }
 
 /** What a resource policy judges: its listed types, and types matched by shape when it has `appliesTo`. */

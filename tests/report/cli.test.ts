@@ -8,6 +8,8 @@ import * as path from "path";
 const ROOT = path.resolve(__dirname, "..", "..");
 const CLI = path.join(ROOT, "bin", "prodready.js");
 const LOG = path.join(__dirname, "fixtures", "preview.event-log.jsonl");
+/** The policy-pack config the preview of LOG ran with. */
+const RAN_WITH = path.join(__dirname, "fixtures", "preview.policy-pack-config.json");
 const LOGS = path.join(__dirname, "fixtures", "event-logs");
 
 function prodready(...args: string[]) {
@@ -36,6 +38,9 @@ describe("prodready report fails closed", () => {
         ["not-objects.jsonl", /not-objects\.jsonl line 2 is not an engine event/],
         ["binary.jsonl", /binary\.jsonl is not an event log: it is a binary file/],
         ["nothing-judged.jsonl", /nothing was judged in event log .*nothing-judged\.jsonl: no enabled policy looks at its 1 object \(kubernetes:stable\.example\.com\/v1:CronTab\)/],
+        ["other-pack-version.jsonl", /other-pack-version\.jsonl: the preview ran policy pack production-readiness@0\.0\.9, but the local pack .*policies is production-readiness@0\.1\.0: run `prodready report --policy-pack/],
+        ["other-pack.jsonl", /other-pack\.jsonl: the preview ran policy pack aws-guard@0\.1\.0, but the local pack .*policies is production-readiness@0\.1\.0/],
+        ["no-policy-pack.jsonl", /no-policy-pack\.jsonl has no policy events: the preview ran without a policy pack; run `pulumi preview --policy-pack <pack> --event-log <file>`/],
     ])("exits 2 on %s", (name, pattern) => {
         expectOneLineError(prodready("report", path.join(LOGS, name)), pattern);
     });
@@ -46,9 +51,21 @@ describe("prodready report fails closed", () => {
     });
 
     it("still reports a complete preview, with the mandatory violation's exit code", () => {
-        const result = prodready("report", LOG);
+        const result = prodready("report", LOG, "--policy-pack-config", RAN_WITH);
         expect(result.code).toBe(1);
         expect(result.stdout).toContain("Judged: 2 objects; not judged: 0");
+        expect(result.stderr).toBe("");
+    });
+
+    it("fails a mandatory policy the log holds no verdict of, and says on stderr which policies did not run where", () => {
+        const result = prodready("report", path.join(LOGS, "policy-not-run.jsonl"));
+        expect(result.code).toBe(1);
+        expect(result.stdout).toContain("- [not verified]  aws-ec2-disallow-public-admin-ports  (aws:ec2/securityGroup:SecurityGroup: web-sg)");
+        expect(result.stderr.trim().split("\n")).toEqual([
+            "prodready: warning: aws-ec2-disallow-public-admin-ports (mandatory) did not run on 1 resource it judges, e.g. aws:ec2/securityGroup:SecurityGroup: web-sg: " +
+                "the event log holds no verdict of it there; not verified, so the run fails",
+            "prodready: warning: aws-rds-require-current-ca (advisory) did not run on 2 resources it judges, e.g. aws:rds/cluster:Cluster: app-db: the event log holds no verdict of it there",
+        ]);
     });
 });
 
@@ -63,7 +80,7 @@ describe("prodready manifests", () => {
 describe("a closed pipe", () => {
     it("ends quietly with the run's status when the reader stops early (| head)", () => {
         // The JSON report is far larger than a pipe's buffer, so the write meets the closed pipe.
-        const result = spawnSync("bash", ["-c", `set -o pipefail; "${process.execPath}" "${CLI}" report "${LOG}" --format json | head -c 10 >/dev/null`],
+        const result = spawnSync("bash", ["-c", `set -o pipefail; "${process.execPath}" "${CLI}" report "${LOG}" --policy-pack-config "${RAN_WITH}" --format json | head -c 10 >/dev/null`],
             { cwd: ROOT, encoding: "utf8", timeout: 120000 });
         expect(result.stderr).toBe("");
         expect(result.status).toBe(1);

@@ -1,17 +1,18 @@
 import Ajv from "ajv";
 import * as fs from "fs";
 import * as path from "path";
-import { EventLogError, plainMessage, readEvents, reportFromEvents } from "../../src/report/event-log";
+import { EventLogError, missingVerdicts, plainMessage, readEvents, reportFromEvents } from "../../src/report/event-log";
 import { render } from "../../src/report/index";
 import { catalog } from "./fixtures";
 import { unknownResourcesMessage } from "../../policies/lib/contract";
 
-// A hand-written `pulumi preview --policy-pack policies --event-log` of a small stack, following
-// sdk/go/common/apitype/events.go (EngineEvent) of pulumi v3.248.0 field by field.
+// A hand-written `pulumi preview --policy-pack policies --policy-pack-config preview.policy-pack-config.json
+// --event-log` of a small stack, following sdk/go/common/apitype/events.go (EngineEvent) of pulumi
+// v3.248.0 field by field.
 const LOG = path.join(__dirname, "fixtures", "preview.event-log.jsonl");
 const ROOT = path.resolve(__dirname, "..", "..");
 const packDir = path.join(ROOT, "policies");
-const packConfig = { "aws-ec2-disallow-public-admin-ports": { exemptions: [{ resource: "web-*", reason: "bastion replacement lands in Q3", expires: "2099-03-31" }] } };
+const packConfig = JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures", "preview.policy-pack-config.json"), "utf8"));
 
 describe("prodready report <event-log>", () => {
     const report = reportFromEvents(readEvents(LOG), { catalog, packDir, packConfig, target: "preview.event-log.jsonl" });
@@ -123,5 +124,118 @@ describe("prodready report accepts only a complete, successful preview", () => {
 
     it("counts a custom resource no policy looks at as not judged", () => {
         expect(report("nothing-judged.jsonl").summary).toMatchObject({ resources: 2, judged: 0, notJudged: 1, notPolicySubjects: 1, notJudgedTypes: ["kubernetes:stable.example.com/v1:CronTab"] });
+    });
+});
+
+describe("prodready report judges only what the log proves", () => {
+    const logs = path.join(__dirname, "fixtures", "event-logs");
+    const events = (name: string) => readEvents(path.join(logs, name));
+    const report = (name: string, config?: unknown) => reportFromEvents(events(name), { catalog, packDir, packConfig: config, target: name });
+    const schema = new Ajv({ strict: false }).compile(JSON.parse(fs.readFileSync(path.join(ROOT, "docs", "report.schema.json"), "utf8")));
+
+    describe("the pack that ran", () => {
+        it("refuses a log of another version of the local pack, naming both and what to run", () => {
+            expect(() => report("other-pack-version.jsonl")).toThrow(new RegExp("^other-pack-version\\.jsonl: the preview ran policy pack production-readiness@0\\.0\\.9, " +
+                "but the local pack .*policies is production-readiness@0\\.1\\.0: run `prodready report --policy-pack <the directory of the pack that ran>`, " +
+                "or re-run the preview with `--policy-pack .*policies`$"));
+        });
+
+        it("refuses a log of another pack, and one of several packs", () => {
+            expect(() => report("other-pack.jsonl")).toThrow(/the preview ran policy pack aws-guard@0\.1\.0, but the local pack .* is production-readiness@0\.1\.0/);
+            const other = { policyPackName: "aws-guard", policyPackVersion: "1.0.0", policyPackVersionTag: "1.0.0", passed: ["aws-guard-tags"] };
+            const mixed = [...readEvents(LOG)];
+            mixed.splice(mixed.length - 1, 0, { sequence: 11, timestamp: 1763770011, policyAnalyzeStackSummaryEvent: other });
+            expect(() => reportFromEvents(mixed, { catalog, packDir, packConfig, target: "mixed.jsonl" }))
+                .toThrow(/^mixed\.jsonl: the preview ran policy packs production-readiness@0\.1\.0, aws-guard@1\.0\.0, but the local pack/);
+        });
+
+        it("refuses a complete preview run without a policy pack, saying what to run", () => {
+            expect(() => report("no-policy-pack.jsonl")).toThrow("no-policy-pack.jsonl has no policy events: the preview ran without a policy pack; " +
+                "run `pulumi preview --policy-pack <pack> --event-log <file>` and pass that file");
+        });
+
+        it("refuses a local pack it cannot identify", () => {
+            const notAPack = fs.mkdtempSync(path.join(require("os").tmpdir(), "prodready-not-a-pack-"));
+            expect(() => reportFromEvents(readEvents(LOG), { catalog, packDir: notAPack, packConfig, target: "preview.event-log.jsonl" }))
+                .toThrow(/the preview ran policy pack production-readiness@0\.1\.0, but prodready cannot tell which pack .*prodready-not-a-pack-.* is/);
+        });
+    });
+
+    describe("a resource the engine stepped through without a policy summary", () => {
+        const r = report("resource-not-analyzed.jsonl");
+        const db = "urn:pulumi:prod::shop::aws:rds/cluster:Cluster::app-db";
+
+        it("is not judged, and a mandatory policy's verdict on it is not verified", () => {
+            expect(r.summary).toMatchObject({ resources: 3, judged: 1, notJudged: 1, notJudgedTypes: ["aws:rds/cluster:Cluster"], notPolicySubjects: 1,
+                mandatory: 0, notVerified: 2, passed: false });
+            expect(r.findings.filter((f) => f.notVerified).map((f) => [f.policy, f.urn, f.notVerified!.reason])).toEqual([
+                ["aws-rds-require-backup-retention", db, "no verdict in the event log"],
+                ["aws-rds-require-storage-encryption", db, "no verdict in the event log"],
+            ]);
+        });
+
+        it("is listed by type and name under every policy it judges, advisory ones as unknown", () => {
+            expect(r.findings.every((f) => f.noVerdict && f.outcome === "unknown" && f.urn === db && f.type === "aws:rds/cluster:Cluster" && f.name === "app-db")).toBe(true);
+            expect(r.findings.filter((f) => !f.notVerified).map((f) => f.policy)).toEqual([
+                "aws-rds-require-current-ca", "aws-rds-require-deletion-protection", "aws-rds-require-enhanced-monitoring",
+                "aws-rds-require-final-snapshot", "aws-rds-require-log-exports",
+            ]);
+            expect(r.findings[0].message).toBe("the pack did not analyze this resource: the event log has no policy summary or event of it");
+            const text = render(r, "text");
+            expect(text).toContain("- [not verified]  aws-rds-require-backup-retention  (aws:rds/cluster:Cluster: app-db)");
+            expect(text).toContain("Judged: 1 object; not judged: 1");
+            expect(schema(JSON.parse(render(r, "json"))) ? [] : schema.errors).toEqual([]);
+        });
+
+        it("does not count a resource the program only reads, which the engine never analyzes", () => {
+            // The stack, web-sg and app-db; not legacy-sg.
+            expect(r.summary.resources).toBe(3);
+            expect(r.findings.some((f) => f.name === "legacy-sg")).toBe(false);
+        });
+
+        it("passes once the exemption the preview ran with covers its mandatory policies", () => {
+            const exempt = (policy: string) => ({ [policy]: { exemptions: [{ resource: "app-db", reason: "migrating off by Q3", expires: "2099-01-31" }] } });
+            const covered = report("resource-not-analyzed.jsonl", { ...exempt("aws-rds-require-backup-retention"), ...exempt("aws-rds-require-storage-encryption") });
+            expect(covered.summary).toMatchObject({ notVerified: 0, passed: true, notJudged: 1 });
+        });
+    });
+
+    describe("a policy the local pack applies that a judged resource's summary leaves out", () => {
+        const r = report("policy-not-run.jsonl");
+
+        it("did not run there: not verified when it is mandatory, an unknown when advisory", () => {
+            expect(r.summary).toMatchObject({ judged: 3, notJudged: 0, mandatory: 0, unknown: 3, notVerified: 1, passed: false });
+            expect(r.findings.map((f) => [f.policy, f.name, f.notVerified?.reason ?? "unknown"])).toEqual([
+                ["aws-ec2-disallow-public-admin-ports", "web-sg", "no verdict in the event log"],
+                ["aws-rds-require-current-ca", "app-db", "unknown"],
+                ["aws-rds-require-current-ca", "reports-db", "unknown"],
+            ]);
+            expect(r.findings[0].message).toMatch(/^the event log lists the policy neither as passed nor as failed on this resource, and this report's policy-pack config neither disables it nor exempts/);
+        });
+
+        it("is said in one line per policy, with a count and an example", () => {
+            expect(missingVerdicts(r)).toEqual([
+                "aws-ec2-disallow-public-admin-ports (mandatory) did not run on 1 resource it judges, e.g. aws:ec2/securityGroup:SecurityGroup: web-sg: " +
+                    "the event log holds no verdict of it there; not verified, so the run fails",
+                "aws-rds-require-current-ca (advisory) did not run on 2 resources it judges, e.g. aws:rds/cluster:Cluster: app-db: the event log holds no verdict of it there",
+            ]);
+            expect(missingVerdicts(report("resource-not-analyzed.jsonl"))).toHaveLength(7);
+            expect(missingVerdicts(reportFromEvents(readEvents(LOG), { catalog, packDir, packConfig }))).toEqual([]);
+        });
+
+        it("is accounted for when the config disables it or exempts the resource, not when it allows unknowns", () => {
+            const admin = "aws-ec2-disallow-public-admin-ports";
+            expect(report("policy-not-run.jsonl", { [admin]: "disabled" }).summary).toMatchObject({ notVerified: 0, unknown: 2, passed: true });
+            const exempted = report("policy-not-run.jsonl", { [admin]: { exemptions: [{ resource: "web-sg", reason: "bastion until Q3", expires: "2099-01-31" }] } });
+            expect(exempted.summary).toMatchObject({ notVerified: 0, exempt: 1, passed: true });
+            expect(report("policy-not-run.jsonl", { [admin]: { allowUnknown: true } }).summary).toMatchObject({ notVerified: 1, passed: false });
+        });
+
+        it("keeps every format's output valid: JSON against the schema", () => {
+            expect(schema(JSON.parse(render(r, "json"))) ? [] : schema.errors).toEqual([]);
+            for (const format of ["text", "sarif", "junit", "markdown", "html"] as const) {
+                expect(render(r, format)).toContain("no verdict in the event log");
+            }
+        });
     });
 });

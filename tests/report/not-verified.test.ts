@@ -15,6 +15,8 @@ import { analysis, catalog, resourceTypes, subjects } from "./fixtures";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const LOG = path.join(__dirname, "fixtures", "preview.event-log.jsonl");
+/** The policy-pack config the preview of LOG ran with. */
+const RAN_WITH = JSON.parse(fs.readFileSync(path.join(__dirname, "fixtures", "preview.policy-pack-config.json"), "utf8"));
 const BACKUPS = "aws-rds-require-backup-retention";
 const REASON = "depends on a value unknown during preview: backupRetentionPeriod";
 
@@ -167,10 +169,10 @@ describe("the exit code of `prodready report`", () => {
         return JSON.stringify(event);
     }).join("\n") + "\n");
 
-    /** Runs `prodready report` on that event log with a policy-pack config. */
-    async function reportWith(config: unknown): Promise<{ code: number; out: string }> {
+    /** Runs `prodready report` on that event log with the config its preview ran with, and more settings. */
+    async function reportWith(config: Record<string, unknown>): Promise<{ code: number; out: string }> {
         const file = path.join(dir, `config-${Math.random().toString(36).slice(2)}.json`);
-        fs.writeFileSync(file, JSON.stringify(config));
+        fs.writeFileSync(file, JSON.stringify({ ...RAN_WITH, ...config }));
         let out = "";
         const write = jest.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => { out += String(chunk); return true; });
         let code = -1;
