@@ -1,11 +1,12 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import * as fs from "fs";
 import type { Analysis } from "./report/analysis";
 import { manifestRun, readManifestsInParallel } from "./manifests";
 import * as path from "path";
 import { loadCatalog } from "./catalog/catalog";
 import { DEFAULT_PACK_DIR, judge, packConfigOf, preview, readPackConfig } from "./preview";
 import { Report, reportFromAnalysis, standInsOf } from "./report/document";
-import { readEvents, reportFromEvents } from "./report/event-log";
+import { missingVerdicts, readEvents, reportFromEvents } from "./report/event-log";
 import { Format, FORMATS, render } from "./report/index";
 import { killAllChildren } from "./program/child-processes";
 import { DEFAULT_TIMEOUT_SECONDS } from "./program";
@@ -53,10 +54,48 @@ function keyValue(value: string, previous: Record<string, string> = {}): Record<
     return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
 }
 
-/** Prints a report in the chosen format; the exit code says whether the gate failed (summary.passed). */
-function emitReport(report: Report, format: Format, artifact?: string | null): number {
+/** A report written to a file in addition to the one printed: `--output sarif=prodready.sarif`. */
+export interface ReportFile {
+    format: Format;
+    file: string;
+}
+
+function reportFile(value: string, previous: ReportFile[] = []): ReportFile[] {
+    const at = value.indexOf("=");
+    const format = value.slice(0, Math.max(at, 0));
+    const file = value.slice(at + 1);
+    if (at <= 0 || file === "") {
+        throw new InvalidArgumentError(`expected <format>=<file>, got "${value}"`);
+    }
+    if (!(FORMATS as readonly string[]).includes(format)) {
+        throw new InvalidArgumentError(`unknown format "${format}" (choose from ${FORMATS.join(", ")})`);
+    }
+    if (previous.some((p) => path.resolve(p.file) === path.resolve(file))) {
+        throw new InvalidArgumentError(`${file} is given to --output twice`);
+    }
+    return [...previous, { format: format as Format, file }];
+}
+
+function writeReportFile(file: string, text: string): void {
+    try {
+        fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+        fs.writeFileSync(file, text);
+    } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        throw new Error(`cannot write the report to ${file}: ${code === "EISDIR" ? "EISDIR (it is a directory)" : code ?? (err as Error).message}`);
+    }
+}
+
+/**
+ * Writes the report to each `--output` file and prints it in the chosen format: one run, every
+ * format. The exit code says whether the gate failed (summary.passed).
+ */
+function emitReport(report: Report, format: Format, files: readonly ReportFile[] = [], artifact?: string | null): number {
     // A run that judged nothing is an error in every mode, never a clean pass.
     assertReportJudged(report);
+    for (const output of files) {
+        writeReportFile(output.file, render(report, output.format, { color: false, artifact }));
+    }
     process.stdout.write(render(report, format, { color: process.stdout.isTTY, artifact }));
     return report.summary.passed ? EXIT_OK : EXIT_VIOLATIONS;
 }
@@ -64,7 +103,7 @@ function emitReport(report: Report, format: Format, artifact?: string | null): n
 /** The run's policy-pack config (as packConfigOf reads it), for what the report needs of it. */
 type PackConfig = ReturnType<typeof packConfigOf>;
 
-function emit(analysis: Analysis, config: PackConfig, format: Format, source: Report["source"], run: ProgramRun, packDir: string | undefined, artifact?: string | null): number {
+function emit(analysis: Analysis, config: PackConfig, format: Format, files: readonly ReportFile[] = [], source: Report["source"], run: ProgramRun, packDir: string | undefined, artifact?: string | null): number {
     // The objects the pack was called with: the run's resources and the default providers the engine adds.
     const subjects = withDefaultProviders(run, {}).resources;
     const resourceTypes = packResourceTypes(packDir ?? DEFAULT_PACK_DIR);
@@ -72,12 +111,17 @@ function emit(analysis: Analysis, config: PackConfig, format: Format, source: Re
     // The policies whose unknowns the config allows, resolved against the policies the pack described.
     const allowUnknown = unknownsAllowed(resolvePolicyConfig(analysis.pack.policies, config.packConfig, config.configSource));
     const standIns = standInsOf(run);
-    return emitReport(reportFromAnalysis({ ...analysis, allowUnknown }, { catalog: loadCatalog(), source, subjects, resourceTypes, locations, standIns }), format, artifact);
+    return emitReport(reportFromAnalysis({ ...analysis, allowUnknown }, { catalog: loadCatalog(), source, subjects, resourceTypes, locations, standIns }), format, files, artifact);
 }
 
 function formatOption(): Option {
     return new Option("--format <format>", "output format: text, json (docs/report.schema.json), sarif (2.1.0), junit (XML), markdown (pull-request comment), html (a self-contained page)")
         .choices(FORMATS).default("text");
+}
+
+function outputOption(): Option {
+    return new Option("--output <format=file>", "also write the report in this format to this file, from the same run (repeatable): --output sarif=prodready.sarif --output markdown=prodready.md")
+        .argParser(reportFile);
 }
 
 export function buildProgram(setExit: (code: number) => void): Command {
@@ -97,6 +141,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
         .option("--timeout <seconds>", "give up on a program that has not finished after this many seconds", positiveSeconds, DEFAULT_TIMEOUT_SECONDS)
         .option("--allow-unexpanded <type-glob>", "accept components of these types unjudged when their provider plugin is missing (repeatable), instead of failing", collect)
         .addOption(formatOption())
+        .addOption(outputOption())
         .action(async (dir: string, opts) => {
             const progress = new Progress();
             const result = await preview(dir, {
@@ -111,7 +156,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
             }).finally(() => progress.done());
             const artifact = displayPath(path.resolve(result.programDir, "Pulumi.yaml"), repositoryRoot());
             const config = packConfigOf({ profile: opts.profile, packConfigFile: opts.policyPackConfig });
-            setExit(emit(result, config, opts.format, { kind: "preview", target: result.programDir }, result.run, opts.policyPack, artifact));
+            setExit(emit(result, config, opts.format, opts.output, { kind: "preview", target: result.programDir }, result.run, opts.policyPack, artifact));
         });
     program.command("manifests")
         .description("judge rendered Kubernetes manifests (files, directories, or - for standard input) with the policy pack")
@@ -122,6 +167,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
         .addOption(new Option("--analyzer <mode>", "where the pack runs: in this process (fast), or in its own process over gRPC as the Pulumi engine runs it; both give the same verdicts")
             .choices(["in-process", "grpc"]).default("in-process"))
         .addOption(formatOption())
+        .addOption(outputOption())
         .action(async (paths: string[], opts) => {
             const config = packConfigOf({ profile: opts.profile, packConfigFile: opts.policyPackConfig });
             const progress = new Progress();
@@ -129,7 +175,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
             const run = manifestRun(await readManifestsInParallel(paths));
             const analysis = await judge(run, { packDir: opts.policyPack, packConfigFile: opts.policyPackConfig, profile: opts.profile, analyzer: opts.analyzer, ...progressReports(progress) })
                 .finally(() => progress.done());
-            setExit(emit(analysis, config, opts.format, { kind: "manifests", target: paths.join(" ") }, run, opts.policyPack,
+            setExit(emit(analysis, config, opts.format, opts.output, { kind: "manifests", target: paths.join(" ") }, run, opts.policyPack,
                 paths[0] === "-" ? null : displayPath(path.resolve(paths[0]), repositoryRoot())));
         });
     program.command("report")
@@ -138,6 +184,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
         .option("--policy-pack <dir>", "the policy pack the preview ran (default: the prodready pack), for policy metadata and exemptions")
         .option("--policy-pack-config <file>", "the policy-pack config the preview ran with")
         .addOption(formatOption())
+        .addOption(outputOption())
         .action(async (file: string, opts) => {
             const report = reportFromEvents(readEvents(file), {
                 catalog: loadCatalog(),
@@ -146,7 +193,11 @@ export function buildProgram(setExit: (code: number) => void): Command {
                 configSource: opts.policyPackConfig,
                 target: file,
             });
-            setExit(emitReport(report, opts.format));
+            setExit(emitReport(report, opts.format, opts.output));
+            // Which policies the log holds no verdict of, after the report (an error stays the only line).
+            for (const line of missingVerdicts(report)) {
+                process.stderr.write(`prodready: warning: ${line}\n`);
+            }
         });
     return program;
 }
