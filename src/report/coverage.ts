@@ -42,6 +42,8 @@ export interface ReportCoverage {
     notPolicySubjects: number;
     /** The types of the objects not judged, sorted. */
     notJudgedTypes: string[];
+    /** The types of components accepted unexpanded (--allow-unexpanded), sorted; set when there are any. */
+    unexpandedTypes?: string[];
 }
 
 export class NothingJudgedError extends Error {
@@ -67,6 +69,7 @@ export function computeCoverage(subjects: readonly CoverageSubject[], policies: 
     const reported = new Set(reportedOn);
     const seen = new Set<string>();
     const notJudgedTypes = new Set<string>();
+    const unexpandedTypes = new Set<string>();
     const counts = { judged: 0, notJudged: 0, notPolicySubjects: 0 };
     for (const s of subjects) {
         if (seen.has(s.urn)) {
@@ -76,6 +79,7 @@ export function computeCoverage(subjects: readonly CoverageSubject[], policies: 
         if (s.remote) {
             counts.notJudged++;
             notJudgedTypes.add(s.type);
+            unexpandedTypes.add(s.type);
         } else if (!isPolicySubject(s)) {
             counts.notPolicySubjects++;
         } else if (s.notAnalyzed) {
@@ -88,7 +92,7 @@ export function computeCoverage(subjects: readonly CoverageSubject[], policies: 
             notJudgedTypes.add(s.type);
         }
     }
-    return { ...counts, notJudgedTypes: [...notJudgedTypes].sort() };
+    return { ...counts, notJudgedTypes: [...notJudgedTypes].sort(), ...(unexpandedTypes.size > 0 ? { unexpandedTypes: [...unexpandedTypes].sort() } : {}) };
 }
 
 /** Whether a shape-matching policy judges a subject; a policy that cannot read it does not count. */

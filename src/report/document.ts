@@ -122,6 +122,8 @@ export interface ReportSummary {
     notPolicySubjects: number;
     /** The types of the objects not judged. */
     notJudgedTypes: string[];
+    /** Components accepted unexpanded (--allow-unexpanded): nothing inside them was judged. */
+    unexpandedTypes?: string[];
     /** The gate: false when a mandatory violation or a finding not verified fails the run (exit 1). */
     passed: boolean;
     /** Provider functions an embedded preview answered with stand-in values of their result type. */

@@ -270,6 +270,7 @@ function coverageSection(report: Report): string {
     const enforcedCount = total(score.totals) - score.totals["not-enforced"] - score.totals["not-infrastructure"];
     const types = (s.notJudgedTypes.length
         ? `<p>No enabled policy looks at these types, so nothing is said about them: ${s.notJudgedTypes.map((t) => `<code>${h(t)}</code>`).join(", ")}</p>` : "") +
+        (s.unexpandedTypes?.length ? `<p id="unexpanded">Not constructed (accepted with --allow-unexpanded, nothing inside judged): ${s.unexpandedTypes.map((t) => `<code>${h(t)}</code>`).join(", ")}</p>` : "") +
         (s.standInFunctions?.length ? `<p id="stand-ins">${h(standInLine(s.standInFunctions))}</p>` : "");
     const items = enforced.map((i) => `<tr><td><span class="badge ${h(i.status)}">${h(STATUS_LABELS[i.status] ?? i.status)}</span></td><td>${h(i.priority)}</td><td>${h(i.category)}</td>` +
         `<td>${h(i.text)} <code class="muted">${h(i.id)}</code></td><td>${i.policies.map((p) => `<code>${h(p)}</code>`).join("<br>")}</td></tr>`);

@@ -56,6 +56,7 @@ function coverage(report: Report): string {
     return `${s.notJudged > 0 ? "⚠️ " : ""}**Judged: ${s.judged} object${s.judged === 1 ? "" : "s"}; not judged: ${s.notJudged}**` +
         (s.notJudged > 0 ? ` (no enabled policy looks at ${s.notJudgedTypes.slice(0, 10).map(markdownCode).join(", ")}${s.notJudgedTypes.length > 10 ? `, and ${s.notJudgedTypes.length - 10} more types` : ""})` : "") +
         `; ${s.notPolicySubjects} provider, stack or component resource${s.notPolicySubjects === 1 ? " is" : "s are"} not policy subjects.` +
+        (s.unexpandedTypes?.length ? `\n\n⚠️ **Not constructed** (accepted with --allow-unexpanded, nothing inside judged): ${s.unexpandedTypes.map(markdownCode).join(", ")}` : "") +
         (s.standInFunctions?.length ? `\n\n${markdownText(standInLine(s.standInFunctions))}` : "");
 }
 

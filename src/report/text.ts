@@ -38,6 +38,7 @@ export function coverageLine(report: Report): string {
     return `Judged: ${s.judged} object${s.judged === 1 ? "" : "s"}; not judged: ${s.notJudged}` +
         (s.notJudged > 0 ? ` (no enabled policy looks at ${types.slice(0, 10).join(", ")}${types.length > 10 ? `, and ${types.length - 10} more types` : ""})` : "") +
         `; not policy subjects (providers, stack, components): ${s.notPolicySubjects}` +
+        (s.unexpandedTypes?.length ? `\nNot constructed (accepted with --allow-unexpanded, nothing inside judged): ${s.unexpandedTypes.map(visibleLine).join(", ")}` : "") +
         (s.standInFunctions?.length ? `\n${standInLine(s.standInFunctions)}` : "");
 }
 

@@ -20,7 +20,7 @@ describe("which objects were judged", () => {
         expect(computeCoverage([
             { urn: "a", type: DEPLOYMENT, custom: true },
             { urn: "f", type: "awsx:ecs:FargateService", custom: false, remote: true },
-        ], policies, [])).toEqual({ judged: 1, notJudged: 1, notPolicySubjects: 0, notJudgedTypes: ["awsx:ecs:FargateService"] });
+        ], policies, [])).toEqual({ judged: 1, notJudged: 1, notPolicySubjects: 0, notJudgedTypes: ["awsx:ecs:FargateService"], unexpandedTypes: ["awsx:ecs:FargateService"] });
     });
 
     it("does not count a disabled policy, and counts what a stack policy reported on", () => {

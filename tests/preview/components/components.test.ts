@@ -97,6 +97,16 @@ describe("components whose provider plugin is missing", () => {
         expect(recorded.resources.filter((r) => r.type.startsWith("kubernetes:core/"))).toEqual([]);
     });
 
+    test("the report lists an accepted component as not constructed, and the gate still judges the rest", async () => {
+        const cli = await withoutPlugins(async () => spawnSync(process.execPath, [path.resolve(__dirname, "..", "..", "..", "bin", "prodready.js"), "preview", program("typescript"),
+            "--config", "only=group,plain", "--allow-unexpanded", "kubernetes:yaml/v2:*", "--format", "json"], { encoding: "utf8", env: process.env }));
+        expect(cli.status).toBe(1);
+        const report = JSON.parse(cli.stdout);
+        expect(report.summary.unexpandedTypes).toEqual(["kubernetes:yaml/v2:ConfigGroup"]);
+        expect(report.summary.notJudgedTypes).toContain("kubernetes:yaml/v2:ConfigGroup");
+        expect(report.findings.filter((f: { policy: string }) => f.policy === PRIVILEGED).map((f: { name: string }) => f.name)).toEqual(["plain"]);
+    });
+
     test("a function only the plugin computes fails the run with one line", async () => {
         const err = await withoutPlugins(() => failure(run(program("typescript"), { config: { only: "chartv3" } })));
         expect(err.message).toMatch(/^the program calls kubernetes:helm:template, which the embedded preview cannot answer: it runs in the kubernetes provider plugin, which was not found/);

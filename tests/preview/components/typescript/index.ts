@@ -41,6 +41,10 @@ if (wanted("kustomizev2")) {
 if (wanted("kustomizev1")) {
     new k8s.kustomize.Directory("kustomizev1", { directory: path.join(fixtures, "kustomize") });
 }
+if (only?.includes("plain")) {
+    // A Pod the program registers itself, judged whatever happens to the components.
+    new k8s.core.v1.Pod("plain", { metadata: { name: "plain-pod" }, spec: { containers: [{ name: "app", image: "nginx:1.27.3", securityContext: { privileged: true } }] } });
+}
 if (only?.includes("spin")) {
     // Never finishes: the components' plugins stay up until the run is ended.
     setInterval(() => undefined, 1000);
