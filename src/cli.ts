@@ -6,7 +6,7 @@ import * as path from "path";
 import { loadCatalog } from "./catalog/catalog";
 import { DEFAULT_PACK_DIR, judge, packConfigOf, preview, readPackConfig } from "./preview";
 import { Report, reportFromAnalysis, standInsOf } from "./report/document";
-import { missingVerdicts, readEvents, reportFromEvents } from "./report/event-log";
+import { missingVerdicts, otherPacks, readEvents, reportFromEvents } from "./report/event-log";
 import { Format, FORMATS, render } from "./report/index";
 import { killAllChildren } from "./program/child-processes";
 import { DEFAULT_TIMEOUT_SECONDS } from "./program";
@@ -186,7 +186,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
         .addOption(formatOption())
         .addOption(outputOption())
         .action(async (file: string, opts) => {
-            const report = reportFromEvents(readEvents(file), {
+            const events = readEvents(file);
+            const report = reportFromEvents(events, {
                 catalog: loadCatalog(),
                 packDir: opts.policyPack ?? DEFAULT_PACK_DIR,
                 packConfig: opts.policyPackConfig ? readPackConfig(opts.policyPackConfig) : undefined,
@@ -194,6 +195,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
                 target: file,
             });
             setExit(emitReport(report, opts.format, opts.output));
+            const others = otherPacks(events, report.pack);
+            if (others.length > 0) {
+                process.stderr.write(`prodready: notice: the preview also ran ${others.join(", ")}; only ${visibleLine(`${report.pack.name}@${report.pack.version}`)} is reported\n`);
+            }
             // Which policies the log holds no verdict of, after the report (an error stays the only line).
             for (const line of missingVerdicts(report)) {
                 process.stderr.write(`prodready: warning: ${line}\n`);

@@ -292,10 +292,27 @@ export function checkPackIdentity(events: readonly EngineEvent[], local: PackIde
     if (!local?.name || !local.version) {
         throw new EventLogError(`${file}: the preview ran ${ranLabel}, but prodready cannot tell which pack ${dir} is (it needs the pack's registry, its entry's PACK_NAME and its package.json version): run \`prodready report --policy-pack <the directory of the pack that ran>\``);
     }
-    if (ran.some((p) => p.name !== local.name || p.version !== local.version)) {
+    const mine = ran.find((p) => p.name === local.name && p.version === local.version);
+    if (!mine) {
         throw new EventLogError(`${file}: the preview ran ${ranLabel}, but the local pack ${dir} is ${label(local)}: run \`prodready report --policy-pack <the directory of the pack that ran>\`, or re-run the preview with \`--policy-pack ${dir}\``);
     }
-    return ran[0];
+    return mine;
+}
+
+/**
+ * The packs of a log other than the one reported (an organisation's packs from Pulumi Cloud beside
+ * the local one): their events are not scored, and the report says so.
+ */
+export function otherPacks(events: readonly EngineEvent[], reported: PackIdentity): string[] {
+    return packsThatRan(events).filter((p) => p.name !== reported.name || p.version !== reported.version).map((p) => visibleLine(`${p.name}@${p.version}`));
+}
+
+/** Only the policy events of the reported pack; every other event as it is. */
+function eventsOfPack(events: readonly EngineEvent[], reported: PackIdentity): EngineEvent[] {
+    return events.filter((e) => {
+        const p = e.policyEvent ?? e.policyAnalyzeSummaryEvent ?? e.policyAnalyzeStackSummaryEvent;
+        return !p || (p.policyPackName === reported.name && p.policyPackVersion === reported.version);
+    });
 }
 
 /** Whether a resource policy that judges types matched by shape matches a resource; a policy that cannot read it does not. */
@@ -308,13 +325,14 @@ function matchesShape(policy: PackPolicy, subject: CoverageSubject): boolean {
 }
 
 /** The report of a real `pulumi preview` from its event log; refuses a log of a preview that did not finish or failed. */
-export function reportFromEvents(events: readonly EngineEvent[], options: EventLogOptions): Report {
+export function reportFromEvents(allEvents: readonly EngineEvent[], options: EventLogOptions): Report {
     const file = options.target ?? "the event log";
-    checkCompletePreview(events, file);
+    checkCompletePreview(allEvents, file);
+    const pack = loadPack(options.packDir);
+    const ran = checkPackIdentity(allEvents, pack?.identity(), options.packDir, file);
+    const events = eventsOfPack(allEvents, ran);
     const violations = events.map((e) => e.policyEvent).filter((e): e is PolicyEvent => e !== undefined);
     const summaries = events.map((e) => e.policyAnalyzeSummaryEvent).filter((e): e is PolicyAnalyzeSummaryEvent => e !== undefined);
-    const pack = loadPack(options.packDir);
-    const ran = checkPackIdentity(events, pack?.identity(), options.packDir, file);
     // Policies the local pack does not have (a build of the same version with other policies) keep their names only.
     const local = pack?.loadPolicies() ?? [];
     const resolved = local.length ? resolvePolicyConfig(local, options.packConfig, options.configSource) : new Map();

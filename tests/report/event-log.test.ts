@@ -1,7 +1,7 @@
 import Ajv from "ajv";
 import * as fs from "fs";
 import * as path from "path";
-import { EventLogError, missingVerdicts, plainMessage, readEvents, reportFromEvents } from "../../src/report/event-log";
+import { EventLogError, missingVerdicts, otherPacks, plainMessage, readEvents, reportFromEvents } from "../../src/report/event-log";
 import { render } from "../../src/report/index";
 import { catalog } from "./fixtures";
 import { unknownResourcesMessage } from "../../policies/lib/contract";
@@ -140,13 +140,20 @@ describe("prodready report judges only what the log proves", () => {
                 "or re-run the preview with `--policy-pack .*policies`$"));
         });
 
-        it("refuses a log of another pack, and one of several packs", () => {
+        it("refuses a log of another pack, and scores only the local pack of a log with several", () => {
             expect(() => report("other-pack.jsonl")).toThrow(/the preview ran policy pack aws-guard@0\.1\.0, but the local pack .* is production-readiness@0\.1\.0/);
             const other = { policyPackName: "aws-guard", policyPackVersion: "1.0.0", policyPackVersionTag: "1.0.0", passed: ["aws-guard-tags"] };
+            const otherViolation = { ...other, resourceUrn: "", message: "tags missing", policyName: "aws-guard-tags", enforcementLevel: "mandatory", color: "never" };
             const mixed = [...readEvents(LOG)];
-            mixed.splice(mixed.length - 1, 0, { sequence: 11, timestamp: 1763770011, policyAnalyzeStackSummaryEvent: other });
-            expect(() => reportFromEvents(mixed, { catalog, packDir, packConfig, target: "mixed.jsonl" }))
-                .toThrow(/^mixed\.jsonl: the preview ran policy packs production-readiness@0\.1\.0, aws-guard@1\.0\.0, but the local pack/);
+            mixed.splice(mixed.length - 1, 0, { sequence: 11, timestamp: 1763770011, policyAnalyzeStackSummaryEvent: other },
+                { sequence: 12, timestamp: 1763770012, policyEvent: otherViolation } as never);
+            const alone = reportFromEvents(readEvents(LOG), { catalog, packDir, packConfig, target: "alone.jsonl" });
+            const beside = reportFromEvents(mixed, { catalog, packDir, packConfig, target: "mixed.jsonl" });
+            // An organisation's pack beside the local one: its verdicts are not scored, and the rest is the same.
+            expect(beside.findings).toEqual(alone.findings);
+            expect(beside.summary).toEqual(alone.summary);
+            expect(otherPacks(mixed, beside.pack)).toEqual(["aws-guard@1.0.0"]);
+            expect(otherPacks(readEvents(LOG), alone.pack)).toEqual([]);
         });
 
         it("refuses a complete preview run without a policy pack, saying what to run", () => {
