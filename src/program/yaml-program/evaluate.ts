@@ -3,7 +3,8 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { outputNames } from "../stand-ins";
-import { Accessor, canonicalToken, isComponentType, ConfigDecl, defaultProviderOf, defaultProviders, ConfigType, Expr, PropertyAccess, ResourceDecl, Template } from "./template";
+import { Accessor, canonicalToken, ConfigDecl, defaultProviderOf, defaultProviders, ConfigType, Expr, PropertyAccess, ResourceDecl, Template } from "./template";
+import { isComponentType } from "./types";
 
 /**
  * The running half of the Pulumi YAML interpreter, a Node.js program under the Node.js SDK: each
