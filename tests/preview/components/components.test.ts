@@ -14,6 +14,7 @@ import { locateProviderPlugin } from "../../../src/program/provider-plugins";
 import type { ProgramRun } from "../../../src/program/records";
 import { sharedAnalyzer } from "../../harness/stack";
 import { failure, runAt } from "../../harness/program";
+import { descendants, running, waitFor } from "../../harness/processes";
 
 const KUBERNETES_VERSION: string = require("@pulumi/kubernetes/package.json").version;
 const PLUGIN = locateProviderPlugin("kubernetes", KUBERNETES_VERSION);
@@ -159,36 +160,15 @@ withPlugin("components constructed by the real Kubernetes provider", () => {
     test("a provider plugin ends with prodready, even when prodready is killed with SIGKILL", async () => {
         const cli = spawn(process.execPath, [path.resolve(__dirname, "..", "..", "..", "bin", "prodready.js"), "preview", program("typescript"), "--config", "only=group,spin"],
             { stdio: "ignore" });
-        const descendants = (): Array<{ pid: number; args: string }> => {
-            const rows = spawnSync("ps", ["-eo", "pid=,ppid=,args="], { encoding: "utf8" }).stdout.trim().split("\n")
-                .map((line) => /^\s*(\d+)\s+(\d+)\s+(.*)$/.exec(line)).filter((m): m is RegExpExecArray => m !== null)
-                .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3] }));
-            const found: Array<{ pid: number; args: string }> = [];
-            const parents = new Set([cli.pid]);
-            for (let grew = true; grew;) {
-                grew = false;
-                for (const row of rows) {
-                    if (parents.has(row.ppid) && !parents.has(row.pid)) {
-                        parents.add(row.pid);
-                        found.push(row);
-                        grew = true;
-                    }
-                }
-            }
-            return found;
-        };
         let plugins: Array<{ pid: number; args: string }> = [];
         for (let waited = 0; plugins.length === 0 && waited < 60_000; waited += 250) {
             await new Promise((resolve) => setTimeout(resolve, 250));
-            plugins = descendants().filter((p) => p.args.includes("pulumi-resource-kubernetes") && !p.args.includes("plugin-host"));
+            plugins = descendants(cli.pid!).filter((p) => p.args.includes("pulumi-resource-kubernetes") && !p.args.includes("plugin-host"));
         }
         expect(plugins).not.toEqual([]);
         cli.kill("SIGKILL");
-        const alive = (pid: number) => spawnSync("ps", ["-o", "stat=", "-p", String(pid)], { encoding: "utf8" }).stdout.trim().replace(/^Z.*/, "") !== "";
-        for (let waited = 0; plugins.some((p) => alive(p.pid)) && waited < 10_000; waited += 250) {
-            await new Promise((resolve) => setTimeout(resolve, 250));
-        }
-        expect(plugins.filter((p) => alive(p.pid))).toEqual([]);
+        await waitFor(() => (plugins.some((p) => running(p.pid)) ? undefined : true), 10).catch(() => undefined);
+        expect(plugins.filter((p) => running(p.pid))).toEqual([]);
     });
 
     test("YAML: every component class's privileged Pod is judged by name", async () => {

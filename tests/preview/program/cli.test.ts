@@ -4,6 +4,7 @@ import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { childPids, waitFor } from "../../harness/processes";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 const CLI = path.join(ROOT, "bin", "prodready.js");
@@ -15,25 +16,6 @@ function alive(pid: number): boolean {
         return true;
     } catch {
         return false;
-    }
-}
-
-function childPids(pid: number): number[] {
-    const out = spawnSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).stdout;
-    return out.split("\n").map((l) => Number(l.trim())).filter((n) => n > 0);
-}
-
-async function waitFor<T>(probe: () => T | undefined, seconds: number): Promise<T> {
-    const deadline = Date.now() + seconds * 1000;
-    for (;;) {
-        const value = probe();
-        if (value !== undefined) {
-            return value;
-        }
-        if (Date.now() > deadline) {
-            throw new Error(`not reached within ${seconds} s`);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 200));
     }
 }
 

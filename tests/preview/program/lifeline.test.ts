@@ -7,40 +7,11 @@ import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { childPids, running, waitFor } from "../../harness/processes";
 
 const ROOT = path.resolve(__dirname, "..", "..", "..");
 const CLI = path.join(ROOT, "bin", "prodready.js");
 const FIXTURES = path.join(__dirname, "..", "fixtures", "programs");
-
-/** True while the process runs; a zombie (ended, not yet reaped by its new parent) has ended. */
-function running(pid: number): boolean {
-    let stat: string;
-    try {
-        stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    } catch {
-        return false;
-    }
-    return !/^Z/.test(stat.slice(stat.lastIndexOf(")") + 2));
-}
-
-function childPids(pid: number): number[] {
-    const out = spawnSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).stdout;
-    return out.split("\n").map((l) => Number(l.trim())).filter((n) => n > 0);
-}
-
-async function waitFor<T>(probe: () => T | undefined, seconds: number): Promise<T> {
-    const deadline = Date.now() + seconds * 1000;
-    for (;;) {
-        const value = probe();
-        if (value !== undefined) {
-            return value;
-        }
-        if (Date.now() > deadline) {
-            throw new Error(`not reached within ${seconds} s`);
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-}
 
 const scratch: string[] = [];
 const leftovers: number[] = [];
