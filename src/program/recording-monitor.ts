@@ -1,6 +1,6 @@
 import { minimatch } from "minimatch";
 import { DeclarationSite, declarationSite } from "./declaration-site";
-import { SECRET_SIG, SIG_KEY } from "../analyzer/wire";
+import { SECRET_SIG, SIG_KEY, UNKNOWN } from "../analyzer/wire";
 import type { InvokeHandler } from "./invokes";
 import { answersFunctionsLocally, packageOf, ProviderPlugins, ProviderSettings } from "./provider-plugins";
 import type { RecordedResource, UnexpandedComponent } from "./records";
@@ -217,14 +217,20 @@ export class RecordingMonitor {
         if (source) {
             this.sources.set(urn, source);
         }
-        const plugin = this.plugins.instance(pkg, version, this.providerSettings(pkg, providerReference(req, pkg)));
+        const settings = this.providerSettings(pkg, providerReference(req, pkg));
+        // A provider configured from a value nobody knows before `up` would build other children than the engine's.
+        const unknownSetting = Object.keys(settings.config).find((key) => settings.config[key].includes(UNKNOWN));
+        const plugin = unknownSetting === undefined ? this.plugins.instance(pkg, version, settings) : undefined;
         if (!plugin) {
             const recorded = this.record(req);
             const allowed = (this.settings.allowUnexpanded ?? []).some((glob) => minimatch(type, glob));
-            const reason = `its provider builds its children, and the ${pkg} provider plugin${version ? ` ${version}` : ""} was not found`;
+            const install = `pulumi plugin install resource ${pkg}${version ? ` ${version}` : ""}`;
+            const [reason, fix] = unknownSetting !== undefined
+                ? [`its provider's ${unknownSetting} is unknown during preview`, "set it from a value known before pulumi up"]
+                : [`its provider builds its children, and the ${pkg} provider plugin${version ? ` ${version}` : ""} was not found`, `install it (${install})`];
             this.unexpanded.push({ type, name: req.getName(), urn, reason, allowed });
             if (!allowed) {
-                this.problems.push(`${type} "${req.getName()}" is a component whose children prodready cannot see: ${reason}; install it (pulumi plugin install resource ${pkg}${version ? ` ${version}` : ""}), run pulumi preview --policy-pack, or accept it unjudged with --allow-unexpanded '${type}'`);
+                this.problems.push(`${type} "${req.getName()}" is a component whose children prodready cannot see: ${reason}; ${fix}, run pulumi preview --policy-pack, or accept it unjudged with --allow-unexpanded '${type}'`);
             }
             return { urn: recorded.urn, state: recorded.inputs };
         }

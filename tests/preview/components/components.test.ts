@@ -157,6 +157,11 @@ withPlugin("components constructed by the real Kubernetes provider", () => {
         ]);
     });
 
+    test("a component whose provider is configured from a value unknown before pulumi up is not constructed with a guess", async () => {
+        const err = await failure(run(path.join(__dirname, "unknown-provider")));
+        expect(err.message).toMatch(/^kubernetes:yaml\/v2:ConfigGroup "apps" is a component whose children prodready cannot see: its provider's namespace is unknown during preview; set it from a value known before pulumi up/);
+    });
+
     test("a provider plugin ends with prodready, even when prodready is killed with SIGKILL", async () => {
         const cli = spawn(process.execPath, [path.resolve(__dirname, "..", "..", "..", "bin", "prodready.js"), "preview", program("typescript"), "--config", "only=group,spin"],
             { stdio: "ignore" });
