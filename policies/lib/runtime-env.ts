@@ -77,9 +77,12 @@ function literalText(value: unknown): string | undefined {
     return typeof value === "number" || typeof value === "boolean" ? String(value) : text(value);
 }
 
-/** Quotes a short switch-like value ("development", "debug"); anything else is described, never printed. */
+/**
+ * Quotes a short switch-like value ("development", "debug"); anything else is described by its
+ * length, never printed: the variable is chosen by a configurable name glob, so it may hold a secret.
+ */
 function quoted(value: string): string {
-    return /^[A-Za-z0-9_.:-]{1,32}$/.test(value) ? `"${value}"` : "a value";
+    return /^[A-Za-z0-9_.:-]{1,32}$/.test(value) ? `"${value}"` : `a ${value.length}-character value (not shown, as an environment value may hold a secret)`;
 }
 
 // ---- Production settings: environment name, log level, debug switch ----

@@ -91,6 +91,27 @@ export function describeType(value: unknown): string {
     return Array.isArray(value) ? "a list" : `a ${typeof value}`;
 }
 
+/** "sets no X" for a setting left out, else "sets X to a number": the value described, never printed. */
+export function describeSetting(field: string, value: unknown): string {
+    return value === undefined ? `sets no ${field}` : `sets ${field} to ${describeType(value)}`;
+}
+
+/**
+ * A setting's value as a message shows it: a string quoted as a program writes it ("PassThrough"),
+ * cut after 40 characters so the message stays one line; a number or a boolean as it is; anything
+ * else described (`describeType`). Only for settings that never hold a secret (modes, protocols,
+ * levels, switches): a value that could be secret is described, never shown.
+ */
+export function showSetting(value: unknown): string {
+    if (typeof value === "string") {
+        return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
+    }
+    if (typeof value === "number" || typeof value === "boolean") {
+        return String(value);
+    }
+    return describeType(value);
+}
+
 /**
  * True when `object` sets `key` (see `given`), also to a value unknown during preview: a key ARN or
  * a token that another resource creates is set although its value is not known yet. Reads the

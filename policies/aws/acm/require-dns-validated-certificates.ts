@@ -17,7 +17,7 @@ function renewalProblem(certificate: PolicyResource): string | undefined {
     }
     const method = text(given(props.validationMethod));
     if (method !== "DNS") {
-        return `uses validationMethod ${method ? `'${method}'` : "unset"}, so renewal waits on someone clicking an email: set validationMethod: "DNS" and publish its validation records`;
+        return `${method ? `uses validationMethod '${method}'` : "sets no validationMethod"}, so renewal waits on someone clicking an email: set validationMethod: "DNS" and publish its validation records`;
     }
     return undefined;
 }

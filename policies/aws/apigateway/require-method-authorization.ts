@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { bool, describeType, given, text } from "../../lib/values";
+import { bool, describeSetting, given, text } from "../../lib/values";
 
 /**
  * The exempt HTTP methods setting of the REST and HTTP API authorization policies: CORS preflight
@@ -32,7 +32,7 @@ export default resourcePolicy({
         const authorization = given(props.authorization);
         const value = text(authorization);
         if (value === undefined) {
-            report(`${where} sets authorization to ${describeType(authorization)}: set it to "AWS_IAM", "COGNITO_USER_POOLS" or "CUSTOM".`);
+            report(`${where} ${describeSetting("authorization", authorization)}: set it to "AWS_IAM", "COGNITO_USER_POOLS" or "CUSTOM".`);
             return;
         }
         if (value.trim().toUpperCase() !== "NONE" || bool(props.apiKeyRequired) === true) {

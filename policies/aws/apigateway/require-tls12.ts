@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeType, given, record, text } from "../../lib/values";
+import { describeSetting, given, record, text } from "../../lib/values";
 
 const REST = "aws:apigateway/domainName:DomainName";
 const V2 = "aws:apigatewayv2/domainName:DomainName";
@@ -38,7 +38,7 @@ export default resourcePolicy({
         }
         const value = text(policy);
         if (value === undefined) {
-            report(`${where} sets ${property} to ${describeType(policy)}: set it to "TLS_1_2".`);
+            report(`${where} ${describeSetting(property, policy)}: set it to "TLS_1_2".`);
         } else if (!acceptsOnlyTls12(value)) {
             report(`${where} uses ${property} '${value}', which accepts TLS 1.0: set it to "TLS_1_2".`);
         }

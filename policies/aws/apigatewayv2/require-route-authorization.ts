@@ -2,7 +2,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { EXEMPT_HTTP_METHODS, isExemptMethod } from "../apigateway/require-method-authorization";
 import { stackPolicy } from "../../lib/define";
 import { byType, graphLinks } from "../../lib/edge";
-import { bool, describeType, given, text } from "../../lib/values";
+import { bool, describeSetting, given, text } from "../../lib/values";
 
 const API = "aws:apigatewayv2/api:Api";
 const ROUTE = "aws:apigatewayv2/route:Route";
@@ -42,7 +42,7 @@ export default stackPolicy({
                 const type = given(route.props.authorizationType) ?? "NONE";
                 const authorization = text(type)?.trim().toUpperCase();
                 if (authorization === undefined) {
-                    report(`${where} sets authorizationType to ${describeType(type)}: set it to "JWT", "AWS_IAM" or "CUSTOM".`, route.urn);
+                    report(`${where} ${describeSetting("authorizationType", type)}: set it to "JWT", "AWS_IAM" or "CUSTOM".`, route.urn);
                     return;
                 }
                 if (authorization !== "NONE") {

@@ -1,7 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { cacheBehaviours, DISTRIBUTION_TYPE } from "../../lib/edge";
 import { anyPasses, judgeItems, knownItems, knownOr, Parts } from "../../lib/unknowns";
-import { describeType, given, record, text } from "../../lib/values";
+import { describeSetting, describeType, given, record, showSetting, text } from "../../lib/values";
 
 /** Viewer protocol policies under which every request CloudFront forwards arrived over HTTPS. */
 const HTTPS_VIEWERS = new Set(["https-only", "redirect-to-https"]);
@@ -56,7 +56,7 @@ export default resourcePolicy({
                         parts.report(`${where} uses originProtocolPolicy "match-viewer" while a cache behaviour accepts HTTP viewers, so their requests reach the origin unencrypted: set originProtocolPolicy: "https-only" (or viewerProtocolPolicy "redirect-to-https" on every cache behaviour).`);
                     }
                 } else if (value !== "https-only") {
-                    parts.report(`${where} sets originProtocolPolicy to ${value === undefined ? describeType(policy) : "a value CloudFront does not accept"}: set originProtocolPolicy: "https-only".`);
+                    parts.report(`${where} ${value === undefined ? describeSetting("originProtocolPolicy", policy) : `sets originProtocolPolicy to ${showSetting(value)}, which CloudFront does not accept (it takes http-only, match-viewer or https-only)`}: set originProtocolPolicy: "https-only".`);
                 }
             });
             parts.judge(() => {
@@ -67,9 +67,9 @@ export default resourcePolicy({
                 }
                 // A version known during preview that CloudFront must refuse decides before one that is unknown.
                 const { items, unknown } = knownItems(Array.isArray(protocols) ? protocols : [protocols]);
-                const refused = items.map((p) => text(p)?.trim()).filter((v) => v === undefined || !allowed.has(v));
+                const refused = items.filter((p) => text(p) === undefined || !allowed.has(text(p)!.trim()));
                 if (refused.length > 0) {
-                    const shown = refused.map((v) => v !== undefined && /^(SSLv3|TLSv1(\.[0-3])?)$/.test(v) ? v : "an unreadable value").join(", ");
+                    const shown = refused.map((p) => (text(p) !== undefined && /^(SSLv3|TLSv1(\.[0-3])?)$/.test(text(p)!.trim()) ? text(p)!.trim() : text(p) !== undefined ? showSetting(text(p)) : `${describeType(p)} (not a protocol name)`)).join(", ");
                     parts.report(`${where} lets CloudFront reach the origin with ${shown} (originSslProtocols): keep only ${allowedText}.`);
                 } else if (unknown !== undefined) {
                     throw unknown;

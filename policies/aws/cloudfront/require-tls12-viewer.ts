@@ -1,6 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
 import { DISTRIBUTION_TYPE } from "../../lib/edge";
-import { bool, describeType, given, record, text } from "../../lib/values";
+import { bool, describeSetting, describeType, given, record, text } from "../../lib/values";
 
 /**
  * Every viewer security policy CloudFront offers for minimumProtocolVersion, oldest first
@@ -39,7 +39,7 @@ export default resourcePolicy({
         const fix = `set viewerCertificate.minimumProtocolVersion to one of ${allowed.join(", ")}`;
         const certificate = record(props.viewerCertificate);
         if (!certificate) {
-            report(`${where} sets ${describeType(props.viewerCertificate)} viewerCertificate: set one with an ACM certificate (acmCertificateArn) and ${fix.replace("set viewerCertificate.", "")}.`);
+            report(`${where} ${describeSetting("viewerCertificate", props.viewerCertificate)}: set one with an ACM certificate (acmCertificateArn) and ${fix.replace("set viewerCertificate.", "")}.`);
             return;
         }
         if (bool(certificate.cloudfrontDefaultCertificate) === true) {

@@ -1,7 +1,7 @@
 import { EC2_HOST_KINDS, EC2_INSTANCE, EC2_SPOT_REQUEST } from "../../lib/aws";
 import { resourcePolicy } from "../../lib/define";
 import { Parts } from "../../lib/unknowns";
-import { describeType, given, integer, isGiven, record, text } from "../../lib/values";
+import { describeType, given, integer, isGiven, record, showSetting, text } from "../../lib/values";
 
 
 /** The largest hop limit EC2 accepts. */
@@ -46,7 +46,9 @@ export default resourcePolicy({
             } else if (typeof tokens !== "string") {
                 parts.report(`${where} sets metadataOptions.httpTokens to ${describeType(tokens)}, not a string: set it to "required".`);
             } else if (tokens.trim().toLowerCase() !== "required") {
-                parts.report(`${where} sets metadataOptions.httpTokens to ${tokens.trim().toLowerCase() === "optional" ? "\"optional\"" : "a value other than \"required\""}, so its instances accept IMDSv1 requests without a session token: set httpTokens: "required".`);
+                parts.report(tokens.trim().toLowerCase() === "optional"
+                    ? `${where} sets metadataOptions.httpTokens to ${showSetting(tokens)}, so its instances accept IMDSv1 requests without a session token: set httpTokens: "required".`
+                    : `${where} sets metadataOptions.httpTokens to ${showSetting(tokens)}, which EC2 does not accept (it takes "required" or "optional"): set httpTokens: "required".`);
             }
         });
         parts.judge(() => {

@@ -1,6 +1,6 @@
 import { eachContainer } from "../../lib/aws";
 import { resourcePolicy } from "../../lib/define";
-import { at, describeType, given, text } from "../../lib/values";
+import { at, describeSetting, given, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-ecs-require-log-configuration",
@@ -28,7 +28,7 @@ export default resourcePolicy({
             }
             const driver = at(container.logConfiguration, "logDriver");
             if (text(driver) === undefined) {
-                report(`${where} sets logConfiguration.logDriver to ${describeType(driver)}: set it to ${allowed}.`);
+                report(`${where} ${describeSetting("logConfiguration.logDriver", driver)}: set it to ${allowed}.`);
             } else if (!config.allowedLogDrivers.includes(text(driver)!)) {
                 report(`${where} logs through "${text(driver)}", not a central store: set logConfiguration.logDriver to ${allowed}.`);
             }

@@ -1,6 +1,6 @@
 import { eachContainer } from "../../lib/aws";
 import { resourcePolicy } from "../../lib/define";
-import { describeType, text } from "../../lib/values";
+import { describeSetting, text } from "../../lib/values";
 
 /** The tag of an image reference; "" when it has none; undefined when pinned by digest. */
 function tagOf(image: string): string | undefined {
@@ -33,7 +33,7 @@ export default resourcePolicy({
         eachContainer(name, props, report, (container, where) => {
             const image = text(container.image);
             if (!image) {
-                report(`${where} sets image to ${describeType(container.image)}: set image to a version tag or digest.`);
+                report(`${where} ${describeSetting("image", container.image)}: set image to a version tag or digest.`);
                 return;
             }
             const tag = tagOf(image);

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeType, given, record, text } from "../../lib/values";
+import { describeType, given, record, showSetting, text } from "../../lib/values";
 
 /** Classic load balancers: `aws.elb.LoadBalancer` and the token it was registered under before. */
 export const CLASSIC_LOAD_BALANCER_TYPES = ["aws:elb/loadBalancer:LoadBalancer", "aws:elasticloadbalancing/loadBalancer:LoadBalancer"] as const;
@@ -35,7 +35,7 @@ export default resourcePolicy({
         }
         const value = text(target);
         if (value === undefined || !TARGET.test(value.trim())) {
-            report(`${where} sets healthCheck.target to ${value === undefined ? describeType(target) : "a value that is not PROTOCOL:PORT"}: set it to "HTTP:<port>/<path>", "HTTPS:<port>/<path>", "TCP:<port>" or "SSL:<port>".`);
+            report(`${where} sets healthCheck.target to ${value === undefined ? describeType(target) : `${showSetting(value)}, which is not PROTOCOL:PORT[/PATH]`}: set it to "HTTP:<port>/<path>", "HTTPS:<port>/<path>", "TCP:<port>" or "SSL:<port>".`);
         }
     },
 });

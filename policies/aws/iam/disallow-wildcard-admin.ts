@@ -109,7 +109,7 @@ export function adminFindings(document: unknown): Finding[] {
     }
     const statement = parsed.Statement;
     if (!isRecord(statement) && !(Array.isArray(statement) && statement.length > 0)) {
-        return [{ unreadable: `has ${Array.isArray(statement) ? "an empty" : describeType(statement)} Statement, not a statement or a list of statements` }];
+        return [{ unreadable: `has ${Array.isArray(statement) ? "an empty Statement" : statement === undefined ? "no Statement" : `${describeType(statement)} Statement`}, not a statement or a list of statements` }];
     }
     const findings: Finding[] = [];
     values(statement).forEach((s, i) => {

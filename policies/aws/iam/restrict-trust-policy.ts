@@ -22,7 +22,7 @@ export function policyStatements(document: unknown): { statements: Statement[] }
     const statement = parsed.Statement;
     const all = Array.isArray(statement) ? statement : [statement];
     if (all.length === 0 || !all.every(isRecord)) {
-        return { unreadable: `has ${Array.isArray(statement) && statement.length > 0 ? "a statement that is not an object" : `${describeType(given(statement))} Statement`}, not a list of statements` };
+        return { unreadable: `has ${Array.isArray(statement) && statement.length > 0 ? "a statement that is not an object" : given(statement) === undefined ? "no Statement" : `${describeType(given(statement))} Statement`}, not a list of statements` };
     }
     return { statements: all };
 }

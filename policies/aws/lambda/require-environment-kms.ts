@@ -1,6 +1,6 @@
 import { isSetWithoutReading } from "../apigateway/require-access-logs";
 import { resourcePolicy } from "../../lib/define";
-import { record } from "../../lib/values";
+import { describeType, record } from "../../lib/values";
 
 /**
  * The raw kmsKeyArn, read without the unknown-value check: a key created with the stack is unknown
@@ -31,7 +31,7 @@ export default resourcePolicy({
         }
         const arn = rawKeyArn(props);
         if (typeof arn !== "string") {
-            report(`${where} sets kmsKeyArn to a value that is not a string: set it to the ARN of a customer managed KMS key.`);
+            report(`${where} sets kmsKeyArn to ${describeType(arn)}, not a string: set it to the ARN of a customer managed KMS key.`);
         } else if (/:alias\/aws\//.test(arn)) {
             report(`${where} sets kmsKeyArn to an AWS managed key (alias/aws/...): set it to a customer managed KMS key.`);
         }

@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeType, given, text } from "../../lib/values";
+import { describeSetting, given, showSetting, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-lambda-require-function-url-auth",
@@ -15,11 +15,11 @@ export default resourcePolicy({
         const type = given(props.authorizationType);
         const value = text(type)?.trim().toUpperCase();
         if (value === undefined) {
-            report(`${where} sets authorizationType to ${describeType(type)}: set authorizationType: "AWS_IAM".`);
+            report(`${where} ${describeSetting("authorizationType", type)}: set authorizationType: "AWS_IAM".`);
         } else if (value === "NONE") {
             report(`${where} uses authorizationType "NONE", so anyone who knows the URL can invoke the function: set authorizationType: "AWS_IAM" and grant lambda:InvokeFunctionUrl to the callers that need it.`);
         } else if (value !== "AWS_IAM") {
-            report(`${where} sets authorizationType to a value Lambda does not accept (AWS_IAM or NONE): set authorizationType: "AWS_IAM".`);
+            report(`${where} sets authorizationType to ${showSetting(text(type))}, which Lambda does not accept (it takes AWS_IAM or NONE): set authorizationType: "AWS_IAM".`);
         }
     },
 });

@@ -1,7 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { lambdaEnvironment, PRODUCTION_SETTINGS, productionProblems } from "../../lib/runtime-env";
 import { judgeEach, Parts } from "../../lib/unknowns";
-import { given, record, text } from "../../lib/values";
+import { given, record, showSetting, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-lambda-require-production-settings",
@@ -26,7 +26,7 @@ export default resourcePolicy({
             parts.judge(() => {
                 const level = text(given(record(props.loggingConfig)?.[property]));
                 if (level !== undefined && !config.allowedLogLevels.some((allowed) => allowed.toLowerCase() === level.trim().toLowerCase())) {
-                    parts.report(`Lambda function '${name}' sets loggingConfig.${property} to ${/^[A-Za-z]{1,16}$/.test(level) ? `"${level}"` : "a value"}, a log level too verbose for production: set it to INFO or less verbose.`);
+                    parts.report(`Lambda function '${name}' sets loggingConfig.${property} to ${showSetting(level)}, a log level too verbose for production: set it to INFO or less verbose.`);
                 }
             });
         }

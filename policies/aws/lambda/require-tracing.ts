@@ -1,5 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeType, given, record, text } from "../../lib/values";
+import { describeType, given, record, showSetting, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-lambda-require-tracing",
@@ -19,10 +19,14 @@ export default resourcePolicy({
         }
         const mode = given(record(tracing)?.mode);
         const value = text(mode);
-        if (value === undefined) {
-            report(`${where} sets tracingConfig.mode to ${describeType(mode)}: set tracingConfig: { mode: "Active" }.`);
+        if (mode === undefined) {
+            report(`${where} sets tracingConfig without a mode, so Lambda traces only invocations a caller already sampled (PassThrough): set tracingConfig: { mode: "Active" }.`);
+        } else if (value === undefined) {
+            report(`${where} sets tracingConfig.mode to ${describeType(mode)}, not a string: set tracingConfig: { mode: "Active" }.`);
+        } else if (value.trim() === "PassThrough") {
+            report(`${where} sets tracingConfig.mode to "PassThrough", so Lambda traces only invocations a caller already sampled: set it to "Active".`);
         } else if (value.trim() !== "Active") {
-            report(`${where} sets tracingConfig.mode to "${value.trim() === "PassThrough" ? "PassThrough" : "another value"}", so Lambda traces only invocations a caller already sampled: set it to "Active".`);
+            report(`${where} sets tracingConfig.mode to ${showSetting(value)}, which Lambda does not accept (it takes "Active" or "PassThrough"): set it to "Active".`);
         }
     },
 });

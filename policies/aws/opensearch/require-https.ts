@@ -1,7 +1,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { describeDomain, SEARCH_DOMAIN_TYPES } from "../../lib/edge";
 import { Parts } from "../../lib/unknowns";
-import { bool, describeType, record, text } from "../../lib/values";
+import { bool, describeSetting, record, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-opensearch-require-https",
@@ -16,7 +16,7 @@ export default resourcePolicy({
         const where = describeDomain(type, name);
         const options = record(props.domainEndpointOptions);
         if (!options) {
-            report(`${where} sets ${describeType(props.domainEndpointOptions)} domainEndpointOptions, so it accepts plain HTTP: set domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: "Policy-Min-TLS-1-2-PFS-2023-10" }.`);
+            report(`${where} ${describeSetting("domainEndpointOptions", props.domainEndpointOptions)}, so it accepts plain HTTP: set domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: "Policy-Min-TLS-1-2-PFS-2023-10" }.`);
             return;
         }
         // HTTPS and the TLS policy apart: one setting unknown during preview hides no violation of the other.
@@ -30,7 +30,7 @@ export default resourcePolicy({
             const policy = options.tlsSecurityPolicy;
             const value = text(policy);
             if (value === undefined) {
-                parts.report(`${where} sets domainEndpointOptions.tlsSecurityPolicy to ${describeType(policy)}: set it explicitly to "Policy-Min-TLS-1-2-PFS-2023-10".`);
+                parts.report(`${where} ${describeSetting("domainEndpointOptions.tlsSecurityPolicy", policy)}: set it explicitly to "Policy-Min-TLS-1-2-PFS-2023-10".`);
             } else if (!/^Policy-Min-TLS-1-[23]-/.test(value)) {
                 parts.report(`${where} uses tlsSecurityPolicy '${value}', which accepts TLS below 1.2: set it to "Policy-Min-TLS-1-2-PFS-2023-10".`);
             }

@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { graphTargets, indexByName, ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
-import { given, records, text } from "../../lib/values";
+import { given, records, showSetting, text } from "../../lib/values";
 
 /**
  * Whether a parameter group family's defaults require TLS: since January 2025 the family
@@ -19,7 +19,11 @@ function problem(group: PolicyResource): string | undefined {
         const family = text(given(group.props.family));
         return familyRequiresSsl(family) ? undefined : `which leaves require_ssl at the ${family ?? "family's"} default, false`;
     }
-    return String(setting.value).trim().toLowerCase() === "true" ? undefined : "which sets require_ssl to a value other than true";
+    const value = given(setting.value);
+    if (value === undefined) {
+        return "which lists require_ssl without a value";
+    }
+    return String(value).trim().toLowerCase() === "true" ? undefined : `which sets require_ssl to ${showSetting(value)}`;
 }
 
 export default stackPolicy({

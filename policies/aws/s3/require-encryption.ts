@@ -2,7 +2,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { BUCKET_TYPES, indexLinks, linkJudge, ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
 import { attempt } from "../../lib/unknowns";
-import { describeType, given, isRecord, list, record, records, text } from "../../lib/values";
+import { describeSetting, given, isRecord, list, record, records, text } from "../../lib/values";
 
 const ENCRYPTION_TYPES = [
     "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
@@ -39,7 +39,7 @@ function rulesProblem(rules: unknown[], allowed: readonly string[]): string | un
     for (const value of found) {
         const algorithm = text(given(value));
         if (algorithm === undefined) {
-            return `sets sseAlgorithm to ${describeType(given(value))}`;
+            return describeSetting("sseAlgorithm", given(value));
         }
         if (!allowed.includes(algorithm)) {
             return `sets sseAlgorithm '${algorithm}', not one of ${allowed.join(", ")}`;

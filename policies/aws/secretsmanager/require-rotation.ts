@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { indexLinks, linkJudge, ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
-import { bool, describeType, given, integer, record, text } from "../../lib/values";
+import { bool, describeSetting, describeType, given, integer, record, text } from "../../lib/values";
 
 const SECRET = "aws:secretsmanager/secret:Secret";
 const ROTATION = "aws:secretsmanager/secretRotation:SecretRotation";
@@ -23,7 +23,7 @@ function rotationProblem(rotation: PolicyResource, maximum: number): string | un
     }
     const rules = record(props.rotationRules);
     if (!rules) {
-        return `sets ${describeType(props.rotationRules)} rotationRules: set rotationRules.automaticallyAfterDays to ${maximum} or less`;
+        return `${describeSetting("rotationRules", props.rotationRules)}: set rotationRules.automaticallyAfterDays to ${maximum} or less`;
     }
     const days = given(rules.automaticallyAfterDays);
     if (days !== undefined) {

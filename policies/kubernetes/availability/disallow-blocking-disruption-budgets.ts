@@ -4,7 +4,7 @@ import {
     addTo, describeWorkload, isKind, isPatch, namespaceOrDefault, parseType, percentage, PodTemplateIndex, scaleTargetOf,
 } from "../../lib/kubernetes";
 import { known } from "../../lib/unknowns";
-import { at, integer, Props, record, text } from "../../lib/values";
+import { at, integer, isDeclared, Props, record, text } from "../../lib/values";
 
 // Kinds whose pod count is spec.replicas (1 when omitted); a DaemonSet's is the node count, unknown here.
 const REPLICATED_KINDS = new Set(["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController"]);
@@ -15,7 +15,7 @@ export default stackPolicy({
     priority: "P1",
     severity: "medium",
     checklist: ["002.infrastructure-setup.auto-scaling", "003.performance.auto-scaling"],
-    remediationSteps: "Set maxUnavailable to 1 or more (or a percentage above 0%), or minAvailable below the number of pods the budget selects (never \"100%\").",
+    remediationSteps: "Set maxUnavailable to 1 or more (or a percentage above 0%), or minAvailable below the number of pods the budget selects (never \"100%\"); a budget that sets neither allows no eviction at all.",
     tags: ["availability"],
     config: {
         minimumAllowedDisruptions: {
@@ -71,6 +71,11 @@ export default stackPolicy({
                     return;
                 }
                 if (spec.minAvailable === undefined) {
+                    if (!isDeclared(spec, "selector")) {
+                        return; // a budget without a selector selects no pod, so it blocks none
+                    }
+                    // The disruption controller then expects no pod and allows no disruption at all.
+                    report(`${where} sets neither minAvailable nor maxUnavailable, so the disruption controller allows no eviction of the pods it selects and node drains hang: ${fix}.`, budget.urn);
                     return;
                 }
                 if (percentage(spec.minAvailable) === 100) {

@@ -19,9 +19,10 @@ function percent(value: unknown): number | undefined {
 
 /**
  * Whether a budget keeps at least one pod of `replicas` from being evicted. Kubernetes rounds
- * percentages up. With neither field set the disruption controller blocks every eviction.
+ * percentages up. With neither field set ("unset") the disruption controller allows no eviction at
+ * all: that budget protects nothing, it blocks node drains.
  */
-function blocksDisruption(spec: Props, replicas: number): boolean | "invalid" {
+function blocksDisruption(spec: Props, replicas: number): boolean | "invalid" | "unset" {
     if (spec.minAvailable !== undefined) {
         const count = integer(spec.minAvailable);
         const share = percent(spec.minAvailable);
@@ -39,7 +40,7 @@ function blocksDisruption(spec: Props, replicas: number): boolean | "invalid" {
         const allowed = count !== undefined ? count : Math.ceil((share! * replicas) / 100);
         return allowed < replicas;
     }
-    return true;
+    return "unset";
 }
 
 export default stackPolicy({
@@ -150,9 +151,12 @@ export default stackPolicy({
                 }
                 const pdb = matching[0];
                 const pdbName = describeWorkload(pdb.type, pdb.name, pdb.props);
-                const why = blocksDisruption(record(pdb.props.spec) ?? {}, size) === "invalid"
+                const verdict = blocksDisruption(record(pdb.props.spec) ?? {}, size);
+                const why = verdict === "invalid"
                     ? "sets minAvailable or maxUnavailable to something other than a count or a percentage such as \"50%\""
-                    : `lets every one of the ${size} replicas of ${name} be evicted at once`;
+                    : verdict === "unset"
+                        ? `sets neither minAvailable nor maxUnavailable, so it allows no eviction of the ${size} replicas of ${name} (node drains hang) instead of keeping some up`
+                        : `lets every one of the ${size} replicas of ${name} be evicted at once`;
                 report(`${pdbName} ${why}: set minAvailable to 1 or more, or maxUnavailable below ${size}.`, pdb.urn);
             });
         }

@@ -6,11 +6,11 @@ import { at, integer, isGiven, record, text } from "../../lib/values";
 
 export default stackPolicy({
     name: "kubernetes-service-require-exposed-target-ports",
-    description: "Every targetPort of a Service is a port that a container of the pods it selects declares (by name or number), so traffic reaches a listening port.",
+    description: "Every targetPort a Service gives by name is a port name that a container of the pods it selects declares, so the name resolves and traffic reaches the pods. A numeric targetPort needs no declaration (a container's ports list is informational) and is not judged.",
     priority: "P1",
     severity: "medium",
     checklist: ["003.infrastructure.load-balancer"],
-    remediationSteps: "Set the Service's ports[].targetPort to a name or containerPort listed in the selected containers' ports (e.g. targetPort: http with ports: [{name: http, containerPort: 8080}]).",
+    remediationSteps: "Name the port in the selected containers' ports (e.g. ports: [{name: http, containerPort: 8080}] for targetPort: http), or set targetPort to the number the container listens on.",
     tags: ["availability"],
     validate: (resources, _config, report, context) => {
         const templates = new PodTemplateIndex(resources);
@@ -25,12 +25,10 @@ export default stackPolicy({
                 if (selected.length === 0) {
                     return; // kubernetes-service-require-selected-pods reports a Service that selects nothing
                 }
-                // The ports the selected pods' containers declare, by name and by number. A port
-                // unknown during preview decides only a targetPort that no known port answers.
+                // The port names the selected pods' containers declare. A name unknown during
+                // preview decides only a targetPort that no known name answers.
                 const names = new Set<string>();
-                const numbers = new Set<number>();
                 let unknownName: unknown;
-                let unknownNumber: unknown;
                 for (const workload of selected) {
                     for (const view of containers(podSpec(workload.type, workload.props) ?? {})) {
                         if (view.role !== "container") {
@@ -39,14 +37,10 @@ export default stackPolicy({
                         const declared = attempt(() => knownItems(view.container.ports));
                         const ports = declared.unknown === undefined ? declared.value : { items: [], unknown: declared.unknown };
                         unknownName ??= ports.unknown;
-                        unknownNumber ??= ports.unknown;
                         for (const item of ports.items) {
                             const name = attempt(() => text(record(item)?.name));
-                            const number = attempt(() => integer(record(item)?.containerPort));
                             unknownName ??= name.unknown;
-                            unknownNumber ??= number.unknown;
                             if (name.value !== undefined) names.add(name.value);
-                            if (number.value !== undefined) numbers.add(number.value);
                         }
                     }
                 }
@@ -57,20 +51,16 @@ export default stackPolicy({
                     if (!port) {
                         return;
                     }
-                    // targetPort defaults to the Service port.
-                    const target = port.targetPort ?? port.port;
-                    const number = integer(target);
-                    const name = number === undefined ? text(target) : undefined;
+                    // Only a name must be declared: Kubernetes resolves it against the containers' ports.
+                    // A number (targetPort omitted is the Service port, a number) needs no declaration.
+                    const target = port.targetPort;
+                    const name = integer(target) === undefined ? text(target) : undefined;
                     if (name !== undefined && !names.has(name)) {
                         if (unknownName !== undefined) {
                             throw unknownName;
                         }
-                        report(`${where} sends ports[${index}] to targetPort '${name}', which no container of the pods it selects names: set targetPort to one of ${[...names].join(", ") || "their declared ports"}.`);
-                    } else if (number !== undefined && !numbers.has(number)) {
-                        if (unknownNumber !== undefined) {
-                            throw unknownNumber;
-                        }
-                        report(`${where} sends ports[${index}] to targetPort ${number}, which no container of the pods it selects declares${numbers.size ? ` (they declare ${[...numbers].join(", ")})` : ""}: set targetPort to a declared containerPort or port name.`);
+                        const declared = names.size > 0 ? `set targetPort to one of ${[...names].join(", ")}, ` : "";
+                        report(`${where} sends ports[${index}] to targetPort '${name}', which no container of the pods it selects names, so the Service has no endpoint for it: ${declared}name the port in the container's ports (ports: [{name: ${name}, containerPort: <port>}]), or set targetPort to the port number.`);
                     }
                 });
             });

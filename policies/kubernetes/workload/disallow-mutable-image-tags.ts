@@ -1,6 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
 import { eachContainer, isPatch, isPodTemplateType, parseImage, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
-import { describeType, text } from "../../lib/values";
+import { describeSetting, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "kubernetes-workload-disallow-mutable-image-tags",
@@ -30,7 +30,7 @@ export default resourcePolicy({
             }
             const image = text(raw);
             if (image === undefined || image.trim() === "") {
-                report(`${where} sets image to ${describeType(raw)}, not an image reference: set it to a versioned tag or a digest.`);
+                report(`${where} ${describeSetting("image", raw)}, not an image reference: set it to a versioned tag or a digest.`);
                 return;
             }
             const { tag, digest } = parseImage(image.trim());

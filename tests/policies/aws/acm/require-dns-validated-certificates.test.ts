@@ -33,7 +33,7 @@ describe("aws-acm-require-dns-validated-certificates", () => {
         expect(verdict.violations[0]).not.toContain("secret");
     });
     it("fires when validationMethod is omitted", () => {
-        expect(checkStack(policy, [certificate({ domainName: "shop.example.com" }), listener()]).violations).toEqual([expect.stringContaining("validationMethod unset")]);
+        expect(checkStack(policy, [certificate({ domainName: "shop.example.com" }), listener()]).violations).toEqual([expect.stringContaining("sets no validationMethod")]);
     });
     it("passes a private CA certificate, which ACM renews", () => {
         expect(checkStack(policy, [certificate({ domainName: "internal.example.com", certificateAuthorityArn: "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/1" }), listener()]).violations).toEqual([]);

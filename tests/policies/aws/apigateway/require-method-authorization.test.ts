@@ -27,7 +27,7 @@ describe("aws-apigateway-require-method-authorization", () => {
         expect(checkResource(policy, { type: METHOD, props: method("ANY", "NONE") }).violations).toEqual([expect.stringContaining("(ANY)")]);
     });
     it("fires when authorization is omitted or malformed", () => {
-        expect(checkResource(policy, { type: METHOD, props: { restApi: "a", resourceId: "r", httpMethod: "GET" } }).violations).toEqual([expect.stringContaining("sets authorization to unset")]);
+        expect(checkResource(policy, { type: METHOD, props: { restApi: "a", resourceId: "r", httpMethod: "GET" } }).violations).toEqual([expect.stringContaining("sets no authorization")]);
         expect(checkResource(policy, { type: METHOD, props: { ...method("GET", "NONE"), authorization: 3 } }).violations).toEqual([expect.stringContaining("a number")]);
     });
     it("reports a value unknown during preview as unknown", () => {

@@ -24,11 +24,11 @@ describe("aws-apigateway-require-tls12", () => {
     });
     it("fires on malformed values, without crashing", () => {
         expect(checkResource(policy, { type: REST, props: { ...rest(), securityPolicy: 12 } }).violations).toEqual([expect.stringContaining("a number")]);
-        expect(checkResource(policy, { type: V2, props: { domainName: "api.example.com" } }).violations).toEqual([expect.stringContaining("unset")]);
+        expect(checkResource(policy, { type: V2, props: { domainName: "api.example.com" } }).violations).toEqual([expect.stringContaining("sets no domainNameConfiguration.securityPolicy")]);
     });
     it("treats an empty securityPolicy as omitted", () => {
         expect(checkResource(policy, { type: REST, props: rest("") }).violations).toEqual([expect.stringContaining("leaves securityPolicy unset")]);
-        expect(checkResource(policy, { type: V2, props: v2("") }).violations).toEqual([expect.stringContaining("sets domainNameConfiguration.securityPolicy to unset")]);
+        expect(checkResource(policy, { type: V2, props: v2("") }).violations).toEqual([expect.stringContaining("sets no domainNameConfiguration.securityPolicy")]);
     });
     it("reports a value unknown during preview as unknown", () => {
         expect(checkResource(policy, { type: V2, props: v2(UNKNOWN) }).unknown).toBeDefined();

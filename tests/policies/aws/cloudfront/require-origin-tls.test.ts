@@ -39,8 +39,11 @@ describe("aws-cloudfront-require-origin-tls", () => {
     });
     it("fires when the protocol policy or the SSL protocols are omitted or malformed", () => {
         expect(checkResource(policy, { type: DISTRIBUTION, props: distribution({ ...tls12, originSslProtocols: [] }) }).violations).toEqual([expect.stringContaining("omits originSslProtocols")]);
-        expect(checkResource(policy, { type: DISTRIBUTION, props: distribution({ ...tls12, originProtocolPolicy: "" }) }).violations).toEqual([expect.stringContaining("sets originProtocolPolicy to unset")]);
-        expect(checkResource(policy, { type: DISTRIBUTION, props: { ...distribution(tls12), origins: [{ originId: "alb", domainName: "alb.example.com", customOriginConfig: { ...tls12, originSslProtocols: [12] } }] } }).violations).toEqual([expect.stringContaining("an unreadable value")]);
+        expect(checkResource(policy, { type: DISTRIBUTION, props: distribution({ ...tls12, originProtocolPolicy: "" }) }).violations).toEqual([expect.stringContaining("sets no originProtocolPolicy")]);
+        expect(checkResource(policy, { type: DISTRIBUTION, props: distribution({ ...tls12, originProtocolPolicy: "https" }) }).violations).toEqual([
+            expect.stringContaining("sets originProtocolPolicy to \"https\", which CloudFront does not accept (it takes http-only, match-viewer or https-only): set originProtocolPolicy: \"https-only\"."),
+        ]);
+        expect(checkResource(policy, { type: DISTRIBUTION, props: { ...distribution(tls12), origins: [{ originId: "alb", domainName: "alb.example.com", customOriginConfig: { ...tls12, originSslProtocols: [12] } }] } }).violations).toEqual([expect.stringContaining("with a number (not a protocol name) (originSslProtocols)")]);
     });
     it("reports values unknown during preview as unknown", () => {
         expect(checkResource(policy, { type: DISTRIBUTION, props: distribution({ ...tls12, originProtocolPolicy: UNKNOWN }) }).unknown).toBeDefined();

@@ -46,7 +46,7 @@ describe("aws-cloudfront-require-tls12-viewer", () => {
             expect(checkResource(policy, { type: DISTRIBUTION, props: distribution({ ...ACM, minimumProtocolVersion: version }) }).violations)
                 .toEqual([expect.stringContaining(`'${version}', not a CloudFront security policy name`)]);
         }
-        expect(checkResource(policy, { type: DISTRIBUTION, props: { ...distribution(ACM), viewerCertificate: "x" as never } }).violations).toEqual([expect.stringContaining("a string viewerCertificate")]);
+        expect(checkResource(policy, { type: DISTRIBUTION, props: { ...distribution(ACM), viewerCertificate: "x" as never } }).violations).toEqual([expect.stringContaining("sets viewerCertificate to a string")]);
     });
 
     it("reports a version unknown during preview as unknown", () => {

@@ -29,6 +29,9 @@ describe("aws-ec2-require-imdsv2", () => {
         const props: aws.ec2.LaunchTemplateArgs = { ...template, metadataOptions: { httpTokens: "optional" } };
         expect(checkResource(policy, { type: TEMPLATE, name: "workers", props }).violations)
             .toEqual([expect.stringContaining("launch template 'workers' sets metadataOptions.httpTokens to \"optional\", so its instances accept IMDSv1")]);
+        const misspelt: aws.ec2.LaunchTemplateArgs = { ...template, metadataOptions: { httpTokens: "requried" } };
+        expect(checkResource(policy, { type: TEMPLATE, name: "workers", props: misspelt }).violations)
+            .toEqual([expect.stringContaining("sets metadataOptions.httpTokens to \"requried\", which EC2 does not accept (it takes \"required\" or \"optional\")")]);
     });
 
     it("fires on omitted metadata options or tokens, since the default accepts IMDSv1", () => {

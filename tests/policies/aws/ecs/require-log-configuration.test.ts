@@ -10,7 +10,7 @@ describe("aws-ecs-require-log-configuration", () => {
         .toEqual([expect.stringContaining("logs through \"json-file\"")]));
     it("fires when omitted or malformed", () => {
         expect(checkResource(policy, { type: TASK, props: task(api({ logConfiguration: undefined })) }).violations).toEqual([expect.stringContaining("sets no logConfiguration")]);
-        expect(checkResource(policy, { type: TASK, props: task(api({ logConfiguration: {} as never })) }).violations).toEqual([expect.stringContaining("logDriver to unset")]);
+        expect(checkResource(policy, { type: TASK, props: task(api({ logConfiguration: {} as never })) }).violations).toEqual([expect.stringContaining("sets no logConfiguration.logDriver")]);
     });
     it("takes the allowed drivers from config", () => expect(checkResource(policy, { type: TASK, props: task(), config: { allowedLogDrivers: ["awsfirelens"] } }).violations).toHaveLength(1));
     it("reports unknown", () => expect(checkResource(policy, { type: TASK, props: { ...task(), containerDefinitions: UNKNOWN } }).unknown).toBeDefined());

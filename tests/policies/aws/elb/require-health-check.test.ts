@@ -26,7 +26,7 @@ describe("aws-elb-require-health-check", () => {
     });
     it("fires on a health check without a target, or with a malformed one", () => {
         expect(checkResource(policy, { type: T, props: withCheck({ interval: 30, target: "" }) }).violations).toEqual([expect.stringContaining("without a target")]);
-        expect(checkResource(policy, { type: T, props: withCheck({ target: "HTTP:80" }) }).violations).toEqual([expect.stringContaining("not PROTOCOL:PORT")]);
+        expect(checkResource(policy, { type: T, props: withCheck({ target: "HTTP:80" }) }).violations).toEqual([expect.stringContaining("sets healthCheck.target to \"HTTP:80\", which is not PROTOCOL:PORT[/PATH]")]);
         expect(checkResource(policy, { type: T, props: withCheck({ target: "UDP:53" }) }).violations).toHaveLength(1);
         expect(checkResource(policy, { type: T, props: withCheck({ target: 80 }) }).violations).toEqual([expect.stringContaining("a number")]);
         expect(checkResource(policy, { type: T, props: withCheck("HTTP:80/") }).violations).toEqual([expect.stringContaining("sets healthCheck to a string")]);

@@ -73,7 +73,7 @@ describe("aws-iam-disallow-wildcard-admin", () => {
     });
     it("reports a document that is not JSON, has no statements or has an unreadable statement as unreadable", () => {
         expect(checkResource(policy, { type: POLICY, props: { policy: "{not json" } }).violations).toEqual([expect.stringContaining("is not valid JSON")]);
-        expect(checkResource(policy, { type: POLICY, props: { policy: JSON.stringify({ Version: "2012-10-17" }) } }).violations).toEqual([expect.stringContaining("unset Statement")]);
+        expect(checkResource(policy, { type: POLICY, props: { policy: JSON.stringify({ Version: "2012-10-17" }) } }).violations).toEqual([expect.stringContaining("has no Statement")]);
         expect(checkResource(policy, { type: POLICY, props: { policy: JSON.stringify({ Statement: [{ Effect: "Allow", Action: 7, Resource: "*" }] }) } }).violations)
             .toEqual([expect.stringContaining("statement #1 sets Action to a number, not a string or a list of strings")]);
         expect(checkResource(policy, { type: POLICY, props: { policy: JSON.stringify({ Statement: ["*"] }) } }).violations).toEqual([expect.stringContaining("statement #1 is a string, not an object")]);

@@ -22,7 +22,7 @@ describe("aws-lambda-require-environment-kms", () => {
     });
     it("fires on the AWS managed aws/lambda key and on a value that is not a string", () => {
         expect(checkResource(policy, { type: FUNCTION, props: { ...fn, kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/aws/lambda" } }).violations).toEqual([expect.stringContaining("an AWS managed key")]);
-        expect(checkResource(policy, { type: FUNCTION, props: { ...fn, kmsKeyArn: 7 } }).violations).toEqual([expect.stringContaining("not a string")]);
+        expect(checkResource(policy, { type: FUNCTION, props: { ...fn, kmsKeyArn: 7 } }).violations).toEqual([expect.stringContaining("sets kmsKeyArn to a number, not a string")]);
     });
     it("reports environment variables unknown during preview as unknown", () => {
         expect(checkResource(policy, { type: FUNCTION, props: { ...fn, environment: { variables: UNKNOWN } } }).unknown).toBeDefined();

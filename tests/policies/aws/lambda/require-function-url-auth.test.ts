@@ -14,8 +14,10 @@ describe("aws-lambda-require-function-url-auth", () => {
             .toEqual([expect.stringContaining("Lambda function URL 'webhook-url' uses authorizationType \"NONE\"")]);
     });
     it("fires when authorizationType is omitted or not a value Lambda accepts", () => {
-        expect(checkResource(policy, { type: URL, props: { functionName: "webhook" } }).violations).toEqual([expect.stringContaining("sets authorizationType to unset")]);
-        expect(checkResource(policy, { type: URL, props: { ...url, authorizationType: "JWT" } }).violations).toEqual([expect.stringContaining("does not accept")]);
+        expect(checkResource(policy, { type: URL, props: { functionName: "webhook" } }).violations).toEqual([expect.stringContaining("sets no authorizationType")]);
+        expect(checkResource(policy, { type: URL, props: { ...url, authorizationType: "JWT" } }).violations).toEqual([
+            "Lambda function URL 'subject' sets authorizationType to \"JWT\", which Lambda does not accept (it takes AWS_IAM or NONE): set authorizationType: \"AWS_IAM\".",
+        ]);
     });
     it("reports a value unknown during preview as unknown", () => {
         expect(checkResource(policy, { type: URL, props: { ...url, authorizationType: UNKNOWN } }).unknown).toBeDefined();

@@ -15,7 +15,12 @@ describe("aws-lambda-require-tracing", () => {
     });
     it("fires when tracingConfig or its mode is omitted", () => {
         expect(checkResource(policy, { type: FUNCTION, props: { ...fn, tracingConfig: undefined } }).violations).toEqual([expect.stringContaining("has no tracingConfig")]);
-        expect(checkResource(policy, { type: FUNCTION, props: { ...fn, tracingConfig: { mode: "" } } }).violations).toEqual([expect.stringContaining("sets tracingConfig.mode to unset")]);
+        expect(checkResource(policy, { type: FUNCTION, props: { ...fn, tracingConfig: { mode: "" } } }).violations).toEqual([expect.stringContaining("sets tracingConfig without a mode, so Lambda traces only invocations a caller already sampled (PassThrough)")]);
+    });
+    it("names a mode Lambda does not accept", () => {
+        expect(checkResource(policy, { type: FUNCTION, name: "worker", props: { ...fn, tracingConfig: { mode: "active" } } }).violations).toEqual([
+            "Lambda function 'worker' sets tracingConfig.mode to \"active\", which Lambda does not accept (it takes \"Active\" or \"PassThrough\"): set it to \"Active\".",
+        ]);
     });
     it("fires on a malformed mode without crashing", () => {
         expect(checkResource(policy, { type: FUNCTION, props: { ...fn, tracingConfig: { mode: 1 } } }).violations).toEqual([expect.stringContaining("a number")]);

@@ -18,8 +18,8 @@ describe("aws-opensearch-require-https", () => {
         expect(checkResource(policy, { type: DOMAIN, props: domain({ ...GOOD, tlsSecurityPolicy: "Policy-Min-TLS-1-0-2019-07" }) }).violations).toEqual([expect.stringContaining("accepts TLS below 1.2")]);
     });
     it("fires when the endpoint options or the TLS policy are omitted", () => {
-        expect(checkResource(policy, { type: DOMAIN, props: domain() }).violations).toEqual([expect.stringContaining("unset domainEndpointOptions")]);
-        expect(checkResource(policy, { type: DOMAIN, props: domain({ enforceHttps: true }) }).violations).toEqual([expect.stringContaining("tlsSecurityPolicy to unset")]);
+        expect(checkResource(policy, { type: DOMAIN, props: domain() }).violations).toEqual([expect.stringContaining("sets no domainEndpointOptions, so it accepts plain HTTP")]);
+        expect(checkResource(policy, { type: DOMAIN, props: domain({ enforceHttps: true }) }).violations).toEqual([expect.stringContaining("sets no domainEndpointOptions.tlsSecurityPolicy")]);
     });
     it("reports a value unknown during preview as unknown", () => {
         expect(checkResource(policy, { type: DOMAIN, props: { ...domain(GOOD), domainEndpointOptions: { ...GOOD, enforceHttps: UNKNOWN } } }).unknown).toBeDefined();

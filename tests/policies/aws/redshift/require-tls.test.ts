@@ -31,7 +31,7 @@ describe("aws-redshift-require-tls", () => {
             { type: CLUSTER, name: "dw", props: { ...cluster, clusterParameterGroupName: UNKNOWN }, propertyDependencies: { clusterParameterGroupName: [urnOf(GROUP, "dw-params")] } },
             { type: GROUP, name: "dw-params", props: { ...withParameters([{ name: "require_ssl", value: "false" }]), name: UNKNOWN } },
         ]);
-        expect(verdict.violations).toEqual([expect.stringContaining("Redshift cluster 'dw' uses parameter group 'dw-params', which sets require_ssl to a value other than true")]);
+        expect(verdict.violations).toEqual([expect.stringContaining("Redshift cluster 'dw' uses parameter group 'dw-params', which sets require_ssl to \"false\"")]);
         expect(verdict.unknownUrns).toBeUndefined();
     });
 

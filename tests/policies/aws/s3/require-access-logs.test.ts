@@ -68,6 +68,37 @@ describe("aws-s3-require-access-logs", () => {
         expect(checkStack(policy, [{ type: BUCKET, name: "data", props: { ...data, logging: { targetBucket: "" } } }]).violations).toHaveLength(1);
     });
 
+    it("exempts a bucket set up to receive access logs although no bucket of the stack logs into it", () => {
+        const central = (props: aws.s3.BucketArgs) => checkStack(policy, [{ type: BUCKET, name: "access-logs", props: { ...logs, ...props } }]);
+        // The log-delivery-write canned ACL, or a grant to the LogDelivery group, on the bucket.
+        expect(central({ acl: "log-delivery-write" }).violations).toEqual([]);
+        expect(central({ grants: [{ type: "Group", uri: "http://acs.amazonaws.com/groups/s3/LogDelivery", permissions: ["WRITE", "READ_ACP"] }] }).violations).toEqual([]);
+        // An inline policy allowing the logging service principal.
+        const allowLogging = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "logging.s3.amazonaws.com" }, Action: "s3:PutObject", Resource: "arn:aws:s3:::app-access-logs/*" }] });
+        expect(central({ policy: allowLogging }).violations).toEqual([]);
+        // The same from a BucketAcl or a BucketPolicy that names the bucket.
+        const acl: aws.s3.BucketAclArgs = { bucket: "app-access-logs", acl: "log-delivery-write" };
+        const grant: aws.s3.BucketAclArgs = { bucket: "app-access-logs", accessControlPolicy: { owner: { id: "owner" }, grants: [{ grantee: { type: "Group", uri: "http://acs.amazonaws.com/groups/s3/LogDelivery" }, permission: "WRITE" }] } };
+        const bucketPolicy: aws.s3.BucketPolicyArgs = { bucket: "app-access-logs", policy: allowLogging };
+        for (const [type, props] of [["aws:s3/bucketAcl:BucketAcl", acl], ["aws:s3/bucketAclV2:BucketAclV2", grant], ["aws:s3/bucketPolicy:BucketPolicy", bucketPolicy]] as const) {
+            expect(checkStack(policy, [{ type: BUCKET, name: "access-logs", props: logs }, { type, name: "access-logs-setup", props }]).violations).toEqual([]);
+        }
+        // A policy for another service, a private ACL, or a setup naming another bucket do not make it the log bucket.
+        const otherService = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { Service: "delivery.logs.amazonaws.com" }, Action: "s3:PutObject", Resource: "*" }] });
+        expect(central({ policy: otherService }).violations).toHaveLength(1);
+        expect(central({ acl: "private" }).violations).toHaveLength(1);
+        const denyLogging = JSON.stringify({ Statement: [{ Effect: "Deny", Principal: { Service: "logging.s3.amazonaws.com" }, Action: "s3:*", Resource: "*" }] });
+        expect(central({ policy: denyLogging }).violations).toHaveLength(1);
+        expect(checkStack(policy, [{ type: BUCKET, name: "data", props: data }, { type: "aws:s3/bucketAcl:BucketAcl", name: "logs-acl", props: acl }]).violations)
+            .toEqual(["S3 bucket 'data' records no server access logs: add an aws.s3.BucketLogging with bucket: data.id and targetBucket set to the access-log bucket (if this is the access-log bucket, let the logging service logging.s3.amazonaws.com put objects in its bucket policy)."]);
+    });
+
+    it("lets a known log-receiving setup win over a value unknown during preview, and an unknown one decide only alone", () => {
+        const setup: aws.s3.BucketArgs = { ...logs, acl: "log-delivery-write", policy: UNKNOWN };
+        expect(checkStack(policy, [{ type: BUCKET, name: "access-logs", props: setup }])).toEqual({ violations: [], urns: [] });
+        expect(checkStack(policy, [{ type: BUCKET, name: "access-logs", props: { ...logs, policy: UNKNOWN } }]).unknownUrns).toEqual([urnOf(BUCKET, "access-logs")]);
+    });
+
     it("judges each bucket on its own when a reference is unknown during preview", () => {
         const verdict = checkStack(policy, [
             { type: BUCKET, name: "data", props: data },

@@ -38,7 +38,7 @@ describe("aws-secretsmanager-require-rotation", () => {
         expect(checkStack(policy, [secret(), rotation({ automaticallyAfterDays: 90 })], { maximumDays: 90 }).violations).toEqual([]);
     });
     it("fires on rotation rules that are missing or malformed, without crashing", () => {
-        expect(checkStack(policy, [secret(), rotation(undefined)]).violations).toEqual([expect.stringContaining("unset rotationRules")]);
+        expect(checkStack(policy, [secret(), rotation(undefined)]).violations).toEqual([expect.stringContaining("sets no rotationRules")]);
         const malformed = rotation({ automaticallyAfterDays: 30 });
         expect(checkStack(policy, [secret(), { ...malformed, props: { ...malformed.props, rotationRules: { automaticallyAfterDays: "often" } } }]).violations).toEqual([expect.stringContaining("a string")]);
     });

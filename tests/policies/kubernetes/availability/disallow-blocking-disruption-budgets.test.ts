@@ -74,7 +74,20 @@ describe("kubernetes-availability-disallow-blocking-disruption-budgets", () => {
         expect(checkStack(policy, [pdb({ minAvailable: 3 })]).violations).toEqual([]);
         expect(checkStack(policy, [deployment(), pdb({ minAvailable: 3 }, "other")]).violations).toEqual([]);
         expect(checkStack(policy, [daemonSet(), pdb({ minAvailable: 3 })]).violations).toEqual([]);
-        expect(checkStack(policy, [deployment(), pdb({})]).violations).toEqual([]);
+    });
+
+    it("fires on a budget that sets neither minAvailable nor maxUnavailable, which allows no eviction", () => {
+        for (const selected of [[deployment()], [daemonSet()], []]) {
+            const verdict = checkStack(policy, [...selected, pdb({})]);
+            expect(verdict.violations).toEqual([
+                "PodDisruptionBudget 'web' sets neither minAvailable nor maxUnavailable, so the disruption controller allows no eviction of the pods it selects and node drains hang: set maxUnavailable to 1 or more, or minAvailable below the number of pods it selects.",
+            ]);
+            expect(verdict.urns).toEqual([urnOf(PDB, "web-pdb")]);
+        }
+        // A selector unknown during preview is still a selector; a budget without one selects no pod.
+        expect(checkStack(policy, [pdb({ selector: UNKNOWN as never })]).violations).toHaveLength(1);
+        const unselecting: StackResource = { type: PDB, name: "web-pdb", props: { metadata: { name: "web", namespace: "shop" }, spec: {} } };
+        expect(checkStack(policy, [deployment(), unselecting]).violations).toEqual([]);
     });
 
     it("is unknown for the budget alone when its values are unknown during preview", () => {

@@ -66,8 +66,16 @@ describe("kubernetes-availability-require-pod-disruption-budget", () => {
         expect(checkStack(policy, [deployment(), pdb({ maxUnavailable: "50%", selector: SELECTOR })]).violations).toEqual([]);
         expect(checkStack(policy, [deployment(), pdb({ minAvailable: 2, selector: {} })]).violations).toEqual([]);
         expect(checkStack(policy, [deployment(), pdb({ minAvailable: 2, selector: { matchExpressions: [{ key: "tier", operator: "In", values: ["frontend"] }] } })]).violations).toEqual([]);
-        // Neither field: the disruption controller then blocks every eviction.
-        expect(checkStack(policy, [deployment(), pdb({ selector: SELECTOR })]).violations).toEqual([]);
+    });
+
+    it("does not count a budget with neither minAvailable nor maxUnavailable, which allows no eviction at all", () => {
+        const verdict = checkStack(policy, [deployment(), pdb({ selector: SELECTOR })]);
+        expect(verdict.violations).toEqual([
+            "PodDisruptionBudget 'web' sets neither minAvailable nor maxUnavailable, so it allows no eviction of the 3 replicas of Deployment 'web' (node drains hang) instead of keeping some up: set minAvailable to 1 or more, or maxUnavailable below 3.",
+        ]);
+        expect(verdict.urns).toEqual([urnOf(PDB, "web-pdb")]);
+        // A working budget beside it protects the pods.
+        expect(checkStack(policy, [deployment(), { ...pdb({ selector: SELECTOR }), name: "empty-pdb" }, pdb()]).violations).toEqual([]);
     });
 
     it("requires no budget for a single replica, omitted replicas included", () => {

@@ -15,10 +15,17 @@ describe("kubernetes-service-require-exposed-target-ports", () => {
         expect(verdict.urns).toEqual([urnOf(TYPES.Service, "web-svc")]);
     });
 
-    it("fires on a numbered targetPort, or a port without targetPort, no container declares", () => {
-        expect(checkStack(policy, [web(), service(undefined, [{ port: 80, targetPort: 9090 }])]).violations).toEqual([expect.stringContaining("targetPort 9090")]);
-        expect(checkStack(policy, [web(), service(undefined, [{ port: 80 }])]).violations).toEqual([expect.stringContaining("targetPort 80")]);
-        expect(checkStack(policy, [web({ ports: [] }), service()]).violations).toHaveLength(1);
+    it("passes a numbered targetPort, or a port without targetPort, that no container declares: a container's ports list is informational", () => {
+        expect(checkStack(policy, [web(), service(undefined, [{ port: 80, targetPort: 9090 }])]).violations).toEqual([]);
+        expect(checkStack(policy, [web(), service(undefined, [{ port: 80 }])]).violations).toEqual([]);
+        expect(checkStack(policy, [web({ ports: [] }), service(undefined, [{ port: 80, targetPort: 8080 }])]).violations).toEqual([]);
+        expect(checkStack(policy, [web({ ports: [] }), service(undefined, [{ port: 80, targetPort: "8080" }])]).violations).toEqual([]);
+    });
+
+    it("fires on a named targetPort when the selected containers declare no ports at all", () => {
+        expect(checkStack(policy, [web({ ports: [] }), service()]).violations).toEqual([
+            "Service 'web' sends ports[0] to targetPort 'http', which no container of the pods it selects names, so the Service has no endpoint for it: name the port in the container's ports (ports: [{name: http, containerPort: <port>}]), or set targetPort to the port number.",
+        ]);
     });
 
     it("does not judge a Service that selects nothing in the stack", () => {
@@ -32,8 +39,10 @@ describe("kubernetes-service-require-exposed-target-ports", () => {
     it("reads a container port unknown during preview only when no known port answers the target", () => {
         const unknownPort = web({ ports: [UNKNOWN as never, { name: "http", containerPort: 8080 }] });
         expect(checkStack(policy, [service(), unknownPort])).toEqual({ violations: [], urns: [] });
-        expect(checkStack(policy, [service(undefined, [UNKNOWN as never, { name: "admin", port: 9000, targetPort: 9000 }]), web()]).violations)
-            .toEqual([expect.stringContaining("sends ports[1] to targetPort 9000, which no container of the pods it selects declares")]);
+        expect(checkStack(policy, [service(undefined, [UNKNOWN as never, { name: "admin", port: 9000, targetPort: "admin" }]), web()]).violations)
+            .toEqual([expect.stringContaining("sends ports[1] to targetPort 'admin', which no container of the pods it selects names")]);
+        // A port number unknown during preview decides nothing: numbers are not judged.
+        expect(checkStack(policy, [service(undefined, [{ name: "admin", port: UNKNOWN as never }]), web()])).toEqual({ violations: [], urns: [] });
         expect(checkStack(policy, [service(undefined, [{ name: "admin", port: 9000, targetPort: "admin" }]), unknownPort]).unknownUrns).toEqual([urnOf(TYPES.Service, "web-svc")]);
     });
 });

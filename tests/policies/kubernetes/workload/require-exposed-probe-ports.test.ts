@@ -18,8 +18,13 @@ describe("kubernetes-workload-require-exposed-probe-ports", () => {
         expect(checkResource(policy, pod(spec({ ports: [], livenessProbe: { grpc: { port: "grpc" as unknown as number } } }))).violations).toHaveLength(2);
     });
 
-    it("fires on a numbered port the container does not declare, and on a port of the wrong type", () => {
-        expect(checkResource(policy, statefulSet(spec({ livenessProbe: { httpGet: { path: "/live", port: 9090 } } }))).violations).toEqual([expect.stringContaining("port 9090, which it does not declare in ports[] (it declares 8080)")]);
+    it("passes a numbered port the container does not declare: its ports list is informational", () => {
+        expect(checkResource(policy, statefulSet(spec({ livenessProbe: { httpGet: { path: "/live", port: 9090 } } }))).violations).toEqual([]);
+        expect(checkResource(policy, deployment(spec({ ports: undefined, livenessProbe: { tcpSocket: { port: 8080 } }, readinessProbe: { grpc: { port: 9000 } } }))).violations).toEqual([]);
+        expect(checkResource(policy, pod(spec({ ports: [], livenessProbe: { httpGet: { path: "/live", port: "8080" } }, readinessProbe: undefined }))).violations).toEqual([]);
+    });
+
+    it("fires on a port of the wrong type", () => {
         expect(checkResource(policy, deployment(spec({ livenessProbe: { tcpSocket: { port: true as unknown as number } } }))).violations).toEqual([expect.stringContaining("neither a number nor a port name")]);
     });
 
@@ -32,17 +37,22 @@ describe("kubernetes-workload-require-exposed-probe-ports", () => {
         expect(checkResource(policy, deployment(spec({ livenessProbe: { httpGet: { port: UNKNOWN } } }))).unknown).toBeDefined();
     });
 
-    it("accepts undeclared numbered ports when checkNumberedPorts is off", () => {
-        expect(checkResource(policy, { ...deployment(spec({ livenessProbe: { httpGet: { port: 9090 } } })), config: { checkNumberedPorts: false } }).violations).toEqual([]);
+    it("takes no threshold: only an exemption changes the verdict", () => {
+        expect(Object.keys(policy.configSchema?.properties ?? {}).sort()).toEqual(["allowUnknown", "exemptions", "exemptionsFromResources"]);
+        const unnamed = deployment(spec({ livenessProbe: { httpGet: { port: "metrics" } } }));
+        expect(checkResource(policy, { ...unnamed, name: "legacy", config: { exemptions: [{ resource: "legacy", reason: "probe fixed in the next chart" }] } }).notApplicable).toContain("probe fixed in the next chart");
     });
 
     it("reads a port unknown during preview only when no known port answers the probe", () => {
         // The probe's named port is declared: an unknown sibling port decides nothing.
         const declared = spec({ ports: [UNKNOWN as never, { name: "http", containerPort: 8080 }] });
         expect(checkResource(policy, deployment(declared, UNKNOWN_METADATA))).toEqual({ violations: [] });
-        // A probe aimed at an undeclared number is reported beside it, whatever the workload's name and namespace.
-        const wrong = spec({ ports: [{ name: UNKNOWN, containerPort: 8080 }], livenessProbe: { tcpSocket: { port: 9090 } }, readinessProbe: undefined });
-        expect(checkResource(policy, deployment(wrong, UNKNOWN_METADATA))).toEqual({ violations: [expect.stringContaining("container 'app' of Deployment 'subject' aims its livenessProbe at port 9090")] });
+        // A port number decides nothing, so an unknown port name beside it is never read.
+        const numbered = spec({ ports: [{ name: UNKNOWN, containerPort: 8080 }], livenessProbe: { tcpSocket: { port: 9090 } }, readinessProbe: undefined });
+        expect(checkResource(policy, deployment(numbered, UNKNOWN_METADATA))).toEqual({ violations: [] });
+        // A probe aimed at an undeclared name is reported beside a container port unknown during preview, whatever the workload's name and namespace.
+        const wrong = spec({ ports: [{ name: "http", containerPort: UNKNOWN as never }], livenessProbe: { tcpSocket: { port: "health" } }, readinessProbe: undefined });
+        expect(checkResource(policy, deployment(wrong, UNKNOWN_METADATA))).toEqual({ violations: [expect.stringContaining("container 'app' of Deployment 'subject' aims its livenessProbe at port 'health', which is not one of its named ports (http)")] });
         // The probe's named port may be the unknown one.
         expect(checkResource(policy, deployment(spec({ ports: [{ name: UNKNOWN, containerPort: 8080 }] }))).unknown).toBeDefined();
     });

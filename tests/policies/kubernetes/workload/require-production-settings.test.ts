@@ -45,7 +45,7 @@ describe("kubernetes-workload-require-production-settings", () => {
         }
         const long = "express:*,app:router:*,app:database:*,knex:query";
         const [message] = checkResource(policy, deployment(withEnv([{ name: "DEBUG", value: long }]))).violations;
-        expect(message).toContain("sets DEBUG to a value, which turns debug mode on");
+        expect(message).toContain(`sets DEBUG to a ${long.length}-character value (not shown, as an environment value may hold a secret), which turns debug mode on`);
         expect(message).not.toContain(long);
     });
 
