@@ -4,8 +4,8 @@ import type { Analysis } from "./report/analysis";
 import { manifestRun, readManifestsInParallel } from "./manifests";
 import * as path from "path";
 import { loadCatalog } from "./catalog/catalog";
-import { DEFAULT_PACK_DIR, judge, packConfigOf, preview, readPackConfig } from "./preview";
-import { Report, reportFromAnalysis, standInsOf } from "./report/document";
+import { checkPackConfig, DEFAULT_PACK_DIR, describePack, judge, ownPolicies, packConfigOf, preview, readPackConfig, servedPacks } from "./preview";
+import { Report, reportFromAnalysis, reportPolicy, standInsOf, toolVersion } from "./report/document";
 import { missingVerdicts, otherPacks, readEvents, reportFromEvents } from "./report/event-log";
 import { Format, FORMATS, render } from "./report/index";
 import { killAllChildren } from "./program/child-processes";
@@ -14,19 +14,82 @@ import { assertReportJudged } from "./report/coverage";
 import { packResourceTypes } from "./report/pack";
 import { displayPath, repositoryRoot, sourceLocations } from "./report/locations";
 import { visibleLine } from "./report/safe";
-import { Progress, progressReports } from "./progress";
+import { Progress, progressReports, ProgressStream } from "./progress";
 import { withDefaultProviders } from "./analyzer/default-providers";
 import { resolvePolicyConfig, unknownsAllowed } from "./analyzer/config";
 import type { ProgramRun } from "./program/records";
+import { noticeToStderr } from "./program/project";
 
 /**
  * Exit codes: 0 every mandatory policy judged every resource it applies to and found no violation;
  * 1 a mandatory violation, or a mandatory policy left a resource unknown during preview that the
- * policy-pack config does not allow (not verified); 2 the run itself failed.
+ * policy-pack config does not allow (not verified), or a gate tightened by --fail-on advisory or
+ * --min-score failed; 2 the run itself failed.
  */
 export const EXIT_OK = 0;
 export const EXIT_VIOLATIONS = 1;
 export const EXIT_ERROR = 2;
+
+/** The exit codes as `--help` lists them. */
+export const EXIT_CODES_HELP = [
+    "",
+    "Exit codes:",
+    "  0  the gate passed: no mandatory violation, and every mandatory policy judged every resource it applies to",
+    "  1  the gate failed: a mandatory violation, a resource not verified (a mandatory policy met a value unknown during preview),",
+    "     an advisory violation with --fail-on advisory, or a readiness score below --min-score",
+    "  2  the run itself failed (bad arguments or config, a program error, nothing judged); one line on stderr names the cause",
+    "",
+    "Environment:",
+    "  NO_COLOR     set and not empty: the text report has no colour",
+    "  FORCE_COLOR  1, 2, 3 or empty: colour even when stdout is not a terminal; 0: never (it wins over NO_COLOR, as in Node.js)",
+].join("\n");
+
+/**
+ * Whether the text report is coloured: FORCE_COLOR first (as Node.js reads it: `0` or `false` turns
+ * colour off, anything else on), then NO_COLOR (https://no-color.org: set and not empty turns it
+ * off), else whether stdout is a terminal.
+ */
+export function colorWanted(env: NodeJS.ProcessEnv, isTTY: boolean | undefined): boolean {
+    const force = env.FORCE_COLOR;
+    if (force !== undefined) {
+        return !["0", "false"].includes(force.toLowerCase());
+    }
+    if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") {
+        return false;
+    }
+    return isTTY === true;
+}
+
+/** A flag that takes one value: given twice, the run stops (exit 2) instead of keeping the last one silently. */
+function once<T>(flag: string, parse: (value: string) => T): (value: string) => T {
+    let seen = false;
+    return (value: string) => {
+        if (seen) {
+            throw new InvalidArgumentError(`${flag} is given twice; give it once`);
+        }
+        seen = true;
+        return parse(value);
+    };
+}
+
+function asIs(value: string): string {
+    return value;
+}
+
+/** An option that takes one value, given at most once; with `choices`, a value outside them is an error. */
+function single(flags: string, description: string, parse: (value: string) => unknown = asIs, choices?: readonly string[]): Option {
+    const option = new Option(flags, description);
+    const flag = option.long ?? flags;
+    if (choices) {
+        option.choices(choices);
+    }
+    return option.argParser(once(flag, (value) => {
+        if (choices && !choices.includes(value)) {
+            throw new InvalidArgumentError(`Allowed choices are ${choices.join(", ")}.`);
+        }
+        return parse(value);
+    }));
+}
 
 /** Node.js timers hold at most 2^31-1 ms; a longer one fires at once. */
 const MAX_TIMER_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
@@ -40,6 +103,14 @@ function positiveSeconds(value: string): number {
         throw new InvalidArgumentError(`expected at most ${MAX_TIMER_SECONDS} seconds (about 24 days, the longest timer Node.js holds), got "${value}"`);
     }
     return seconds;
+}
+
+function score(value: string): number {
+    const n = Number(value);
+    if (value.trim() === "" || !Number.isFinite(n) || n < 0 || n > 100) {
+        throw new InvalidArgumentError(`expected a readiness score from 0 to 100, got "${value}"`);
+    }
+    return n;
 }
 
 function collect(value: string, previous: string[] = []): string[] {
@@ -86,37 +157,87 @@ function writeReportFile(file: string, text: string): void {
     }
 }
 
+/** What fails the run beyond the report's own gate (`summary.passed`). */
+export interface RunOptions {
+    /** `advisory`: an advisory violation fails the run too. */
+    failOn?: "mandatory" | "advisory";
+    /** A readiness score below this fails the run. */
+    minScore?: number;
+}
+
+/** Why the run fails on top of summary.passed (--fail-on advisory, --min-score), one reason a line. */
+export function extraGateFailures(report: Report, options: RunOptions): string[] {
+    const reasons: string[] = [];
+    if (options.failOn === "advisory" && report.summary.advisory > 0) {
+        reasons.push(`${report.summary.advisory} advisory violation${report.summary.advisory === 1 ? "" : "s"} (--fail-on advisory)`);
+    }
+    if (options.minScore !== undefined && report.score.score < options.minScore) {
+        reasons.push(`readiness score ${report.score.score}% is below --min-score ${options.minScore}`);
+    }
+    return reasons;
+}
+
 /**
  * Writes the report to each `--output` file and prints it in the chosen format: one run, every
- * format. The exit code says whether the gate failed (summary.passed).
+ * format. The exit code says whether the gate failed (summary.passed, --fail-on, --min-score).
  */
-function emitReport(report: Report, format: Format, files: readonly ReportFile[] = [], artifact?: string | null): number {
+function emitReport(report: Report, format: Format, files: readonly ReportFile[] = [], artifact?: string | null, options: RunOptions = {}): number {
     // A run that judged nothing is an error in every mode, never a clean pass.
     assertReportJudged(report);
     for (const output of files) {
         writeReportFile(output.file, render(report, output.format, { color: false, artifact }));
     }
-    process.stdout.write(render(report, format, { color: process.stdout.isTTY, artifact }));
-    return report.summary.passed ? EXIT_OK : EXIT_VIOLATIONS;
+    process.stdout.write(render(report, format, { color: colorWanted(process.env, process.stdout.isTTY), artifact }));
+    const extra = extraGateFailures(report, options);
+    for (const reason of extra) {
+        // The report's own gate line knows only mandatory findings: say here why the run fails anyway.
+        process.stderr.write(`prodready: gate: fails (exit 1): ${reason}\n`);
+    }
+    return report.summary.passed && extra.length === 0 ? EXIT_OK : EXIT_VIOLATIONS;
 }
 
 /** The run's policy-pack config (as packConfigOf reads it), for what the report needs of it. */
 type PackConfig = ReturnType<typeof packConfigOf>;
 
-function emit(analysis: Analysis, config: PackConfig, format: Format, files: readonly ReportFile[] = [], source: Report["source"], run: ProgramRun, packDir: string | undefined, artifact?: string | null): number {
+function emit(analysis: Analysis, config: PackConfig, format: Format, files: readonly ReportFile[] = [], source: Report["source"], run: ProgramRun, packDirs: readonly string[], artifact: string | null | undefined, options: RunOptions): number {
     // The objects the pack was called with: the run's resources and the default providers the engine adds.
     const subjects = withDefaultProviders(run, {}).resources;
-    const resourceTypes = packResourceTypes(packDir ?? DEFAULT_PACK_DIR);
+    // The types each resource policy judges, of every pack prodready can load in-process.
+    const resourceTypes = new Map(packDirs.flatMap((dir) => [...(packResourceTypes(dir) ?? [])]));
     const locations = sourceLocations(run.resources);
-    // The policies whose unknowns the config allows, resolved against the policies the pack described.
-    const allowUnknown = unknownsAllowed(resolvePolicyConfig(analysis.pack.policies, config.packConfig, config.configSource));
+    // The policies whose unknowns the config allows, resolved against the policies the run's own pack
+    // described (the other packs' were resolved from their defaults when their analyses were merged).
+    const allowUnknown = [...(analysis.allowUnknown ?? []), ...unknownsAllowed(resolvePolicyConfig(ownPolicies(analysis), config.packConfig, config.configSource))];
     const standIns = standInsOf(run);
-    return emitReport(reportFromAnalysis({ ...analysis, allowUnknown }, { catalog: loadCatalog(), source, subjects, resourceTypes, locations, standIns }), format, files, artifact);
+    return emitReport(reportFromAnalysis({ ...analysis, allowUnknown }, { catalog: loadCatalog(), source, subjects, resourceTypes, locations, standIns }), format, files, artifact, options);
+}
+
+/** Where progress lines go: stderr, or nowhere with --quiet (a stream that is no terminal shows none). */
+function progressStream(quiet: boolean | undefined): ProgressStream {
+    return quiet ? { isTTY: false, write: () => true } : process.stderr;
+}
+
+/** Where notices go: stderr, or nowhere with --quiet. */
+function noticeSink(quiet: boolean | undefined): (line: string) => void {
+    return quiet ? () => undefined : noticeToStderr;
+}
+
+function runOptions(opts: { failOn?: "mandatory" | "advisory"; minScore?: number }): RunOptions {
+    return { failOn: opts.failOn, minScore: opts.minScore };
+}
+
+/** The options every command that prints a report takes for its gate and its output on stderr. */
+function gateOptions(): Option[] {
+    return [
+        single("--fail-on <level>", "the lowest level whose violation fails the run (exit 1): mandatory, or advisory for every violation", asIs, ["mandatory", "advisory"]).default("mandatory"),
+        single("--min-score <n>", "also fail the run (exit 1) when the readiness score (0-100) is below n", score),
+        new Option("-q, --quiet", "print only the report: no progress line, notices or warnings on stderr (errors and why the gate fails still go there)"),
+    ];
 }
 
 function formatOption(): Option {
-    return new Option("--format <format>", "output format: text, json (docs/report.schema.json), sarif (2.1.0), junit (XML), markdown (pull-request comment), html (a self-contained page)")
-        .choices(FORMATS).default("text");
+    return single("--format <format>", "output format: text, json (docs/report.schema.json), sarif (2.1.0), junit (XML), markdown (pull-request comment), html (a self-contained page), " +
+        "github (GitHub Actions annotations), gitlab (GitLab Code Quality JSON)", asIs, FORMATS).default("text");
 }
 
 function outputOption(): Option {
@@ -124,67 +245,95 @@ function outputOption(): Option {
         .argParser(reportFile);
 }
 
+const PACK_HELP = "policy pack directory (default: the prodready pack)";
+const PACKS_HELP = "another policy pack to run beside prodready's own, with its own defaults, as pulumi preview runs several (repeatable); " +
+    "a copy of prodready's pack takes the built-in one's place";
+const PACK_CONFIG_HELP = "JSON config for prodready's pack, as for pulumi preview --policy-pack-config";
+const PROFILE_HELP = "ready-made pack config from profiles/ (checklists, pss-baseline, pss-restricted); --policy-pack-config entries override it";
+
+/** The pack's policies as `prodready policies` prints them: the fields the report's policies have. */
+function policyLines(pack: { name: string; version: string }, policies: ReturnType<typeof reportPolicy>[]): string {
+    const lines = [`${visibleLine(`${pack.name}@v${pack.version}`)}: ${policies.length} policies`];
+    for (const p of policies) {
+        lines.push("", `${visibleLine(p.name)}  [${p.enforcementLevel}, ${p.severity}${p.priority ? `, ${p.priority}` : ""}]` +
+            (p.checklist.length ? `  checklist: ${p.checklist.map(visibleLine).join(", ")}` : ""), `    ${visibleLine(p.description)}`);
+    }
+    return lines.join("\n") + "\n";
+}
+
 export function buildProgram(setExit: (code: number) => void): Command {
     const program = new Command("prodready")
         .description("Production-readiness policies for Pulumi programs, without a cloud account or the Pulumi CLI")
+        .version(toolVersion(), "-V, --version", "print prodready's version")
         .exitOverride()
-        .configureOutput({ outputError: (text, write) => write(text.startsWith("error:") ? `prodready: ${text}` : text) });
+        .configureOutput({ outputError: (text, write) => write(text.startsWith("error:") ? `prodready: ${text}` : text) })
+        .addHelpText("after", EXIT_CODES_HELP);
 
-    program.command("preview")
+    const previewCommand = program.command("preview")
         .description("run a Pulumi program (TypeScript, JavaScript, Python or Pulumi YAML) against an in-process engine, without a cloud, and judge it with the policy pack")
         .argument("[program-dir]", "Pulumi project directory (with Pulumi.yaml)", ".")
-        .option("--policy-pack <dir>", "policy pack directory (default: the prodready pack)")
-        .option("--policy-pack-config <file>", "JSON config for the pack, as for pulumi preview --policy-pack-config")
+        .option("--policy-pack <dir>", PACKS_HELP, collect)
+        .addOption(single("--policy-pack-config <file>", PACK_CONFIG_HELP))
         .option("-c, --config <key=value>", "stack config value (repeatable)", keyValue)
-        .option("--profile <name>", "ready-made pack config from profiles/ (checklists, pss-baseline, pss-restricted); --policy-pack-config entries override it")
-        .option("-s, --stack <stack>", "stack as the Pulumi CLI names it (name, org/name or org/project/name); its Pulumi.<name>.yaml (in stackConfigDir if set) is read and must exist (default: dev, whose file is optional)")
-        .option("--timeout <seconds>", "give up on a program that has not finished after this many seconds", positiveSeconds, DEFAULT_TIMEOUT_SECONDS)
+        .addOption(single("--profile <name>", PROFILE_HELP))
+        .addOption(single("-s, --stack <stack>", "stack as the Pulumi CLI names it (name, org/name or org/project/name); its Pulumi.<name>.yaml (in stackConfigDir if set) is read and must exist (default: dev, whose file is optional)"))
+        .addOption(single("--timeout <seconds>", "give up on a program that has not finished after this many seconds", positiveSeconds).default(DEFAULT_TIMEOUT_SECONDS))
         .option("--allow-unexpanded <type-glob>", "accept components of these types unjudged when their provider plugin is missing (repeatable), instead of failing", collect)
         .addOption(formatOption())
-        .addOption(outputOption())
+        .addOption(outputOption());
+    gateOptions().forEach((o) => previewCommand.addOption(o));
+    previewCommand.addHelpText("after", EXIT_CODES_HELP)
         .action(async (dir: string, opts) => {
-            const progress = new Progress();
+            const packs = servedPacks(opts.policyPack);
+            const progress = new Progress(progressStream(opts.quiet));
             const result = await preview(dir, {
                 ...progressReports(progress),
                 timeoutSeconds: opts.timeout,
-                packDir: opts.policyPack,
+                ...packs,
                 packConfigFile: opts.policyPackConfig,
                 profile: opts.profile,
                 config: opts.config,
                 stack: opts.stack,
                 allowUnexpanded: opts.allowUnexpanded,
+                onNotice: noticeSink(opts.quiet),
             }).finally(() => progress.done());
             const artifact = displayPath(path.resolve(result.programDir, "Pulumi.yaml"), repositoryRoot());
             const config = packConfigOf({ profile: opts.profile, packConfigFile: opts.policyPackConfig });
-            setExit(emit(result, config, opts.format, opts.output, { kind: "preview", target: result.programDir }, result.run, opts.policyPack, artifact));
+            setExit(emit(result, config, opts.format, opts.output, { kind: "preview", target: result.programDir }, result.run, [packs.packDir, ...packs.otherPackDirs], artifact, runOptions(opts)));
         });
-    program.command("manifests")
+    const manifestsCommand = program.command("manifests")
         .description("judge rendered Kubernetes manifests (files, directories, or - for standard input) with the policy pack")
         .argument("<paths...>", "YAML or JSON manifests; multi-document files and List kinds are read")
-        .option("--policy-pack <dir>", "policy pack directory (default: the prodready pack)")
-        .option("--policy-pack-config <file>", "JSON config for the pack, as for pulumi preview --policy-pack-config")
-        .option("--profile <name>", "ready-made pack config from profiles/ (checklists, pss-baseline, pss-restricted); --policy-pack-config entries override it")
-        .addOption(new Option("--analyzer <mode>", "where the pack runs: in this process (fast), or in its own process over gRPC as the Pulumi engine runs it; both give the same verdicts")
-            .choices(["in-process", "grpc"]).default("in-process"))
+        .option("--policy-pack <dir>", PACKS_HELP, collect)
+        .addOption(single("--policy-pack-config <file>", PACK_CONFIG_HELP))
+        .addOption(single("--profile <name>", PROFILE_HELP))
+        .addOption(single("--analyzer <mode>", "where the pack runs: in this process (fast), or in its own process over gRPC as the Pulumi engine runs it; both give the same verdicts",
+            asIs, ["in-process", "grpc"]).default("in-process"))
         .addOption(formatOption())
-        .addOption(outputOption())
+        .addOption(outputOption());
+    gateOptions().forEach((o) => manifestsCommand.addOption(o));
+    manifestsCommand.addHelpText("after", EXIT_CODES_HELP)
         .action(async (paths: string[], opts) => {
             const config = packConfigOf({ profile: opts.profile, packConfigFile: opts.policyPackConfig });
-            const progress = new Progress();
+            const packs = servedPacks(opts.policyPack);
+            const progress = new Progress(progressStream(opts.quiet));
             progress.update("prodready: reading manifests");
             const run = manifestRun(await readManifestsInParallel(paths));
-            const analysis = await judge(run, { packDir: opts.policyPack, packConfigFile: opts.policyPackConfig, profile: opts.profile, analyzer: opts.analyzer, ...progressReports(progress) })
+            const analysis = await judge(run, { ...packs, packConfigFile: opts.policyPackConfig, profile: opts.profile, analyzer: opts.analyzer,
+                onNotice: noticeSink(opts.quiet), ...progressReports(progress) })
                 .finally(() => progress.done());
-            setExit(emit(analysis, config, opts.format, opts.output, { kind: "manifests", target: paths.join(" ") }, run, opts.policyPack,
-                paths[0] === "-" ? null : displayPath(path.resolve(paths[0]), repositoryRoot())));
+            setExit(emit(analysis, config, opts.format, opts.output, { kind: "manifests", target: paths.join(" ") }, run, [packs.packDir, ...packs.otherPackDirs],
+                paths[0] === "-" ? null : displayPath(path.resolve(paths[0]), repositoryRoot()), runOptions(opts)));
         });
-    program.command("report")
+    const reportCommand = program.command("report")
         .description("report the policy results of a real `pulumi preview --policy-pack <pack> --event-log <file>`")
         .argument("<event-log>", "the file pulumi wrote with --event-log (JSON lines of engine events)")
-        .option("--policy-pack <dir>", "the policy pack the preview ran (default: the prodready pack), for policy metadata and exemptions")
-        .option("--policy-pack-config <file>", "the policy-pack config the preview ran with")
+        .addOption(single("--policy-pack <dir>", "the policy pack the preview ran (default: the prodready pack), for policy metadata and exemptions"))
+        .addOption(single("--policy-pack-config <file>", "the policy-pack config the preview ran with"))
         .addOption(formatOption())
-        .addOption(outputOption())
+        .addOption(outputOption());
+    gateOptions().forEach((o) => reportCommand.addOption(o));
+    reportCommand.addHelpText("after", EXIT_CODES_HELP)
         .action(async (file: string, opts) => {
             const events = readEvents(file);
             const report = reportFromEvents(events, {
@@ -194,14 +343,42 @@ export function buildProgram(setExit: (code: number) => void): Command {
                 configSource: opts.policyPackConfig,
                 target: file,
             });
-            setExit(emitReport(report, opts.format, opts.output));
+            setExit(emitReport(report, opts.format, opts.output, undefined, runOptions(opts)));
+            const notice = noticeSink(opts.quiet);
             const others = otherPacks(events, report.pack);
             if (others.length > 0) {
-                process.stderr.write(`prodready: notice: the preview also ran ${others.join(", ")}; only ${visibleLine(`${report.pack.name}@${report.pack.version}`)} is reported\n`);
+                notice(`prodready: notice: the preview also ran ${others.join(", ")}; only ${visibleLine(`${report.pack.name}@${report.pack.version}`)} is reported`);
             }
             // Which policies the log holds no verdict of, after the report (an error stays the only line).
             for (const line of missingVerdicts(report)) {
-                process.stderr.write(`prodready: warning: ${line}\n`);
+                notice(`prodready: warning: ${line}`);
+            }
+        });
+    program.command("policies")
+        .description("list the pack's policies: name, enforcement level, severity, priority, checklist items and description")
+        .addOption(single("--policy-pack <dir>", PACK_HELP))
+        .addOption(single("--format <format>", "output format: text, or json ({pack, policies})", asIs, ["text", "json"]).default("text"))
+        .action(async (opts) => {
+            const pack = await describePack(opts.policyPack ?? DEFAULT_PACK_DIR);
+            // The same fields, from the same function, as the report's list of policies.
+            const policies = pack.policies.map((p) => reportPolicy(p, undefined)).sort((a, b) => a.name.localeCompare(b.name));
+            process.stdout.write(opts.format === "json"
+                ? JSON.stringify({ pack: { name: pack.name, version: pack.version }, policies }, null, 2) + "\n"
+                : policyLines(pack, policies));
+        });
+    program.command("validate-config")
+        .description("check a policy-pack config against the pack's policies and their config schemas, without running a program (exit 0 valid, 2 invalid)")
+        .argument("<file>", "the JSON file --policy-pack-config and pulumi preview --policy-pack-config take")
+        .addOption(single("--policy-pack <dir>", PACK_HELP))
+        .addOption(single("--profile <name>", "check the file over this profile, as a run with both reads them"))
+        .option("-q, --quiet", "print nothing when the config is valid")
+        .action(async (file: string, opts) => {
+            const configured = await checkPackConfig({ packDir: opts.policyPack, packConfigFile: file, profile: opts.profile, onNotice: noticeSink(opts.quiet) });
+            const levels = Object.values(configured.levels);
+            const count = (level: string) => levels.filter((l) => l === level).length;
+            if (!opts.quiet) {
+                process.stdout.write(visibleLine(`${file}: valid for ${configured.pack.name}@v${configured.pack.version}: ` +
+                    `${levels.length} policies, ${count("mandatory")} mandatory, ${count("advisory")} advisory, ${count("remediate")} remediate, ${count("disabled")} disabled`) + "\n");
             }
         });
     return program;

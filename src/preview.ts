@@ -1,16 +1,18 @@
 import * as fs from "fs";
 import * as path from "path";
-import { jsonErrorLine, PolicyConfigError } from "./analyzer/config";
+import { jsonErrorLine, PolicyConfigError, resolvePolicyConfig, unknownsAllowed } from "./analyzer/config";
 import { AnalyzerHost, startAnalyzer } from "./analyzer/host";
 import { InProcessUnavailable, startInProcessAnalyzer } from "./analyzer/in-process";
 import { analyzeRun, ConfiguredPack, configurePack } from "./analyzer/session";
-import type { Analysis } from "./report/analysis";
+import type { Analysis, PackInfo } from "./report/analysis";
 import { loadProject, ProgramOptions, runProgram } from "./program";
+import { noticeToStderr } from "./program/project";
 import { killAllChildren } from "./program/child-processes";
 import { locateConfigFileObjects } from "./program/config-file-sources";
 import type { ProgramRun } from "./program/records";
 import { loadPackGrammar, resourceExemptionProblems } from "./exemptions/resources";
 import { packageRoot } from "./paths";
+import { loadPack } from "./report/pack";
 import { redactError, redactor, redactResult, secretTexts } from "./report/redaction";
 
 /** The pack that ships with prodready. */
@@ -38,6 +40,8 @@ export function readPackConfig(file: string): unknown {
 
 export interface PreviewOptions extends ProgramOptions {
     packDir?: string;
+    /** Other packs that run beside it, with their own defaults, as `pulumi preview` runs several packs (see servedPacks). */
+    otherPackDirs?: readonly string[];
     packConfigFile?: string;
     /** A ready-made config of profiles/ (checklists, pss-baseline, pss-restricted); packConfigFile's entries override its. */
     profile?: string;
@@ -110,7 +114,7 @@ interface OpenPack {
 export type AnalyzerMode = "grpc" | "in-process";
 
 /** The pack in this process where it can be (the prodready pack on its pinned SDK), else as a process. */
-async function startPack(packDir: string, mode: AnalyzerMode): Promise<AnalyzerHost> {
+async function startPack(packDir: string, mode: AnalyzerMode, notice: (line: string) => void): Promise<AnalyzerHost> {
     if (mode === "in-process") {
         try {
             return startInProcessAnalyzer(packDir);
@@ -119,7 +123,7 @@ async function startPack(packDir: string, mode: AnalyzerMode): Promise<AnalyzerH
                 throw err;
             }
             if (/@pulumi\/policy is/.test(err.message)) {
-                process.stderr.write(`prodready: notice: ${err.message}; serving the pack as a process\n`);
+                notice(`prodready: notice: ${err.message}; serving the pack as a process`);
             }
         }
     }
@@ -127,8 +131,8 @@ async function startPack(packDir: string, mode: AnalyzerMode): Promise<AnalyzerH
 }
 
 /** Starts the pack and configures it; a config it rejects stops it and throws PolicyConfigError. */
-async function openPack(packDir: string, packConfig: unknown, configSource: string | undefined, mode: AnalyzerMode = "grpc"): Promise<OpenPack> {
-    const host = await startPack(packDir, mode);
+async function openPack(packDir: string, packConfig: unknown, configSource: string | undefined, mode: AnalyzerMode = "grpc", notice: (line: string) => void = noticeToStderr): Promise<OpenPack> {
+    const host = await startPack(packDir, mode, notice);
     try {
         return { host, configured: await configurePack(host, packConfig, configSource) };
     } catch (err) {
@@ -154,11 +158,120 @@ async function judgeWith(open: OpenPack, run: ProgramRun, packDir: string, confi
     return analysis;
 }
 
-/** Judges a set of already recorded resources with a pack: shared by the preview and manifest modes. */
-export async function judge(run: ProgramRun, options: { packDir?: string; packConfigFile?: string; profile?: string; config?: Record<string, string>; analyzer?: AnalyzerMode; onJudged?: PreviewOptions["onJudged"] }): Promise<Analysis> {
+/**
+ * The packs of a run from the `--policy-pack` directories given: prodready's own pack, and the others
+ * beside it. A directory that holds prodready's own pack (a copy, a development build) takes the
+ * built-in one's place, and with it the run's policy-pack config; the others run with their own
+ * defaults, as `pulumi preview --policy-pack` runs a pack it has no config for.
+ */
+export function servedPacks(given: readonly string[] = []): { packDir: string; otherPackDirs: string[] } {
+    const dirs = given.map((d) => path.resolve(d));
+    const twice = dirs.find((d, i) => dirs.indexOf(d) !== i);
+    if (twice !== undefined) {
+        throw new PolicyConfigError(`the policy pack ${twice} is given twice to --policy-pack`);
+    }
+    const own = loadPack(DEFAULT_PACK_DIR)?.identity().name;
+    const isOwn = (dir: string) => dir === DEFAULT_PACK_DIR || (own !== undefined && loadPack(dir)?.identity().name === own);
+    const owns = dirs.filter(isOwn);
+    if (owns.length > 1) {
+        throw new PolicyConfigError(`--policy-pack gives prodready's own pack twice (${owns.join(", ")}): give one`);
+    }
+    return { packDir: owns[0] ?? DEFAULT_PACK_DIR, otherPackDirs: dirs.filter((d) => !isOwn(d)) };
+}
+
+/** Opens every pack; if one fails, stops those already open and throws its error. */
+async function openPacks(packDir: string, packConfig: unknown, configSource: string | undefined, others: readonly string[], mode: AnalyzerMode, notice?: (line: string) => void): Promise<OpenPack[]> {
+    const opened = await Promise.allSettled([openPack(packDir, packConfig, configSource, mode, notice),
+        ...others.map((dir) => openPack(dir, undefined, `default config of the policy pack ${dir}`, mode, notice))]);
+    const failed = opened.find((o): o is PromiseRejectedResult => o.status === "rejected");
+    if (failed) {
+        await Promise.all(opened.map((o) => (o.status === "fulfilled" ? o.value.host.stop() : undefined)));
+        throw failed.reason;
+    }
+    return opened.map((o) => (o as PromiseFulfilledResult<OpenPack>).value);
+}
+
+/** Judges with every open pack (the run's own first), then merges their analyses into one. */
+async function judgeWithAll(open: readonly OpenPack[], run: ProgramRun, dirs: readonly string[], config: Record<string, string> | undefined, onJudged?: PreviewOptions["onJudged"]): Promise<Analysis> {
+    // Progress counts the run's own pack; the others judge the same resources beside it.
+    const settled = await Promise.allSettled(open.map((o, i) => judgeWith(o, run, dirs[i], config, i === 0 ? onJudged : undefined)));
+    const failed = settled.find((o): o is PromiseRejectedResult => o.status === "rejected");
+    if (failed) {
+        throw failed.reason;
+    }
+    const [own, ...others] = settled.map((o) => (o as PromiseFulfilledResult<Analysis>).value);
+    return mergeAnalyses(own, others);
+}
+
+/**
+ * One analysis of a run several packs judged: the run's own pack's, with the other packs' policies,
+ * findings and answers marked with their pack. The other packs ran with their defaults, so what
+ * their schemas let pass (`allowUnknown`) is read from those. The report names policies by name, so
+ * two packs may not share one.
+ */
+export function mergeAnalyses(own: Analysis, others: readonly Analysis[]): Analysis {
+    if (others.length === 0) {
+        return own;
+    }
+    const packOf = new Map(own.pack.policies.map((p) => [p.name, own.pack.name]));
+    const names = new Set([own.pack.name]);
+    for (const other of others) {
+        if (names.has(other.pack.name)) {
+            throw new PolicyConfigError(`two policy packs are named ${other.pack.name}: the report tells packs apart by name`);
+        }
+        names.add(other.pack.name);
+        for (const p of other.pack.policies) {
+            const first = packOf.get(p.name);
+            if (first !== undefined) {
+                throw new PolicyConfigError(`policy "${p.name}" is in both ${first} and ${other.pack.name}: the report names policies by name, so one pack must rename it`);
+            }
+            packOf.set(p.name, other.pack.name);
+        }
+    }
+    const mark = <T>(items: readonly T[], pack: string) => items.map((item) => ({ ...item, pack }));
+    return {
+        ...own,
+        pack: { ...own.pack, policies: [...own.pack.policies, ...others.flatMap((o) => mark(o.pack.policies, o.pack.name))] },
+        packs: [own, ...others].map((a) => ({ name: a.pack.name, version: a.pack.version })),
+        findings: [...own.findings, ...others.flatMap((o) => mark(o.findings, o.pack.name))],
+        notApplicable: [...own.notApplicable, ...others.flatMap((o) => mark(o.notApplicable, o.pack.name))],
+        levels: Object.assign({}, own.levels, ...others.map((o) => o.levels)),
+        allowUnknown: [...(own.allowUnknown ?? []), ...others.flatMap((o) => unknownsAllowed(resolvePolicyConfig(o.pack.policies, undefined)))],
+        durationMillis: Math.max(own.durationMillis, ...others.map((o) => o.durationMillis)),
+    };
+}
+
+/** The policies of the run's own pack in an analysis, as its policy-pack config names them. */
+export function ownPolicies(analysis: Analysis): Analysis["pack"]["policies"] {
+    return analysis.pack.policies.filter((p) => p.pack === undefined);
+}
+
+/** Judges a set of already recorded resources with a pack (and any beside it): shared by the preview and manifest modes. */
+export async function judge(run: ProgramRun, options: { packDir?: string; otherPackDirs?: readonly string[]; packConfigFile?: string; profile?: string; config?: Record<string, string>; analyzer?: AnalyzerMode; onJudged?: PreviewOptions["onJudged"]; onNotice?: (line: string) => void }): Promise<Analysis> {
     const { packConfig, configSource } = packConfigOf(options);
     const packDir = options.packDir ?? DEFAULT_PACK_DIR;
-    return judgeWith(await openPack(packDir, packConfig, configSource, options.analyzer), run, packDir, options.config, options.onJudged);
+    const others = options.otherPackDirs ?? [];
+    const open = await openPacks(packDir, packConfig, configSource, others, options.analyzer ?? "grpc", options.onNotice);
+    return judgeWithAll(open, run, [packDir, ...others], options.config, options.onJudged);
+}
+
+/** The pack's description of itself (its GetAnalyzerInfo answer), loaded the way a run loads it, without running anything. */
+export async function describePack(packDir: string = DEFAULT_PACK_DIR, onNotice?: (line: string) => void): Promise<PackInfo> {
+    const open = await openPack(packDir, undefined, undefined, "in-process", onNotice);
+    await open.host.stop();
+    return open.configured.pack;
+}
+
+/**
+ * Checks a policy-pack config (a file, a profile, or a file over a profile) the way a run does,
+ * against the pack's own policies and config schemas, without running a program: throws
+ * PolicyConfigError naming the fault.
+ */
+export async function checkPackConfig(options: { packDir?: string; packConfigFile?: string; profile?: string; onNotice?: (line: string) => void }): Promise<ConfiguredPack> {
+    const { packConfig, configSource } = packConfigOf(options);
+    const open = await openPack(options.packDir ?? DEFAULT_PACK_DIR, packConfig, configSource, "in-process", options.onNotice);
+    await open.host.stop();
+    return open.configured;
 }
 
 /** Runs a Pulumi program without a cloud and serves the pack to it the way `pulumi preview --policy-pack` does. */
@@ -171,9 +284,10 @@ export async function preview(programDir: string, options: PreviewOptions = {}):
     // before the program: a config the pack rejects fails the run at once, not after the program.
     const program = runProgram(project, options);
     program.catch(() => undefined); // awaited below; a config error may end the run first
-    let open: OpenPack;
+    const others = options.otherPackDirs ?? [];
+    let open: OpenPack[];
     try {
-        open = await openPack(packDir, packConfig, configSource);
+        open = await openPacks(packDir, packConfig, configSource, others, "grpc", options.onNotice);
     } catch (err) {
         killAllChildren();
         throw err;
@@ -182,12 +296,12 @@ export async function preview(programDir: string, options: PreviewOptions = {}):
     try {
         run = await program;
     } catch (err) {
-        await open.host.stop();
+        await Promise.all(open.map((o) => o.host.stop()));
         throw err;
     }
     run = { ...run, resources: locateConfigFileObjects(run.resources, project.dir) };
     // The one place secrets are taken out: every report format reads this result only.
     const redact = redactor(secretTexts(run.resources, project.config, project.secretKeys));
-    const analysis = await judgeWith(open, run, packDir, project.config, options.onJudged).catch((err) => { throw redactError(err, redact); });
+    const analysis = await judgeWithAll(open, run, [packDir, ...others], project.config, options.onJudged).catch((err) => { throw redactError(err, redact); });
     return redactResult({ ...analysis, run, programDir: project.dir }, redact);
 }

@@ -19,6 +19,13 @@ export interface ProgramOptions {
     onRegistered?: (count: number) => void;
     /** Component types (globs) accepted unexpanded and unjudged when their provider plugin is missing. */
     allowUnexpanded?: string[];
+    /** Told a notice for the user, one line (default: written to stderr; `--quiet` drops them). */
+    onNotice?: (line: string) => void;
+}
+
+/** Where notices go when the caller says nothing. */
+export function noticeToStderr(line: string): void {
+    process.stderr.write(`${line}\n`);
 }
 
 export interface Project {
@@ -130,7 +137,7 @@ function describeEnvironments(environment: unknown): string | undefined {
 }
 
 /** Reads the stack file's `config:`; an ESC environment is refused unless `--config` stand-ins replace it. */
-function readStackConfig(file: string, stack: string, named: boolean, hasStandIns: boolean): Record<string, unknown> {
+function readStackConfig(file: string, stack: string, named: boolean, hasStandIns: boolean, notice: (line: string) => void): Record<string, unknown> {
     if (!fs.existsSync(file)) {
         if (named) {
             throw new ProgramError(`stack ${stack} has no config file: expected ${file}`);
@@ -148,7 +155,7 @@ function readStackConfig(file: string, stack: string, named: boolean, hasStandIn
                 "pass stand-ins with --config key=value for the values the program reads, and the environment is skipped");
         }
         // Environment names come from a file nobody may have reviewed: keep them from driving the terminal.
-        process.stderr.write(visibleLine(`prodready: notice: ${file}: skipping ${which}, which the embedded preview cannot open; the program reads the --config stand-ins instead`) + "\n");
+        notice(visibleLine(`prodready: notice: ${file}: skipping ${which}, which the embedded preview cannot open; the program reads the --config stand-ins instead`));
     }
     const config = document.config ?? {};
     if (!isMapping(config)) {
@@ -207,7 +214,7 @@ export function loadProject(dir: string, options: ProgramOptions = {}): Project 
         throw new ProgramError(`${projectFile}: config must be a mapping of keys to declarations or values`);
     }
     const stackFile = stackConfigFile(root, projectFile, project, stack);
-    const stackConfig = readStackConfig(stackFile, stack, named, standIns.size > 0);
+    const stackConfig = readStackConfig(stackFile, stack, named, standIns.size > 0, options.onNotice ?? noticeToStderr);
 
     const config: Record<string, string> = {};
     const secretKeys = new Set<string>();

@@ -16,6 +16,8 @@ export interface PolicyInfo extends PolicyConfigInfo {
     tags: string[];
     remediationSteps: string;
     framework?: { name: string; version: string; reference: string; specification: string };
+    /** Set on a policy of another pack that ran beside the run's own (`--policy-pack`): that pack's name. */
+    pack?: string;
 }
 
 /** One diagnostic the pack returned; `unknown` when the policy hit a value unknown during preview. */
@@ -29,6 +31,8 @@ export interface Finding {
     name?: string;
     severity: string;
     description: string;
+    /** Set on a finding of another pack that ran beside the run's own: that pack's name. */
+    pack?: string;
 }
 
 /** A policy that declared itself not applicable to a resource (or the stack), with its reason. */
@@ -38,10 +42,15 @@ export interface NotApplicable {
     urn?: string;
     type?: string;
     name?: string;
+    /** Set on an answer of another pack that ran beside the run's own: that pack's name. */
+    pack?: string;
 }
 
 export interface Analysis {
+    /** The run's own pack; with other packs beside it, its policies include theirs, each marked with its `pack`. */
     pack: PackInfo;
+    /** Every pack that ran, the run's own first, when more than one did (`--policy-pack`). */
+    packs?: Array<{ name: string; version: string }>;
     resources: number;
     findings: Finding[];
     notApplicable: NotApplicable[];

@@ -18,8 +18,9 @@ import type { PolicyScope } from "./pack";
  * findings and exemptions carry `location`. 2.1: `summary.notVerified`, `findings[].notVerified`,
  * `policies[].allowUnknown`; `summary.passed` is false for a finding not verified too.
  * 2.2: `summary.standInFunctions`, `findings[].standIns`. 2.3: `findings[].noVerdict`, and its `notVerified.reason`.
+ * 2.4: `packs`, and `pack` on policies, findings, exemptions and not-applicable answers, when several packs ran.
  */
-export const REPORT_SCHEMA_VERSION = "2.3.0";
+export const REPORT_SCHEMA_VERSION = "2.4.0";
 
 export type Priority = "P0" | "P1" | "P2";
 
@@ -36,6 +37,8 @@ export interface ReportPolicy {
     tags: string[];
     /** Set when the policy-pack config lets the policy's values unknown during preview pass (`allowUnknown`). */
     allowUnknown?: true;
+    /** The pack the policy belongs to, when several packs ran. */
+    pack?: string;
 }
 
 /** Where a resource is declared: a path relative to the project (or the manifest as given), 1-based line and column. */
@@ -79,6 +82,8 @@ export interface ReportFinding {
     noVerdict?: true;
     /** The resources whose stand-in outputs (IDs, ARNs, generated names) the judged inputs were built from. */
     standIns?: string[];
+    /** The pack whose policy reported it, when several packs ran. */
+    pack?: string;
 }
 
 /** A resource a policy did not judge because an exemption with a reason applied. */
@@ -93,6 +98,8 @@ export interface ReportExemption {
     name?: string;
     /** The line that declares the resource, when known. */
     location?: SourceLocation;
+    /** The pack whose policy it exempts, when several packs ran. */
+    pack?: string;
 }
 
 /** A policy that declared itself not applicable for another reason than an exemption. */
@@ -102,6 +109,8 @@ export interface ReportNotApplicable {
     urn?: string;
     type?: string;
     name?: string;
+    /** The pack whose policy answered, when several packs ran. */
+    pack?: string;
 }
 
 export interface ReportSummary {
@@ -135,7 +144,10 @@ export interface Report {
     tool: { name: string; version: string };
     /** What was judged: an embedded preview of a program, manifests, or a `pulumi preview` event log / JSON output. */
     source: { kind: "preview" | "manifests" | "event-log" | "preview-json"; target?: string };
+    /** The run's own pack. */
     pack: { name: string; version: string };
+    /** Every pack that ran, the run's own first, when more than one did (`--policy-pack`). */
+    packs?: Array<{ name: string; version: string }>;
     summary: ReportSummary;
     policies: ReportPolicy[];
     findings: ReportFinding[];
@@ -223,7 +235,7 @@ export function splitNotApplicable(entries: readonly ReportNotApplicable[], reso
             const urn = e.urn ?? n.urn;
             const known = urn ? resolve(urn) : undefined;
             exemptions.push({ policy: n.policy, reason: e.reason, source: e.source, ...(e.expires ? { expires: e.expires } : {}),
-                urn, type: known?.type ?? n.type, name: known?.name ?? n.name });
+                urn, type: known?.type ?? n.type, name: known?.name ?? n.name, ...(n.pack ? { pack: n.pack } : {}) });
         }
     }
     return { exemptions, other };
@@ -246,6 +258,7 @@ function byPolicyThenUrn<T extends { policy: string; urn?: string }>(a: T, b: T)
 export interface ReportInput {
     source: Report["source"];
     pack: { name: string; version: string };
+    packs?: Report["packs"];
     resources?: number;
     policies: ReportPolicy[];
     findings: ReportFinding[];
@@ -288,6 +301,7 @@ export function buildReport(input: ReportInput): Report {
         tool: { name: "prodready", version: toolVersion() },
         source: input.source,
         pack: input.pack,
+        ...(input.packs ? { packs: input.packs } : {}),
         summary: {
             ...(input.resources !== undefined ? { resources: input.resources } : {}),
             policies: enabled.length,
@@ -345,17 +359,20 @@ export function standInsOf(run: { resources: readonly { urn: string; name: strin
 
 /** The report of an embedded preview or manifest run. */
 export function reportFromAnalysis(analysis: Analysis, options: AnalysisReportOptions): Report {
+    // With several packs, every entry names its pack; the run's own pack's entries carry none in the analysis.
+    const packOf = (item: { pack?: string }) => (analysis.packs ? { pack: item.pack ?? analysis.pack.name } : {});
     const report = buildReport({
         source: options.source,
         pack: { name: analysis.pack.name, version: analysis.pack.version },
+        ...(analysis.packs ? { packs: analysis.packs } : {}),
         resources: analysis.resources,
-        policies: analysis.pack.policies.map((p) => reportPolicy(p, analysis.levels[p.name], analysis.allowUnknown?.includes(p.name))),
+        policies: analysis.pack.policies.map((p) => ({ ...reportPolicy(p, analysis.levels[p.name], analysis.allowUnknown?.includes(p.name)), ...packOf(p) })),
         findings: analysis.findings.map((f) => ({
             policy: f.policy, outcome: f.outcome, enforcementLevel: f.level, severity: f.severity, message: f.message,
-            ...(f.urn ? { urn: f.urn } : {}), ...(f.type ? { type: f.type } : {}), ...(f.name ? { name: f.name } : {}),
+            ...(f.urn ? { urn: f.urn } : {}), ...(f.type ? { type: f.type } : {}), ...(f.name ? { name: f.name } : {}), ...packOf(f),
         })),
         notApplicable: (analysis.notApplicable ?? []).map((n) => ({ policy: n.policy, reason: n.reason,
-            ...(n.urn ? { urn: n.urn } : {}), ...(n.type ? { type: n.type } : {}), ...(n.name ? { name: n.name } : {}) })),
+            ...(n.urn ? { urn: n.urn } : {}), ...(n.type ? { type: n.type } : {}), ...(n.name ? { name: n.name } : {}), ...packOf(n) })),
         catalog: options.catalog,
         subjects: options.subjects,
         locations: options.locations,
@@ -410,6 +427,11 @@ export function failingP0Policies(report: Report): string[] {
 export function allowedUnknowns(report: Report): ReportFinding[] {
     const allowed = new Set(report.policies.filter((p) => p.allowUnknown && failsRun(p.enforcementLevel)).map((p) => p.name));
     return report.findings.filter((f) => f.outcome === "unknown" && allowed.has(f.policy));
+}
+
+/** The packs that ran, as reports name them: `production-readiness@v0.1.0, team-rules@v1.2.0`. */
+export function packsLabel(report: Pick<Report, "pack" | "packs">): string {
+    return (report.packs ?? [report.pack]).map((p) => `${p.name}@v${p.version}`).join(", ");
 }
 
 /** Where a finding is: `type: name`, or `stack`. */

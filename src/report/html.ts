@@ -5,7 +5,7 @@ import { standInLine } from "./text";
 // (src/report/html/escape.ts). Built from arrays joined once, so 100,000 findings render in linear time.
 import { createHash } from "crypto";
 import type { Report, ReportExemption, ReportFinding, ReportPolicy, SourceLocation } from "./document";
-import { disabledP0Policies, failingP0Policies } from "./document";
+import { disabledP0Policies, failingP0Policies, packsLabel } from "./document";
 import { ITEM_STATUSES, ItemResult, ItemStatus, PRIORITY_WEIGHTS } from "../score/score";
 import type { Counts } from "../score/score";
 import { BarRow, legend, stackedBars, STATUS_LABELS } from "./html/chart";
@@ -292,7 +292,7 @@ function factsSection(report: Report): string {
     }
     const fact = (label: string, value: string) => `<dt>${label}</dt><dd>${value}</dd>`;
     return `<section id="facts"><h2>Run</h2><dl class="facts">` +
-        fact("Policy pack", `<span class="mono">${h(`${report.pack.name}@v${report.pack.version}`)}</span>`) +
+        fact(report.packs ? "Policy packs" : "Policy pack", `<span class="mono">${h(packsLabel(report))}</span>`) +
         fact("Judged", `${h(SOURCE_KIND[report.source.kind])}${report.source.target ? ` <span class="mono">${h(report.source.target)}</span>` : ""}`) +
         (s.resources === undefined ? "" : fact("Resources", String(s.resources))) +
         fact("Policies", `${s.policies} enabled` + ([...levels].length ? ` (${[...levels].sort().map(([l, n]) => `${n} ${h(l)}`).join(", ")})` : "")) +

@@ -1,5 +1,7 @@
 // One entry for every command that prints a report (`preview`, `manifests`, `report`).
 import type { Report } from "./document";
+import { renderGithub } from "./github";
+import { renderGitlab } from "./gitlab";
 import { renderHtml } from "./html";
 import { renderJson } from "./json";
 import { renderJunit } from "./junit";
@@ -7,12 +9,12 @@ import { renderMarkdown } from "./markdown";
 import { renderSarif } from "./sarif";
 import { renderText } from "./text";
 
-export const FORMATS = ["text", "json", "sarif", "junit", "markdown", "html"] as const;
+export const FORMATS = ["text", "json", "sarif", "junit", "markdown", "html", "github", "gitlab"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {
     color?: boolean;
-    /** SARIF: the file a result without a declaring line points at (default Pulumi.yaml; null: none). */
+    /** SARIF and GitLab: the file a result without a declaring line points at (default Pulumi.yaml; null: none). */
     artifact?: string | null;
 }
 
@@ -28,6 +30,10 @@ export function render(report: Report, format: Format, options: RenderOptions = 
             return renderMarkdown(report);
         case "html":
             return renderHtml(report);
+        case "github":
+            return renderGithub(report);
+        case "gitlab":
+            return renderGitlab(report, { artifact: options.artifact });
         default:
             return renderText(report, { color: options.color });
     }

@@ -2,10 +2,12 @@
 // typed with @types/sarif. A result points at the line that declares its resource (the program's
 // source, or the manifest object) and names the resource as a logical location (its URN); where no
 // line is known (the stack, an event log) it points at the project file.
-import { createHash } from "crypto";
 import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from "node-sarif-builder";
 import type { Log, Result } from "sarif";
 import type { Report, ReportPolicy, SourceLocation } from "./document";
+import { exemptionFingerprints, findingFingerprints } from "./fingerprint";
+
+export { resultFingerprint } from "./fingerprint";
 
 /** GitHub ranks alerts by this number (0-10): critical ≥ 9, high ≥ 7, medium ≥ 4. */
 const SECURITY_SEVERITY: Record<string, string> = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0" };
@@ -32,21 +34,9 @@ function rule(policy: ReportPolicy): SarifRuleBuilder {
             ...(SECURITY_SEVERITY[policy.severity] ? { "security-severity": SECURITY_SEVERITY[policy.severity] } : {}),
             ...(policy.priority ? { priority: policy.priority } : {}),
             checklist: policy.checklist,
+            ...(policy.pack ? { pack: policy.pack } : {}),
         },
     });
-}
-
-function fingerprint(...parts: Array<string | undefined>): string {
-    return createHash("sha256").update(parts.map((p) => p ?? "").join("\u0000")).digest("hex");
-}
-
-/**
- * A result's identity for code scanning: the policy and the resource's logical identity (its URN;
- * for manifests apiVersion, kind, namespace and name), never the message, which holds values and
- * thresholds. The ordinal tells apart several findings of one policy on one resource.
- */
-export function resultFingerprint(policy: string, urn: string | undefined, kind: "finding" | "exempt", ordinal: number): string {
-    return fingerprint("prodready/v2", policy, urn ?? "stack", kind, String(ordinal));
 }
 
 /** A path that names no file (standard input): shown in text, but no artifact for a viewer to open. */
@@ -79,7 +69,7 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Log {
     const run = new SarifRunBuilder({
         tool: { driver: { name: "prodready", version: report.tool.version, semanticVersion: report.tool.version, informationUri: "https://www.pulumi.com/docs/iac/using-pulumi/crossguard/", rules: [] } },
         automationDetails: { id: `prodready/${report.pack.name}/` },
-        properties: { pack: report.pack, summary: report.summary, readiness: { score: report.score.score, coverage: report.score.coverage, verdict: report.score.verdict, verdictReason: report.score.verdictReason, byPriority: report.score.byPriority } },
+        properties: { pack: report.pack, ...(report.packs ? { packs: report.packs } : {}), summary: report.summary, readiness: { score: report.score.score, coverage: report.score.coverage, verdict: report.score.verdict, verdictReason: report.score.verdictReason, byPriority: report.score.byPriority } },
         invocations: [{ executionSuccessful: true }],
     });
     const known = new Set<string>();
@@ -93,13 +83,9 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Log {
             run.addRule(new SarifRuleBuilder().initSimple({ ruleId: name, shortDescriptionText: name }));
         }
     };
-    const ordinals = new Map<string, number>();
-    const ordinal = (key: string) => {
-        const n = ordinals.get(key) ?? 0;
-        ordinals.set(key, n + 1);
-        return n;
-    };
-    for (const f of report.findings) {
+    const findingPrints = findingFingerprints(report);
+    const exemptionPrints = exemptionFingerprints(report);
+    for (const [i, f] of report.findings.entries()) {
         ensureRule(f.policy);
         // Not verified fails the run as a mandatory violation does: a failing result, an error.
         const review = f.outcome === "unknown" && !f.notVerified;
@@ -112,12 +98,12 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Log {
                     : f.outcome === "unknown" ? `${f.message} (unknown during preview: neither a pass nor a violation)` : f.message,
             },
             locations: location(artifact, f),
-            partialFingerprints: { "prodready/v2": resultFingerprint(f.policy, f.urn, "finding", ordinal(`${f.policy}\u0000${f.urn ?? ""}`)) },
-            properties: { enforcementLevel: f.enforcementLevel, severity: f.severity, ...(f.urn ? { urn: f.urn } : {}), ...(f.notVerified ? { notVerified: f.notVerified } : {}) },
+            partialFingerprints: { "prodready/v2": findingPrints[i] },
+            properties: { enforcementLevel: f.enforcementLevel, severity: f.severity, ...(f.urn ? { urn: f.urn } : {}), ...(f.notVerified ? { notVerified: f.notVerified } : {}), ...(f.pack ? { pack: f.pack } : {}) },
         };
         run.addResult(new SarifResultBuilder(result));
     }
-    for (const e of report.exemptions) {
+    for (const [i, e] of report.exemptions.entries()) {
         ensureRule(e.policy);
         const result: Result = {
             ruleId: e.policy,
@@ -126,7 +112,7 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Log {
             message: { text: `${e.name ? `'${e.name}'` : "The stack"} is exempt from ${e.policy}: ${e.reason}` },
             locations: location(artifact, e),
             suppressions: [{ kind: "external", status: "accepted", justification: `${e.reason} (${e.source}${e.expires ? `, expires ${e.expires}` : ""})` }],
-            partialFingerprints: { "prodready/v2": resultFingerprint(e.policy, e.urn, "exempt", ordinal(`exempt\u0000${e.policy}\u0000${e.urn ?? ""}`)) },
+            partialFingerprints: { "prodready/v2": exemptionPrints[i] },
             properties: { source: e.source, ...(e.expires ? { expires: e.expires } : {}), ...(e.urn ? { urn: e.urn } : {}) },
         };
         run.addResult(new SarifResultBuilder(result));

@@ -1,5 +1,5 @@
 import type { Report } from "./document";
-import { allowedUnknowns, disabledP0Policies, failingP0Policies, findingsByPolicy, where } from "./document";
+import { allowedUnknowns, disabledP0Policies, failingP0Policies, findingsByPolicy, packsLabel, where } from "./document";
 import { formatLocation } from "./locations";
 import { visible, visibleLine } from "./safe";
 
@@ -94,7 +94,7 @@ export function renderText(report: Report, options: { color?: boolean; source?: 
     const style = options.color ? ansi : plain;
     const summary = report.summary;
     const lines: string[] = [];
-    const packLabel = visibleLine(`${report.pack.name}@v${report.pack.version}`);
+    const packLabel = visibleLine(packsLabel(report));
     const kind = { "preview": "program", "manifests": "manifests", "event-log": "event log", "preview-json": "preview" }[report.source.kind];
     const source = options.source ?? (report.source.target ? `${kind}: ${visibleLine(report.source.target)}` : undefined);
     lines.push(style.bold("Policies:"));
@@ -105,7 +105,8 @@ export function renderText(report: Report, options: { color?: boolean; source?: 
         for (const f of group.findings) {
             const tag = f.notVerified ? style.red("[not verified]")
                 : f.outcome === "unknown" ? style.dim("[unknown]") : f.enforcementLevel === "mandatory" ? style.red("[mandatory]") : style.yellow(`[${f.enforcementLevel}]`);
-            lines.push(`        - ${tag}  ${style.bold(visibleLine(group.name))}  (${visibleLine(where(f))})${f.location ? `  ${visibleLine(formatLocation(f.location))}` : ""}`);
+            lines.push(`        - ${tag}  ${style.bold(visibleLine(group.name))}  (${visibleLine(where(f))})${f.location ? `  ${visibleLine(formatLocation(f.location))}` : ""}` +
+                (f.pack && f.pack !== report.pack.name ? style.dim(`  [pack ${visibleLine(f.pack)}]`) : ""));
             if (group.policy) {
                 lines.push(`          ${indented(group.policy.description, "          ")}`);
             }

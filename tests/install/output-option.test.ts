@@ -76,7 +76,7 @@ describe("--output", () => {
         [["json"], /argument 'json' is invalid\. expected <format>=<file>, got "json"/],
         [["=out.json"], /expected <format>=<file>, got "=out\.json"/],
         [["json="], /expected <format>=<file>, got "json="/],
-        [["yaml=out.yaml"], /unknown format "yaml" \(choose from text, json, sarif, junit, markdown, html\)/],
+        [["yaml=out.yaml"], /unknown format "yaml" \(choose from text, json, sarif, junit, markdown, html, github, gitlab\)/],
         [["json=out", "sarif=./out"], /\.\/out is given to --output twice/],
     ])("refuses --output %j before running anything", (values, pattern) => {
         const dir = workspace();
