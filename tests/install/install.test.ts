@@ -335,6 +335,14 @@ withNpm("prodready installed in a team's project", () => {
         expect(readJson(path.join(project, "node_modules", "@pulumi", "pulumi", "package.json")).version).toBe(SDK_VERSION);
     });
 
+    it("gives the pack's policies and the authoring helpers to require('prodready'), starting nothing", async () => {
+        const result = await run(process.execPath, ["-e", "const p = require('prodready'); console.log(p.loadPolicies().length, typeof p.resourcePolicy)"], project, 60_000);
+        expect(result.code).toBe(0);
+        const [count, builder] = result.stdout.trim().split(" ");
+        expect(Number(count)).toBeGreaterThan(200);
+        expect(builder).toBe("function");
+    });
+
     it("fails a TypeScript program with a privileged pod, writing JSON and SARIF from the same run", async () => {
         const result = await prodready("preview", "--format", "text", "--output", "json=reports/prodready.json", "--output", "sarif=reports/prodready.sarif");
         expect(result.stderr).not.toMatch(/Cannot find module|error:/);
