@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { colorWanted } from "../../src/cli";
+import { expectOneLineError } from "../harness/cli";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const CLI = path.join(ROOT, "bin", "prodready.js");
@@ -31,15 +32,6 @@ function prodready(args: string[], env: NodeJS.ProcessEnv = {}) {
     delete clean.NO_COLOR;
     const result = spawnSync(process.execPath, [CLI, ...args], { cwd: work, encoding: "utf8", timeout: 120000, env: { ...clean, ...env } });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function expectOneLineError(result: ReturnType<typeof prodready>, pattern: RegExp) {
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe("");
-    const lines = result.stderr.trim().split("\n");
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^prodready: error: /);
-    expect(lines[0]).toMatch(pattern);
 }
 
 describe("--version and --help", () => {

@@ -4,6 +4,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { expectOneLineError as expectOneLine } from "../harness/cli";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const CLI = path.join(ROOT, "bin", "prodready.js");
@@ -18,12 +19,7 @@ function prodready(...args: string[]) {
 }
 
 function expectOneLineError(result: ReturnType<typeof prodready>, pattern: RegExp) {
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe("");
-    const lines = result.stderr.trim().split("\n");
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^prodready: error: /);
-    expect(lines[0]).toMatch(pattern);
+    expectOneLine(result, pattern);
     expect(result.stderr).not.toMatch(/\n\s+at /);
 }
 

@@ -1,9 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeWorkload, kindTypes } from "../../lib/kubernetes";
-import { attempt, judgeItems, knownItems, unlessListed } from "../../lib/unknowns";
-import { at, isGiven, record, text } from "../../lib/values";
-
-const RBAC_VERSIONS = ["rbac.authorization.k8s.io/v1", "rbac.authorization.k8s.io/v1beta1", "rbac.authorization.k8s.io/v1alpha1"];
+import { judgeRoleRules, ROLE_TYPES } from "../../lib/rbac";
+import { isGiven } from "../../lib/values";
 
 /** A permission that lets its holder act as someone more privileged: which group, resources and verbs grant it. */
 interface Grant {
@@ -49,48 +46,28 @@ export default resourcePolicy({
             description: "metadata.name of roles allowed to grant them (a reviewed CI deployer or operator role). Default none: 003 asks for least privilege.",
         },
     },
-    resourceTypes: [...kindTypes("Role", RBAC_VERSIONS), ...kindTypes("ClusterRole", RBAC_VERSIONS)],
-    validate: ({ type, name, props }, config, report) => {
-        // The role's name decides only through allowedRoles: it is read once a rule grants a permission, and only when the list is not empty.
-        const listed = () => config.allowedRoles.includes(text(at(props, "metadata", "name")) ?? name);
-        unlessListed(config.allowedRoles, listed, report, (report) => {
-            const role = describeWorkload(type, name, props);
-            // '*' entries are kubernetes-rbac-disallow-wildcards' to report; here only the names themselves.
-            // Each rule on its own, and of a rule the entries known during preview first: an unknown
-            // entry decides only when the known ones grant nothing.
-            judgeItems(props.rules, report, (item, index, report) => {
-                const rule = record(item);
-                if (!rule) {
-                    return;
+    resourceTypes: ROLE_TYPES,
+    validate: (subject, config, report) => {
+        // '*' entries are kubernetes-rbac-disallow-wildcards' to report; here only the names themselves.
+        judgeRoleRules(subject, config.allowedRoles, report, (rule, entries, index, role, report) => {
+            const groups = entries("apiGroups");
+            const resources = entries("resources");
+            const verbs = entries("verbs");
+            let granted = false;
+            for (const key of config.disallowedPermissions) {
+                const grant = GRANTS[key];
+                const matchedVerbs = verbs.filter((verb) => grant.verbs.includes(verb));
+                const matchedResources = resources.filter((resource) => grant.resources.includes(resource));
+                if (matchedVerbs.length === 0 || matchedResources.length === 0 || !groups.some((group) => grant.groups.includes(group))) {
+                    continue;
                 }
-                let unknown: unknown;
-                const strings = (field: string) => {
-                    const value = attempt(() => rule[field]);
-                    const entries = knownItems(value.value);
-                    unknown ??= value.unknown ?? entries.unknown;
-                    return entries.items.filter((entry): entry is string => typeof entry === "string");
-                };
-                const groups = strings("apiGroups");
-                const resources = strings("resources");
-                const verbs = strings("verbs");
-                let granted = false;
-                for (const key of config.disallowedPermissions) {
-                    const grant = GRANTS[key];
-                    const matchedVerbs = verbs.filter((verb) => grant.verbs.includes(verb));
-                    const matchedResources = resources.filter((resource) => grant.resources.includes(resource));
-                    if (matchedVerbs.length === 0 || matchedResources.length === 0 || !groups.some((group) => grant.groups.includes(group))) {
-                        continue;
-                    }
-                    if (grant.narrowedByNames && isGiven(rule.resourceNames)) {
-                        continue;
-                    }
-                    granted = true;
-                    report(`${role} grants ${matchedVerbs.join(", ")} on ${matchedResources.join(", ")} in rules[${index}], so its subjects ${grant.what}: remove the rule or narrow it to what the subject needs.`);
+                if (grant.narrowedByNames && isGiven(rule.resourceNames)) {
+                    continue;
                 }
-                if (!granted && unknown !== undefined) {
-                    throw unknown;
-                }
-            });
+                granted = true;
+                report(`${role} grants ${matchedVerbs.join(", ")} on ${matchedResources.join(", ")} in rules[${index}], so its subjects ${grant.what}: remove the rule or narrow it to what the subject needs.`);
+            }
+            return granted;
         });
     },
 });
