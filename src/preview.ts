@@ -170,8 +170,13 @@ export function servedPacks(given: readonly string[] = []): { packDir: string; o
     if (twice !== undefined) {
         throw new PolicyConfigError(`the policy pack ${twice} is given twice to --policy-pack`);
     }
+    if (dirs.length === 0) {
+        // Nothing to tell apart: the pack's modules load later, for the report, and only once.
+        return { packDir: DEFAULT_PACK_DIR, otherPackDirs: [] };
+    }
     const own = loadPack(DEFAULT_PACK_DIR)?.identity().name;
-    const isOwn = (dir: string) => dir === DEFAULT_PACK_DIR || (own !== undefined && loadPack(dir)?.identity().name === own);
+    const ownDirs = new Map(dirs.map((dir) => [dir, dir === DEFAULT_PACK_DIR || (own !== undefined && loadPack(dir)?.identity().name === own)]));
+    const isOwn = (dir: string) => ownDirs.get(dir) === true;
     const owns = dirs.filter(isOwn);
     if (owns.length > 1) {
         throw new PolicyConfigError(`--policy-pack gives prodready's own pack twice (${owns.join(", ")}): give one`);
