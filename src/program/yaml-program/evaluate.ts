@@ -3,7 +3,10 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { outputNames } from "../stand-ins";
-import { Accessor, canonicalToken, ConfigDecl, defaultProviderOf, defaultProviders, ConfigType, Expr, PropertyAccess, ResourceDecl, Template } from "./template";
+import type { ConfigDecl, ConfigType, ResourceDecl, Template } from "./declarations";
+import { Accessor, Expr, PropertyAccess } from "./expressions";
+import { defaultProviderOf, defaultProviders } from "./ordering";
+import { canonicalToken } from "./template";
 import { isComponentType } from "./types";
 
 /**

@@ -2,9 +2,10 @@ import * as path from "path";
 import { packageRoot } from "../../paths";
 import type { DeclarationSite } from "../declaration-site";
 import type { RecordedResource } from "../records";
-import { canonicalToken, loadTemplate, Template } from "./template";
+import type { Template } from "./declarations";
+import { canonicalToken, loadTemplate } from "./template";
 
-export { YamlProgramError } from "./template";
+export { YamlProgramError } from "./expressions";
 
 /** A `runtime: yaml` project as the preview runs it: the interpreter under the Node.js SDK's runner. */
 export interface YamlProject {

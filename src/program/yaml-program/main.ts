@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Evaluator } from "./evaluate";
-import { loadTemplate, YamlProgramError } from "./template";
+import { YamlProgramError } from "./expressions";
+import { loadTemplate } from "./template";
 
 /**
  * The program the SDK's runner (`@pulumi/pulumi/cmd/run`) starts for a Pulumi YAML project: it runs
