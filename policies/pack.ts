@@ -1,7 +1,7 @@
 import { PolicyPack, PolicyPackConfig } from "@pulumi/policy";
 import { loadPolicies } from "./registry";
-import { shareDeserializedProperties } from "./lib/shared-properties";
-import { dispatchAnalyzeByType } from "./lib/type-dispatch";
+import { shareDeserializedProperties } from "./serving/shared-properties";
+import { dispatchAnalyzeByType } from "./serving/type-dispatch";
 
 export const PACK_NAME = "production-readiness";
 

@@ -6,13 +6,14 @@ import * as path from "path";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { helmStyleCorpus } from "../../bench/corpus";
 import { AnalyzerHost, startAnalyzer } from "../../src/analyzer/host";
-import { InProcessUnavailable, policiesForType, startInProcessAnalyzer } from "../../src/analyzer/in-process";
+import { InProcessUnavailable, startInProcessAnalyzer } from "../../src/analyzer/in-process";
 import { analyzeRun } from "../../src/analyzer/session";
 import { manifestRun, parseManifest } from "../../src/manifests";
 import { DEFAULT_PACK_DIR, packConfigOf } from "../../src/preview";
 import { comparableVerdicts } from "../harness/stack";
 import type { ProgramRun } from "../../src/program/records";
-import { deserializeOnce, shareDeserializedProperties, SHARED_PROPERTIES_SWITCH } from "../../policies/lib/shared-properties";
+import { deserializeOnce, shareDeserializedProperties, SHARED_PROPERTIES_SWITCH } from "../../policies/serving/shared-properties";
+import { policiesJudging } from "../../policies/serving/type-dispatch";
 
 
 // Objects that meet many policies at once, and values a careless fast path would judge differently:
@@ -87,8 +88,8 @@ describe("the in-process analyzer", () => {
         const workloads = { name: "pods", validateResource: () => undefined, resourceTypes: ["kubernetes:core/v1:Pod"] };
         const custom = { name: "custom", validateResource: () => undefined, resourceTypes: ["kubernetes:core/v1:Pod"], appliesTo: () => true };
         const stack = { name: "stack", validateStack: () => undefined };
-        expect(policiesForType([judgeAll, workloads, custom, stack], "kubernetes:core/v1:Pod").map((p) => p.name)).toEqual(["all", "pods", "custom"]);
-        expect(policiesForType([judgeAll, workloads, custom, stack], "aws:s3/bucket:Bucket").map((p) => p.name)).toEqual(["all", "custom"]);
+        expect(policiesJudging([judgeAll, workloads, custom, stack], "kubernetes:core/v1:Pod").map((p) => p.name)).toEqual(["all", "pods", "custom"]);
+        expect(policiesJudging([judgeAll, workloads, custom, stack], "aws:s3/bucket:Bucket").map((p) => p.name)).toEqual(["all", "custom"]);
     });
 
     it("refuses a pack that is not prodready's, so the caller serves it as a process", () => {

@@ -10,7 +10,7 @@ import { manifestRun, parseManifest } from "../../src/manifests";
 import { DEFAULT_PACK_DIR, packConfigOf } from "../../src/preview";
 import { loadProject, runProgram } from "../../src/program";
 import type { ProgramRun } from "../../src/program/records";
-import { dispatchAnalyzeByType, policiesAnswering, TYPE_DISPATCH_SWITCH } from "../../policies/lib/type-dispatch";
+import { dispatchAnalyzeByType, policiesAnswering, TYPE_DISPATCH_SWITCH } from "../../policies/serving/type-dispatch";
 import { ROOT } from "../harness/stack";
 
 type Message = { serializeBinary(): Uint8Array; getUrn?(): string };

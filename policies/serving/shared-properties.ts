@@ -3,14 +3,8 @@
 // object for the life of the request, so the deserialized value can be computed once and shared;
 // and properties without an unknown value skip the SDK's unknown-checking proxy, which could not
 // throw on them. Policies only read properties (tests/harness/policy.ts holds every spec to that).
-import * as fs from "fs";
 import * as path from "path";
-
-/**
- * The @pulumi/policy release whose server internals prodready relies on: this sharing, and the
- * manifest mode's in-process analyzer (src/analyzer/in-process.ts). Tested with it only.
- */
-export const SHARED_PROPERTIES_SDK_VERSION = "1.21.0";
+import { pinnedSdk } from "./pinned-sdk";
 
 /** Set to "0" to judge with the SDK's own per-policy deserialization (the plain path). */
 export const SHARED_PROPERTIES_SWITCH = "PRODREADY_SHARED_PROPERTIES";
@@ -24,16 +18,6 @@ interface DeserializeModule {
 export type SharingOutcome =
     | { shared: true }
     | { shared: false; reason: string };
-
-function sdkDirectory(): string {
-    return path.dirname(require.resolve("@pulumi/policy/package.json"));
-}
-
-/** The version an installed @pulumi/policy declares, without the "v" its package.json carries. */
-export function sdkVersion(dir: string): string {
-    const pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { version?: string };
-    return String(pkg.version ?? "").replace(/^v/, "");
-}
 
 // The wrappers installed, so that starting the pack twice in one process does not wrap twice.
 const sharing = new WeakSet<object>();
@@ -99,29 +83,6 @@ export function deserializeOnce(deserialize: Deserialize): Deserialize {
         return value;
     };
     return once;
-}
-
-/**
- * The installed @pulumi/policy's directory when a change pinned to its release may apply: not
- * switched off (`switchName`=0) and the pinned release; otherwise why the plain path stays.
- * `purpose` completes "not the <release> this pack …".
- */
-export function pinnedSdk(env: NodeJS.ProcessEnv, switchName: string, purpose: string, sdkDir?: string): { dir: string } | { reason: string } {
-    if (env[switchName] === "0") {
-        return { reason: `${switchName}=0` };
-    }
-    let dir: string;
-    let version: string;
-    try {
-        dir = sdkDir ?? sdkDirectory();
-        version = sdkVersion(dir);
-    } catch (err) {
-        return { reason: `cannot read @pulumi/policy's version: ${err instanceof Error ? err.message : String(err)}` };
-    }
-    if (version !== SHARED_PROPERTIES_SDK_VERSION) {
-        return { reason: `@pulumi/policy is ${version}, not the ${SHARED_PROPERTIES_SDK_VERSION} this pack ${purpose}` };
-    }
-    return { dir };
 }
 
 /**

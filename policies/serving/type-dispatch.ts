@@ -5,7 +5,7 @@
 // served, per resource type, by the SDK's own handler built with only the policies whose answer
 // can be something: the response is the one the SDK would send, byte for byte, only sooner.
 import * as path from "path";
-import { pinnedSdk } from "./shared-properties";
+import { pinnedSdk } from "./pinned-sdk";
 
 /** Set to "0" to serve Analyze with the SDK's handler over every policy (the plain path). */
 export const TYPE_DISPATCH_SWITCH = "PRODREADY_TYPE_DISPATCH";
@@ -25,21 +25,32 @@ export type DispatchOutcome =
     | { dispatched: true }
     | { dispatched: false; reason: string };
 
+/** A resource policy that names its types, not `type`, and judges no others (no `appliesTo`). */
+function namesOnlyOtherTypes(p: DispatchedPolicy, type: string): boolean {
+    return p.validateResource !== undefined && p.appliesTo === undefined && Array.isArray(p.resourceTypes) && !p.resourceTypes.includes(type);
+}
+
 /**
- * The policies whose answer for a resource of `type` may be other than nothing. Left out: a
- * prodready policy that names several types, not this one, and judges no others (no `appliesTo`),
- * whose validation returns at once (policies/lib/define.ts). A policy naming a single type stays:
- * the SDK answers it with its "only applies to resources of type" entry before any set-up.
+ * The policies whose answer for a resource of `type` may be other than nothing, as the engine sees
+ * answers. Left out: a prodready policy that names several types, not this one, whose validation
+ * returns at once (policies/lib/define.ts). A policy naming a single type stays: the SDK answers it
+ * with its "only applies to resources of type" entry before any set-up.
  */
 export function policiesAnswering<P extends DispatchedPolicy>(policies: readonly P[], type: string): P[] {
     return policies.filter((p) => !(
-        p.validateResource !== undefined
+        namesOnlyOtherTypes(p, type)
         && typeof p.validateResource === "function"
         && (p.validateResource as { __pulumiType?: unknown }).__pulumiType === undefined
-        && p.appliesTo === undefined
-        && Array.isArray(p.resourceTypes)
-        && !p.resourceTypes.includes(type)
     ));
+}
+
+/**
+ * The policies that may judge a resource of `type`, where only verdicts are read (no engine records
+ * the SDK's "only applies to resources of type" entries): resource policies not naming only other
+ * types. Leaving the rest out changes no verdict and saves the SDK's answer for each of them.
+ */
+export function policiesJudging<P extends DispatchedPolicy>(policies: readonly P[], type: string): P[] {
+    return policies.filter((p) => p.validateResource !== undefined && !namesOnlyOtherTypes(p, type));
 }
 
 /** An Analyze handler that serves each type with a handler made for that type's policies. */
