@@ -2,6 +2,8 @@ import type { ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
+import type * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { killChild, startChild } from "../program/child-processes";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -17,9 +19,38 @@ export class AnalyzerStartError extends Error {
     }
 }
 
-/** A running policy pack: its process and a gRPC client speaking the Analyzer protocol to it. */
+/** The Analyzer protocol's calls prodready makes, each answered as a promise. */
+export interface AnalyzerConnection {
+    getPluginInfo(): Promise<unknown>;
+    getAnalyzerInfo(): Promise<analyzerProto.AnalyzerInfo>;
+    configure(request: analyzerProto.ConfigureAnalyzerRequest): Promise<unknown>;
+    configureStack(request: analyzerProto.AnalyzerStackConfigureRequest): Promise<unknown>;
+    analyze(request: analyzerProto.AnalyzeRequest): Promise<analyzerProto.AnalyzeResponse>;
+    analyzeStack(request: analyzerProto.AnalyzeStackRequest): Promise<analyzerProto.AnalyzeResponse>;
+}
+
+export type AnalyzerMethod = keyof AnalyzerConnection;
+
+/** A callback-style unary call: a gRPC client's method, or one of the SDK's handlers in process. */
+export type UnaryCall = (method: AnalyzerMethod, request: unknown, callback: (err: unknown, response?: unknown) => void) => void;
+
+/** The typed connection over callback-style unary calls. */
+export function analyzerConnection(unary: UnaryCall): AnalyzerConnection {
+    const call = <T>(method: AnalyzerMethod, request: unknown = new Empty()) =>
+        new Promise<T>((resolve, reject) => unary(method, request, (err, response) => (err ? reject(err) : resolve(response as T))));
+    return {
+        getPluginInfo: () => call("getPluginInfo"),
+        getAnalyzerInfo: () => call("getAnalyzerInfo"),
+        configure: (request) => call("configure", request),
+        configureStack: (request) => call("configureStack", request),
+        analyze: (request) => call("analyze", request),
+        analyzeStack: (request) => call("analyzeStack", request),
+    };
+}
+
+/** A running policy pack: its process and a connection speaking the Analyzer protocol to it. */
 export interface AnalyzerHost {
-    client: any;
+    connection: AnalyzerConnection;
     /** The pack's process; none when the pack is served in this process (in-process.ts). */
     process: ChildProcess | undefined;
     /** Milliseconds from spawning the process to the port being printed. */
@@ -87,13 +118,13 @@ export async function startAnalyzer(packDir: string, options: StartOptions = {})
         });
     });
     const startMillis = Number(process.hrtime.bigint() - started) / 1e6;
-    const client = new analyzerRpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
+    const client: Record<AnalyzerMethod, (request: unknown, callback: (err: unknown, response?: unknown) => void) => void> & { close(): void } = new analyzerRpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
         "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
         "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
     });
     child.removeAllListeners("exit");
     return {
-        client,
+        connection: analyzerConnection((method, request, callback) => client[method](request, callback)),
         process: child,
         startMillis,
         stderr: () => stderr,
@@ -106,11 +137,4 @@ export async function startAnalyzer(packDir: string, options: StartOptions = {})
             }
         },
     };
-}
-
-/** Calls one unary method of the Analyzer client as a promise. */
-export function call<T>(client: any, method: string, request: unknown): Promise<T> {
-    return new Promise((resolve, reject) => {
-        client[method](request, (err: grpc.ServiceError | null, response: T) => (err ? reject(err) : resolve(response)));
-    });
 }

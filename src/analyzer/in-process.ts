@@ -5,8 +5,8 @@
 // tests/analyzer/in-process.test.ts holds both paths to the same verdicts.
 import * as fs from "fs";
 import * as path from "path";
-import type { AnalyzerHost } from "./host";
-import { Callback, Handler, PackInProcess, startPackInProcess } from "../../policies/serving/in-process";
+import { AnalyzerHost, analyzerConnection } from "./host";
+import { PackInProcess, startPackInProcess } from "../../policies/serving/in-process";
 
 export class InProcessUnavailable extends Error {
     constructor(message: string) {
@@ -53,24 +53,16 @@ export function startInProcessAnalyzer(packDir: string): AnalyzerHost {
         servedDir = dir;
     }
     const { handlers, analyzeFor } = pack;
-    const relay = (handler: Handler) => (request: unknown, callback: Callback) => {
+    const connection = analyzerConnection((method, request, callback) => {
+        const handler = method === "analyze" ? analyzeFor((request as { getType(): string }).getType()) : handlers[method];
         try {
             handler({ request }, callback);
         } catch (err) {
             callback(err);
         }
-    };
-    const client: Record<string, unknown> = {
-        getPluginInfo: relay(handlers.getPluginInfo),
-        getAnalyzerInfo: relay(handlers.getAnalyzerInfo),
-        configure: relay(handlers.configure),
-        configureStack: relay(handlers.configureStack),
-        analyzeStack: relay(handlers.analyzeStack),
-        analyze: (request: { getType(): string }, callback: Callback) => relay(analyzeFor(request.getType()))(request, callback),
-        close: () => undefined,
-    };
+    });
     return {
-        client,
+        connection,
         process: undefined,
         startMillis: Number(process.hrtime.bigint() - started) / 1e6,
         stderr: () => "",

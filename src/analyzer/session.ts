@@ -1,13 +1,12 @@
 // The engine's side of the Analyzer protocol during a preview: configure the pack, send each
 // resource to Analyze and the whole stack to AnalyzeStack, and collect the answers.
 import * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
-import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { ProgramRun } from "../program/records";
 import type { Analysis, Finding, NotApplicable, PackInfo } from "../report/analysis";
 import { EnforcementLevel, resolvePolicyConfig } from "./config";
 import { withDefaultProviders } from "./default-providers";
-import { AnalyzerHost, call } from "./host";
+import type { AnalyzerHost } from "./host";
 import { readPackInfo } from "./pack-info";
 import { analyzeRequest, RequestParts, stackResource } from "./requests";
 import { findingsOf, grpcCause, notApplicableOf } from "./responses";
@@ -30,8 +29,8 @@ export interface ConfiguredPack {
 }
 
 export async function configurePack(host: AnalyzerHost, packConfig: unknown, configSource?: string): Promise<ConfiguredPack> {
-    await call(host.client, "getPluginInfo", new Empty());
-    const pack = readPackInfo(await call<analyzerProto.AnalyzerInfo>(host.client, "getAnalyzerInfo", new Empty()));
+    await host.connection.getPluginInfo();
+    const pack = readPackInfo(await host.connection.getAnalyzerInfo());
     const resolved = resolvePolicyConfig(pack.policies, packConfig, configSource);
     const request = new analyzerProto.ConfigureAnalyzerRequest();
     const map = request.getPolicyconfigMap();
@@ -43,7 +42,7 @@ export async function configurePack(host: AnalyzerHost, packConfig: unknown, con
         map.set(name, policyConfig);
         levels[name] = config.enforcementLevel;
     }
-    await call(host.client, "configure", request);
+    await host.connection.configure(request);
     return { pack, levels, request };
 }
 
@@ -79,7 +78,7 @@ export async function analyzeRun(host: AnalyzerHost, run: ProgramRun, options: A
     return host.exclusive(async () => {
         // A shared pack may have been configured for another run since: configure it again.
         if (options.configured) {
-            await call(host.client, "configure", options.configured.request);
+            await host.connection.configure(options.configured.request);
         }
         return analyzeOnce(host, run, options);
     });
@@ -92,7 +91,7 @@ async function analyzeOnce(host: AnalyzerHost, run: ProgramRun, options: Analyze
     stackConfig.setStack(run.stack);
     stackConfig.setProject(run.project);
     stackConfig.setDryRun(options.dryRun ?? true);
-    await call(host.client, "configureStack", stackConfig).catch(() => undefined);
+    await host.connection.configureStack(stackConfig).catch(() => undefined);
 
     const { resources, providerOf } = withDefaultProviders(run, options.config ?? {});
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
@@ -103,7 +102,7 @@ async function analyzeOnce(host: AnalyzerHost, run: ProgramRun, options: Analyze
     let judged = 0;
     await inParallel(resources, options.concurrency ?? 64, async (r) => {
         try {
-            const response = await call<analyzerProto.AnalyzeResponse>(host.client, "analyze", analyzeRequest(parts, r, providerOf.get(r.urn)));
+            const response = await host.connection.analyze(analyzeRequest(parts, r, providerOf.get(r.urn)));
             results[order.get(r)!] = findingsOf(response, r, byUrn);
             skipped[order.get(r)!] = notApplicableOf(response, r);
             options.onJudged?.(++judged, resources.length);
@@ -116,7 +115,7 @@ async function analyzeOnce(host: AnalyzerHost, run: ProgramRun, options: Analyze
     let stackFindings: Finding[];
     let stackSkipped: NotApplicable[];
     try {
-        const response = await call<analyzerProto.AnalyzeResponse>(host.client, "analyzeStack", stackRequest);
+        const response = await host.connection.analyzeStack(stackRequest);
         stackFindings = findingsOf(response, undefined, byUrn);
         stackSkipped = notApplicableOf(response, undefined);
     } catch (err) {

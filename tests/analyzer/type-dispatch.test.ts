@@ -4,7 +4,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { helmStyleCorpus } from "../../bench/corpus";
-import { AnalyzerHost, startAnalyzer } from "../../src/analyzer/host";
+import type { AnalyzeResponse } from "@pulumi/pulumi/proto/analyzer_pb";
+import { AnalyzerConnection, AnalyzerHost, startAnalyzer } from "../../src/analyzer/host";
 import { analyzeRun } from "../../src/analyzer/session";
 import { manifestRun, parseManifest } from "../../src/manifests";
 import { DEFAULT_PACK_DIR, packConfigOf } from "../../src/preview";
@@ -13,22 +14,21 @@ import type { ProgramRun } from "../../src/program/records";
 import { dispatchAnalyzeByType, policiesAnswering, TYPE_DISPATCH_SWITCH } from "../../policies/serving/type-dispatch";
 import { ROOT } from "../harness/stack";
 
-type Message = { serializeBinary(): Uint8Array; getUrn?(): string };
+type Message = { serializeBinary(): Uint8Array };
 
-/** The host's client, recording each Analyze and AnalyzeStack response as it came off the wire. */
+/** The host's connection, recording each Analyze and AnalyzeStack response as it came off the wire. */
 function recording(host: AnalyzerHost): { host: AnalyzerHost; responses: Map<string, string> } {
     const responses = new Map<string, string>();
-    const client = Object.create(host.client);
-    for (const method of ["analyze", "analyzeStack"]) {
-        client[method] = (request: Message, callback: (err: unknown, response?: Message) => void) =>
-            host.client[method](request, (err: unknown, response?: Message) => {
-                if (response) {
-                    responses.set(request.getUrn?.() ?? method, Buffer.from(response.serializeBinary()).toString("base64"));
-                }
-                callback(err, response);
-            });
-    }
-    return { host: { ...host, client }, responses };
+    const record = (key: string, response: Message) => {
+        responses.set(key, Buffer.from(response.serializeBinary()).toString("base64"));
+        return response;
+    };
+    const connection: AnalyzerConnection = {
+        ...host.connection,
+        analyze: async (request) => record(request.getUrn(), await host.connection.analyze(request)) as AnalyzeResponse,
+        analyzeStack: async (request) => record("analyzeStack", await host.connection.analyzeStack(request)) as AnalyzeResponse,
+    };
+    return { host: { ...host, connection }, responses };
 }
 
 const HOSTILE = `apiVersion: apps/v1
