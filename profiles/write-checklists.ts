@@ -1,6 +1,6 @@
 // Writes profiles/checklists.json: every policy of the pack at its default level with its default
 // settings, spelled out. Run after a policy or a default changes:
-//   npx ts-node --transpile-only profiles/write-checklists.ts
+//   npm run generate
 import * as fs from "fs";
 import * as path from "path";
 import { loadPolicies } from "../policies/registry";

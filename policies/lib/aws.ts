@@ -1,7 +1,10 @@
 // Helpers for AWS policies: ECS container definitions and joins between resources of one stack.
 import type { PolicyResource } from "@pulumi/policy";
-import { isUnknownValueError } from "./unknowns";
-import { describeType, given, isRecord, Props, record, text } from "./values";
+import type { Setting } from "./define";
+import { EnvVariable, secretStoreProblem } from "./runtime-env";
+import { findCredential } from "./secrets";
+import { isUnknownValueError, judgeEach } from "./unknowns";
+import { describeType, given, isDeclared, isRecord, Props, record, text } from "./values";
 
 /** ECS container definitions, parsed without throwing; `error` says why they could not be read. */
 export type ContainerDefinitions = { containers: Props[]; error?: undefined } | { containers?: undefined; error: string };
@@ -338,3 +341,71 @@ export const EC2_HOST_KINDS: Readonly<Record<string, string>> = {
     [EC2_LAUNCH_TEMPLATE]: "launch template",
     [EC2_LAUNCH_CONFIGURATION]: "launch configuration",
 };
+
+// ---- Service environments: variables that must not carry secrets in plain text ----
+
+/**
+ * Judges a service's environment variables (App Runner, AWS Batch) the way the Lambda and ECS
+ * policies do: no value that looks like a credential, and the settings the checklists name as
+ * secrets (`secretStoreNames`) taken from the secret store whatever their value. Each variable is
+ * judged on its own, so a value unknown during preview hides no credential written in another.
+ * `fix` says where the secret goes instead, e.g. "reference it from secrets[].valueFrom".
+ */
+export function judgeEnvironmentSecrets(
+    variables: readonly EnvVariable[],
+    where: string,
+    secretStoreNames: readonly string[],
+    fix: string,
+    report: (message: string) => void,
+): void {
+    judgeEach(variables, report, (variable, report) => {
+        const value = variable.source === "literal" ? text(variable.value()) : undefined;
+        const reason = value === undefined ? undefined : findCredential(variable.name, value);
+        if (reason) {
+            report(`${where} sets environment variable ${variable.name} in plain text (${reason}): store it in Secrets Manager or SSM and ${fix}.`);
+            return;
+        }
+        const problem = secretStoreProblem(variable, secretStoreNames);
+        if (problem) {
+            report(`${where} sets ${variable.name} as an environment variable, which ${problem}: the checklists keep it in the secret store; store it in Secrets Manager or SSM and ${fix}.`);
+        }
+    });
+}
+
+// ---- Customer-managed KMS keys: an opt-in where the service's default is an AWS managed key ----
+
+/**
+ * The `requireCustomerManagedKey` setting the encryption policies share where the service encrypts
+ * with an AWS managed key (aws/rds, aws/ebs, ...) unless a key is named. Off by default.
+ */
+export const CUSTOMER_MANAGED_KEY_SETTING = {
+    type: "boolean",
+    default: false,
+    description: "Also require a customer-managed KMS key, not the service's AWS managed key. Default false: the checklists (003, 004) ask for data encrypted at rest, which the AWS managed key provides; turn it on where a key policy must decide who can decrypt, and CloudTrail show each use, of a key the team controls.",
+} as const satisfies Setting;
+
+/** True for a key named by an AWS managed alias: "alias/aws/rds", "arn:aws:kms:...:alias/aws/ebs". */
+function isAwsManagedAlias(key: unknown): boolean {
+    return /(^|:)alias\/aws\//.test(text(key)?.trim() ?? "");
+}
+
+/**
+ * Reports a resource encrypted with its service's AWS managed key (`awsManagedKey`, e.g. "aws/rds"):
+ * `property` of `object` omitted, or naming an AWS managed alias; `label` names the property in
+ * messages (e.g. "encryptAtRest.kmsKeyId"). A key created in the same program is unknown during
+ * preview and counts as customer-managed, so the value is read without the SDK's check.
+ */
+export function requireCustomerManagedKey(
+    object: unknown,
+    property: string,
+    where: string,
+    awsManagedKey: string,
+    report: (message: string) => void,
+    label: string = property,
+): void {
+    if (!isDeclared(object, property)) {
+        report(`${where} sets no ${label}, so it is encrypted with the AWS managed key ${awsManagedKey}: set ${label} to a customer-managed KMS key.`);
+    } else if (isAwsManagedAlias(Object.getOwnPropertyDescriptor(object, property)?.value)) {
+        report(`${where} sets ${label} to an AWS managed key alias: set it to a customer-managed KMS key.`);
+    }
+}

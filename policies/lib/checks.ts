@@ -1,7 +1,39 @@
-// The judgements many policies share: a switch that must be on, a count that must reach a minimum.
+// The judgements many policies share: a switch that must be on or off, a count that must reach a minimum.
 // Each reports what is wrong and what to set, in the same words across the pack.
 import { knownItems } from "./unknowns";
-import { describeType, given, integer } from "./values";
+import { bool, describeType, given, integer } from "./values";
+
+/** A boolean setting that must hold one value: encryption on, public access off. */
+export interface SwitchCheck {
+    /** Names the resource, e.g. "RDS instance 'orders'". */
+    where: string;
+    property: string;
+    /** The value the setting must have. */
+    required: boolean;
+    /** What omitting it means, e.g. "so DMS gives it a public IP address (the API's default is true)"; undefined: omitting it passes. */
+    omitted?: string;
+    /** What the other value does, after `where`, e.g. "is publicly accessible". */
+    wrong: string;
+    /** What to set instead; default "set <property>: <required>". */
+    fix?: string;
+    /** What to set instead of a value that is not a boolean; default "set it to <required>". */
+    malformedFix?: string;
+}
+
+/** Reports a switch that is omitted (when that matters), not a boolean, or set the wrong way. */
+export function requireSwitch(value: unknown, check: SwitchCheck, report: (message: string) => void): void {
+    const { where, property, required } = check;
+    const fix = check.fix ?? `set ${property}: ${required}`;
+    if (omitted(value, check, fix, report)) {
+        return;
+    }
+    const on = bool(value);
+    if (on === undefined) {
+        report(`${where} sets ${property} to ${describeType(value)}, not a boolean: ${check.malformedFix ?? `set it to ${required}`}.`);
+    } else if (on !== required) {
+        report(`${where} ${check.wrong}: ${fix}.`);
+    }
+}
 
 /**
  * Judges a boolean setting that must be true: reports it omitted (with what the provider defaults
@@ -15,17 +47,7 @@ export function requireTrue(
     fix: string,
     report: (message: string) => void,
 ): void {
-    if (given(value) === undefined) {
-        if (omitted !== undefined) {
-            report(`${where} omits ${property}, ${omitted}: ${fix}.`);
-        }
-        return;
-    }
-    if (typeof value !== "boolean" && value !== "true" && value !== "false") {
-        report(`${where} sets ${property} to ${describeType(value)}, not a boolean: ${fix}.`);
-    } else if (value !== true && value !== "true") {
-        report(`${where} sets ${property} to false: ${fix}.`);
-    }
+    requireSwitch(value, { where, property, required: true, omitted, wrong: `sets ${property} to false`, fix, malformedFix: fix }, report);
 }
 
 /** A whole number that must reach a minimum: days of retention, instances, replicas. */
@@ -48,10 +70,7 @@ export function requireAtLeast(value: unknown, check: MinimumCheck, report: (mes
     const fix = check.accepted
         ? `set ${property} to ${minimum} or more, up to ${check.accepted.maximum}`
         : `set ${property} to ${minimum} or more`;
-    if (given(value) === undefined) {
-        if (check.omitted !== undefined) {
-            report(`${where} omits ${property}, ${check.omitted}: ${fix}.`);
-        }
+    if (omitted(value, check, fix, report)) {
         return;
     }
     const count = integer(value);
@@ -62,6 +81,17 @@ export function requireAtLeast(value: unknown, check: MinimumCheck, report: (mes
     } else if (count < minimum) {
         report(`${where} sets ${property} to ${count} ${unit}, below the minimum ${minimum}: ${fix}.`);
     }
+}
+
+/** True when the setting is not given; reports it when omitting it matters (`omitted` says why). */
+function omitted(value: unknown, check: { where: string; property: string; omitted?: string }, fix: string, report: (message: string) => void): boolean {
+    if (given(value) !== undefined) {
+        return false;
+    }
+    if (check.omitted !== undefined) {
+        report(`${check.where} omits ${check.property}, ${check.omitted}: ${fix}.`);
+    }
+    return true;
 }
 
 /** The longest automated-backup retention RDS, Aurora, DocumentDB, Neptune, Redshift and ElastiCache accept. */

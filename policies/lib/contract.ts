@@ -1,8 +1,9 @@
 // The contract between the pack and the reports that read it back. The pack speaks to the engine
-// only through the Analyzer protocol: a policy's priority and aliases travel as tags, its checklist
-// items as the framework reference, an exemption as a not-applicable reason, and resources a stack
-// policy could not judge as one "can't run during preview" diagnostic. Every such encoding and its
-// reader live here, side by side, so they cannot drift; tests/lib/contract.test.ts round-trips them.
+// only through the Analyzer protocol: a policy's priority, aliases and framework controls travel as
+// tags, its checklist items as the framework reference, an exemption as a not-applicable reason, and
+// resources a stack policy could not judge as one "can't run during preview" diagnostic. Every such
+// encoding and its reader live here, side by side, so they cannot drift; tests/lib/contract.test.ts
+// round-trips them.
 // No imports: the CLI loads this without the policy SDK.
 
 export type Priority = "P0" | "P1" | "P2";
@@ -29,6 +30,19 @@ export function priorityOf(tags: readonly string[]): Priority | undefined {
 /** A policy's former names, from its `alias:` tags. */
 export function aliasesOf(tags: readonly string[]): string[] {
     return tags.filter((t) => t.startsWith(ALIAS_TAG_PREFIX)).map((t) => t.slice(ALIAS_TAG_PREFIX.length));
+}
+
+const FRAMEWORK_TAG_PREFIX = "framework:";
+
+/** A framework control a policy checks, as a tag: `framework:cis-kubernetes:5.2.2` (policies/lib/framework-catalog.ts). */
+export function frameworkTag(framework: string, control: string): string {
+    return `${FRAMEWORK_TAG_PREFIX}${framework}:${control}`;
+}
+
+/** The controls of one framework a policy's tags name, in their order. */
+export function frameworkControlsOf(tags: readonly string[], framework: string): string[] {
+    const prefix = `${FRAMEWORK_TAG_PREFIX}${framework}:`;
+    return tags.filter((t) => t.startsWith(prefix) && t.length > prefix.length).map((t) => t.slice(prefix.length));
 }
 
 /** The checklist items a policy enforces, as its framework `reference`: ids joined by ", ". */

@@ -10,6 +10,7 @@ import type {
     StackValidationPolicy,
 } from "@pulumi/policy";
 import { checklistReference, policyTags } from "./contract";
+import { frameworkTags } from "./frameworks";
 import { decide, EXEMPTIONS_SCHEMA, EXEMPTIONS_FROM_RESOURCES_SCHEMA, exemptionReason, withNotes } from "./exemptions";
 import { isUnknownValueError, UnknownResourcesError } from "./unknowns";
 
@@ -46,6 +47,9 @@ export type ConfigOf<S> = { readonly [K in keyof S]: ValueOf<S[K]> };
 
 /** Go-live priority, as in the readiness summary of checklist 001: P0 blocks go-live. */
 export type Priority = "P0" | "P1" | "P2";
+
+/** The generated reference of every policy (scripts/generate.ts); each has an entry named after it. */
+export const POLICY_REFERENCE = "docs/policies.md";
 
 /** The name of the framework every policy cites in its `framework` metadata. */
 export const CHECKLIST_FRAMEWORK = "prodready-checklists";
@@ -145,8 +149,12 @@ function metadata(spec: PolicyMetadata & Configurable<Settings>) {
             reference: checklistReference(spec.checklist),
             specification: "catalog/checklist.yaml",
         },
-        // The priority also travels as a tag, so Pulumi Cloud and the engine's JSON show it.
-        tags: policyTags(provider, spec.priority, spec.aliases ?? [], spec.tags ?? []),
+        // The priority and the framework controls (policies/lib/framework-catalog.ts) also travel as
+        // tags, so Pulumi Cloud, the engine's JSON and every report show them; `framework` above stays
+        // the checklists, as the SDK holds one framework per policy.
+        tags: policyTags(provider, spec.priority, spec.aliases ?? [], [...frameworkTags(spec.name), ...(spec.tags ?? [])]),
+        // The policy's entry in the generated reference, relative to the repository like `specification`.
+        url: `${POLICY_REFERENCE}#${spec.name}`,
         // Every policy takes `exemptions` (policies/lib/exemptions.ts), so the engine accepts them in its config.
         configSchema: {
             properties: {

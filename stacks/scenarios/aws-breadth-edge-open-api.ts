@@ -29,7 +29,7 @@ export default scenario({
         new aws.apigatewayv2.Stage("events-http-prod", { apiId, name: "prod", autoDeploy: true, defaultRouteSettings: { throttlingRateLimit: 50, throttlingBurstLimit: 100 } });
         const handler = new aws.lambda.Function("events-handler", {
             role: "arn:aws:iam::123456789012:role/events-handler",
-            runtime: "nodejs20.x",
+            runtime: "nodejs22.x",
             handler: "index.handler",
             code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset("exports.handler = async () => ({ statusCode: 200 });") }),
             tracingConfig: { mode: "PassThrough" },

@@ -13,7 +13,7 @@ export default scenario({
     extra: () => {
         new aws.lambda.Function("thumbnailer", {
             role: "arn:aws:iam::123456789012:role/thumbnailer",
-            runtime: "nodejs20.x",
+            runtime: "nodejs22.x",
             handler: "index.handler",
             code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset("exports.handler = async () => ({});") }),
             environment: { variables: { IMAGE_BUCKET: "app-uploads-123456789012", API_TOKEN: "tok_live_9f8e7d6c5b4a39281706" } },

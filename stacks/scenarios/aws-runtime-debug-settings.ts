@@ -39,7 +39,7 @@ export default scenario({
     extra: () => {
         new aws.lambda.Function("report-builder", {
             role: "arn:aws:iam::123456789012:role/report-builder",
-            runtime: "nodejs20.x",
+            runtime: "nodejs22.x",
             handler: "index.handler",
             code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset("exports.handler = async () => ({});") }),
             environment: { variables: { LOG_LEVEL: "trace", OPENAI_MODEL: "gpt-4", OPENAI_API_KEY: "set-me" } },

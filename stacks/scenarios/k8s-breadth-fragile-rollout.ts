@@ -7,7 +7,7 @@ type BudgetSpec = k8s.types.input.policy.v1.PodDisruptionBudgetSpec;
 type ServiceSpec = k8s.types.input.core.v1.ServiceSpec;
 
 export default scenario({
-    description: "The storefront is rolled out with Recreate, packed onto any node, pulled from a cached tag, given no priority, probed on a port it does not name and run as an undeclared ServiceAccount; its budget forbids every eviction and its Service targets a port no container names",
+    description: "The storefront runs a fixed 3 replicas without its autoscaler, is rolled out with Recreate, packed onto any node, pulled from a cached tag, given no priority, probed on a port it does not name and run as an undeclared ServiceAccount; its budget forbids every eviction and its Service targets a port no container names",
     violations: [
         ["kubernetes-availability-restrict-rollout-unavailability", "storefront"],
         ["kubernetes-availability-require-topology-spread", "storefront"],
@@ -19,8 +19,11 @@ export default scenario({
         ["kubernetes-availability-require-unhealthy-pod-eviction", "storefront-pdb"],
         ["kubernetes-service-require-exposed-target-ports", "storefront"],
     ],
+    // A fixed count, as the spread policy judges the replicas a workload declares.
+    omit: ["storefront-hpa"],
     patches: [
         patch<k8s.apps.v1.DeploymentArgs>("kubernetes:apps/v1:Deployment", "storefront", (a) => {
+            (a.spec as DeploymentSpec).replicas = 3;
             (a.spec as DeploymentSpec).strategy = { type: "Recreate" };
             const { pod, container } = storefrontParts(a);
             delete pod.topologySpreadConstraints;

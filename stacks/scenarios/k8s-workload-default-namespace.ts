@@ -7,6 +7,7 @@ function cacheWarmer(): void {
         metadata: { name: "cache-warmer" },
         spec: {
             schedule: "*/15 * * * *",
+            startingDeadlineSeconds: 300,
             jobTemplate: {
                 spec: {
                     template: {

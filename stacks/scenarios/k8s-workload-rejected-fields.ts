@@ -20,6 +20,7 @@ function nightlyReport(): void {
         metadata: { name: "nightly-report", namespace: NAMESPACE },
         spec: {
             schedule: "0 2 * * *",
+            startingDeadlineSeconds: 600,
             jobTemplate: {
                 spec: {
                     template: {

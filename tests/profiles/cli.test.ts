@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { buildProgram } from "../../src/cli";
-import { overlayPackConfig, packConfigOf, profileNames } from "../../src/preview";
+import { overlayPackConfig, packConfigOf, profileNames } from "../../src/pack/config-file";
 
 // Kubernetes defaults everywhere: Pod Security Standards baseline accepts it, restricted does not.
 const PLAIN_DEPLOYMENT = `apiVersion: apps/v1
@@ -44,7 +44,7 @@ describe("--profile", () => {
     jest.setTimeout(120000);
 
     it("lists the shipped profiles", () => {
-        expect(profileNames()).toEqual(["checklists", "pss-baseline", "pss-restricted"]);
+        expect(profileNames()).toEqual(["aws-well-architected", "checklists", "cis-aws-foundations", "cis-kubernetes", "pss-baseline", "pss-restricted"]);
     });
 
     it("passes a default pod under pss-baseline and fails it under pss-restricted, on the restricted controls only", async () => {
@@ -76,10 +76,10 @@ describe("--profile", () => {
     });
 
     it("fails on an unknown profile, naming the available ones", async () => {
-        expect(() => packConfigOf({ profile: "pss-strict" })).toThrow('unknown profile "pss-strict" (available: checklists, pss-baseline, pss-restricted)');
+        expect(() => packConfigOf({ profile: "pss-strict" })).toThrow('unknown profile "pss-strict" (available: aws-well-architected, checklists, cis-aws-foundations, cis-kubernetes, pss-baseline, pss-restricted)');
         const run = await manifests(["--profile", "pss-strict"]);
         expect(run.code).toBe(2);
-        expect(run.error).toContain("available: checklists, pss-baseline, pss-restricted");
+        expect(run.error).toContain("available: aws-well-architected, checklists, cis-aws-foundations, cis-kubernetes, pss-baseline, pss-restricted");
     });
 
     it("overlays a file over a profile entry by entry, setting by setting", () => {

@@ -20,7 +20,7 @@ import seLinux from "../../policies/kubernetes/workload/restrict-selinux-options
 import sysctls from "../../policies/kubernetes/workload/restrict-sysctls";
 import volumeTypes from "../../policies/kubernetes/workload/restrict-volume-types";
 import { loadPolicies } from "../../policies/registry";
-import { resolvePolicyConfig } from "../../src/analyzer/config";
+import { resolvePolicyConfig } from "../../src/pack/config";
 import { checkResource } from "../harness/policy";
 import { checklistsProfile } from "../../profiles/write-checklists";
 import { cronJob, deployment, pod } from "../policies/kubernetes/workload/fixtures";
@@ -66,7 +66,7 @@ const restricted = (container: SecurityContext = {}, podSecurity: k8s.types.inpu
     withSecurity({ ...RESTRICTED_CONTAINER, ...container }, { securityContext: { ...RESTRICTED_POD, ...podSecurity }, ...pod });
 
 describe("the profiles are valid policy-pack configs", () => {
-    it.each(["checklists", "pss-baseline", "pss-restricted"])("%s resolves against every policy's config schema", (name) => {
+    it.each(["checklists", "pss-baseline", "pss-restricted", "aws-well-architected", "cis-kubernetes", "cis-aws-foundations"])("%s resolves against every policy's config schema", (name) => {
         expect(() => resolvePolicyConfig(policies, profile(name), name)).not.toThrow();
     });
 

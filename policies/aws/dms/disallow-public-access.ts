@@ -1,5 +1,5 @@
+import { requireSwitch } from "../../lib/checks";
 import { resourcePolicy } from "../../lib/define";
-import { bool, describeType, given } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-dms-disallow-public-access",
@@ -12,16 +12,12 @@ export default resourcePolicy({
     resourceTypes: ["aws:dms/replicationInstance:ReplicationInstance"],
     validate: ({ name, props }, _config, report) => {
         const where = `DMS replication instance '${name}'`;
-        const value = given(props.publiclyAccessible);
-        if (value === undefined) {
-            report(`${where} omits publiclyAccessible, so DMS gives it a public IP address (the API's default is true): set publiclyAccessible: false.`);
-            return;
-        }
-        const open = bool(value);
-        if (open === undefined) {
-            report(`${where} sets publiclyAccessible to ${describeType(value)}, not a boolean: set it to false.`);
-        } else if (open) {
-            report(`${where} is publicly accessible: set publiclyAccessible: false.`);
-        }
+        requireSwitch(props.publiclyAccessible, {
+            where,
+            property: "publiclyAccessible",
+            required: false,
+            omitted: "so DMS gives it a public IP address (the API's default is true)",
+            wrong: "is publicly accessible",
+        }, report);
     },
 });

@@ -1,7 +1,7 @@
-import { requireTrue } from "../../lib/aws";
+import { CUSTOMER_MANAGED_KEY_SETTING, requireCustomerManagedKey, requireTrue } from "../../lib/aws";
 import { resourcePolicy } from "../../lib/define";
 import { judgeItems, knownOr, Parts } from "../../lib/unknowns";
-import { at, given, record, text } from "../../lib/values";
+import { at, bool, given, record, text } from "../../lib/values";
 
 /** How a message names a block device: by its device name, or by position while that is unset or unknown during preview. */
 function deviceLabel(device: Record<string, unknown>, index: number): string {
@@ -28,12 +28,17 @@ export default resourcePolicy({
             default: false,
             description: "The accounts this pack judges turn EBS encryption by default on, so a volume that omits encrypted is encrypted. Default false: AWS leaves encryption by default off in every region until the account enables it (EC2 User Guide, \"Enable Amazon EBS encryption by default\").",
         },
+        requireCustomerManagedKey: CUSTOMER_MANAGED_KEY_SETTING,
     },
     resourceTypes: [VOLUME, LAUNCH_TEMPLATE, INSTANCE, LAUNCH_CONFIGURATION],
     validate: ({ type, name, props }, config, report) => {
         const omitted = config.encryptionByDefault ? undefined : "which leaves it unencrypted unless the account enables EBS encryption by default (then set encryptionByDefault in this policy's config)";
         if (type === VOLUME) {
             requireTrue(props.encrypted, `EBS volume '${name}'`, "encrypted", omitted, "set encrypted: true", report);
+            // Volumes only: a device of an instance or launch template names its key in its own block.
+            if (config.requireCustomerManagedKey && bool(props.encrypted) === true) {
+                requireCustomerManagedKey(props, "kmsKeyId", `EBS volume '${name}'`, "aws/ebs", report);
+            }
             return;
         }
         // Each device on its own: one unknown during preview hides no other's violation, and its

@@ -1,7 +1,8 @@
+import { requireSwitch } from "../../lib/checks";
 import { resourcePolicy } from "../../lib/define";
 import { nameMatches } from "../../lib/runtime-env";
 import { judgeItems, unlessListed } from "../../lib/unknowns";
-import { bool, describeType, given, isRecord, record, text } from "../../lib/values";
+import { isRecord, record, text } from "../../lib/values";
 
 const INSTANCE = "aws:ec2/instance:Instance";
 const SPOT_REQUEST = "aws:ec2/spotInstanceRequest:SpotInstanceRequest";
@@ -21,16 +22,7 @@ const KINDS: Record<string, string> = {
 
 /** Judges a switch that must not be on: reports true, and a value that is not a boolean. Omitted passes. */
 function mustNotBeTrue(value: unknown, where: string, property: string, problem: string, fix: string, report: (message: string) => void): void {
-    const v = given(value);
-    if (v === undefined) {
-        return;
-    }
-    const on = bool(v);
-    if (on === undefined) {
-        report(`${where} sets ${property} to ${describeType(v)}, not a boolean: ${fix}.`);
-    } else if (on) {
-        report(`${where} sets ${property} to true, ${problem}: ${fix}.`);
-    }
+    requireSwitch(value, { where, property, required: false, wrong: `sets ${property} to true, ${problem}`, fix, malformedFix: fix }, report);
 }
 
 export default resourcePolicy({

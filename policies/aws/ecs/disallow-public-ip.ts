@@ -1,5 +1,6 @@
+import { requireSwitch } from "../../lib/checks";
 import { resourcePolicy } from "../../lib/define";
-import { bool, describeType, given, record } from "../../lib/values";
+import { record } from "../../lib/values";
 
 const SERVICE = "aws:ecs/service:Service";
 const TASK_SET = "aws:ecs/taskSet:TaskSet";
@@ -15,15 +16,13 @@ export default resourcePolicy({
     resourceTypes: [SERVICE, TASK_SET],
     validate: ({ type, name, props }, _config, report) => {
         const where = `ECS ${type === SERVICE ? "service" : "task set"} '${name}'`;
-        const value = given(record(props.networkConfiguration)?.assignPublicIp);
-        if (value === undefined) {
-            return; // ECS assigns no public IP by default
-        }
-        const on = bool(value);
-        if (on === undefined) {
-            report(`${where} sets networkConfiguration.assignPublicIp to ${describeType(value)}, not a boolean: set it to false.`);
-        } else if (on) {
-            report(`${where} sets networkConfiguration.assignPublicIp to true, so every task gets a public IP address: set it to false and reach the tasks through the load balancer.`);
-        }
+        // ECS assigns no public IP by default.
+        requireSwitch(record(props.networkConfiguration)?.assignPublicIp, {
+            where,
+            property: "networkConfiguration.assignPublicIp",
+            required: false,
+            wrong: "sets networkConfiguration.assignPublicIp to true, so every task gets a public IP address",
+            fix: "set it to false and reach the tasks through the load balancer",
+        }, report);
     },
 });

@@ -3,11 +3,11 @@ import { judgeItems, knownOr, Parts } from "../../lib/unknowns";
 import { describeType, given, isRecord, record, text } from "../../lib/values";
 
 const POLICY = "aws:iam/policy:Policy";
-const ROLE = "aws:iam/role:Role";
+export const ROLE = "aws:iam/role:Role";
 const PERMISSION_SET_INLINE_POLICY = "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy";
 
 /** Resources whose `policy` is one IAM identity policy document. */
-const DOCUMENT_TYPES: Readonly<Record<string, { kind: string; property: string }>> = {
+export const DOCUMENT_TYPES: Readonly<Record<string, { kind: string; property: string }>> = {
     [POLICY]: { kind: "IAM policy", property: "policy" },
     "aws:iam/rolePolicy:RolePolicy": { kind: "IAM role policy", property: "policy" },
     "aws:iam/userPolicy:UserPolicy": { kind: "IAM user policy", property: "policy" },
@@ -37,7 +37,7 @@ function isEveryAction(value: unknown): boolean {
 }
 
 /** "*" and an ARN whose every segment is a wildcard ("arn:aws:*:*:*:*") name every resource. */
-function isEveryResource(value: unknown): boolean {
+export function isEveryResource(value: unknown): boolean {
     if (typeof value !== "string") {
         return false;
     }
@@ -93,6 +93,14 @@ type Finding = { unreadable: string } | { statement: number; grant: string };
 
 /** The administrator grants of an identity policy document (a JSON string or an object), or why it cannot be read. */
 export function adminFindings(document: unknown): Finding[] {
+    return grantFindings(document, adminGrant);
+}
+
+/**
+ * The grants `grantOf` finds in the readable statements of an identity policy document (a JSON
+ * string or an object), or why the document or a statement cannot be read.
+ */
+export function grantFindings(document: unknown, grantOf: (statement: Record<string, unknown>) => string | undefined): Finding[] {
     let parsed = document;
     if (given(document) === undefined) {
         return [{ unreadable: "is unset" }];
@@ -118,7 +126,7 @@ export function adminFindings(document: unknown): Finding[] {
             findings.push({ unreadable: `statement #${i + 1} ${problem}` });
             return;
         }
-        const grant = adminGrant(s as Record<string, unknown>);
+        const grant = grantOf(s as Record<string, unknown>);
         if (grant) {
             findings.push({ statement: i + 1, grant });
         }

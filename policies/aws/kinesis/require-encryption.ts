@@ -1,3 +1,4 @@
+import { CUSTOMER_MANAGED_KEY_SETTING, requireCustomerManagedKey } from "../../lib/aws";
 import { resourcePolicy } from "../../lib/define";
 import { describeType, given, isDeclared, text } from "../../lib/values";
 
@@ -9,8 +10,11 @@ export default resourcePolicy({
     checklist: ["004.data-security.encryption-at-rest", "003.security.data-encryption"],
     remediationSteps: "Set encryptionType: \"KMS\" and kmsKeyId (\"alias/aws/kinesis\" for the AWS managed key, or a customer managed key).",
     tags: ["encryption"],
+    config: {
+        requireCustomerManagedKey: CUSTOMER_MANAGED_KEY_SETTING,
+    },
     resourceTypes: ["aws:kinesis/stream:Stream"],
-    validate: ({ name, props }, _config, report) => {
+    validate: ({ name, props }, config, report) => {
         const where = `Kinesis stream '${name}'`;
         const value = given(props.encryptionType);
         if (value === undefined) {
@@ -24,6 +28,8 @@ export default resourcePolicy({
             report(`${where} sets encryptionType to "${type}", which stores records unencrypted: set it to "KMS" with kmsKeyId.`);
         } else if (!isDeclared(props, "kmsKeyId")) {
             report(`${where} sets encryptionType "KMS" without kmsKeyId, which Kinesis rejects: set kmsKeyId ("alias/aws/kinesis" for the AWS managed key).`);
+        } else if (config.requireCustomerManagedKey) {
+            requireCustomerManagedKey(props, "kmsKeyId", where, "aws/kinesis", report);
         }
     },
 });

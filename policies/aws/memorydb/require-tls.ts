@@ -1,5 +1,5 @@
+import { requireSwitch } from "../../lib/checks";
 import { resourcePolicy } from "../../lib/define";
-import { bool, describeType, given } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-memorydb-require-tls",
@@ -11,15 +11,12 @@ export default resourcePolicy({
     tags: ["transport-security"],
     resourceTypes: ["aws:memorydb/cluster:Cluster"],
     validate: ({ name, props }, _config, report) => {
-        const value = given(props.tlsEnabled);
-        if (value === undefined) {
-            return; // MemoryDB defaults to TLS
-        }
-        const on = bool(value);
-        if (on === undefined) {
-            report(`MemoryDB cluster '${name}' sets tlsEnabled to ${describeType(value)}, not a boolean: set it to true.`);
-        } else if (!on) {
-            report(`MemoryDB cluster '${name}' sets tlsEnabled to false, so clients connect in plain text: set tlsEnabled: true.`);
-        }
+        // MemoryDB defaults to TLS.
+        requireSwitch(props.tlsEnabled, {
+            where: `MemoryDB cluster '${name}'`,
+            property: "tlsEnabled",
+            required: true,
+            wrong: "sets tlsEnabled to false, so clients connect in plain text",
+        }, report);
     },
 });

@@ -1,5 +1,5 @@
+import { requireSwitch } from "../../lib/checks";
 import { resourcePolicy } from "../../lib/define";
-import { bool, describeType, given } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-mq-disallow-public-access",
@@ -11,15 +11,12 @@ export default resourcePolicy({
     tags: ["network"],
     resourceTypes: ["aws:mq/broker:Broker"],
     validate: ({ name, props }, _config, report) => {
-        const value = given(props.publiclyAccessible);
-        if (value === undefined) {
-            return; // brokers are private by default
-        }
-        const open = bool(value);
-        if (open === undefined) {
-            report(`MQ broker '${name}' sets publiclyAccessible to ${describeType(value)}, not a boolean: set it to false.`);
-        } else if (open) {
-            report(`MQ broker '${name}' is publicly accessible, so its endpoints resolve to public IP addresses: set publiclyAccessible: false.`);
-        }
+        // Brokers are private by default.
+        requireSwitch(props.publiclyAccessible, {
+            where: `MQ broker '${name}'`,
+            property: "publiclyAccessible",
+            required: false,
+            wrong: "is publicly accessible, so its endpoints resolve to public IP addresses",
+        }, report);
     },
 });

@@ -1,6 +1,7 @@
+import { requireSwitch } from "../../lib/checks";
 import { resourcePolicy } from "../../lib/define";
 import { Parts } from "../../lib/unknowns";
-import { at, bool, describeType, given, text } from "../../lib/values";
+import { at, describeType, given, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-msk-require-encryption-in-transit",
@@ -28,15 +29,13 @@ export default resourcePolicy({
             }
         });
         parts.judge(() => {
-            const inCluster = given(at(transit, "inCluster"));
-            if (inCluster !== undefined) {
-                const on = bool(inCluster);
-                if (on === undefined) {
-                    parts.report(`${where} sets encryptionInfo.encryptionInTransit.inCluster to ${describeType(inCluster)}, not a boolean: set it to true.`);
-                } else if (!on) {
-                    parts.report(`${where} sets encryptionInfo.encryptionInTransit.inCluster to false, so brokers replicate in plain text: set it to true.`);
-                }
-            }
+            requireSwitch(at(transit, "inCluster"), {
+                where,
+                property: "encryptionInfo.encryptionInTransit.inCluster",
+                required: true,
+                wrong: "sets encryptionInfo.encryptionInTransit.inCluster to false, so brokers replicate in plain text",
+                fix: "set it to true",
+            }, parts.report);
         });
         parts.settle();
     },

@@ -1,5 +1,5 @@
+import { requireSwitch } from "../../lib/checks";
 import { resourcePolicy } from "../../lib/define";
-import { bool, describeType, given } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-neptune-disallow-public-access",
@@ -11,15 +11,12 @@ export default resourcePolicy({
     tags: ["network"],
     resourceTypes: ["aws:neptune/clusterInstance:ClusterInstance"],
     validate: ({ name, props }, _config, report) => {
-        const value = given(props.publiclyAccessible);
-        if (value === undefined) {
-            return; // Neptune instances are private by default
-        }
-        const open = bool(value);
-        if (open === undefined) {
-            report(`Neptune cluster instance '${name}' sets publiclyAccessible to ${describeType(value)}, not a boolean: set it to false.`);
-        } else if (open) {
-            report(`Neptune cluster instance '${name}' is publicly accessible: set publiclyAccessible: false.`);
-        }
+        // Neptune instances are private by default.
+        requireSwitch(props.publiclyAccessible, {
+            where: `Neptune cluster instance '${name}'`,
+            property: "publiclyAccessible",
+            required: false,
+            wrong: "is publicly accessible",
+        }, report);
     },
 });

@@ -1,5 +1,5 @@
+import { requireSwitch } from "../../lib/checks";
 import { resourcePolicy } from "../../lib/define";
-import { bool, describeType, given } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-rds-disallow-public-access",
@@ -12,15 +12,7 @@ export default resourcePolicy({
     resourceTypes: ["aws:rds/instance:Instance", "aws:rds/clusterInstance:ClusterInstance"],
     validate: ({ type, name, props }, _config, report) => {
         const where = `${type === "aws:rds/instance:Instance" ? "RDS instance" : "Aurora cluster instance"} '${name}'`;
-        const value = given(props.publiclyAccessible);
-        if (value === undefined) {
-            return; // defaults to false
-        }
-        const open = bool(value);
-        if (open === undefined) {
-            report(`${where} sets publiclyAccessible to ${describeType(value)}, not a boolean: set it to false.`);
-        } else if (open) {
-            report(`${where} is publicly accessible: set publiclyAccessible: false.`);
-        }
+        // Defaults to false.
+        requireSwitch(props.publiclyAccessible, { where, property: "publiclyAccessible", required: false, wrong: "is publicly accessible" }, report);
     },
 });

@@ -1,5 +1,5 @@
+import { requireSwitch } from "../../lib/checks";
 import { resourcePolicy } from "../../lib/define";
-import { bool, describeType, given } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-rds-require-final-snapshot",
@@ -12,15 +12,14 @@ export default resourcePolicy({
     resourceTypes: ["aws:rds/instance:Instance", "aws:rds/cluster:Cluster"],
     validate: ({ type, name, props }, _config, report) => {
         const where = `${type === "aws:rds/cluster:Cluster" ? "RDS cluster" : "RDS instance"} '${name}'`;
-        const value = given(props.skipFinalSnapshot);
-        if (value === undefined) {
-            return; // the provider defaults to false: a final snapshot is taken
-        }
-        const skip = bool(value);
-        if (skip === undefined) {
-            report(`${where} sets skipFinalSnapshot to ${describeType(value)}, not a boolean: set it to false and set finalSnapshotIdentifier.`);
-        } else if (skip) {
-            report(`${where} skips the final snapshot on deletion: set skipFinalSnapshot: false and set finalSnapshotIdentifier.`);
-        }
+        // The provider defaults to false: a final snapshot is taken.
+        requireSwitch(props.skipFinalSnapshot, {
+            where,
+            property: "skipFinalSnapshot",
+            required: false,
+            wrong: "skips the final snapshot on deletion",
+            fix: "set skipFinalSnapshot: false and set finalSnapshotIdentifier",
+            malformedFix: "set it to false and set finalSnapshotIdentifier",
+        }, report);
     },
 });

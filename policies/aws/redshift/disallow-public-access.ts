@@ -1,5 +1,5 @@
+import { requireSwitch } from "../../lib/checks";
 import { resourcePolicy } from "../../lib/define";
-import { bool, describeType, given } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-redshift-disallow-public-access",
@@ -11,15 +11,12 @@ export default resourcePolicy({
     tags: ["network"],
     resourceTypes: ["aws:redshift/cluster:Cluster"],
     validate: ({ name, props }, _config, report) => {
-        const value = given(props.publiclyAccessible);
-        if (value === undefined) {
-            return; // Redshift defaults to private clusters
-        }
-        const open = bool(value);
-        if (open === undefined) {
-            report(`Redshift cluster '${name}' sets publiclyAccessible to ${describeType(value)}, not a boolean: set it to false.`);
-        } else if (open) {
-            report(`Redshift cluster '${name}' is publicly accessible: set publiclyAccessible: false.`);
-        }
+        // Redshift defaults to private clusters.
+        requireSwitch(props.publiclyAccessible, {
+            where: `Redshift cluster '${name}'`,
+            property: "publiclyAccessible",
+            required: false,
+            wrong: "is publicly accessible",
+        }, report);
     },
 });

@@ -5,6 +5,8 @@ import { at, describeType, given, isGiven, isRecord, list, record, text } from "
 
 const ACL_TYPES = ["aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2"];
 const POLICY_TYPE = "aws:s3/bucketPolicy:BucketPolicy";
+/** S3 objects: BucketObject and BucketObjectv2, each with its own canned ACL. */
+const OBJECT_TYPES = ["aws:s3/bucketObject:BucketObject", "aws:s3/bucketObjectv2:BucketObjectv2"];
 
 /** Canned ACLs that grant access to everyone, or to every AWS account (authenticated-read). */
 const PUBLIC_ACLS = ["public-read", "public-read-write", "authenticated-read"];
@@ -73,14 +75,21 @@ function publicAcl(acl: unknown, readGrants: () => unknown): string | undefined 
 
 export default resourcePolicy({
     name: "aws-s3-disallow-public-access",
-    description: "No S3 bucket is opened to everyone: no public canned ACL (public-read, public-read-write, authenticated-read) or grant to the AllUsers or AuthenticatedUsers group on a bucket or BucketAcl, and no bucket policy (BucketPolicy or the bucket's inline policy) that allows Principal \"*\", or everyone but a NotPrincipal, without a Condition.",
+    description: "No S3 bucket or object is opened to everyone: no public canned ACL (public-read, public-read-write, authenticated-read) or grant to the AllUsers or AuthenticatedUsers group on a bucket, a BucketAcl or an object (BucketObject, BucketObjectv2), and no bucket policy (BucketPolicy or the bucket's inline policy) that allows Principal \"*\", or everyone but a NotPrincipal, without a Condition.",
     priority: "P0",
     severity: "critical",
     checklist: ["003.security.least-privilege"],
     remediationSteps: "Remove the public ACL (use acl \"private\" and bucket-owner-enforced object ownership) and limit each Allow statement of the bucket policy to named principals, or to \"*\" with a Condition such as aws:SourceArn or aws:PrincipalOrgID; serve public content through CloudFront with origin access control.",
     tags: ["secrets-identity"],
-    resourceTypes: [...BUCKET_TYPES, ...ACL_TYPES, POLICY_TYPE],
+    resourceTypes: [...BUCKET_TYPES, ...ACL_TYPES, POLICY_TYPE, ...OBJECT_TYPES],
     validate: ({ type, name, props }, _config, report) => {
+        if (OBJECT_TYPES.includes(type)) {
+            const acl = given(props.acl);
+            if (acl !== undefined && PUBLIC_ACLS.includes(String(acl))) {
+                report(`S3 object '${name}' sets acl "${String(acl)}", so ${acl === "authenticated-read" ? "every AWS account" : "anyone"} can read it: remove acl (objects are private by default) and serve public content through CloudFront with origin access control.`);
+            }
+            return;
+        }
         if (type === POLICY_TYPE) {
             const problem = publicStatement(props.policy);
             if (problem) {

@@ -1,5 +1,5 @@
+import { requireCustomerManagedKey } from "../../lib/aws";
 import { resourcePolicy } from "../../lib/define";
-import { isDeclared, text } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-secretsmanager-require-customer-managed-key",
@@ -20,11 +20,6 @@ export default resourcePolicy({
         if (!config.requireCustomerManagedKey) {
             return;
         }
-        // A key created in the same program has an ARN unknown during preview: it is set all the same.
-        if (!isDeclared(props, "kmsKeyId")) {
-            report(`secret '${name}' sets no kmsKeyId, so it is encrypted with the AWS managed key aws/secretsmanager: set kmsKeyId to a customer-managed KMS key.`);
-        } else if (/(^|:)alias\/aws\//.test(text(Object.getOwnPropertyDescriptor(props, "kmsKeyId")?.value) ?? "")) {
-            report(`secret '${name}' sets kmsKeyId to an AWS managed key alias: set it to a customer-managed KMS key.`);
-        }
+        requireCustomerManagedKey(props, "kmsKeyId", `secret '${name}'`, "aws/secretsmanager", report);
     },
 });

@@ -1,13 +1,24 @@
-import { resourcePolicy } from "../../lib/define";
+import type { PolicyResource } from "@pulumi/policy";
+import { stackPolicy } from "../../lib/define";
 import {
-    allowedWorkloadsSetting, describeWorkload, isPatch, isReplicatedType, namespaceOrDefault, podSpec, REPLICATED_WORKLOAD_TYPES,
-    selectorMatches, templateLabels, unlessWorkloadListed,
+    addTo, allowedWorkloadsSetting, describeWorkload, isCustomResourceType, isKind, isPatch, isReplicatedType, namespaceOrDefault,
+    parseType, podSpec, REPLICATED_WORKLOAD_TYPES, ScaleTarget, scaleTargetOf, selectorMatches, templateLabels, unlessWorkloadListed,
 } from "../../lib/kubernetes";
-import { anyPasses, known } from "../../lib/unknowns";
-import { at, integer, isDeclared, list, record, text } from "../../lib/values";
+import { anyPasses, attempt, known } from "../../lib/unknowns";
+import { at, integer, isDeclared, list, Props, record, text } from "../../lib/values";
 
 /** Node labels that separate failure domains: the node itself, and the zone (with its deprecated beta label). */
 const SPREADING_KEYS = ["kubernetes.io/hostname", "topology.kubernetes.io/zone", "failure-domain.beta.kubernetes.io/zone"];
+
+const REPLICATED = new Set(REPLICATED_WORKLOAD_TYPES);
+
+const targetKey = (target: ScaleTarget) => `${target.namespace}/${target.kind}/${target.name}`;
+
+/** An autoscaler's floor: minReplicas, which the API defaults to 1; a malformed one raises nothing. */
+function minimumOf(hpa: PolicyResource): number {
+    const min = at(hpa.props, "spec", "minReplicas");
+    return min === undefined ? 1 : integer(min) ?? 0;
+}
 
 /**
  * One reader per item of a list, so each item is judged on its own (see `anyPasses`). A list unknown
@@ -22,7 +33,39 @@ function itemReaders(readList: () => unknown): (() => unknown)[] {
     return Array.from({ length: items.length }, (_, index) => () => items[index]);
 }
 
-export default resourcePolicy({
+/** Whether the pod spec spreads the workload's own pods over nodes or zones; throws when a value deciding it is unknown during preview. */
+function spreadsOwnPods(type: string, props: Props, spec: Props): { spreads: boolean; ways: number } {
+    // The scheduler counts only the pods a constraint's or term's labelSelector selects: one
+    // that selects other pods (or none, without a selector) spreads nothing of this workload.
+    const labels = () => templateLabels(type, props);
+    const selectsOwnPods = (selector: unknown) => {
+        const found = record(selector);
+        return found !== undefined && selectorMatches(found, labels());
+    };
+    const constraints = itemReaders(() => spec.topologySpreadConstraints);
+    const antiAffinity = (field: string) => itemReaders(() => at(spec.affinity, "podAntiAffinity", field));
+    const terms = [
+        ...antiAffinity("requiredDuringSchedulingIgnoredDuringExecution"),
+        ...antiAffinity("preferredDuringSchedulingIgnoredDuringExecution").map((read) => () => at(read(), "podAffinityTerm")),
+    ];
+    const spreadsByTerm = (read: () => unknown) => {
+        const term = record(read());
+        if (!term || !SPREADING_KEYS.includes(text(term.topologyKey) ?? "") || !selectsOwnPods(term.labelSelector)) {
+            return false;
+        }
+        // A term that lists namespaces counts the pods there only (a namespaceSelector may add any namespace).
+        const namespaces = list(term.namespaces);
+        return namespaces.length === 0 || isDeclared(term, "namespaceSelector") || namespaces.includes(namespaceOrDefault(props));
+    };
+    // One judgement over both: a known way of spreading wins over one unknown during preview.
+    const candidates = [
+        ...constraints.map((read) => () => selectsOwnPods(at(read(), "labelSelector"))),
+        ...terms.map((read) => () => spreadsByTerm(read)),
+    ];
+    return { spreads: anyPasses(candidates, (spreads) => spreads()), ways: candidates.length };
+}
+
+export default stackPolicy({
     name: "kubernetes-availability-require-topology-spread",
     description: "Workloads that run several replicas spread them across nodes or zones: a topologySpreadConstraint whose labelSelector selects the workload's own pods, or a pod anti-affinity term that selects its own pods on kubernetes.io/hostname or a zone, so one node or zone failing does not take every replica down.",
     priority: "P2",
@@ -40,53 +83,92 @@ export default resourcePolicy({
         },
         allowedWorkloads: allowedWorkloadsSetting("Workloads (globs over `name` or `namespace/name`) that need not spread. Default none."),
     },
-    resourceTypes: REPLICATED_WORKLOAD_TYPES,
-    appliesTo: isReplicatedType,
-    validate: ({ type, name, props }, config, report) => {
-        const replicas = integer(at(props, "spec", "replicas"));
-        if (replicas === undefined || replicas < config.minimumReplicas || isPatch(type)) {
-            return; // omitted means 1; malformed counts are kubernetes-workload-disallow-zero-replicas' to report
-        }
-        const spec = podSpec(type, props);
-        if (!spec) {
-            return;
-        }
-        unlessWorkloadListed(config.allowedWorkloads, { name, props }, report, (report) => {
-            // The scheduler counts only the pods a constraint's or term's labelSelector selects: one
-            // that selects other pods (or none, without a selector) spreads nothing of this workload.
-            const labels = () => templateLabels(type, props);
-            const selectsOwnPods = (selector: unknown) => {
-                const found = record(selector);
-                return found !== undefined && selectorMatches(found, labels());
-            };
-            const constraints = itemReaders(() => spec.topologySpreadConstraints);
-            const antiAffinity = (field: string) => itemReaders(() => at(spec.affinity, "podAntiAffinity", field));
-            const terms = [
-                ...antiAffinity("requiredDuringSchedulingIgnoredDuringExecution"),
-                ...antiAffinity("preferredDuringSchedulingIgnoredDuringExecution").map((read) => () => at(read(), "podAffinityTerm")),
-            ];
-            const spreadsByTerm = (read: () => unknown) => {
-                const term = record(read());
-                if (!term || !SPREADING_KEYS.includes(text(term.topologyKey) ?? "") || !selectsOwnPods(term.labelSelector)) {
-                    return false;
+    validate: (resources, config, report, context) => {
+        // Indexed once: autoscalers by the namespace/kind/name they scale. One whose target is
+        // unknown during preview may scale any workload.
+        const autoscalers = new Map<string, PolicyResource[]>();
+        const autoscalersAnywhere: PolicyResource[] = [];
+        const workloads: PolicyResource[] = [];
+        for (const resource of resources) {
+            if (isKind(resource.type, "HorizontalPodAutoscaler") && resource.type.startsWith("kubernetes:autoscaling/")) {
+                const target = known(() => scaleTargetOf(resource.props));
+                if (!target) {
+                    autoscalersAnywhere.push(resource);
+                } else if (target.value) {
+                    addTo(autoscalers, targetKey(target.value), resource);
                 }
-                // A term that lists namespaces counts the pods there only (a namespaceSelector may add any namespace).
-                const namespaces = list(term.namespaces);
-                return namespaces.length === 0 || isDeclared(term, "namespaceSelector") || namespaces.includes(namespaceOrDefault(props));
-            };
-            // One judgement over both: a known way of spreading wins over one unknown during preview.
-            const candidates = [
-                ...constraints.map((read) => () => selectsOwnPods(at(read(), "labelSelector"))),
-                ...terms.map((read) => () => spreadsByTerm(read)),
-            ];
-            if (anyPasses(candidates, (spreads) => spreads())) {
-                return;
+            } else if (!isPatch(resource.type) && (REPLICATED.has(resource.type) || isCustomResourceType(resource.type))) {
+                workloads.push(resource);
             }
-            const where = describeWorkload(type, name, props);
-            const why = candidates.length === 0
-                ? "with neither topologySpreadConstraints nor pod anti-affinity"
-                : "but no topologySpreadConstraint has a labelSelector matching its pod template labels, and no pod anti-affinity term selects those labels with topologyKey kubernetes.io/hostname or topology.kubernetes.io/zone";
-            report(`${where} runs ${replicas} replicas ${why}, so the scheduler may place them all on one node: add topologySpreadConstraints (topologyKey: topology.kubernetes.io/zone or kubernetes.io/hostname, maxSkew: 1) with a labelSelector matching the pod template labels.`);
-        });
+        }
+        const anyAutoscaler = autoscalers.size > 0 || autoscalersAnywhere.length > 0;
+
+        /**
+         * The fewest pods the workload runs, when that reaches minimumReplicas (else undefined):
+         * spec.replicas (omitted means 1) or, when that is below, the minReplicas of an autoscaler of
+         * the stack that scales it. Not its maxReplicas: a ceiling it may never reach, and a workload
+         * that may scale down to one pod keeps nothing up when that pod's node fails, spread or not.
+         */
+        const floorOf = (workload: PolicyResource): { replicas: number; autoscaled: boolean } | undefined => {
+            const raw = at(workload.props, "spec", "replicas");
+            const replicas = raw === undefined ? 1 : integer(raw);
+            if (replicas === undefined) {
+                return undefined; // malformed counts are kubernetes-workload-disallow-zero-replicas' to report
+            }
+            if (replicas >= config.minimumReplicas) {
+                return { replicas, autoscaled: false };
+            }
+            // The name and namespace only find the autoscalers: with none in the stack they decide nothing.
+            const name = anyAutoscaler ? text(at(workload.props, "metadata", "name")) : undefined;
+            if (name === undefined) {
+                return undefined; // a generated name is one no autoscaler of the stack can name
+            }
+            const key = targetKey({ namespace: namespaceOrDefault(workload.props), kind: parseType(workload.type).kind, name });
+            let raisedTo = 0;
+            // A known minReplicas that reaches the threshold wins over one unknown during preview.
+            const raised = anyPasses([...autoscalers.get(key) ?? [], ...autoscalersAnywhere], (hpa) => {
+                const target = scaleTargetOf(hpa.props);
+                const minimum = target !== undefined && targetKey(target) === key ? minimumOf(hpa) : 0;
+                raisedTo = Math.max(raisedTo, minimum);
+                return minimum >= config.minimumReplicas;
+            });
+            return raised ? { replicas: raisedTo, autoscaled: true } : undefined;
+        };
+
+        for (const workload of workloads) {
+            const { type, name, props } = workload;
+            context.judge(workload, () => {
+                if (!isReplicatedType(type, props)) {
+                    return;
+                }
+                // A count unknown during preview decides only when the workload does not spread.
+                const floor = attempt(() => floorOf(workload));
+                if (floor.unknown === undefined && floor.value === undefined) {
+                    return;
+                }
+                const spec = podSpec(type, props);
+                if (!spec) {
+                    return;
+                }
+                unlessWorkloadListed(config.allowedWorkloads, { name, props }, (message) => report(message, workload.urn), (report) => {
+                    const { spreads, ways } = spreadsOwnPods(type, props, spec);
+                    if (spreads) {
+                        return;
+                    }
+                    const size = floor.value;
+                    if (size === undefined) {
+                        throw floor.unknown; // the count, unknown during preview, decides
+                    }
+                    const where = describeWorkload(type, name, props);
+                    const why = ways === 0
+                        ? "with neither topologySpreadConstraints nor pod anti-affinity"
+                        : "but no topologySpreadConstraint has a labelSelector matching its pod template labels, and no pod anti-affinity term selects those labels with topologyKey kubernetes.io/hostname or topology.kubernetes.io/zone";
+                    const runs = size.autoscaled
+                        ? `at least ${size.replicas} replicas (its HorizontalPodAutoscaler's minReplicas)`
+                        : `${size.replicas} replicas`;
+                    report(`${where} runs ${runs} ${why}, so the scheduler may place them all on one node: add topologySpreadConstraints (topologyKey: topology.kubernetes.io/zone or kubernetes.io/hostname, maxSkew: 1) with a labelSelector matching the pod template labels.`);
+                });
+            });
+        }
     },
 });

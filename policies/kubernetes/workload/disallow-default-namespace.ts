@@ -1,8 +1,8 @@
-import { resourcePolicy } from "../../lib/define";
-import { describeWorkload, isPatch, namespaceOf, podSpec, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { isPatch, namespaceOf } from "../../lib/kubernetes";
+import { podPolicy } from "../../lib/pod-policy";
 import { at, describeType } from "../../lib/values";
 
-export default resourcePolicy({
+export default podPolicy({
     name: "kubernetes-workload-disallow-default-namespace",
     description: "Workloads run in their own namespace, not in `default`, so quotas, network policies and RBAC can be scoped to them.",
     priority: "P1",
@@ -18,14 +18,11 @@ export default resourcePolicy({
             description: "Namespaces workloads must not run in. Default [\"default\"]: 003 asks for least privilege, which needs a namespace of the service's own to scope roles, quotas and network policies.",
         },
     },
-    resourceTypes: POD_WORKLOAD_TYPES,
-    appliesTo: isPodTemplateType,
-    validate: ({ type, name, props }, config, report) => {
+    validatePod: ({ type, props, workload }, config, report) => {
         // A patch's namespace names the object it changes; it does not place a workload anywhere.
-        if (isPatch(type) || !podSpec(type, props)) {
+        if (isPatch(type)) {
             return;
         }
-        const workload = describeWorkload(type, name, props);
         const raw = at(props, "metadata", "namespace");
         if (raw === undefined) {
             if (config.disallowedNamespaces.includes("default")) {

@@ -1,5 +1,4 @@
-import { resourcePolicy } from "../../lib/define";
-import { allowedWorkloadsSetting, describeWorkload, podSpec, isPodTemplateType, POD_WORKLOAD_TYPES, unlessWorkloadListed } from "../../lib/kubernetes";
+import { podPolicy } from "../../lib/pod-policy";
 import { judgeEach } from "../../lib/unknowns";
 import { bool, describeType } from "../../lib/values";
 
@@ -9,7 +8,7 @@ const HOST_NAMESPACES = [
     ["hostIPC", "the node's shared memory"],
 ] as const;
 
-export default resourcePolicy({
+export default podPolicy({
     name: "kubernetes-workload-disallow-host-namespaces",
     description: "Pods do not share the node's network, process or IPC namespace (hostNetwork, hostPID, hostIPC).",
     priority: "P0",
@@ -17,18 +16,9 @@ export default resourcePolicy({
     checklist: ["003.security.container-security", "003.security.least-privilege"],
     remediationSteps: "Remove hostNetwork, hostPID and hostIPC from the pod spec (or set them to false); expose the pod through a Service instead of the node's network.",
     tags: ["workload-security"],
-    config: {
-        allowedWorkloads: allowedWorkloadsSetting("Workloads allowed host namespaces, as globs on `namespace/name` or `name` (node agents). Default none: Pod Security Standards baseline forbids them."),
-    },
-    resourceTypes: POD_WORKLOAD_TYPES,
-    appliesTo: isPodTemplateType,
-    validate: ({ type, name, props }, config, report) => {
-        const spec = podSpec(type, props);
-        if (!spec) {
-            return;
-        }
-        const workload = describeWorkload(type, name, props);
-        unlessWorkloadListed(config.allowedWorkloads, { name, props }, report, (report) => judgeEach(HOST_NAMESPACES, report, ([field, what], report) => {
+    allowedWorkloads: "Workloads allowed host namespaces, as globs on `namespace/name` or `name` (node agents). Default none: Pod Security Standards baseline forbids them.",
+    validatePod: ({ spec, workload }, _config, report) => {
+        judgeEach(HOST_NAMESPACES, report, ([field, what], report) => {
             const setting = spec[field];
             if (setting === undefined) {
                 return; // defaults to false
@@ -39,6 +29,6 @@ export default resourcePolicy({
             } else if (value) {
                 report(`${workload} shares ${what} (${field}: true): remove ${field} or set it to false.`);
             }
-        }));
+        });
     },
 });

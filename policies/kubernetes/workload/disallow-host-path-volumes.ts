@@ -1,5 +1,4 @@
-import { resourcePolicy } from "../../lib/define";
-import { describeWorkload, podSpec, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { podPolicy } from "../../lib/pod-policy";
 import { attempt, judgeItems, knownOr } from "../../lib/unknowns";
 import { at, describeType, record, text } from "../../lib/values";
 
@@ -9,7 +8,7 @@ function under(path: string, prefix: string): boolean {
     return path === base || path.startsWith(`${base}/`);
 }
 
-export default resourcePolicy({
+export default podPolicy({
     name: "kubernetes-workload-disallow-host-path-volumes",
     description: "Pods mount no hostPath volume: a hostPath exposes the node's filesystem to the container.",
     priority: "P0",
@@ -25,14 +24,7 @@ export default resourcePolicy({
             description: "Host paths (and what lies under them) a pod may mount. Default none: Pod Security Standards baseline forbids hostPath volumes.",
         },
     },
-    resourceTypes: POD_WORKLOAD_TYPES,
-    appliesTo: isPodTemplateType,
-    validate: ({ type, name, props }, config, report) => {
-        const spec = podSpec(type, props);
-        if (!spec) {
-            return;
-        }
-        const workload = describeWorkload(type, name, props);
+    validatePod: ({ spec, workload }, config, report) => {
         // Each volume on its own: one unknown during preview hides no hostPath of another.
         judgeItems(spec.volumes, report, (item, index, report) => {
             const volume = record(item);

@@ -1,9 +1,8 @@
-import { resourcePolicy } from "../../lib/define";
-import { eachContainer, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { podPolicy } from "../../lib/pod-policy";
 import { judgeItems } from "../../lib/unknowns";
 import { describeType, integer, record } from "../../lib/values";
 
-export default resourcePolicy({
+export default podPolicy({
     name: "kubernetes-workload-disallow-host-ports",
     description: "No container binds a port on the node (ports[].hostPort): traffic reaches pods through a Service.",
     priority: "P1",
@@ -19,22 +18,18 @@ export default resourcePolicy({
             description: "Host ports a container may bind. Default none: Pod Security Standards baseline allows no host ports unless listed.",
         },
     },
-    resourceTypes: POD_WORKLOAD_TYPES,
-    appliesTo: isPodTemplateType,
-    validate: (resource, config, report) => {
-        eachContainer(resource, report, (view, where, report) => {
-            judgeItems(view.container.ports, report, (item, _index, report) => {
-                const hostPort = record(item)?.hostPort;
-                if (hostPort === undefined) {
-                    return;
-                }
-                const number = integer(hostPort);
-                if (number === undefined) {
-                    report(`${where} sets a hostPort to ${describeType(hostPort)}, not a port number: remove hostPort and use a Service.`);
-                } else if (number !== 0 && !config.allowedHostPorts.includes(number)) {
-                    report(`${where} binds host port ${number} on the node: remove hostPort and expose the pod through a Service.`);
-                }
-            });
+    validateContainer: ({ view, where }, config, report) => {
+        judgeItems(view.container.ports, report, (item, _index, report) => {
+            const hostPort = record(item)?.hostPort;
+            if (hostPort === undefined) {
+                return;
+            }
+            const number = integer(hostPort);
+            if (number === undefined) {
+                report(`${where} sets a hostPort to ${describeType(hostPort)}, not a port number: remove hostPort and use a Service.`);
+            } else if (number !== 0 && !config.allowedHostPorts.includes(number)) {
+                report(`${where} binds host port ${number} on the node: remove hostPort and expose the pod through a Service.`);
+            }
         });
     },
 });

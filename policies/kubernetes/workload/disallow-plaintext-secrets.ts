@@ -1,11 +1,10 @@
-import { resourcePolicy } from "../../lib/define";
-import { eachContainer, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { podPolicy } from "../../lib/pod-policy";
 import { isVariableReference, kubernetesVariable, SECRET_STORE_NAMES_SETTING, secretStoreProblem } from "../../lib/runtime-env";
 import { DEFAULT_SECRET_NAME_PATTERNS, findCredential } from "../../lib/secrets";
 import { judgeItems } from "../../lib/unknowns";
 import { describeType, record, text } from "../../lib/values";
 
-export default resourcePolicy({
+export default podPolicy({
     name: "kubernetes-workload-disallow-plaintext-secrets",
     description: "No container environment variable holds a credential as a literal value, and the settings the checklists name as secrets (DATABASE_URL, JWT_SECRET, *_API_KEY, ...) come from a Secret through valueFrom.secretKeyRef whatever their value: credentials come from Secrets.",
     priority: "P0",
@@ -34,34 +33,30 @@ export default resourcePolicy({
         },
         secretStoreNames: SECRET_STORE_NAMES_SETTING,
     },
-    resourceTypes: POD_WORKLOAD_TYPES,
-    appliesTo: isPodTemplateType,
-    validate: (resource, config, report) => {
-        eachContainer(resource, report, (view, where, report) => {
-            // Each variable on its own: one unknown during preview hides no credential in another.
-            judgeItems(view.container.env, report, (item, _index, report) => {
-                const variable = record(item);
-                const literal = variable?.value;
-                if (literal !== undefined) {
-                    const variableName = text(variable?.name) ?? "unnamed";
-                    const value = typeof literal === "number" || typeof literal === "boolean" ? String(literal) : text(literal);
-                    if (value === undefined) {
-                        report(`${where} sets env ${variableName} to ${describeType(literal)}, not a string: set a string value, or take a secret from valueFrom.secretKeyRef.`);
-                        return;
-                    }
-                    const reason = findCredential(variableName, value, { secretNamePatterns: config.secretNamePatterns });
-                    if (reason) {
-                        report(`${where} sets env ${variableName} to a literal value that ${reason}: keep it in a Secret and use valueFrom.secretKeyRef (or mount the Secret as a file).`);
-                        return;
-                    }
+    validateContainer: ({ view, where }, config, report) => {
+        // Each variable on its own: one unknown during preview hides no credential in another.
+        judgeItems(view.container.env, report, (item, _index, report) => {
+            const variable = record(item);
+            const literal = variable?.value;
+            if (literal !== undefined) {
+                const variableName = text(variable?.name) ?? "unnamed";
+                const value = typeof literal === "number" || typeof literal === "boolean" ? String(literal) : text(literal);
+                if (value === undefined) {
+                    report(`${where} sets env ${variableName} to ${describeType(literal)}, not a string: set a string value, or take a secret from valueFrom.secretKeyRef.`);
+                    return;
                 }
-                // The settings the checklists name as secrets belong in a Secret even when the value looks harmless.
-                const named = kubernetesVariable(item);
-                const problem = named && secretStoreProblem(named, config.secretStoreNames, isVariableReference);
-                if (problem) {
-                    report(`${where} sets env ${named.name}, which ${problem}: the checklists keep it in the secret store; keep it in a Secret and use valueFrom.secretKeyRef (or mount the Secret as a file).`);
+                const reason = findCredential(variableName, value, { secretNamePatterns: config.secretNamePatterns });
+                if (reason) {
+                    report(`${where} sets env ${variableName} to a literal value that ${reason}: keep it in a Secret and use valueFrom.secretKeyRef (or mount the Secret as a file).`);
+                    return;
                 }
-            });
+            }
+            // The settings the checklists name as secrets belong in a Secret even when the value looks harmless.
+            const named = kubernetesVariable(item);
+            const problem = named && secretStoreProblem(named, config.secretStoreNames, isVariableReference);
+            if (problem) {
+                report(`${where} sets env ${named.name}, which ${problem}: the checklists keep it in the secret store; keep it in a Secret and use valueFrom.secretKeyRef (or mount the Secret as a file).`);
+            }
         });
     },
 });

@@ -1,9 +1,8 @@
-import { resourcePolicy } from "../../lib/define";
-import { eachContainer, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { podPolicy } from "../../lib/pod-policy";
 import { judgeItems } from "../../lib/unknowns";
 import { describeType, integer, record } from "../../lib/values";
 
-export default resourcePolicy({
+export default podPolicy({
     name: "kubernetes-workload-disallow-privileged-ports",
     description: "Containers listen on unprivileged ports (1024 and above), never on the SSH port 22: a port below 1024 needs root or NET_BIND_SERVICE, and SSH into a container bypasses the cluster's access control.",
     priority: "P2",
@@ -26,24 +25,20 @@ export default resourcePolicy({
             description: "Ports no container may declare, whatever minimumPort says. Default 22 (SSH): 003 asks that SSH access be restricted, and containers are reached through kubectl exec instead.",
         },
     },
-    resourceTypes: POD_WORKLOAD_TYPES,
-    appliesTo: isPodTemplateType,
-    validate: (resource, config, report) => {
-        eachContainer(resource, report, (view, where, report) => {
-            judgeItems(view.container.ports, report, (item, _index, report) => {
-                const raw = record(item)?.containerPort;
-                if (raw === undefined) {
-                    return;
-                }
-                const number = integer(raw);
-                if (number === undefined) {
-                    report(`${where} sets a containerPort to ${describeType(raw)}, not a port number: set it to a port of ${config.minimumPort} or above.`);
-                } else if (config.disallowedPorts.includes(number)) {
-                    report(`${where} declares containerPort ${number}${number === 22 ? " (SSH)" : ""}: remove it${number === 22 ? "; use kubectl exec or an ephemeral container to debug" : ""}.`);
-                } else if (number < config.minimumPort) {
-                    report(`${where} listens on privileged port ${number}: serve on ${config.minimumPort} or above (e.g. 8080) and map port ${number} on the Service.`);
-                }
-            });
+    validateContainer: ({ view, where }, config, report) => {
+        judgeItems(view.container.ports, report, (item, _index, report) => {
+            const raw = record(item)?.containerPort;
+            if (raw === undefined) {
+                return;
+            }
+            const number = integer(raw);
+            if (number === undefined) {
+                report(`${where} sets a containerPort to ${describeType(raw)}, not a port number: set it to a port of ${config.minimumPort} or above.`);
+            } else if (config.disallowedPorts.includes(number)) {
+                report(`${where} declares containerPort ${number}${number === 22 ? " (SSH)" : ""}: remove it${number === 22 ? "; use kubectl exec or an ephemeral container to debug" : ""}.`);
+            } else if (number < config.minimumPort) {
+                report(`${where} listens on privileged port ${number}: serve on ${config.minimumPort} or above (e.g. 8080) and map port ${number} on the Service.`);
+            }
         });
     },
 });

@@ -1,8 +1,7 @@
-import { resourcePolicy } from "../../lib/define";
-import { describeWorkload, podSpec, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { podPolicy } from "../../lib/pod-policy";
 import { describeType, integer } from "../../lib/values";
 
-export default resourcePolicy({
+export default podPolicy({
     name: "kubernetes-workload-disallow-zero-termination-grace",
     description: "Pods get time to shut down gracefully: terminationGracePeriodSeconds is not below the minimum (0 kills them at once).",
     priority: "P1",
@@ -19,15 +18,11 @@ export default resourcePolicy({
             description: "Smallest grace period accepted, in seconds. Default 1: 002 asks for graceful shutdown, which 0 (SIGKILL at once) rules out; raise it to the time your service needs to drain (at most an hour).",
         },
     },
-    resourceTypes: POD_WORKLOAD_TYPES,
-    appliesTo: isPodTemplateType,
-    validate: ({ type, name, props }, config, report) => {
-        const spec = podSpec(type, props);
-        const setting = spec?.terminationGracePeriodSeconds;
+    validatePod: ({ spec, workload }, config, report) => {
+        const setting = spec.terminationGracePeriodSeconds;
         if (setting === undefined) {
             return; // Kubernetes defaults to 30 seconds
         }
-        const workload = describeWorkload(type, name, props);
         const seconds = integer(setting);
         if (seconds === undefined) {
             report(`${workload} sets terminationGracePeriodSeconds to ${describeType(setting)}, not a number of seconds: set it to ${Math.max(config.minimumSeconds, 30)} or remove it.`);

@@ -1,5 +1,5 @@
-import { resourcePolicy } from "../../lib/define";
-import { eachContainer, isPatch, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { isPatch } from "../../lib/kubernetes";
+import { podPolicy } from "../../lib/pod-policy";
 import { knownItems, Parts, someItem } from "../../lib/unknowns";
 import { describeType, isRecord, record, text } from "../../lib/values";
 
@@ -8,7 +8,7 @@ function normalise(capability: string): string {
     return capability.trim().toUpperCase().replace(/^CAP_/, "");
 }
 
-export default resourcePolicy({
+export default podPolicy({
     name: "kubernetes-workload-require-drop-all-capabilities",
     description: "Every container drops ALL Linux capabilities and adds back only allow-listed ones.",
     priority: "P1",
@@ -29,43 +29,39 @@ export default resourcePolicy({
             description: "Require capabilities.drop: [\"ALL\"] on every container. Default true: 003 asks for minimal container privileges, and Pod Security Standards restricted requires it; Pod Security Standards baseline only limits what is added (profiles/pss-baseline.json sets false).",
         },
     },
-    resourceTypes: POD_WORKLOAD_TYPES,
-    appliesTo: isPodTemplateType,
-    validate: (resource, config, report) => {
+    validateContainer: ({ view, where, pod }, config, report) => {
         const allowed = new Set(config.allowedCapabilities.map(normalise));
-        eachContainer(resource, report, (view, where, report) => {
-            const capabilities = view.securityContext.capabilities;
-            if (capabilities !== undefined && !isRecord(capabilities)) {
-                report(`${where} sets securityContext.capabilities to ${describeType(capabilities)}, not an object: set capabilities.drop: ["ALL"].`);
+        const capabilities = view.securityContext.capabilities;
+        if (capabilities !== undefined && !isRecord(capabilities)) {
+            report(`${where} sets securityContext.capabilities to ${describeType(capabilities)}, not an object: set capabilities.drop: ["ALL"].`);
+            return;
+        }
+        // What is dropped and what is added are judged apart: a value unknown in one hides no violation of the other.
+        const parts = new Parts(report);
+        parts.judge(() => {
+            const drop = record(capabilities)?.drop;
+            if (config.requireDropAll && (drop !== undefined || !isPatch(pod.type))) {
+                if (!someItem(drop, (capability) => normalise(text(capability) ?? "") === "ALL")) {
+                    parts.report(`${where} does not drop ALL capabilities: set securityContext.capabilities.drop: ["ALL"].`);
+                }
+            }
+        });
+        parts.judge(() => {
+            const add = record(capabilities)?.add;
+            if (add !== undefined && !Array.isArray(add)) {
+                parts.report(`${where} sets securityContext.capabilities.add to ${describeType(add)}, not a list: list only allowed capabilities.`);
                 return;
             }
-            // What is dropped and what is added are judged apart: a value unknown in one hides no violation of the other.
-            const parts = new Parts(report);
-            parts.judge(() => {
-                const drop = record(capabilities)?.drop;
-                if (config.requireDropAll && (drop !== undefined || !isPatch(resource.type))) {
-                    if (!someItem(drop, (capability) => normalise(text(capability) ?? "") === "ALL")) {
-                        parts.report(`${where} does not drop ALL capabilities: set securityContext.capabilities.drop: ["ALL"].`);
-                    }
-                }
-            });
-            parts.judge(() => {
-                const add = record(capabilities)?.add;
-                if (add !== undefined && !Array.isArray(add)) {
-                    parts.report(`${where} sets securityContext.capabilities.add to ${describeType(add)}, not a list: list only allowed capabilities.`);
-                    return;
-                }
-                // Capabilities unknown during preview decide only when every known one is allowed.
-                const { items, unknown } = knownItems(add);
-                const extra = items.map((capability) => text(capability) ?? describeType(capability)).filter((capability) => !allowed.has(normalise(capability)));
-                if (extra.length > 0) {
-                    const permitted = allowed.size > 0 ? `only ${[...allowed].join(", ")}` : "none";
-                    parts.report(`${where} adds capabilities ${extra.join(", ")}, outside the allowed ones: remove them (allowed: ${permitted}).`);
-                } else if (unknown !== undefined) {
-                    throw unknown;
-                }
-            });
-            parts.settle();
+            // Capabilities unknown during preview decide only when every known one is allowed.
+            const { items, unknown } = knownItems(add);
+            const extra = items.map((capability) => text(capability) ?? describeType(capability)).filter((capability) => !allowed.has(normalise(capability)));
+            if (extra.length > 0) {
+                const permitted = allowed.size > 0 ? `only ${[...allowed].join(", ")}` : "none";
+                parts.report(`${where} adds capabilities ${extra.join(", ")}, outside the allowed ones: remove them (allowed: ${permitted}).`);
+            } else if (unknown !== undefined) {
+                throw unknown;
+            }
         });
+        parts.settle();
     },
 });

@@ -1,9 +1,9 @@
-import { resourcePolicy } from "../../lib/define";
-import { describeWorkload, eachContainer, isPatch, isPodTemplateType, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { isPatch } from "../../lib/kubernetes";
+import { podPolicy } from "../../lib/pod-policy";
 import { Parts } from "../../lib/unknowns";
 import { bool, describeType, integer, record } from "../../lib/values";
 
-export default resourcePolicy({
+export default podPolicy({
     name: "kubernetes-workload-require-non-root",
     description: "Containers must not run as root: set runAsNonRoot: true or a non-zero runAsUser.",
     priority: "P0",
@@ -30,44 +30,41 @@ export default resourcePolicy({
             description: "Also reject runAsGroup: 0 (the root group), on the pod or on a container, a container's value overriding the pod's. Default false: the checklists ask for a non-root user, and Pod Security Standards does not check the group.",
         },
     },
-    resourceTypes: POD_WORKLOAD_TYPES,
-    appliesTo: isPodTemplateType,
-    validate: (resource, config, report) => {
-        const patch = isPatch(resource.type);
-        // The pod's fields, the group and the user of each container are judged apart: a value
-        // unknown during preview in one hides no violation of another.
+    // The pod's fields, the group and the user of each container are judged apart: a value
+    // unknown during preview in one hides no violation of another.
+    validatePod: ({ spec, workload }, config, report) => {
+        if (!config.requireRunAsNonRoot) {
+            return;
+        }
+        // Pod Security Standards judge the pod-level fields as written, even when every container overrides them.
+        const podContext = () => record(spec.securityContext);
         const parts = new Parts(report);
-        if (config.requireRunAsNonRoot) {
-            // Pod Security Standards judge the pod-level fields as written, even when every container overrides them.
-            const workload = describeWorkload(resource.type, resource.name, resource.props);
-            const podContext = () => record(podSpec(resource.type, resource.props)?.securityContext);
-            parts.judge(() => {
-                if (bool(podContext()?.runAsNonRoot) === false) {
-                    parts.report(`the pod of ${workload} sets securityContext.runAsNonRoot: false: set it to true.`);
-                }
-            });
-            parts.judge(() => {
-                if (integer(podContext()?.runAsUser) === 0) {
-                    parts.report(`the pod of ${workload} sets securityContext.runAsUser: 0 (root): set it to a non-root uid such as 1000.`);
+        parts.judge(() => {
+            if (bool(podContext()?.runAsNonRoot) === false) {
+                parts.report(`the pod of ${workload} sets securityContext.runAsNonRoot: false: set it to true.`);
+            }
+        });
+        parts.judge(() => {
+            if (integer(podContext()?.runAsUser) === 0) {
+                parts.report(`the pod of ${workload} sets securityContext.runAsUser: 0 (root): set it to a non-root uid such as 1000.`);
+            }
+        });
+        parts.settle();
+    },
+    validateContainer: ({ view, where, pod }, config, report) => {
+        const container = new Parts(report);
+        if (config.disallowRootGroup) {
+            container.judge(() => {
+                const runAsGroup = view.securityContext.runAsGroup;
+                if (runAsGroup !== undefined && integer(runAsGroup) === undefined) {
+                    container.report(`${where} sets runAsGroup to ${describeType(runAsGroup)}, not a gid: set runAsGroup to a non-root gid such as 1000.`);
+                } else if (runAsGroup !== undefined && integer(runAsGroup) === 0) {
+                    container.report(`${where} runs in the root group (runAsGroup: 0): set runAsGroup to a non-root gid such as 1000.`);
                 }
             });
         }
-        parts.judge(() => eachContainer(resource, parts.report, (view, where, report) => {
-            const container = new Parts(report);
-            if (config.disallowRootGroup) {
-                container.judge(() => {
-                    const runAsGroup = view.securityContext.runAsGroup;
-                    if (runAsGroup !== undefined && integer(runAsGroup) === undefined) {
-                        container.report(`${where} sets runAsGroup to ${describeType(runAsGroup)}, not a gid: set runAsGroup to a non-root gid such as 1000.`);
-                    } else if (runAsGroup !== undefined && integer(runAsGroup) === 0) {
-                        container.report(`${where} runs in the root group (runAsGroup: 0): set runAsGroup to a non-root gid such as 1000.`);
-                    }
-                });
-            }
-            container.judge(() => judgeUser(view.securityContext, where, patch, config, container.report));
-            container.settle();
-        }));
-        parts.settle();
+        container.judge(() => judgeUser(view.securityContext, where, isPatch(pod.type), config, container.report));
+        container.settle();
     },
 });
 

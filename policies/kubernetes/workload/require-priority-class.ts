@@ -1,8 +1,8 @@
-import { resourcePolicy } from "../../lib/define";
-import { allowedWorkloadsSetting, describeWorkload, isLongRunningType, isPatch, LONG_RUNNING_WORKLOAD_TYPES, podSpec, runsToCompletion, unlessWorkloadListed } from "../../lib/kubernetes";
+import { isPatch, runsToCompletion } from "../../lib/kubernetes";
+import { podPolicy } from "../../lib/pod-policy";
 import { describeType, given, text } from "../../lib/values";
 
-export default resourcePolicy({
+export default podPolicy({
     name: "kubernetes-workload-require-priority-class",
     description: "Long-running workloads set a priorityClassName, so under node pressure the scheduler preempts less important pods before production ones.",
     priority: "P2",
@@ -23,32 +23,28 @@ export default resourcePolicy({
             default: ["system-cluster-critical", "system-node-critical"],
             description: "Priority classes applications must not use. Default the two built-in system classes, which Kubernetes reserves for cluster components.",
         },
-        allowedWorkloads: allowedWorkloadsSetting("Workloads (globs over `name` or `namespace/name`) that need no priority class. Default none."),
     },
-    resourceTypes: LONG_RUNNING_WORKLOAD_TYPES,
-    appliesTo: isLongRunningType,
-    validate: ({ type, name, props }, config, report) => {
-        const spec = podSpec(type, props);
-        if (!spec || runsToCompletion(type, props)) {
+    workloads: "long-running",
+    allowedWorkloads: "Workloads (globs over `name` or `namespace/name`) that need no priority class. Default none.",
+    validatePod: ({ type, props, spec, workload }, config, report) => {
+        if (runsToCompletion(type, props)) {
             return;
         }
-        unlessWorkloadListed(config.allowedWorkloads, { name, props }, report, (report) => {
-            const where = `the pod template of ${describeWorkload(type, name, props)}`;
-            const raw = spec.priorityClassName;
-            if (given(raw) === undefined) {
-                if (!isPatch(type)) {
-                    report(`${where} sets no priorityClassName, so its pods get the cluster's default priority (usually 0) and are preempted first: set priorityClassName to a production PriorityClass.`);
-                }
-                return;
+        const where = `the pod template of ${workload}`;
+        const raw = spec.priorityClassName;
+        if (given(raw) === undefined) {
+            if (!isPatch(type)) {
+                report(`${where} sets no priorityClassName, so its pods get the cluster's default priority (usually 0) and are preempted first: set priorityClassName to a production PriorityClass.`);
             }
-            const value = text(raw);
-            if (value === undefined) {
-                report(`${where} sets priorityClassName to ${describeType(raw)}, not a name: set it to a production PriorityClass.`);
-            } else if (config.disallowedPriorityClasses.includes(value)) {
-                report(`${where} uses priority class ${value}, reserved for cluster components: set priorityClassName to the application's own PriorityClass.`);
-            } else if (config.allowedPriorityClasses.length > 0 && !config.allowedPriorityClasses.includes(value)) {
-                report(`${where} uses priority class ${value}: set priorityClassName to one of ${config.allowedPriorityClasses.join(", ")}.`);
-            }
-        });
+            return;
+        }
+        const value = text(raw);
+        if (value === undefined) {
+            report(`${where} sets priorityClassName to ${describeType(raw)}, not a name: set it to a production PriorityClass.`);
+        } else if (config.disallowedPriorityClasses.includes(value)) {
+            report(`${where} uses priority class ${value}, reserved for cluster components: set priorityClassName to the application's own PriorityClass.`);
+        } else if (config.allowedPriorityClasses.length > 0 && !config.allowedPriorityClasses.includes(value)) {
+            report(`${where} uses priority class ${value}: set priorityClassName to one of ${config.allowedPriorityClasses.join(", ")}.`);
+        }
     },
 });

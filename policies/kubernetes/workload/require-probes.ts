@@ -1,13 +1,12 @@
-import { resourcePolicy } from "../../lib/define";
-import { eachContainer, isLongRunningType, isPatch, LONG_RUNNING_WORKLOAD_TYPES, runsToCompletion } from "../../lib/kubernetes";
+import { isPatch, PROBE_HANDLERS, runsToCompletion } from "../../lib/kubernetes";
+import { podPolicy } from "../../lib/pod-policy";
 import { judgeEach } from "../../lib/unknowns";
 import { describeType, isRecord } from "../../lib/values";
 
 type ProbeKind = "liveness" | "readiness" | "startup";
 
-const HANDLERS = ["httpGet", "tcpSocket", "exec", "grpc"];
 
-export default resourcePolicy({
+export default podPolicy({
     name: "kubernetes-workload-require-probes",
     description: "Long-running workloads define liveness and readiness probes on their main containers, so Kubernetes restarts hung pods and routes traffic only to ready ones.",
     priority: "P0",
@@ -31,31 +30,28 @@ export default resourcePolicy({
         },
     },
     // Jobs and CronJobs run to completion: no traffic to route, nothing to keep alive.
-    resourceTypes: LONG_RUNNING_WORKLOAD_TYPES,
-    appliesTo: isLongRunningType,
-    validate: (resource, config, report) => {
-        if (runsToCompletion(resource.type, resource.props)) {
+    workloads: "long-running",
+    validateContainer: ({ view, where, pod }, config, report) => {
+        if (runsToCompletion(pod.type, pod.props)) {
             return; // a custom resource with a job template, or a Job kind
         }
-        eachContainer(resource, report, (view, where, report) => {
-            // Init containers run to completion before the pod starts, ephemeral ones are for debugging.
-            if (view.role !== "container") {
-                return;
-            }
-            judgeEach(config.requiredProbes, report, (kind, report) => {
-                const field = `${kind}Probe`;
-                const probe = view.container[field];
-                if (probe === undefined) {
-                    if (!isPatch(resource.type)) {
-                        report(`${where} has no ${field}: add one (e.g. httpGet on a /health endpoint) so Kubernetes can tell when it is ${kind === "readiness" ? "ready for traffic" : kind === "liveness" ? "hung" : "started"}.`);
-                    }
-                } else if (!isRecord(probe)) {
-                    report(`${where} sets ${field} to ${describeType(probe)}, not a probe: set it to an httpGet, tcpSocket, exec or grpc probe.`);
-                } else if (!HANDLERS.some((handler) => handler in probe)) {
-                    // Only whether a handler is there decides: its settings may be unknown during preview.
-                    report(`${where} sets a ${field} with no check: give it an httpGet, tcpSocket, exec or grpc handler.`);
+        // Init containers run to completion before the pod starts, ephemeral ones are for debugging.
+        if (view.role !== "container") {
+            return;
+        }
+        judgeEach(config.requiredProbes, report, (kind, report) => {
+            const field = `${kind}Probe`;
+            const probe = view.container[field];
+            if (probe === undefined) {
+                if (!isPatch(pod.type)) {
+                    report(`${where} has no ${field}: add one (e.g. httpGet on a /health endpoint) so Kubernetes can tell when it is ${kind === "readiness" ? "ready for traffic" : kind === "liveness" ? "hung" : "started"}.`);
                 }
-            });
+            } else if (!isRecord(probe)) {
+                report(`${where} sets ${field} to ${describeType(probe)}, not a probe: set it to an httpGet, tcpSocket, exec or grpc probe.`);
+            } else if (!PROBE_HANDLERS.some((handler) => handler in probe)) {
+                // Only whether a handler is there decides: its settings may be unknown during preview.
+                report(`${where} sets a ${field} with no check: give it an httpGet, tcpSocket, exec or grpc handler.`);
+            }
         });
     },
 });

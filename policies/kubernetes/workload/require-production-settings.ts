@@ -1,9 +1,8 @@
-import { resourcePolicy } from "../../lib/define";
-import { eachContainer, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { podPolicy } from "../../lib/pod-policy";
 import { kubernetesVariable, PRODUCTION_SETTINGS, productionProblems } from "../../lib/runtime-env";
 import { judgeItems } from "../../lib/unknowns";
 
-export default resourcePolicy({
+export default podPolicy({
     name: "kubernetes-workload-require-production-settings",
     description: "Containers (init containers included) of every pod template run with production settings: an environment name such as NODE_ENV or ENVIRONMENT, when set, says production; LOG_LEVEL is info or less verbose; DEBUG is off. Values from ConfigMaps (envFrom, configMapKeyRef) are not judged.",
     priority: "P1",
@@ -12,17 +11,13 @@ export default resourcePolicy({
     remediationSteps: "In each container's env set NODE_ENV (or ENVIRONMENT) to production, LOG_LEVEL to info, and DEBUG to false, or leave them out.",
     tags: ["deployment"],
     config: PRODUCTION_SETTINGS,
-    resourceTypes: POD_WORKLOAD_TYPES,
-    appliesTo: isPodTemplateType,
-    validate: (resource, config, report) => {
-        eachContainer(resource, report, (view, where, report) => {
-            // Each variable on its own: one unknown during preview hides no other's problem.
-            judgeItems(view.container.env, report, (item, _index, report) => {
-                const variable = kubernetesVariable(item);
-                for (const problem of productionProblems(variable ? [variable] : [], config)) {
-                    report(`${where} ${problem}.`);
-                }
-            });
+    validateContainer: ({ view, where }, config, report) => {
+        // Each variable on its own: one unknown during preview hides no other's problem.
+        judgeItems(view.container.env, report, (item, _index, report) => {
+            const variable = kubernetesVariable(item);
+            for (const problem of productionProblems(variable ? [variable] : [], config)) {
+                report(`${where} ${problem}.`);
+            }
         });
     },
 });

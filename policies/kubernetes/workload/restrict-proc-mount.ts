@@ -1,8 +1,7 @@
-import { resourcePolicy } from "../../lib/define";
-import { eachContainer, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { podPolicy } from "../../lib/pod-policy";
 import { at, describeType, text } from "../../lib/values";
 
-export default resourcePolicy({
+export default podPolicy({
     name: "kubernetes-workload-restrict-proc-mount",
     description: "Containers keep the default masked /proc (securityContext.procMount Default), not Unmasked, which exposes the node's kernel interfaces.",
     priority: "P1",
@@ -18,21 +17,17 @@ export default resourcePolicy({
             description: "procMount values accepted. Default Default only: Pod Security Standards baseline forbids other /proc mount types, and 003 asks for hardened containers.",
         },
     },
-    resourceTypes: POD_WORKLOAD_TYPES,
-    appliesTo: isPodTemplateType,
-    validate: (resource, config, report) => {
+    validateContainer: ({ view, where }, config, report) => {
         const allowed: readonly string[] = config.allowedProcMountTypes;
-        eachContainer(resource, report, (view, where, report) => {
-            const raw = at(view.container.securityContext, "procMount");
-            if (raw === undefined) {
-                return; // Default
-            }
-            const value = text(raw);
-            if (value === undefined) {
-                report(`${where} sets securityContext.procMount to ${describeType(raw)}, not a string: remove it or set it to Default.`);
-            } else if (!allowed.includes(value)) {
-                report(`${where} sets securityContext.procMount to ${value}, unmasking the node's /proc: remove it or set it to ${allowed.join(" or ")}.`);
-            }
-        });
+        const raw = at(view.container.securityContext, "procMount");
+        if (raw === undefined) {
+            return; // Default
+        }
+        const value = text(raw);
+        if (value === undefined) {
+            report(`${where} sets securityContext.procMount to ${describeType(raw)}, not a string: remove it or set it to Default.`);
+        } else if (!allowed.includes(value)) {
+            report(`${where} sets securityContext.procMount to ${value}, unmasking the node's /proc: remove it or set it to ${allowed.join(" or ")}.`);
+        }
     },
 });

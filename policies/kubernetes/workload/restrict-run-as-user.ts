@@ -1,8 +1,7 @@
-import { resourcePolicy } from "../../lib/define";
-import { eachContainer, isPodTemplateType, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { podPolicy } from "../../lib/pod-policy";
 import { describeType, integer } from "../../lib/values";
 
-export default resourcePolicy({
+export default podPolicy({
     name: "kubernetes-workload-restrict-run-as-user",
     description: "Where a container's uid is set (runAsUser, on the pod or the container), it is at least the minimum uid.",
     priority: "P1",
@@ -19,20 +18,16 @@ export default resourcePolicy({
             description: "Smallest uid accepted. Default 1000: 003 asks for a non-root user with uid 1000; uids below it are system accounts on most images. At most 2147483647, the largest uid Kubernetes accepts.",
         },
     },
-    resourceTypes: POD_WORKLOAD_TYPES,
-    appliesTo: isPodTemplateType,
-    validate: (resource, config, report) => {
-        eachContainer(resource, report, (view, where, report) => {
-            const runAsUser = view.securityContext.runAsUser;
-            if (runAsUser === undefined) {
-                return; // the image's user; kubernetes-workload-require-non-root judges that case
-            }
-            const uid = integer(runAsUser);
-            if (uid === undefined) {
-                report(`${where} sets runAsUser to ${describeType(runAsUser)}, not a uid: set it to ${config.minimumUid} or above.`);
-            } else if (uid < config.minimumUid) {
-                report(`${where} runs as uid ${uid}, below the minimum ${config.minimumUid}: set runAsUser to ${config.minimumUid} or above.`);
-            }
-        });
+    validateContainer: ({ view, where }, config, report) => {
+        const runAsUser = view.securityContext.runAsUser;
+        if (runAsUser === undefined) {
+            return; // the image's user; kubernetes-workload-require-non-root judges that case
+        }
+        const uid = integer(runAsUser);
+        if (uid === undefined) {
+            report(`${where} sets runAsUser to ${describeType(runAsUser)}, not a uid: set it to ${config.minimumUid} or above.`);
+        } else if (uid < config.minimumUid) {
+            report(`${where} runs as uid ${uid}, below the minimum ${config.minimumUid}: set runAsUser to ${config.minimumUid} or above.`);
+        }
     },
 });

@@ -1,5 +1,4 @@
-import { resourcePolicy } from "../../lib/define";
-import { describeWorkload, isPodTemplateType, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { podPolicy } from "../../lib/pod-policy";
 import { judgeItems } from "../../lib/unknowns";
 import { at, describeType, record, text } from "../../lib/values";
 
@@ -10,7 +9,7 @@ const SAFE_SYSCTLS = [
     "net.ipv4.tcp_keepalive_intvl", "net.ipv4.tcp_keepalive_probes", "net.ipv4.tcp_rmem", "net.ipv4.tcp_wmem",
 ];
 
-export default resourcePolicy({
+export default podPolicy({
     name: "kubernetes-workload-restrict-sysctls",
     description: "Pods set only safe sysctls (securityContext.sysctls), which are isolated to the pod and cannot change the node's kernel for every other pod.",
     priority: "P1",
@@ -26,14 +25,8 @@ export default resourcePolicy({
             description: "Sysctl names a pod may set. Default the safe set of Pod Security Standards baseline (Kubernetes 1.32): 003 asks for hardened containers, and other sysctls reach the node or need the kubelet's --allowed-unsafe-sysctls.",
         },
     },
-    resourceTypes: POD_WORKLOAD_TYPES,
-    appliesTo: isPodTemplateType,
-    validate: ({ type, name, props }, config, report) => {
-        const spec = podSpec(type, props);
-        if (!spec) {
-            return;
-        }
-        const where = `the pod of ${describeWorkload(type, name, props)}`;
+    validatePod: ({ spec, workload }, config, report) => {
+        const where = `the pod of ${workload}`;
         // Each sysctl on its own: one unknown during preview hides no unsafe one.
         judgeItems(at(spec.securityContext, "sysctls"), report, (item, _index, report) => {
             const sysctl = record(item);

@@ -1,12 +1,11 @@
-import { resourcePolicy } from "../../lib/define";
-import { describeWorkload, isPodTemplateType, podSpec, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { podPolicy } from "../../lib/pod-policy";
 import { judgeItems, knownOr } from "../../lib/unknowns";
 import { describeType, isRecord, text } from "../../lib/values";
 
 /** The volume types Pod Security Standards restricted allows. */
 const RESTRICTED_VOLUME_TYPES = ["configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "persistentVolumeClaim", "projected", "secret"];
 
-export default resourcePolicy({
+export default podPolicy({
     name: "kubernetes-workload-restrict-volume-types",
     description: "Pods mount only volume types that go through Kubernetes' own storage APIs (configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected, secret), not node paths or in-tree network storage.",
     priority: "P2",
@@ -22,14 +21,7 @@ export default resourcePolicy({
             description: "Volume source fields a pod may use. Default the list of Pod Security Standards restricted: 003 asks for hardened containers, and other sources (hostPath, nfs, iscsi, gitRepo, ...) reach the node or bypass storage access control.",
         },
     },
-    resourceTypes: POD_WORKLOAD_TYPES,
-    appliesTo: isPodTemplateType,
-    validate: ({ type, name, props }, config, report) => {
-        const spec = podSpec(type, props);
-        if (!spec) {
-            return;
-        }
-        const workload = describeWorkload(type, name, props);
+    validatePod: ({ spec, workload }, config, report) => {
         // Each volume on its own: one unknown during preview hides no other. Of a volume, only which
         // sources it sets decides, not what they hold (a Secret's name may be unknown during preview).
         judgeItems(spec.volumes, report, (volume, index, report) => {

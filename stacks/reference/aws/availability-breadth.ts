@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { included } from "../../scenario";
-import { ACCOUNT_ID } from "./governance";
+import { ACCOUNT_ID } from "./account";
 
 const REGION = "us-east-1";
 

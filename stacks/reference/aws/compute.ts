@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { included } from "../../scenario";
 import type { Edge } from "./edge";
 import { LATENCY_ALARM } from "./operations";
-import { ACCOUNT_ID } from "./governance";
+import { ACCOUNT_ID } from "./account";
 import type { Network } from "./network";
 
 export interface Compute {

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import { included } from "../../scenario";
-import { ACCESS_LOGS_BUCKET, ACCOUNT_ID } from "./governance";
+import { ACCOUNT_ID } from "./account";
+import { ACCESS_LOGS_BUCKET } from "./governance";
 import type { Network } from "./network";
 import { backupVaultKey, cacheUserGroup, rdsMonitoringRole } from "./storage-breadth";
 

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { included } from "../../scenario";
-import { ACCOUNT_ID } from "./governance";
+import { ACCOUNT_ID } from "./account";
 
 const REGION = "us-east-1";
 
@@ -88,7 +88,7 @@ export function edgeBreadth(): void {
     }
     const fn = new aws.lambda.Function("app-webhook", {
         role: role.arn,
-        runtime: "nodejs20.x",
+        runtime: "nodejs22.x",
         handler: "index.handler",
         code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset("exports.handler = async () => ({ statusCode: 202 });") }),
         tracingConfig: { mode: "Active" },

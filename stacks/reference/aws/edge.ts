@@ -2,7 +2,8 @@ import * as aws from "@pulumi/aws";
 import { included } from "../../scenario";
 import { wafLogging } from "./availability-breadth";
 import { cdnAccessLogs } from "./edge-breadth";
-import { ACCOUNT_ID, logBucket } from "./governance";
+import { ACCOUNT_ID } from "./account";
+import { logBucket } from "./governance";
 import type { Network } from "./network";
 
 export interface Edge {

@@ -1,9 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { included } from "../../scenario";
+import { ACCOUNT_ID } from "./account";
 import { trailDelivery } from "./availability-breadth";
-
-export const ACCOUNT_ID = "123456789012";
 
 /** The bucket that receives every other bucket's S3 server access logs (stacks/reference/aws/storage-breadth.ts). */
 export const ACCESS_LOGS_BUCKET = `app-access-logs-${ACCOUNT_ID}`;

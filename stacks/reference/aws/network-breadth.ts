@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import { included } from "../../scenario";
-import { ACCOUNT_ID } from "./governance";
+import { ACCOUNT_ID } from "./account";
 import type { Network } from "./network";
 
 const REGION = "us-east-1";

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import { included } from "../../scenario";
 import { wafLogging } from "./availability-breadth";
 import { apiAccessLogs } from "./edge-breadth";
-import { ACCOUNT_ID } from "./governance";
+import { ACCOUNT_ID } from "./account";
 
 /** The VPC endpoint (execute-api) partners' traffic arrives through, managed with the network account. */
 const API_VPC_ENDPOINT = "vpce-0a1b2c3d4e5f67890";

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
-import { ACCOUNT_ID, logBucket } from "./governance";
+import { ACCOUNT_ID } from "./account";
+import { logBucket } from "./governance";
 
 /**
  * The bucket that receives the S3 server access logs of every other bucket (each one's

@@ -72,4 +72,24 @@ describe("aws-ebs-require-encryption", () => {
         expect(checkResource(policy, { type: INSTANCE, name: "app", props: host }).violations).toEqual([expect.stringContaining("EBS block device #1 of EC2 instance 'app' sets encrypted to false")]);
         expect(checkResource(policy, { type: INSTANCE, props: { ...instance, ebsBlockDevices: [{ deviceName: UNKNOWN, encrypted: true }] } })).toEqual({ violations: [] });
     });
+    describe("with requireCustomerManagedKey (off by default)", () => {
+        const config = { requireCustomerManagedKey: true };
+        const withKey = { ...volume, kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab" };
+        it("accepts the AWS managed key by default", () => {
+            expect(checkResource(policy, { type: VOLUME, props: { ...volume, kmsKeyId: undefined } }).violations).toEqual([]);
+        });
+        it("passes a customer-managed key, also one unknown during preview", () => {
+            expect(checkResource(policy, { type: VOLUME, props: withKey, config }).violations).toEqual([]);
+            expect(checkResource(policy, { type: VOLUME, props: { ...withKey, kmsKeyId: UNKNOWN }, config })).toEqual({ violations: [] });
+        });
+        it("fires on the AWS managed key, omitted or named by alias", () => {
+            expect(checkResource(policy, { type: VOLUME, name: "store", props: { ...volume, kmsKeyId: undefined }, config }).violations)
+                .toEqual(["EBS volume 'store' sets no kmsKeyId, so it is encrypted with the AWS managed key aws/ebs: set kmsKeyId to a customer-managed KMS key."]);
+            expect(checkResource(policy, { type: VOLUME, props: { ...withKey, kmsKeyId: "alias/aws/ebs" }, config }).violations)
+                .toEqual([expect.stringContaining("sets kmsKeyId to an AWS managed key alias")]);
+        });
+        it("reports only the missing encryption when encryption is off", () => {
+            expect(checkResource(policy, { type: VOLUME, props: { ...volume, encrypted: false }, config }).violations).toHaveLength(1);
+        });
+    });
 });

@@ -23,4 +23,22 @@ describe("aws-kinesis-require-encryption", () => {
     it("reads a key id unknown during preview only as set", () => {
         expect(checkResource(policy, { type: T, props: { ...stream, kmsKeyId: UNKNOWN } })).toEqual({ violations: [] });
     });
+    describe("with requireCustomerManagedKey (off by default)", () => {
+        const config = { requireCustomerManagedKey: true };
+        const withKey = { ...stream, kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab" };
+        it("accepts the AWS managed key by default", () => {
+            expect(checkResource(policy, { type: T, props: stream }).violations).toEqual([]);
+        });
+        it("passes a customer-managed key, also one unknown during preview", () => {
+            expect(checkResource(policy, { type: T, props: withKey, config }).violations).toEqual([]);
+            expect(checkResource(policy, { type: T, props: { ...withKey, kmsKeyId: UNKNOWN }, config })).toEqual({ violations: [] });
+        });
+        it("fires on the AWS managed key, named by alias (Kinesis requires a key to be named)", () => {
+            expect(checkResource(policy, { type: T, name: "store", props: stream, config }).violations)
+                .toEqual(["Kinesis stream 'store' sets kmsKeyId to an AWS managed key alias: set it to a customer-managed KMS key."]);
+        });
+        it("reports only the missing encryption when encryption is off", () => {
+            expect(checkResource(policy, { type: T, props: { ...stream, encryptionType: "NONE" }, config }).violations).toHaveLength(1);
+        });
+    });
 });

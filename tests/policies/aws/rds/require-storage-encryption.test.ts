@@ -47,4 +47,24 @@ describe("aws-rds-require-storage-encryption", () => {
     it("reads a replica's source, unknown during preview, only as set", () => {
         expect(checkResource(policy, { type: "aws:rds/instance:Instance", props: { engine: "postgres", instanceClass: "db.t4g.medium", replicateSourceDb: UNKNOWN } })).toEqual({ violations: [] });
     });
+    describe("with requireCustomerManagedKey (off by default)", () => {
+        const config = { requireCustomerManagedKey: true };
+        const withKey = { ...cluster, kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab" };
+        it("accepts the AWS managed key by default", () => {
+            expect(checkResource(policy, { type: CLUSTER, props: { ...cluster, kmsKeyId: undefined } }).violations).toEqual([]);
+        });
+        it("passes a customer-managed key, also one unknown during preview", () => {
+            expect(checkResource(policy, { type: CLUSTER, props: withKey, config }).violations).toEqual([]);
+            expect(checkResource(policy, { type: CLUSTER, props: { ...withKey, kmsKeyId: UNKNOWN }, config })).toEqual({ violations: [] });
+        });
+        it("fires on the AWS managed key, omitted or named by alias", () => {
+            expect(checkResource(policy, { type: CLUSTER, name: "store", props: { ...cluster, kmsKeyId: undefined }, config }).violations)
+                .toEqual(["RDS cluster 'store' sets no kmsKeyId, so it is encrypted with the AWS managed key aws/rds: set kmsKeyId to a customer-managed KMS key."]);
+            expect(checkResource(policy, { type: CLUSTER, props: { ...withKey, kmsKeyId: "alias/aws/rds" }, config }).violations)
+                .toEqual([expect.stringContaining("sets kmsKeyId to an AWS managed key alias")]);
+        });
+        it("reports only the missing encryption when encryption is off", () => {
+            expect(checkResource(policy, { type: CLUSTER, props: { ...cluster, storageEncrypted: false }, config }).violations).toHaveLength(1);
+        });
+    });
 });

@@ -87,4 +87,23 @@ describe("aws-s3-disallow-public-access", () => {
         expect(checkResource(policy, { type: ACL_V2, name: "data-acl", props: grants }).violations).toEqual([expect.stringContaining("grants READ to AllUsers (everyone)")]);
         expect(checkResource(policy, { type: BUCKET, props: { bucket: "app-data", acl: "private", grants: [UNKNOWN as never] } }).unknown).toBeDefined();
     });
+    describe("S3 objects", () => {
+        const OBJECT = "aws:s3/bucketObject:BucketObject";
+        const OBJECT_V2 = "aws:s3/bucketObjectv2:BucketObjectv2";
+        const object: aws.s3.BucketObjectv2Args = { bucket: "app-data", key: "reports/2026.csv", acl: "private" };
+        it("passes private objects and objects without an ACL", () => {
+            expect(checkResource(policy, { type: OBJECT_V2, props: object }).violations).toEqual([]);
+            expect(checkResource(policy, { type: OBJECT, props: { bucket: "app-data", key: "a" } }).violations).toEqual([]);
+            expect(checkResource(policy, { type: OBJECT, props: { bucket: "app-data", key: "a", acl: "bucket-owner-full-control" } }).violations).toEqual([]);
+        });
+        it.each([[OBJECT, "public-read", "anyone"], [OBJECT_V2, "public-read-write", "anyone"], [OBJECT_V2, "authenticated-read", "every AWS account"]])("fires on %s with acl %s", (type, acl, whom) => {
+            expect(checkResource(policy, { type, name: "report", props: { ...object, acl } }).violations)
+                .toEqual([expect.stringContaining(`S3 object 'report' sets acl "${acl}", so ${whom} can read it`)]);
+        });
+        it("is unknown when the ACL is unknown during preview, and ignores an unrelated unknown", () => {
+            expect(checkResource(policy, { type: OBJECT_V2, props: { ...object, acl: UNKNOWN } }).unknown).toBeDefined();
+            expect(checkResource(policy, { type: OBJECT_V2, props: { ...object, bucket: UNKNOWN, acl: "public-read" } }).violations).toHaveLength(1);
+            expect(checkResource(policy, { type: OBJECT_V2, props: { ...object, bucket: UNKNOWN } }).violations).toEqual([]);
+        });
+    });
 });
