@@ -1,6 +1,8 @@
 import { PolicyPack, PolicyPackConfig } from "@pulumi/policy";
 import { loadPolicies } from "./registry";
+import { indexedPolicies } from "./serving/policy-index";
 import { shareDeserializedProperties } from "./serving/shared-properties";
+import { shareStackResources } from "./serving/shared-stack";
 import { dispatchAnalyzeByType } from "./serving/type-dispatch";
 
 export const PACK_NAME = "production-readiness";
@@ -16,8 +18,14 @@ export function startPack(initialConfig?: PolicyPackConfig): PolicyPack {
     if (!dispatch.dispatched && !dispatch.reason.startsWith("PRODREADY_")) {
         console.error(`prodready: notice: every policy is called for every resource: ${dispatch.reason}`);
     }
+    const stack = shareStackResources();
+    if (!stack.shared && !stack.reason.startsWith("PRODREADY_")) {
+        console.error(`prodready: notice: the stack's resources are built for every stack policy: ${stack.reason}`);
+    }
+    // Each policy module loads on first use when the build's index matches (serving/policy-index.ts).
+    const indexed = indexedPolicies(__dirname);
     return new PolicyPack(PACK_NAME, {
-        policies: loadPolicies(),
+        policies: "policies" in indexed ? indexed.policies : loadPolicies(),
         description: "Production-readiness checklists for AWS and Kubernetes: TLS, backups, autoscaling, non-root containers, resource limits and more.",
         displayName: "prodready: production readiness",
     }, initialConfig);

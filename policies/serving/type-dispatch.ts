@@ -5,24 +5,19 @@
 // served, per resource type, by the SDK's own handler built with only the policies whose answer
 // can be something: the response is the one the SDK would send, byte for byte, only sooner.
 import * as path from "path";
+import { analyzeWithEncodedAnswers, ENCODED_ANSWERS_SWITCH } from "./encoded-answers";
 import { pinnedSdk } from "./pinned-sdk";
+import { Handler, replaceServedHandlers, ServedPolicy } from "./served-handlers";
 
 /** Set to "0" to serve Analyze with the SDK's handler over every policy (the plain path). */
 export const TYPE_DISPATCH_SWITCH = "PRODREADY_TYPE_DISPATCH";
 
-type Callback = (err: unknown, response?: unknown) => void;
-export type Handler = (call: { request: { getType(): string } }, callback: Callback) => unknown;
-
 /** What the dispatch reads of a served policy; prodready's resource policies carry these fields. */
-export interface DispatchedPolicy {
-    name: string;
-    validateResource?: unknown;
-    resourceTypes?: readonly string[];
-    appliesTo?: unknown;
-}
+export type DispatchedPolicy = ServedPolicy;
+export type { Handler };
 
 export type DispatchOutcome =
-    | { dispatched: true }
+    | { dispatched: true; encodedAnswers: boolean }
     | { dispatched: false; reason: string };
 
 /** A resource policy that names its types, not `type`, and judges no others (no `appliesTo`). */
@@ -53,35 +48,28 @@ export function policiesJudging<P extends DispatchedPolicy>(policies: readonly P
     return policies.filter((p) => p.validateResource !== undefined && !namesOnlyOtherTypes(p, type));
 }
 
-/** An Analyze handler that serves each type with a handler made for that type's policies. */
-export function analyzeByType<P extends DispatchedPolicy>(policies: readonly P[], makeHandler: (policies: P[]) => Handler): Handler {
+/** An Analyze handler that serves each type with a handler made for that type's policies; `reset` forgets them. */
+export function analyzeByType<P extends DispatchedPolicy>(policies: readonly P[], makeHandler: (policies: P[]) => Handler, encodedAnswers = false): Handler & { reset(): void } {
     const perType = new Map<string, Handler>();
-    return (call, callback) => {
-        const type = call.request.getType();
-        let handler = perType.get(type);
-        if (!handler) {
-            handler = makeHandler(policiesAnswering(policies, type));
-            perType.set(type, handler);
+    const handler = (call: { request: unknown }, callback: Parameters<Handler>[1]) => {
+        const type = (call.request as { getType(): string }).getType();
+        let typed = perType.get(type);
+        if (!typed) {
+            const answering = policiesAnswering(policies, type);
+            typed = encodedAnswers
+                ? analyzeWithEncodedAnswers(answering, type, (some) => makeHandler(some as P[]))
+                : makeHandler(answering);
+            perType.set(type, typed);
         }
-        return handler(call, callback);
+        return typed(call, callback);
     };
+    return Object.assign(handler, { reset: () => perType.clear() });
 }
-
-interface ServerModule {
-    serve(name: string, version: string, level: string, args: { policies?: readonly DispatchedPolicy[] }, initialConfig?: unknown): void;
-    makeAnalyzeRpcFun(name: string, version: string, level: string, policies: readonly DispatchedPolicy[]): Handler;
-}
-
-interface GrpcModule {
-    Server: { prototype: { addService(service: unknown, implementation: Record<string, unknown>): void } };
-}
-
-// The server modules already wrapped, so that starting the pack twice in one process wraps once.
-const wrapped = new WeakSet<object>();
 
 /**
- * Makes the SDK's server answer Analyze through analyzeByType. Applies only to the pinned SDK
- * release; any other release, or a module shaped differently, keeps the plain path and says why.
+ * Makes the SDK's server answer Analyze through analyzeByType, with the kept not-applicable
+ * entries of encoded-answers.ts unless ENCODED_ANSWERS_SWITCH is "0". Applies only to the pinned
+ * SDK release; any other release, or a module shaped differently, keeps the plain path and says why.
  * Call before the PolicyPack is created.
  */
 export function dispatchAnalyzeByType(env: NodeJS.ProcessEnv = process.env, sdkDir?: string): DispatchOutcome {
@@ -89,40 +77,26 @@ export function dispatchAnalyzeByType(env: NodeJS.ProcessEnv = process.env, sdkD
     if ("reason" in sdk) {
         return { dispatched: false, reason: sdk.reason };
     }
-    const { dir } = sdk;
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    const server = require(path.join(dir, "server.js")) as Partial<ServerModule>;
-    let grpc: Partial<GrpcModule>;
+    const encodedAnswers = env[ENCODED_ANSWERS_SWITCH] !== "0";
+    let isResourcePolicy: ((p: DispatchedPolicy) => boolean) | undefined;
     try {
-        grpc = require(require.resolve("@grpc/grpc-js", { paths: [dir] })) as Partial<GrpcModule>;
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        ({ isResourcePolicy } = require(path.join(sdk.dir, "policy.js")) as { isResourcePolicy?: (p: DispatchedPolicy) => boolean });
     } catch {
-        return { dispatched: false, reason: "@pulumi/policy's @grpc/grpc-js cannot be found" };
+        // Reported below as a module shaped differently.
     }
-    /* eslint-enable @typescript-eslint/no-require-imports */
-    const serve = server.serve;
-    const makeAnalyzeRpcFun = server.makeAnalyzeRpcFun;
-    const proto = grpc.Server?.prototype;
-    if (typeof serve !== "function" || serve.length !== 5 || typeof makeAnalyzeRpcFun !== "function" || makeAnalyzeRpcFun.length !== 4
-        || typeof proto?.addService !== "function") {
-        return { dispatched: false, reason: "@pulumi/policy's server is not shaped as this pack expects" };
+    if (typeof isResourcePolicy !== "function") {
+        return { dispatched: false, reason: "@pulumi/policy's isResourcePolicy is not the function this pack expects" };
     }
-    if (wrapped.has(server)) {
-        return { dispatched: true };
-    }
-    wrapped.add(server);
-    // PolicyPack calls the module's `serve`, which registers the handlers with addService at once.
-    server.serve = function serveWithAnalyzeByType(name, packVersion, level, args, initialConfig) {
-        const addService = proto.addService;
-        proto.addService = function (service, implementation) {
-            const policies = args?.policies ?? [];
-            const byType = { ...implementation, analyze: analyzeByType(policies, (answering) => makeAnalyzeRpcFun(name, packVersion, level, answering)) };
-            return addService.call(this, service, byType);
-        };
-        try {
-            return serve.call(this, name, packVersion, level, args, initialConfig);
-        } finally {
-            proto.addService = addService;
-        }
-    };
-    return { dispatched: true };
+    const outcome = replaceServedHandlers(sdk.dir, "analyze by type", (implementation, pack, server) => {
+        // Analyze passes over any other policy (a stack policy) without a word: left out of its loop.
+        const analyze = analyzeByType(pack.policies.filter((p) => isResourcePolicy!(p)), (answering) => server.makeAnalyzeRpcFun(pack.name, pack.version, pack.level, answering), encodedAnswers);
+        // The kept answers depend on the configuration: a new one starts afresh.
+        const configure: Handler = (call, callback) => implementation.configure(call, (err, response) => {
+            analyze.reset();
+            callback(err, response);
+        });
+        return { ...implementation, analyze, configure };
+    });
+    return "reason" in outcome ? { dispatched: false, reason: outcome.reason } : { dispatched: true, encodedAnswers };
 }

@@ -5,6 +5,7 @@ import * as grpc from "@grpc/grpc-js";
 import type * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { killChild, startChild } from "../program/child-processes";
+import { analyzeResponseDecoder, SHARED_ENTRIES_SWITCH } from "./responses";
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const analyzerRpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb");
@@ -69,6 +70,16 @@ export interface StartOptions {
     env?: NodeJS.ProcessEnv;
 }
 
+/** The generated Analyzer client, its Analyze answers decoded by analyzeResponseDecoder unless switched off. */
+function analyzerClient(): new (address: string, credentials: grpc.ChannelCredentials, options: object) => never {
+    if (process.env[SHARED_ENTRIES_SWITCH] === "0") {
+        return analyzerRpc.AnalyzerClient;
+    }
+    const service = analyzerRpc.AnalyzerService as grpc.ServiceDefinition;
+    const decode = analyzeResponseDecoder();
+    return grpc.makeGenericClientConstructor({ ...service, analyze: { ...service.analyze, responseDeserialize: (bytes: Buffer) => decode(bytes) } }, "Analyzer") as never;
+}
+
 /**
  * Starts a policy pack directory the way the Pulumi engine's Node.js host does: the SDK's
  * `run-policy-pack` runner loads the pack's package `main`, whose PolicyPack serves the Analyzer
@@ -118,7 +129,7 @@ export async function startAnalyzer(packDir: string, options: StartOptions = {})
         });
     });
     const startMillis = Number(process.hrtime.bigint() - started) / 1e6;
-    const client: Record<AnalyzerMethod, (request: unknown, callback: (err: unknown, response?: unknown) => void) => void> & { close(): void } = new analyzerRpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
+    const client: Record<AnalyzerMethod, (request: unknown, callback: (err: unknown, response?: unknown) => void) => void> & { close(): void } = new (analyzerClient())(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
         "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
         "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
     });

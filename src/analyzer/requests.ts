@@ -73,6 +73,10 @@ export function analyzeRequest(parts: RequestParts, r: RecordedResource, provide
 
 export function stackResource(parts: RequestParts, r: RecordedResource, provider: RecordedResource | undefined): analyzerProto.AnalyzerResource {
     const res = parts.fill(new analyzerProto.AnalyzerResource(), r, provider);
+    if (r.outputs) {
+        // A deployed resource: stack policies judge what was deployed (deploy.AnalyzeSnapshot sends its outputs).
+        res.setProperties(Struct.fromJavaScript(downgradeReferences(r.outputs) as Record<string, never>));
+    }
     if (r.parent) {
         res.setParent(r.parent);
     }

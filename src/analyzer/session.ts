@@ -4,7 +4,7 @@ import * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { ProgramRun } from "../program/records";
 import type { Analysis, Finding, NotApplicable, PackInfo } from "../report/analysis";
-import { EnforcementLevel, resolvePolicyConfig } from "./config";
+import { EnforcementLevel, resolvePolicyConfig } from "../pack/config";
 import { withDefaultProviders } from "./default-providers";
 import type { AnalyzerHost } from "./host";
 import { readPackInfo } from "./pack-info";

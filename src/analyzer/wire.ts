@@ -1,15 +1,7 @@
-// How the engine marshals values and enums for an analyzer. The value sentinels are the ones
-// @pulumi/pulumi/runtime/rpc exports (tests/lib/wire.test.ts holds them equal); they are repeated
-// here because loading that module costs the CLI most of a second at start-up.
+// How the engine marshals values and enums for an analyzer.
 import * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
-import type { EnforcementLevel } from "./config";
-
-/** A value unknown during preview. */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-/** The key that marks a special value (secret, resource reference, asset). */
-export const SIG_KEY = "4dabf18193072939515e22adb298388d";
-export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-export const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+import type { EnforcementLevel } from "../pack/config";
+import { RESOURCE_SIG, SIG_KEY, UNKNOWN } from "../values";
 
 const { ADVISORY, MANDATORY, DISABLED, REMEDIATE } = analyzerProto.EnforcementLevel;
 

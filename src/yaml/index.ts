@@ -7,6 +7,7 @@ import { Document, LineCounter, parseAllDocuments } from "yaml";
 import { decodeDocument, DecodeError, SourcePosition } from "./decode";
 import { SplitError, splitStream, SplitStream, YamlChunk } from "./documents";
 import { rewriteQuotedScalars } from "./lenient";
+import { decodePlainDocument } from "./plain";
 
 export type { SourcePosition } from "./decode";
 export type { SplitStream, YamlChunk } from "./documents";
@@ -140,19 +141,26 @@ export function jsonDocuments(text: string, split: SplitStream): YamlDocument[] 
 export function decodeChunks(chunks: readonly YamlChunk[], source: string, positions: WeakMap<object, SourcePosition>): YamlDocument[] {
     const documents: YamlDocument[] = [];
     for (const chunk of chunks) {
-        const parsed = firstDocument(chunk, source);
-        if (!parsed) continue;
-        try {
-            const { value, position } = decodeDocument(parsed.doc, parsed.text, parsed.lines, chunk.firstLine - 1, positions);
-            if (value !== null) {
-                documents.push({ value, position });
-            }
-        } catch (err) {
-            if (err instanceof DecodeError) {
-                throw new KubernetesYamlError(source, parsed.lines.linePos(err.offset).line + chunk.firstLine - 1, err.message);
-            }
-            throw err;
+        // Most rendered documents use only the plain subset ./plain reads directly.
+        const document = decodePlainDocument(chunk.text, chunk.firstLine - 1, positions) ?? decodeChunkCompletely(chunk, source, positions);
+        if (document) {
+            documents.push(document);
         }
     }
     return documents;
+}
+
+/** One document read by the complete reader (the `yaml` package's tree and kubectl's rules); undefined when empty or null. */
+export function decodeChunkCompletely(chunk: YamlChunk, source: string, positions: WeakMap<object, SourcePosition>): YamlDocument | undefined {
+    const parsed = firstDocument(chunk, source);
+    if (!parsed) return undefined;
+    try {
+        const { value, position } = decodeDocument(parsed.doc, parsed.text, parsed.lines, chunk.firstLine - 1, positions);
+        return value === null ? undefined : { value, position };
+    } catch (err) {
+        if (err instanceof DecodeError) {
+            throw new KubernetesYamlError(source, parsed.lines.linePos(err.offset).line + chunk.firstLine - 1, err.message);
+        }
+        throw err;
+    }
 }

@@ -1,19 +1,21 @@
-// Large manifest streams are decoded by worker threads, each taking a contiguous range of the
-// documents kubectl's splitter cuts; kubectl reads each piece on its own, so the joined result is
-// the serial reader's, with its first error in document order (tests/yaml/parallel.test.ts).
+// Large manifest streams: the plain reader (./plain) takes the documents it can read on this thread,
+// and when many are left, worker threads decode them with the complete reader, each taking a
+// contiguous range; kubectl reads each piece on its own, so the joined result is the serial
+// reader's, with its first error in document order (tests/yaml/parallel.test.ts).
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
-import { decodeChunks, jsonDocuments, KubernetesYamlError, readKubernetesYaml, splitKubernetesYaml, YamlChunk, YamlDocument, YamlStream } from "./index";
+import { decodeChunkCompletely, jsonDocuments, KubernetesYamlError, splitKubernetesYaml, YamlChunk, YamlDocument, YamlStream } from "./index";
+import { decodePlainDocument } from "./plain";
 import type { SourcePosition } from "./decode";
 
-/** Below this many documents a stream is read on this thread: starting workers costs more. */
+/** Below this many documents left by the plain reader they are read on this thread: starting workers costs more. */
 export const PARALLEL_MIN_DOCUMENTS = 400;
 
-/** What a worker sends back for its range of documents. */
+/** What a worker sends back for its range of documents; `chunk` is a document's index in the range. */
 export type RangeResult =
-    | { documents: Array<YamlDocument & { items?: ItemPositions }> }
+    | { documents: Array<YamlDocument & { chunk: number; items?: ItemPositions }> }
     | { error: { source: string; line: number; message: string } };
 
 /** The positions of a List's items (and of their items, for nested Lists), which the manifest reader reports. */
@@ -56,12 +58,15 @@ function restore(value: unknown, items: ItemPositions | undefined, positions: We
     });
 }
 
-/** Decodes one range of documents: the worker's job, also callable in-thread. */
+/** Decodes one range of documents with the complete reader (the plain reader has left them): the worker's job. */
 export function decodeRange(chunks: readonly YamlChunk[], source: string): RangeResult {
     const positions = new WeakMap<object, SourcePosition>();
+    const documents: Array<YamlDocument & { chunk: number; items?: ItemPositions }> = [];
     try {
-        const documents = decodeChunks(chunks, source, positions)
-            .map((d) => ({ ...d, items: itemPositions(d.value, positions) }));
+        chunks.forEach((c, chunk) => {
+            const document = decodeChunkCompletely(c, source, positions);
+            if (document) documents.push({ ...document, chunk, items: itemPositions(document.value, positions) });
+        });
         return { documents };
     } catch (err) {
         if (err instanceof KubernetesYamlError) {
@@ -110,27 +115,41 @@ export function workerCount(documents: number, cores = os.availableParallelism?.
     return Math.max(1, Math.min(cores, Math.ceil(documents / 2000) + 1));
 }
 
-/** readKubernetesYaml, with large streams decoded by worker threads; the same result and errors. */
+/**
+ * readKubernetesYaml, with the documents the plain reader cannot read decoded by worker threads when
+ * there are many of them; the same result and errors.
+ */
 export async function readKubernetesYamlParallel(text: string, source: string, options: { minDocuments?: number } = {}): Promise<YamlStream> {
-    const script = workerScript();
     const split = splitKubernetesYaml(text, source);
-    const threads = workerCount(split.yaml.length);
-    if (!script || threads < 2 || split.yaml.length < (options.minDocuments ?? PARALLEL_MIN_DOCUMENTS)) {
-        return readKubernetesYaml(text, source);
-    }
-    const results = await Promise.all(ranges(split.yaml, threads).map((range) => inWorker(script, range, source)));
     const positions = new WeakMap<object, SourcePosition>();
+    // Each YAML document in stream order: decoded, or left (undefined) for the complete reader.
+    const decoded: Array<YamlDocument | undefined> = split.yaml.map((chunk) => decodePlainDocument(chunk.text, chunk.firstLine - 1, positions));
+    const left = split.yaml.flatMap((chunk, index) => (decoded[index] ? [] : [{ chunk, index }]));
+    const script = workerScript();
+    const threads = workerCount(left.length);
+    if (!script || threads < 2 || left.length < (options.minDocuments ?? PARALLEL_MIN_DOCUMENTS)) {
+        // The plain reader never refuses a document, so the complete reader's first error is the stream's.
+        for (const { chunk, index } of left) decoded[index] = decodeChunkCompletely(chunk, source, positions);
+    } else {
+        const parts = ranges(left.map(({ chunk }) => chunk), threads);
+        const results = await Promise.all(parts.map((range) => inWorker(script, range, source)));
+        let first = 0;
+        results.forEach((result, part) => {
+            if ("error" in result) {
+                const err = new KubernetesYamlError(result.error.source, result.error.line, "");
+                err.message = result.error.message;
+                throw err;
+            }
+            for (const { items, chunk, ...document } of result.documents) {
+                restore(document.value, items, positions);
+                decoded[left[first + chunk].index] = document;
+            }
+            first += parts[part].length;
+        });
+    }
     const documents = jsonDocuments(text, split);
-    for (const result of results) {
-        if ("error" in result) {
-            const err = new KubernetesYamlError(result.error.source, result.error.line, "");
-            err.message = result.error.message;
-            throw err;
-        }
-        for (const { items, ...document } of result.documents) {
-            restore(document.value, items, positions);
-            documents.push(document);
-        }
+    for (const document of decoded) {
+        if (document) documents.push(document);
     }
     return { documents, positionOf: (value) => positions.get(value) };
 }

@@ -1,9 +1,8 @@
 // `allowUnknown` in the policy-pack config: per policy, or pack-wide next to the level of "all", in a
 // form the Pulumi CLI takes too (it hands every setting to the pack, and applies only the level of
 // "all", whose entry it refuses without one).
-import { PolicyConfigInfo, resolvePolicyConfig, unknownsAllowed } from "../../src/analyzer/config";
-import { loadPack } from "../../src/report/pack";
-import { DEFAULT_PACK_DIR } from "../../src/preview";
+import { PolicyConfigInfo, resolvePolicyConfig, unknownsAllowed } from "../../src/pack/config";
+import { DEFAULT_PACK_DIR, loadPack } from "../../src/pack/load";
 
 const BACKUPS = "aws-rds-require-backup-retention";
 const REPLICAS = "kubernetes-availability-restrict-single-replica";

@@ -1,5 +1,7 @@
-// The pack serves Analyze per resource type with only the policies whose answer can be something;
-// the engine must receive exactly the responses the SDK's own handler over every policy sends.
+// The pack serves Analyze per resource type with only the policies whose answer can be something,
+// keeps the SDK's not-applicable answers encoded, builds the stack's resources once per AnalyzeStack
+// and loads policy modules on first use: the engine must receive exactly the responses the SDK's
+// plain path sends (every one of those changes switched off).
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -8,9 +10,15 @@ import type { AnalyzeResponse } from "@pulumi/pulumi/proto/analyzer_pb";
 import { AnalyzerConnection, AnalyzerHost, startAnalyzer } from "../../src/analyzer/host";
 import { analyzeRun } from "../../src/analyzer/session";
 import { manifestRun, parseManifest } from "../../src/manifests";
-import { DEFAULT_PACK_DIR, packConfigOf } from "../../src/preview";
+import { DEFAULT_PACK_DIR } from "../../src/pack/load";
+import { packConfigOf } from "../../src/pack/config-file";
 import { loadProject, runProgram } from "../../src/program";
 import type { ProgramRun } from "../../src/program/records";
+import { ENCODED_ANSWERS_SWITCH } from "../../policies/serving/encoded-answers";
+import { LAZY_ARBORIST_SWITCH } from "../../policies/serving/lazy-arborist";
+import { LAZY_POLICIES_SWITCH } from "../../policies/serving/policy-index";
+import { SHARED_PROPERTIES_SWITCH } from "../../policies/serving/shared-properties";
+import { SHARED_STACK_SWITCH } from "../../policies/serving/shared-stack";
 import { dispatchAnalyzeByType, policiesAnswering, TYPE_DISPATCH_SWITCH } from "../../policies/serving/type-dispatch";
 import { ROOT } from "../harness/stack";
 
@@ -27,6 +35,7 @@ function recording(host: AnalyzerHost): { host: AnalyzerHost; responses: Map<str
         ...host.connection,
         analyze: async (request) => record(request.getUrn(), await host.connection.analyze(request)) as AnalyzeResponse,
         analyzeStack: async (request) => record("analyzeStack", await host.connection.analyzeStack(request)) as AnalyzeResponse,
+        getAnalyzerInfo: async () => record("getAnalyzerInfo", await host.connection.getAnalyzerInfo()) as Awaited<ReturnType<AnalyzerConnection["getAnalyzerInfo"]>>,
     };
     return { host: { ...host, connection }, responses };
 }
@@ -42,20 +51,38 @@ spec:
       hostNetwork: true
       containers: [{name: app, image: "nginx", securityContext: {privileged: true}}]
 ---
+apiVersion: v1
+kind: Pod
+metadata: {name: batch, namespace: default, annotations: {prodready.dev/exempt: "kubernetes-workload-require-resource-limits=batch job, sized by the queue"}}
+spec:
+  containers: [{name: job, image: "busybox:1.36"}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: batch-2, namespace: default, annotations: {prodready.dev/exempt: "kubernetes-workload-require-resource-limits=batch job, sized by the queue"}}
+spec:
+  containers: [{name: job, image: "busybox:1.36"}]
+---
 apiVersion: example.com/v1
 kind: Widget
 metadata: {name: custom}
 spec: {template: {spec: {containers: [{name: w, image: "w:latest"}]}}}
 `;
 
-describe("Analyze served by resource type", () => {
+/** Every change to how the pack is served switched off: the SDK's plain path. */
+const PLAIN = {
+    [TYPE_DISPATCH_SWITCH]: "0", [ENCODED_ANSWERS_SWITCH]: "0", [SHARED_STACK_SWITCH]: "0",
+    [SHARED_PROPERTIES_SWITCH]: "0", [LAZY_POLICIES_SWITCH]: "0", [LAZY_ARBORIST_SWITCH]: "0",
+};
+
+describe("the pack's serving changes, against the SDK's plain path", () => {
     let byType: AnalyzerHost;
     let plain: AnalyzerHost;
     let reference: ProgramRun;
     beforeAll(async () => {
         [byType, plain, reference] = await Promise.all([
             startAnalyzer(DEFAULT_PACK_DIR),
-            startAnalyzer(DEFAULT_PACK_DIR, { env: { [TYPE_DISPATCH_SWITCH]: "0" } }),
+            startAnalyzer(DEFAULT_PACK_DIR, { env: PLAIN }),
             runProgram(loadProject(ROOT)),
         ]);
     });
@@ -79,6 +106,7 @@ describe("Analyze served by resource type", () => {
         await analyzeRun(fast.host, recorded, { packConfig });
         await analyzeRun(slow.host, recorded, { packConfig });
         expect(fast.responses.size).toBeGreaterThan(recorded.resources.length / 2);
+        expect(fast.responses.has("getAnalyzerInfo") && fast.responses.has("analyzeStack")).toBe(true);
         expect([...fast.responses.entries()].sort()).toEqual([...slow.responses.entries()].sort());
     });
 

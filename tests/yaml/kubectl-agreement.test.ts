@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { isDeepStrictEqual } from "util";
+import { helmStyleCorpus } from "../../bench/corpus";
 import { KubernetesYamlError, readKubernetesYaml } from "../../src/yaml";
 
 const TOOL_DIR = path.join(__dirname, "kubectl-reference");
@@ -27,7 +28,10 @@ function generatedCases(dir: string): string[] {
     const words = Array.from({ length: 5_000 }, (_, i) => `word${i}`).join(" ");
     const file = path.join(dir, "long-strings.yaml");
     fs.writeFileSync(file, `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: long}\ndata:\n  plain: ${long}\n  quoted: "${long}"\n  words: ${words}\n  block: |\n    ${long}\n`);
-    return [file];
+    // The bench's rendered corpus (anchors and aliases included), which the plain-document reader reads.
+    const rendered = path.join(dir, "helm-style.yaml");
+    fs.writeFileSync(rendered, helmStyleCorpus(600));
+    return [file, rendered];
 }
 
 (goAvailable ? describe : describe.skip)("the YAML reader agrees with kubectl's decoder", () => {
