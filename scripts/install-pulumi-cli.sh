@@ -15,7 +15,12 @@
 #   PRODREADY_CACHE    cache root (default: $HOME/.cache/prodready); the build
 #                      goes to $PRODREADY_CACHE/pulumi-cli/<version>/{src,bin}.
 #   PULUMI_VERSION     override the version (default: node_modules/@pulumi/pulumi,
-#                      else the "@pulumi/pulumi" pin in package.json).
+#                      else the "@pulumi/pulumi" pin in package.json); "latest" is the
+#                      newest release of github.com/pulumi/pulumi/pkg/v3 the Go module proxy
+#                      lists. A `pulumi` on the PATH is used only if it is that version.
+#
+# Newer versions need a newer Go (pkg/v3 v3.277.0 says `go 1.26.6`): with the default
+# GOTOOLCHAIN=auto, go fetches that toolchain through the module proxy itself.
 #
 # What ends up in <cache>/bin:
 #   pulumi                          the real CLI, built from
@@ -42,7 +47,7 @@ set -euo pipefail
 log() { printf '%s\n' "install-pulumi-cli: $*" >&2; }
 die() { log "error: $*"; exit 1; }
 
-if [[ "${FORCE:-0}" != 1 ]] && existing="$(command -v pulumi 2>/dev/null)"; then
+if [[ "${FORCE:-0}" != 1 && -z "${PULUMI_VERSION:-}" ]] && existing="$(command -v pulumi 2>/dev/null)"; then
   log "pulumi already on the PATH ($existing); set FORCE=1 to build anyway"
   dirname "$existing"
   exit 0
@@ -54,6 +59,21 @@ command -v node >/dev/null || die "node is required"
 
 # --- version -------------------------------------------------------------------------------------
 version="${PULUMI_VERSION:-}"
+if [[ "$version" == latest ]]; then
+  # The highest release (no pre-release) the proxy serves: it lists some it refuses with HTTP 403
+  # (pkg/v3@v3.270.0), so the newest five are tried in turn. The checksum database misses some
+  # (see GONOSUMDB below).
+  version=""
+  for candidate in $(go list -m -versions github.com/pulumi/pulumi/pkg/v3 | tr ' ' '\n' | grep -E '^v[0-9]+\.[0-9]+\.[0-9]+$' | sort -rV | head -n 5); do
+    if GONOSUMDB="${GONOSUMDB:+$GONOSUMDB,}github.com/pulumi/pulumi" go mod download "github.com/pulumi/pulumi/pkg/v3@$candidate" >/dev/null 2>&1; then
+      version="$candidate"
+      break
+    fi
+    log "the Go module proxy lists github.com/pulumi/pulumi/pkg/v3@$candidate but does not serve it"
+  done
+  [[ -n "$version" ]] || die "the Go module proxy ($(go env GOPROXY)) serves none of the newest versions of github.com/pulumi/pulumi/pkg/v3"
+  log "latest pulumi the Go module proxy serves: $version"
+fi
 if [[ -z "$version" && -f "$repo/node_modules/@pulumi/pulumi/package.json" ]]; then
   version="$(node -p 'require(process.argv[1]).version' "$repo/node_modules/@pulumi/pulumi/package.json")"
 fi
@@ -63,6 +83,13 @@ if [[ -z "$version" ]]; then
 fi
 version="${version#v}"
 [[ "$version" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || die "cannot tell the @pulumi/pulumi version (got '$version'); run npm ci or set PULUMI_VERSION"
+
+if [[ "${FORCE:-0}" != 1 && -n "${PULUMI_VERSION:-}" ]] && existing="$(command -v pulumi 2>/dev/null)" \
+    && [[ "$("$existing" version 2>/dev/null)" == "v$version" ]]; then
+  log "pulumi v$version already on the PATH ($existing); set FORCE=1 to build anyway"
+  dirname "$existing"
+  exit 0
+fi
 
 cache="${PRODREADY_CACHE:-$HOME/.cache/prodready}/pulumi-cli/$version"
 src="$cache/src"
