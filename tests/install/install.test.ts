@@ -3,78 +3,18 @@
 // makes: dist/ and policies/bin/), the root tarball is installed into a project outside the
 // repository that has its own @pulumi/pulumi, and the CLI runs there on a TypeScript, a YAML and a
 // Python program and on a manifest. The pack is also copied alone, installed and built on its own,
-// as `pulumi policy publish` and Pulumi Cloud take it.
-//
-// Installs prefer npm's cache (filled by `npm ci`) and use the registry only for what it lacks.
-// PRODREADY_INSTALL_TEST_SDK=<version> gives the project another @pulumi/pulumi than prodready's.
-import { spawn, spawnSync } from "child_process";
+// as `pulumi policy publish` and Pulumi Cloud take it. Packing and npm: tests/install/packing.ts.
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import { builtinModules } from "module";
 import * as os from "os";
 import * as path from "path";
+import { pack, Packed, PACK_PACKAGE, readJson, ROOT, ROOT_PACKAGE, run, SDK_VERSION, succeed, withNpm } from "./packing";
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const ROOT_PACKAGE = readJson(path.join(ROOT, "package.json"));
-const PACK_PACKAGE = readJson(path.join(ROOT, "policies", "package.json"));
-const SDK_VERSION: string = process.env.PRODREADY_INSTALL_TEST_SDK ?? ROOT_PACKAGE.dependencies["@pulumi/pulumi"];
 const PYTHON = path.join(ROOT, ".venv-python", "bin", "python");
 const PRIVILEGED = "kubernetes-workload-disallow-privileged";
 /** The packed root package stays small: compiled code, the pack and the data it reads, no tests. */
 const MAX_TARBALL_BYTES = 2 * 1024 * 1024;
-
-function readJson(file: string) {
-    return JSON.parse(fs.readFileSync(file, "utf8"));
-}
-
-/** npm as a user runs it: not as a script of this repository (`npm test` points npm at the repository). */
-function npmEnvironment(): NodeJS.ProcessEnv {
-    const env: NodeJS.ProcessEnv = { ...process.env, npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" };
-    for (const key of Object.keys(env)) {
-        if (key === "INIT_CWD" || key === "npm_config_local_prefix" || /^npm_(package|lifecycle)_/.test(key)) {
-            delete env[key];
-        }
-    }
-    return env;
-}
-
-interface Result {
-    code: number | null;
-    stdout: string;
-    stderr: string;
-}
-
-/** Runs a command without blocking the test process, so independent installs overlap. */
-function run(command: string, args: string[], cwd: string, timeoutMs = 150_000): Promise<Result> {
-    return new Promise((resolve, reject) => {
-        const child = spawn(command, args, { cwd, env: npmEnvironment(), stdio: ["ignore", "pipe", "pipe"], timeout: timeoutMs });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (chunk) => { stdout += chunk; });
-        child.stderr.on("data", (chunk) => { stderr += chunk; });
-        child.on("error", reject);
-        child.on("close", (code) => resolve({ code, stdout, stderr }));
-    });
-}
-
-async function succeed(command: string, args: string[], cwd: string): Promise<string> {
-    const result = await run(command, args, cwd);
-    if (result.code !== 0) {
-        throw new Error(`${command} ${args.join(" ")} in ${cwd} exited ${result.code}:\n${result.stderr.slice(-3000)}`);
-    }
-    return result.stdout;
-}
-
-interface Packed {
-    tarball: string;
-    size: number;
-    files: string[];
-}
-
-async function pack(dir: string, destination: string): Promise<Packed> {
-    // The build is the one `npm test` made; scripts would rebuild it under other running suites.
-    const [info] = JSON.parse(await succeed("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", destination], dir));
-    return { tarball: path.join(destination, info.filename), size: info.size, files: info.files.map((f: { path: string }) => f.path) };
-}
 
 function walk(dir: string, keep: (file: string) => boolean): string[] {
     return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -127,9 +67,6 @@ let packing: Promise<[Packed, Packed]> | undefined;
 
 /** Both tarballs, packed once for every suite of this file. */
 function packBoth(): Promise<[Packed, Packed]> {
-    if (!fs.existsSync(path.join(ROOT, "dist", "src", "cli.js")) || !fs.existsSync(path.join(ROOT, "policies", "bin", "index.js"))) {
-        throw new Error("no build to pack: run npm run build");
-    }
     packing ??= Promise.all([pack(ROOT, work), pack(path.join(ROOT, "policies"), work)]);
     return packing;
 }
@@ -152,8 +89,10 @@ describe("the published packages", () => {
         const outside = root.files.filter((f) => /^(tests|stacks|scripts|bench|node_modules)\//.test(f) || isSource(f));
         expect(outside).toEqual([]);
         expect(root.files).toEqual(expect.arrayContaining([
-            "bin/prodready.js", "package.json", "README.md",
+            "bin/prodready.js", "package.json", "README.md", "LICENSE",
             "policies/PulumiPolicy.yaml", "policies/package.json", "policies/bin/index.js",
+            // The main module, its types, and the test kit it exports.
+            "policies/bin/api.js", "policies/bin/api.d.ts", "policies/bin/testing.js", "policies/bin/testing.d.ts",
             "catalog/checklist.yaml", "catalog/unstated.yaml", "docs/report.schema.json",
             "src/program/python/run.py", "src/program/stand-ins/stand-ins.json",
         ]));
@@ -165,7 +104,8 @@ describe("the published packages", () => {
         const modules = walk(path.join(ROOT, "src"), isSource).map((f) => `dist/${relative(f).replace(/\.ts$/, ".js")}`);
         expect(modules.filter((m) => !shipped.has(m))).toEqual([]);
         const policySources = walk(path.join(ROOT, "policies"), (f) => isSource(f) && !relative(f).startsWith("policies/bin/"));
-        const compiled = policySources.map((f) => `policies/bin/${relative(f, path.join(ROOT, "policies")).replace(/\.ts$/, ".js")}`);
+        // Each source compiles to its module and its declarations, which type a team's own pack.
+        const compiled = policySources.flatMap((f) => [".js", ".d.ts"].map((ext) => `policies/bin/${relative(f, path.join(ROOT, "policies")).replace(/\.ts$/, ext)}`));
         expect(compiled.filter((m) => !shipped.has(m))).toEqual([]);
         // The pack loads every policy file below bin/: one whose source is gone would still judge.
         const stale = root.files.filter((f) => f.startsWith("policies/bin/") && !compiled.includes(f));
@@ -224,8 +164,8 @@ describe("the published packages", () => {
     });
 
     it("pack the policy pack alone with its analyzer entry and no sources", () => {
-        expect(packOnly.files).toEqual(expect.arrayContaining(["PulumiPolicy.yaml", "package.json", "bin/index.js", "bin/pack.js"]));
-        expect(packOnly.files.filter((f) => !f.startsWith("bin/") && !["PulumiPolicy.yaml", "package.json"].includes(f))).toEqual([]);
+        expect(packOnly.files).toEqual(expect.arrayContaining(["PulumiPolicy.yaml", "package.json", "LICENSE", "bin/index.js", "bin/pack.js"]));
+        expect(packOnly.files.filter((f) => !f.startsWith("bin/") && !["PulumiPolicy.yaml", "package.json", "LICENSE"].includes(f))).toEqual([]);
         expect(packOnly.files.filter(isSource)).toEqual([]);
     });
 
@@ -238,17 +178,6 @@ describe("the published packages", () => {
     });
 });
 
-/** Whether npm can get packages, from its cache or the registry; CI must, so it never skips there. */
-function npmReachesPackages(): boolean {
-    const probe = spawnSync("npm", ["view", `@pulumi/pulumi@${SDK_VERSION}`, "version", "--prefer-offline"], { env: npmEnvironment(), encoding: "utf8", timeout: 60_000 });
-    return probe.status === 0 && probe.stdout.trim() === SDK_VERSION;
-}
-
-const REACHABLE = process.env.CI ? true : npmReachesPackages();
-if (!REACHABLE) {
-    console.log(`Install tests skipped: npm reaches neither its cache nor the registry for @pulumi/pulumi@${SDK_VERSION}`);
-}
-const withNpm = REACHABLE ? describe : describe.skip;
 const withPython = fs.existsSync(PYTHON) || process.env.CI ? it : it.skip;
 
 const POD = {
