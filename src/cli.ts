@@ -4,21 +4,27 @@ import type { Analysis } from "./report/analysis";
 import { manifestRun, readManifestsInParallel } from "./manifests";
 import * as path from "path";
 import { loadCatalog } from "./catalog/catalog";
-import { checkPackConfig, DEFAULT_PACK_DIR, describePack, judge, ownPolicies, packConfigOf, preview, readPackConfig, servedPacks } from "./preview";
-import { Report, reportFromAnalysis, reportPolicy, standInsOf, toolVersion } from "./report/document";
+import { checkPackConfig, describePack, judge, ownPolicies, previewPrograms, servedPacks } from "./preview";
+import { PackConfig, packConfigOf, readPackConfig } from "./pack/config-file";
+import { DEFAULT_PACK_DIR, packResourceTypes } from "./pack/load";
+import { Report, ReportStack, reportFromAnalysis, reportPolicy, standInsOf, toolVersion } from "./report/document";
 import { missingVerdicts, otherPacks, readEvents, reportFromEvents } from "./report/event-log";
 import { Format, FORMATS, render } from "./report/index";
+import { FrameworkId, GROUP_BY_CHOICES, withFrameworkControls } from "./report/frameworks";
 import { killAllChildren } from "./program/child-processes";
 import { DEFAULT_TIMEOUT_SECONDS } from "./program";
 import { assertReportJudged } from "./report/coverage";
-import { packResourceTypes } from "./report/pack";
 import { displayPath, repositoryRoot, sourceLocations } from "./report/locations";
 import { visibleLine } from "./report/safe";
 import { Progress, progressReports, ProgressStream } from "./progress";
 import { withDefaultProviders } from "./analyzer/default-providers";
-import { resolvePolicyConfig, unknownsAllowed } from "./analyzer/config";
+import { resolvePolicyConfig, unknownsAllowed } from "./pack/config";
 import type { ProgramRun } from "./program/records";
 import { noticeToStderr } from "./program/project";
+import { encryptedSecretsNotice, readStackExport } from "./state";
+import { judgeDeployed } from "./state/judge";
+import type { Step } from "./report/model";
+import { adopt, Adoption, AdoptionOptions, ChangeFacts, changeFactsFromEvents, inputsDigests, prepareAdoption } from "./baseline";
 
 /**
  * Exit codes: 0 every mandatory policy judged every resource it applies to and found no violation;
@@ -157,12 +163,14 @@ function writeReportFile(file: string, text: string): void {
     }
 }
 
-/** What fails the run beyond the report's own gate (`summary.passed`). */
+/** What fails the run beyond the report's own gate (`summary.passed`), and how the report groups its findings. */
 export interface RunOptions {
     /** `advisory`: an advisory violation fails the run too. */
     failOn?: "mandatory" | "advisory";
     /** A readiness score below this fails the run. */
     minScore?: number;
+    /** Group the findings by this framework's controls too (text, markdown, json). */
+    groupBy?: FrameworkId;
 }
 
 /** Why the run fails on top of summary.passed (--fail-on advisory, --min-score), one reason a line. */
@@ -184,6 +192,7 @@ export function extraGateFailures(report: Report, options: RunOptions): string[]
 function emitReport(report: Report, format: Format, files: readonly ReportFile[] = [], artifact?: string | null, options: RunOptions = {}): number {
     // A run that judged nothing is an error in every mode, never a clean pass.
     assertReportJudged(report);
+    report = withFrameworkControls(report, options.groupBy);
     for (const output of files) {
         writeReportFile(output.file, render(report, output.format, { color: false, artifact }));
     }
@@ -196,10 +205,27 @@ function emitReport(report: Report, format: Format, files: readonly ReportFile[]
     return report.summary.passed && extra.length === 0 ? EXIT_OK : EXIT_VIOLATIONS;
 }
 
-/** The run's policy-pack config (as packConfigOf reads it), for what the report needs of it. */
-type PackConfig = ReturnType<typeof packConfigOf>;
+/** The report with the baseline and --changed-only applied; a baseline written says so on stderr. */
+function adopted(report: Report, adoption: Adoption, facts: ChangeFacts, notice: (line: string) => void): Report {
+    // Nothing judged is an error before any baseline is written from it.
+    assertReportJudged(report);
+    const result = adopt(report, adoption, facts);
+    if (result.written) {
+        notice(`prodready: wrote ${result.written.entries} entr${result.written.entries === 1 ? "y" : "ies"} to the baseline ${visibleLine(result.written.file)}`);
+    }
+    return result.report;
+}
 
-function emit(analysis: Analysis, config: PackConfig, format: Format, files: readonly ReportFile[] = [], source: Report["source"], run: ProgramRun, packDirs: readonly string[], artifact: string | null | undefined, options: RunOptions): number {
+/** Each resource's step and what the update deletes, when the run was previewed against a stack's last state (`--state`). */
+function stepsOf(run: ProgramRun, state: string | undefined): { state: string; of: Map<string, Step>; deletes: NonNullable<ProgramRun["deletes"]> } | undefined {
+    if (state === undefined || run.deletes === undefined) {
+        return undefined;
+    }
+    return { state, of: new Map(run.resources.flatMap((r) => (r.step ? [[r.urn, r.step] as const] : []))), deletes: run.deletes };
+}
+
+function emit(analysis: Analysis, config: PackConfig, format: Format, files: readonly ReportFile[] = [], source: Report["source"], run: ProgramRun, packDirs: readonly string[], artifact: string | null | undefined, options: RunOptions,
+    adoption: Adoption, notice: (line: string) => void, more: { state?: string; stacks?: ReportStack[] } = {}): number {
     // The objects the pack was called with: the run's resources and the default providers the engine adds.
     const subjects = withDefaultProviders(run, {}).resources;
     // The types each resource policy judges, of every pack prodready can load in-process.
@@ -209,7 +235,11 @@ function emit(analysis: Analysis, config: PackConfig, format: Format, files: rea
     // described (the other packs' were resolved from their defaults when their analyses were merged).
     const allowUnknown = [...(analysis.allowUnknown ?? []), ...unknownsAllowed(resolvePolicyConfig(ownPolicies(analysis), config.packConfig, config.configSource))];
     const standIns = standInsOf(run);
-    return emitReport(reportFromAnalysis({ ...analysis, allowUnknown }, { catalog: loadCatalog(), source, subjects, resourceTypes, locations, standIns }), format, files, artifact, options);
+    const steps = stepsOf(run, more.state);
+    const report = reportFromAnalysis({ ...analysis, allowUnknown }, { catalog: loadCatalog(), source, subjects, resourceTypes, locations, standIns, ...(steps ? { steps } : {}), ...(more.stacks ? { stacks: more.stacks } : {}) });
+    // Without the stack's last state the run knows no steps: the inputs digests decide the ratchet.
+    const facts: ChangeFacts = { steps: steps?.of ?? new Map(), digests: inputsDigests(run.resources) };
+    return emitReport(adopted(report, adoption, facts, notice), format, files, artifact, options);
 }
 
 /** Where progress lines go: stderr, or nowhere with --quiet (a stream that is no terminal shows none). */
@@ -222,13 +252,51 @@ function noticeSink(quiet: boolean | undefined): (line: string) => void {
     return quiet ? () => undefined : noticeToStderr;
 }
 
-function runOptions(opts: { failOn?: "mandatory" | "advisory"; minScore?: number }): RunOptions {
-    return { failOn: opts.failOn, minScore: opts.minScore };
+/** The policy-pack config a run finds by convention, so CI needs no flag (docs/profiles.md). */
+export const CONVENTIONAL_PACK_CONFIG = "prodready.json";
+
+/**
+ * Sets --policy-pack-config to prodready.json of the first of `dirs` (the program's directory,
+ * then the working directory) that has one, unless the flag names a file; says so in one line.
+ */
+function findConventionalPackConfig(opts: { policyPackConfig?: string; quiet?: boolean }, dirs: readonly string[]): void {
+    if (opts.policyPackConfig !== undefined) {
+        return;
+    }
+    const found = [...dirs, "."].map((dir) => path.join(dir, CONVENTIONAL_PACK_CONFIG)).find((file) => fs.existsSync(file));
+    if (found) {
+        opts.policyPackConfig = found;
+        noticeSink(opts.quiet)(`prodready: notice: policy-pack config ${visibleLine(found)}, found by convention (--policy-pack-config names another)`);
+    }
 }
 
-/** The options every command that prints a report takes for its gate and its output on stderr. */
+function runOptions(opts: { failOn?: "mandatory" | "advisory"; minScore?: number; groupBy?: FrameworkId }): RunOptions {
+    return { failOn: opts.failOn, minScore: opts.minScore, groupBy: opts.groupBy };
+}
+
+/** The options every command that prints a report takes to adopt prodready on stacks with findings (docs/adoption.md). */
+function adoptionOptions(): Option[] {
+    return [
+        single("--baseline <file>", "a baseline file (--write-baseline writes it): a finding it lists is reported as baselined and fails no gate, " +
+            "until the entry expires or the finding's resource changes; entries whose finding is gone are reported as stale"),
+        single("--write-baseline <file>", "write this run's failing findings to a baseline file (YAML, sorted; with --baseline, entries it still applies keep their " +
+            "reason and date), then report with it applied; needs --baseline-reason and --baseline-expires"),
+        single("--baseline-reason <text>", "with --write-baseline: why new entries are accepted (each entry can be edited after)"),
+        single("--baseline-expires <YYYY-MM-DD>", "with --write-baseline: the last day new entries apply (UTC)"),
+        new Option("--changed-only", "fail only on findings on resources the change touches (the engine's step is not `same`) and report the others apart as " +
+            "untouched debt; the step is known from an event log (report) or the stack's last state: without it every resource counts as touched"),
+    ];
+}
+
+function adoptionOf(opts: AdoptionOptions): Adoption {
+    return prepareAdoption({ baseline: opts.baseline, writeBaseline: opts.writeBaseline, baselineReason: opts.baselineReason, baselineExpires: opts.baselineExpires, changedOnly: opts.changedOnly });
+}
+
+/** The options every command that prints a report takes for its gate, its grouping and its output on stderr. */
 function gateOptions(): Option[] {
     return [
+        single("--group-by <framework>", `also group the findings by the controls of a framework, each with its verdict (${GROUP_BY_CHOICES.join(", ")}; docs/frameworks.md): ` +
+            "shown by the text, markdown and json formats; the other formats ignore it", asIs, GROUP_BY_CHOICES),
         single("--fail-on <level>", "the lowest level whose violation fails the run (exit 1): mandatory, or advisory for every violation", asIs, ["mandatory", "advisory"]).default("mandatory"),
         single("--min-score <n>", "also fail the run (exit 1) when the readiness score (0-100) is below n", score),
         new Option("-q, --quiet", "print only the report: no progress line, notices or warnings on stderr (errors and why the gate fails still go there)"),
@@ -248,8 +316,26 @@ function outputOption(): Option {
 const PACK_HELP = "policy pack directory (default: the prodready pack)";
 const PACKS_HELP = "another policy pack to run beside prodready's own, with its own defaults, as pulumi preview runs several (repeatable); " +
     "a copy of prodready's pack takes the built-in one's place";
-const PACK_CONFIG_HELP = "JSON config for prodready's pack, as for pulumi preview --policy-pack-config";
-const PROFILE_HELP = "ready-made pack config from profiles/ (checklists, pss-baseline, pss-restricted); --policy-pack-config entries override it";
+const PACK_CONFIG_HELP = "JSON config for prodready's pack, as for pulumi preview --policy-pack-config (default: prodready.json in the program's directory or the working directory, when there is one)";
+const PROFILE_HELP = "ready-made pack config from profiles/ (checklists, pss-baseline, pss-restricted, and one per framework: aws-well-architected, cis-kubernetes, cis-aws-foundations); " +
+    "--policy-pack-config entries override it";
+
+/**
+ * The options of a command that judges objects already written down (manifests, a stack export) with
+ * the packs: which packs, their config, where they run, the report, the gate and the baseline.
+ */
+function judgingOptions(command: Command): Command {
+    command.option("--policy-pack <dir>", PACKS_HELP, collect)
+        .addOption(single("--policy-pack-config <file>", PACK_CONFIG_HELP))
+        .addOption(single("--profile <name>", PROFILE_HELP))
+        .addOption(single("--analyzer <mode>", "where the pack runs: in this process (fast), or in its own process over gRPC as the Pulumi engine runs it; both give the same verdicts",
+            asIs, ["in-process", "grpc"]).default("in-process"))
+        .addOption(formatOption())
+        .addOption(outputOption());
+    gateOptions().forEach((o) => command.addOption(o));
+    adoptionOptions().forEach((o) => command.addOption(o));
+    return command.addHelpText("after", EXIT_CODES_HELP);
+}
 
 /** The pack's policies as `prodready policies` prints them: the fields the report's policies have. */
 function policyLines(pack: { name: string; version: string }, policies: ReturnType<typeof reportPolicy>[]): string {
@@ -271,7 +357,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
 
     const previewCommand = program.command("preview")
         .description("run a Pulumi program (TypeScript, JavaScript, Python or Pulumi YAML) against an in-process engine, without a cloud, and judge it with the policy pack")
-        .argument("[program-dir]", "Pulumi project directory (with Pulumi.yaml)", ".")
+        .argument("[program-dirs...]", "Pulumi project directories (with Pulumi.yaml); several are judged as one estate, by one pack whose stack policies see them all (default: .)")
         .option("--policy-pack <dir>", PACKS_HELP, collect)
         .addOption(single("--policy-pack-config <file>", PACK_CONFIG_HELP))
         .option("-c, --config <key=value>", "stack config value (repeatable)", keyValue)
@@ -279,62 +365,94 @@ export function buildProgram(setExit: (code: number) => void): Command {
         .addOption(single("-s, --stack <stack>", "stack as the Pulumi CLI names it (name, org/name or org/project/name); its Pulumi.<name>.yaml (in stackConfigDir if set) is read and must exist (default: dev, whose file is optional)"))
         .addOption(single("--timeout <seconds>", "give up on a program that has not finished after this many seconds", positiveSeconds).default(DEFAULT_TIMEOUT_SECONDS))
         .option("--allow-unexpanded <type-glob>", "accept components of these types unjudged when their provider plugin is missing (repeatable), instead of failing", collect)
+        .addOption(single("--state <file>", "the stack's last state (what pulumi stack export writes): preview as the engine previews an update, " +
+            "deployed resources keeping their IDs and outputs, and report each resource's step (same, create, update, replace, delete)"))
         .addOption(formatOption())
         .addOption(outputOption());
     gateOptions().forEach((o) => previewCommand.addOption(o));
+    adoptionOptions().forEach((o) => previewCommand.addOption(o));
     previewCommand.addHelpText("after", EXIT_CODES_HELP)
-        .action(async (dir: string, opts) => {
+        .action(async (dirs: string[], opts) => {
+            findConventionalPackConfig(opts, dirs.slice(0, 1));
+            const adoption = adoptionOf(opts);
             const packs = servedPacks(opts.policyPack);
+            const state = opts.state ? readStackExport(opts.state) : undefined;
+            const encrypted = state ? encryptedSecretsNotice(state) : undefined;
+            if (encrypted) {
+                noticeSink(opts.quiet)(`prodready: warning: ${visibleLine(encrypted)}`);
+            }
+            // Read once, when the preview has checked the programs' projects; the pack and the report both use it.
+            let config: PackConfig | undefined;
+            const readConfig = () => (config ??= packConfigOf({ profile: opts.profile, packConfigFile: opts.policyPackConfig }));
             const progress = new Progress(progressStream(opts.quiet));
-            const result = await preview(dir, {
+            const result = await previewPrograms(dirs.length > 0 ? dirs : ["."], {
+                state,
                 ...progressReports(progress),
                 timeoutSeconds: opts.timeout,
                 ...packs,
-                packConfigFile: opts.policyPackConfig,
-                profile: opts.profile,
+                packConfig: readConfig,
                 config: opts.config,
                 stack: opts.stack,
                 allowUnexpanded: opts.allowUnexpanded,
                 onNotice: noticeSink(opts.quiet),
             }).finally(() => progress.done());
             const artifact = displayPath(path.resolve(result.programDir, "Pulumi.yaml"), repositoryRoot());
-            const config = packConfigOf({ profile: opts.profile, packConfigFile: opts.policyPackConfig });
-            setExit(emit(result, config, opts.format, opts.output, { kind: "preview", target: result.programDir }, result.run, [packs.packDir, ...packs.otherPackDirs], artifact, runOptions(opts)));
+            const stacks = result.programs?.map((p) => ({ project: p.project, stack: p.stack, target: p.programDir, resources: p.resources }));
+            const target = result.programs ? result.programs.map((p) => p.programDir).join(" ") : result.programDir;
+            setExit(emit(result, readConfig(), opts.format, opts.output, { kind: "preview", target }, result.run, [packs.packDir, ...packs.otherPackDirs], artifact, runOptions(opts),
+                adoption, noticeSink(opts.quiet), { state: opts.state, stacks }));
         });
-    const manifestsCommand = program.command("manifests")
+    judgingOptions(program.command("manifests")
         .description("judge rendered Kubernetes manifests (files, directories, or - for standard input) with the policy pack")
-        .argument("<paths...>", "YAML or JSON manifests; multi-document files and List kinds are read")
-        .option("--policy-pack <dir>", PACKS_HELP, collect)
-        .addOption(single("--policy-pack-config <file>", PACK_CONFIG_HELP))
-        .addOption(single("--profile <name>", PROFILE_HELP))
-        .addOption(single("--analyzer <mode>", "where the pack runs: in this process (fast), or in its own process over gRPC as the Pulumi engine runs it; both give the same verdicts",
-            asIs, ["in-process", "grpc"]).default("in-process"))
-        .addOption(formatOption())
-        .addOption(outputOption());
-    gateOptions().forEach((o) => manifestsCommand.addOption(o));
-    manifestsCommand.addHelpText("after", EXIT_CODES_HELP)
+        .argument("<paths...>", "YAML or JSON manifests; multi-document files and List kinds are read"))
         .action(async (paths: string[], opts) => {
+            findConventionalPackConfig(opts, []);
+            const adoption = adoptionOf(opts);
             const config = packConfigOf({ profile: opts.profile, packConfigFile: opts.policyPackConfig });
             const packs = servedPacks(opts.policyPack);
             const progress = new Progress(progressStream(opts.quiet));
             progress.update("prodready: reading manifests");
             const run = manifestRun(await readManifestsInParallel(paths));
-            const analysis = await judge(run, { ...packs, packConfigFile: opts.policyPackConfig, profile: opts.profile, analyzer: opts.analyzer,
+            const analysis = await judge(run, { ...packs, packConfig: config, analyzer: opts.analyzer,
                 onNotice: noticeSink(opts.quiet), ...progressReports(progress) })
                 .finally(() => progress.done());
             setExit(emit(analysis, config, opts.format, opts.output, { kind: "manifests", target: paths.join(" ") }, run, [packs.packDir, ...packs.otherPackDirs],
-                paths[0] === "-" ? null : displayPath(path.resolve(paths[0]), repositoryRoot()), runOptions(opts)));
+                paths[0] === "-" ? null : displayPath(path.resolve(paths[0]), repositoryRoot()), runOptions(opts), adoption, noticeSink(opts.quiet)));
+        });
+    judgingOptions(program.command("state")
+        .description("judge a deployed stack from what `pulumi stack export` wrote, without running its program: as `pulumi policy analyze` does, offline")
+        .argument("<file>", "the stack export (deployment version 3); export with --show-secrets to judge secret values, which are never printed"))
+        .action(async (file: string, opts) => {
+            findConventionalPackConfig(opts, []);
+            const adoption = adoptionOf(opts);
+            const config = packConfigOf({ profile: opts.profile, packConfigFile: opts.policyPackConfig });
+            const packs = servedPacks(opts.policyPack);
+            const state = readStackExport(file);
+            const notice = noticeSink(opts.quiet);
+            const encrypted = encryptedSecretsNotice(state);
+            if (encrypted) {
+                notice(`prodready: warning: ${visibleLine(encrypted)}`);
+            }
+            const progress = new Progress(progressStream(opts.quiet));
+            const result = await judgeDeployed(state, { ...packs, packConfig: config, analyzer: opts.analyzer,
+                onNotice: notice, ...progressReports(progress) })
+                .finally(() => progress.done());
+            setExit(emit(result, config, opts.format, opts.output, { kind: "state", target: file }, result.run, [packs.packDir, ...packs.otherPackDirs],
+                displayPath(path.resolve(file), repositoryRoot()), runOptions(opts), adoption, notice));
         });
     const reportCommand = program.command("report")
         .description("report the policy results of a real `pulumi preview --policy-pack <pack> --event-log <file>`")
         .argument("<event-log>", "the file pulumi wrote with --event-log (JSON lines of engine events)")
         .addOption(single("--policy-pack <dir>", "the policy pack the preview ran (default: the prodready pack), for policy metadata and exemptions"))
-        .addOption(single("--policy-pack-config <file>", "the policy-pack config the preview ran with"))
+        .addOption(single("--policy-pack-config <file>", "the policy-pack config the preview ran with (default: prodready.json in the working directory, when there is one)"))
         .addOption(formatOption())
         .addOption(outputOption());
     gateOptions().forEach((o) => reportCommand.addOption(o));
+    adoptionOptions().forEach((o) => reportCommand.addOption(o));
     reportCommand.addHelpText("after", EXIT_CODES_HELP)
         .action(async (file: string, opts) => {
+            findConventionalPackConfig(opts, []);
+            const adoption = adoptionOf(opts);
             const events = readEvents(file);
             const report = reportFromEvents(events, {
                 catalog: loadCatalog(),
@@ -343,7 +461,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
                 configSource: opts.policyPackConfig,
                 target: file,
             });
-            setExit(emitReport(report, opts.format, opts.output, undefined, runOptions(opts)));
+            // The engine's own step decides the ratchet and --changed-only.
+            setExit(emitReport(adopted(report, adoption, changeFactsFromEvents(events), noticeSink(opts.quiet)), opts.format, opts.output, undefined, runOptions(opts)));
             const notice = noticeSink(opts.quiet);
             const others = otherPacks(events, report.pack);
             if (others.length > 0) {
@@ -373,7 +492,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
         .addOption(single("--profile <name>", "check the file over this profile, as a run with both reads them"))
         .option("-q, --quiet", "print nothing when the config is valid")
         .action(async (file: string, opts) => {
-            const configured = await checkPackConfig({ packDir: opts.policyPack, packConfigFile: file, profile: opts.profile, onNotice: noticeSink(opts.quiet) });
+            const configured = await checkPackConfig({ packDir: opts.policyPack, packConfig: packConfigOf({ packConfigFile: file, profile: opts.profile }), onNotice: noticeSink(opts.quiet) });
             const levels = Object.values(configured.levels);
             const count = (level: string) => levels.filter((l) => l === level).length;
             if (!opts.quiet) {

@@ -1,107 +1,41 @@
-import * as fs from "fs";
 import * as path from "path";
-import { jsonErrorLine, PolicyConfigError, resolvePolicyConfig, unknownsAllowed } from "./analyzer/config";
 import { AnalyzerHost, startAnalyzer } from "./analyzer/host";
 import { InProcessUnavailable, startInProcessAnalyzer } from "./analyzer/in-process";
 import { analyzeRun, ConfiguredPack, configurePack } from "./analyzer/session";
 import type { Analysis, PackInfo } from "./report/analysis";
-import { loadProject, ProgramOptions, runProgram } from "./program";
+import { loadProject, ProgramOptions, Project, runProgram } from "./program";
+import { withDefaultProviders } from "./analyzer/default-providers";
+import { UNKNOWN } from "./values";
 import { noticeToStderr } from "./program/project";
 import { killAllChildren } from "./program/child-processes";
 import { locateConfigFileObjects } from "./program/config-file-sources";
 import type { ProgramRun } from "./program/records";
-import { loadPackGrammar, resourceExemptionProblems } from "./exemptions/resources";
-import { packageRoot } from "./paths";
-import { loadPack } from "./report/pack";
+import { PolicyConfigError, resolvePolicyConfig, unknownsAllowed } from "./pack/config";
+import type { PackConfig } from "./pack/config-file";
+import { resourceExemptionProblems } from "./pack/exemptions";
+import { DEFAULT_PACK_DIR, loadPack, loadPackGrammar } from "./pack/load";
 import { redactError, redactor, redactResult, secretTexts } from "./report/redaction";
-
-/** The pack that ships with prodready. */
-export const DEFAULT_PACK_DIR = path.join(packageRoot(), "policies");
-
-/** Reads a policy-pack config file (the same JSON `pulumi preview --policy-pack-config` takes). */
-export function readPackConfig(file: string): unknown {
-    let text: string;
-    try {
-        text = fs.readFileSync(file, "utf8");
-    } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        throw new PolicyConfigError(`cannot read policy-pack config ${file}: ${code === "EISDIR" ? "EISDIR (it is a directory)" : code ?? (err as Error).message}`);
-    }
-    // Editors on Windows save a byte-order mark; JSON.parse would refuse it.
-    text = text.replace(/^\uFEFF/, "");
-    try {
-        return JSON.parse(text);
-    } catch {
-        // The parser's message quotes the file, which may hold secrets: name the line, not the text.
-        const line = jsonErrorLine(text);
-        throw new PolicyConfigError(`policy-pack config ${file} is not valid JSON${line === undefined ? ": it ends early" : ` at line ${line}`}`);
-    }
-}
+import { deployedSecretTexts } from "./state/deployed-run";
 
 export interface PreviewOptions extends ProgramOptions {
     packDir?: string;
     /** Other packs that run beside it, with their own defaults, as `pulumi preview` runs several packs (see servedPacks). */
     otherPackDirs?: readonly string[];
-    packConfigFile?: string;
-    /** A ready-made config of profiles/ (checklists, pss-baseline, pss-restricted); packConfigFile's entries override its. */
-    profile?: string;
+    /**
+     * The run's policy-pack config, read once by the command (src/pack/config-file.ts); unset: the
+     * pack's own defaults. A preview calls a reader after checking the programs' projects, whose errors come first.
+     */
+    packConfig?: PackConfig | (() => PackConfig);
     /** Told how many resources the pack has judged, of all. */
     onJudged?: (done: number, total: number) => void;
 }
 
-/** The ready-made policy-pack configs: profiles/<name>.json, plain `--policy-pack-config` files. */
-export const PROFILES_DIR = path.join(packageRoot(), "profiles");
-
-export function profileNames(): string[] {
-    return fs.readdirSync(PROFILES_DIR).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -".json".length)).sort();
-}
-
-/** Reads profiles/<name>.json; an unknown name is an error listing the available ones. */
-export function readProfile(name: string): unknown {
-    const names = profileNames();
-    if (!names.includes(name)) {
-        throw new PolicyConfigError(`unknown profile "${name}" (available: ${names.join(", ")})`);
-    }
-    return readPackConfig(path.join(PROFILES_DIR, `${name}.json`));
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/**
- * A profile with a config file over it: for each policy, the file's level and settings replace the
- * profile's one by one (`"advisory"` changes only the level); the file's `all` replaces the profile's.
- */
-export function overlayPackConfig(profile: unknown, file: unknown): unknown {
-    if (!isObject(profile) || !isObject(file)) {
-        return file; // the config resolution reports the malformed one
-    }
-    const asEntry = (value: unknown) => (typeof value === "string" ? { enforcementLevel: value } : value);
-    const merged: Record<string, unknown> = { ...profile };
-    for (const [key, value] of Object.entries(file)) {
-        const base = asEntry(profile[key]);
-        const over = asEntry(value);
-        merged[key] = key !== "all" && isObject(base) && isObject(over) ? { ...base, ...over } : value;
-    }
-    return merged;
-}
-
-/** The policy-pack config of a run (a profile, a file, or a file over a profile) and how errors name it. */
-export function packConfigOf(options: { profile?: string; packConfigFile?: string }): { packConfig: unknown; configSource?: string } {
-    const file = options.packConfigFile ? readPackConfig(options.packConfigFile) : undefined;
-    if (!options.profile) {
-        return { packConfig: file, configSource: options.packConfigFile };
-    }
-    const profile = readProfile(options.profile);
-    return options.packConfigFile
-        ? { packConfig: overlayPackConfig(profile, file), configSource: `${options.packConfigFile} over profile ${options.profile}` }
-        : { packConfig: profile, configSource: `profile ${options.profile}` };
-}
-
 export interface PreviewResult extends Analysis {
     run: ProgramRun;
+    /** The (first) program's directory. */
     programDir: string;
+    /** Set when several programs ran as one estate: each one's stack. */
+    programs?: ProgramSection[];
 }
 
 /** A started pack whose config was checked and applied. */
@@ -252,8 +186,8 @@ export function ownPolicies(analysis: Analysis): Analysis["pack"]["policies"] {
 }
 
 /** Judges a set of already recorded resources with a pack (and any beside it): shared by the preview and manifest modes. */
-export async function judge(run: ProgramRun, options: { packDir?: string; otherPackDirs?: readonly string[]; packConfigFile?: string; profile?: string; config?: Record<string, string>; analyzer?: AnalyzerMode; onJudged?: PreviewOptions["onJudged"]; onNotice?: (line: string) => void }): Promise<Analysis> {
-    const { packConfig, configSource } = packConfigOf(options);
+export async function judge(run: ProgramRun, options: { packDir?: string; otherPackDirs?: readonly string[]; packConfig?: PackConfig; config?: Record<string, string>; analyzer?: AnalyzerMode; onJudged?: PreviewOptions["onJudged"]; onNotice?: (line: string) => void }): Promise<Analysis> {
+    const { packConfig, configSource } = options.packConfig ?? {};
     const packDir = options.packDir ?? DEFAULT_PACK_DIR;
     const others = options.otherPackDirs ?? [];
     const open = await openPacks(packDir, packConfig, configSource, others, options.analyzer ?? "grpc", options.onNotice);
@@ -272,8 +206,8 @@ export async function describePack(packDir: string = DEFAULT_PACK_DIR, onNotice?
  * against the pack's own policies and config schemas, without running a program: throws
  * PolicyConfigError naming the fault.
  */
-export async function checkPackConfig(options: { packDir?: string; packConfigFile?: string; profile?: string; onNotice?: (line: string) => void }): Promise<ConfiguredPack> {
-    const { packConfig, configSource } = packConfigOf(options);
+export async function checkPackConfig(options: { packDir?: string; packConfig?: PackConfig; onNotice?: (line: string) => void }): Promise<ConfiguredPack> {
+    const { packConfig, configSource } = options.packConfig ?? {};
     const open = await openPack(options.packDir ?? DEFAULT_PACK_DIR, packConfig, configSource, "in-process", options.onNotice);
     await open.host.stop();
     return open.configured;
@@ -281,14 +215,74 @@ export async function checkPackConfig(options: { packDir?: string; packConfigFil
 
 /** Runs a Pulumi program without a cloud and serves the pack to it the way `pulumi preview --policy-pack` does. */
 export async function preview(programDir: string, options: PreviewOptions = {}): Promise<PreviewResult> {
-    const project = loadProject(programDir, options);
+    return previewPrograms([programDir], options);
+}
+
+/** One program of a run that previewed several. */
+export interface ProgramSection {
+    programDir: string;
+    project: string;
+    stack: string;
+    /** The resources it registered (default providers included). */
+    resources: number;
+}
+
+/**
+ * The resources of several programs as one run, each program's default providers made explicit from
+ * its own stack config (the engine gives each stack its own), so that one pack judges them all and
+ * its stack policies see every stack at once.
+ */
+function oneRun(runs: readonly ProgramRun[], projects: readonly Project[]): ProgramRun {
+    const resources = runs.flatMap((run, i) => {
+        const { resources: all, providerOf } = withDefaultProviders(run, projects[i].config);
+        // The reference's ID part is not read: the provider is found by its URN.
+        return all.map((r) => (!r.provider && providerOf.has(r.urn) ? { ...r, provider: `${providerOf.get(r.urn)!.urn}::${UNKNOWN}` } : r));
+    });
+    const union = (items: Array<readonly string[] | undefined>) => [...new Set(items.flatMap((i) => i ?? []))].sort();
+    return {
+        project: projects.map((p) => p.name).join(", "),
+        stack: projects.map((p) => p.stack).join(", "),
+        resources,
+        unansweredInvokes: union(runs.map((r) => r.unansweredInvokes)),
+        unexpanded: runs.flatMap((r) => r.unexpanded ?? []),
+        standInFunctions: union(runs.map((r) => r.standInFunctions)),
+        standInResources: runs.flatMap((r) => r.standInResources ?? []),
+    };
+}
+
+/**
+ * Runs several Pulumi programs without a cloud and judges them with one pack process, as one
+ * estate: each resource is analyzed as its own stack's, and the stack policies see the resources of
+ * every program together (an alarm in a monitoring stack covers a load balancer in an app stack).
+ * With one program this is `pulumi preview --policy-pack`.
+ */
+export async function previewPrograms(programDirs: readonly string[], options: PreviewOptions = {}): Promise<PreviewResult> {
+    const projects = programDirs.map((dir) => loadProject(dir, options));
+    if (options.state && projects.length > 1) {
+        throw new PolicyConfigError("--state is the last state of one stack: give it with one program");
+    }
+    const names = projects.map((p) => `${p.name}/${p.stack}`);
+    const twice = names.findIndex((n, i) => names.indexOf(n) !== i);
+    if (twice >= 0) {
+        throw new PolicyConfigError(`${projects[names.indexOf(names[twice])].dir} and ${projects[twice].dir} are both stack ${names[twice]}: their resources would have the same URNs`);
+    }
+    const project = projects[0];
+    if (options.state && options.state.project !== project.name) {
+        // URNs name the project: every resource would read as created, every deployed one as deleted.
+        throw new PolicyConfigError(`the stack export ${options.state.file} is of project "${options.state.project}", the program in ${project.dir} is project "${project.name}"`);
+    }
     // Read the config before running anything, so a bad file fails fast.
-    const { packConfig, configSource } = packConfigOf(options);
+    const { packConfig, configSource } = (typeof options.packConfig === "function" ? options.packConfig() : options.packConfig) ?? {};
     const packDir = options.packDir ?? DEFAULT_PACK_DIR;
-    // The pack starts and checks its config while the program runs, as the engine starts analyzers
-    // before the program: a config the pack rejects fails the run at once, not after the program.
-    const program = runProgram(project, options);
-    program.catch(() => undefined); // awaited below; a config error may end the run first
+    // The pack starts and checks its config while the programs run, as the engine starts analyzers
+    // before the program: a config the pack rejects fails the run at once, not after the programs.
+    const registered = projects.map(() => 0);
+    const onRegistered = options.onRegistered && ((i: number, count: number) => {
+        registered[i] = count;
+        options.onRegistered!(registered.reduce((a, b) => a + b, 0));
+    });
+    const programs = projects.map((p, i) => runProgram(p, { ...options, onRegistered: onRegistered && ((count) => onRegistered(i, count)) }));
+    programs.forEach((program) => program.catch(() => undefined)); // awaited below; a config error may end the run first
     const others = options.otherPackDirs ?? [];
     let open: OpenPack[];
     try {
@@ -297,16 +291,26 @@ export async function preview(programDir: string, options: PreviewOptions = {}):
         killAllChildren();
         throw err;
     }
-    let run: ProgramRun;
+    let runs: ProgramRun[];
     try {
-        run = await program;
+        runs = await Promise.all(programs);
     } catch (err) {
+        if (programs.length > 1) {
+            // The first program that failed ends the run; the others are stopped with it.
+            killAllChildren();
+        }
         await Promise.all(open.map((o) => o.host.stop()));
         throw err;
     }
-    run = { ...run, resources: locateConfigFileObjects(run.resources, project.dir) };
+    runs = runs.map((r, i) => ({ ...r, resources: locateConfigFileObjects(r.resources, projects[i].dir) }));
+    const run = projects.length === 1 ? runs[0] : oneRun(runs, projects);
     // The one place secrets are taken out: every report format reads this result only.
-    const redact = redactor(secretTexts(run.resources, project.config, project.secretKeys));
-    const analysis = await judgeWithAll(open, run, [packDir, ...others], project.config, options.onJudged).catch((err) => { throw redactError(err, redact); });
-    return redactResult({ ...analysis, run, programDir: project.dir }, redact);
+    const redact = redactor([...projects.flatMap((p, i) => secretTexts(runs[i].resources, p.config, p.secretKeys)), ...(options.state ? deployedSecretTexts(options.state) : [])]);
+    // Several programs' default providers are already made, each from its own stack's config.
+    const config = projects.length === 1 ? project.config : {};
+    const analysis = await judgeWithAll(open, run, [packDir, ...others], config, options.onJudged).catch((err) => { throw redactError(err, redact); });
+    const sections = projects.length === 1 ? {} : {
+        programs: projects.map((p, i) => ({ programDir: p.dir, project: p.name, stack: p.stack, resources: withDefaultProviders(runs[i], p.config).resources.length })),
+    };
+    return redactResult({ ...analysis, run, programDir: project.dir, ...sections }, redact);
 }

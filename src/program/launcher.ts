@@ -9,6 +9,7 @@ import { startProgramProcess } from "./program-process";
 import type { ProgramOptions, Project } from "./project";
 import type { ProgramRun, RecordedResource } from "./records";
 import { MonitorSettings, RecordingMonitor } from "./recording-monitor";
+import { LastState } from "../state/steps";
 
 /** Seconds a program may run before the preview gives up on it. */
 export const DEFAULT_TIMEOUT_SECONDS = 300;
@@ -31,8 +32,8 @@ export interface Launch {
 }
 
 /** What the monitor of a run needs to construct components and answer functions as the engine would. */
-function monitorSettings(project: Project, options: ProgramOptions): MonitorSettings {
-    return { config: project.config, secretKeys: project.secretKeys, cwd: project.dir, allowUnexpanded: options.allowUnexpanded };
+function monitorSettings(project: Project, options: ProgramOptions, lastState: LastState | undefined): MonitorSettings {
+    return { config: project.config, secretKeys: project.secretKeys, cwd: project.dir, allowUnexpanded: options.allowUnexpanded, lastState };
 }
 
 /**
@@ -42,7 +43,8 @@ function monitorSettings(project: Project, options: ProgramOptions): MonitorSett
  * only its echo; the program's error; an exit that is not 0.
  */
 export async function launch(project: Project, options: ProgramOptions, how: Launch): Promise<ProgramRun> {
-    const monitor = new RecordingMonitor(invokeHandlers(), project.name, project.stack, options.onRegistered, monitorSettings(project, options));
+    const lastState = options.state ? new LastState(options.state) : undefined;
+    const monitor = new RecordingMonitor(invokeHandlers(), project.name, project.stack, options.onRegistered, monitorSettings(project, options, lastState));
     const engine = await startPreviewEngine(monitor);
     let child: ChildProcess | undefined;
     try {
@@ -78,6 +80,7 @@ export async function launch(project: Project, options: ProgramOptions, how: Lau
             unexpanded: monitor.unexpanded,
             standInFunctions: [...monitor.standInFunctions].sort(),
             standInResources: [...monitor.standIns],
+            ...(lastState ? { deletes: lastState.deletes() } : {}),
         };
     } finally {
         if (child) {

@@ -7,8 +7,9 @@ import * as path from "path";
 import { parse } from "yaml";
 import { visibleLine } from "../report/safe";
 import { ProgramError } from "./program-error";
-import { PythonRuntimeOptions, readPythonRuntime } from "./python";
+import { PythonRuntimeOptions, readPythonRuntime } from "./python/interpreter";
 import { loadYamlProject, YamlProgramError, YamlProject } from "./yaml-program";
+import type { StackState } from "../state/export";
 
 export interface ProgramOptions {
     stack?: string;
@@ -21,6 +22,8 @@ export interface ProgramOptions {
     allowUnexpanded?: string[];
     /** Told a notice for the user, one line (default: written to stderr; `--quiet` drops them). */
     onNotice?: (line: string) => void;
+    /** The stack's last state (`--state`), which the run previews an update against. */
+    state?: StackState;
 }
 
 /** Where notices go when the caller says nothing. */

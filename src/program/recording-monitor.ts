@@ -1,11 +1,12 @@
 import { minimatch } from "minimatch";
 import { DeclarationSite, declarationSite } from "./declaration-site";
-import { SECRET_SIG, SIG_KEY, UNKNOWN } from "../analyzer/wire";
+import { UNKNOWN, unwrapSecrets } from "../values";
 import type { InvokeHandler } from "./invokes";
 import { answersFunctionsLocally, packageOf, ProviderPlugins, ProviderSettings } from "./provider-plugins";
 import type { RecordedResource, UnexpandedComponent } from "./records";
 import { constructRequest, providerReference } from "./remote-components";
 import { functionStandIn, resourceStandIns, StandInContext } from "./stand-ins";
+import { LastState, stepOf } from "../state/steps";
 
 /** The AWS account stand-in ARNs name: the one AWS's documentation uses. */
 const STAND_IN_ACCOUNT = "123456789012";
@@ -28,21 +29,6 @@ const SUPPORTED_FEATURES = new Set(["secrets", "resourceReferences", "aliasSpecs
 
 type Callback = (err: Error | null, response?: unknown) => void;
 type UnaryCall = { request: any };
-
-/** Replaces secret wrappers by their values, so invoke answers can read plain inputs. */
-function unwrapSecrets(value: unknown): unknown {
-    if (Array.isArray(value)) {
-        return value.map(unwrapSecrets);
-    }
-    if (value !== null && typeof value === "object") {
-        const record = value as Record<string, unknown>;
-        if (record[SIG_KEY] === SECRET_SIG) {
-            return unwrapSecrets(record.value);
-        }
-        return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, unwrapSecrets(v)]));
-    }
-    return value;
-}
 
 /** Serves one unary handler, turning a thrown error or a rejection into a gRPC error instead of a crash. */
 function unary(handler: (request: any) => unknown): (call: UnaryCall, callback: Callback) => void {
@@ -73,6 +59,11 @@ export interface MonitorSettings {
     cwd: string;
     /** Component types (globs) a platform accepts unexpanded and unjudged when their plugin is missing. */
     allowUnexpanded?: readonly string[];
+    /**
+     * The stack's last state (`--state`): a resource deployed with the same inputs keeps its ID and
+     * outputs, as under `pulumi preview` of an update, and every resource gets its step.
+     */
+    lastState?: LastState;
 }
 
 /**
@@ -278,6 +269,8 @@ export class RecordingMonitor {
         if (source) {
             this.sources.set(urn, source);
         }
+        const deployed = this.settings.lastState?.take(urn);
+        const step = this.settings.lastState ? stepOf(type, inputs, deployed) : undefined;
         this.records.push({
             urn,
             type,
@@ -308,8 +301,16 @@ export class RecordingMonitor {
                 ...(req.getDeletedwith() ? { deletedWith: req.getDeletedwith() } : {}),
             },
             ...(source ? { source } : {}),
+            ...(step ? { step } : {}),
         });
         this.onRecorded?.(this.records.length);
+        // Deployed and updated in place, it keeps its ID and what its provider computed (ARNs, IDs),
+        // as the engine previews an update; the inputs are the program's.
+        if (deployed && custom && (step === "same" || step === "update")) {
+            const outputs = { ...deployed.outputs, ...inputs };
+            this.states.set(urn, { urn, id: deployed.id ?? "", state: outputs });
+            return { urn, id: deployed.id ?? "", inputs: outputs, custom };
+        }
         // What `pulumi up` would know once the resource exists: its ID and the outputs its provider
         // computes, as stand-ins, so what the program builds from them is judged (docs/architecture.md).
         const standIn = custom && !type.startsWith("pulumi:") ? resourceStandIns(type, name, inputs, this.standInContext()) : undefined;
@@ -355,7 +356,10 @@ export class RecordingMonitor {
             readResource: unary((req) => {
                 // A read resource exists already; the policies judge what the program creates.
                 const urn = this.urn(req.getParent(), req.getType(), req.getName());
-                const state: Record<string, unknown> = req.getProperties()?.toJavaScript() ?? {};
+                // What the stack's last state read of the same object stands for the provider's Read.
+                const deployed = this.settings.lastState?.take(urn);
+                const read = deployed && deployed.id === req.getId() ? deployed.outputs : {};
+                const state: Record<string, unknown> = { ...read, ...req.getProperties()?.toJavaScript() };
                 this.states.set(urn, { urn, id: req.getId() || null, state });
                 const response = new resproto.ReadResourceResponse();
                 response.setUrn(urn);

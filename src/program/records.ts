@@ -1,4 +1,5 @@
 import type { DeclarationSite } from "./declaration-site";
+import type { Step, StepSubject } from "../report/model";
 
 /** One resource as the program registered it, in the engine's wire format (unknowns and secrets as sentinels). */
 export interface RecordedResource {
@@ -28,6 +29,13 @@ export interface RecordedResource {
     };
     /** The line that declares the resource: the program's source, or the manifest's object. */
     source?: DeclarationSite;
+    /**
+     * A deployed resource's outputs, from a stack export: what the engine sends to AnalyzeStack when
+     * it judges a deployed stack (`pulumi policy analyze`), while Analyze gets the inputs.
+     */
+    outputs?: Record<string, unknown>;
+    /** What an update would do to it, against the stack's last state (`--state`). */
+    step?: Step;
 }
 
 /** A remote component no provider plugin constructed: its children were not seen. */
@@ -55,4 +63,6 @@ export interface ProgramRun {
     standInResources?: string[];
     /** The program's error, when it threw. */
     error?: string;
+    /** Resources of the stack's last state (`--state`) the program no longer declares: an update deletes them. */
+    deletes?: StepSubject[];
 }

@@ -1,6 +1,6 @@
 // The result of judging one run, whichever way the pack was reached (the Analyzer protocol in a
 // preview or manifest run); every report format is built from it (src/report/document.ts).
-import type { EnforcementLevel, PolicyConfigInfo } from "../analyzer/config";
+import type { EnforcementLevel, PolicyConfigInfo } from "../pack/config";
 
 /** The pack's description of itself (GetAnalyzerInfo). */
 export interface PackInfo {

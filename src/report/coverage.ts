@@ -1,6 +1,7 @@
 // Which objects of a run were judged at all. A run where no enabled policy looks at a resource's
 // type (an unknown kind, a custom resource) says nothing about that resource: reports count such
 // objects apart, and a run that judged nothing is an error rather than a clean pass.
+import type { PolicyScope } from "../pack/load";
 
 /** An object of a run: a resource of the program or event log, or a manifest object. */
 export interface CoverageSubject {
@@ -22,15 +23,14 @@ export interface CoverageSubject {
     notAnalyzed?: boolean;
 }
 
-/** An enabled or disabled policy, with the types it judges when it is a resource policy. */
-export interface CoveragePolicy {
+/**
+ * An enabled or disabled policy, with the types it judges when it is a resource policy. Without
+ * `resourceTypes` the types are not known (a pack loaded only over gRPC), so it may judge any resource.
+ */
+export interface CoveragePolicy extends Partial<PolicyScope> {
     name: string;
     kind: "resource" | "stack";
     enabled: boolean;
-    /** Undefined: the types are not known (a pack loaded only over gRPC), so it may judge any resource. */
-    resourceTypes?: readonly string[];
-    /** Set when the policy also judges types matched by shape (a pod template in a custom resource). */
-    appliesTo?: (type: string, props: Record<string, unknown>) => boolean;
 }
 
 export interface ReportCoverage {
@@ -119,7 +119,7 @@ export function assertSomethingJudged(summary: { judged: number; notJudged: numb
     throw new NothingJudgedError(`nothing was judged in ${what}: ${detail}`);
 }
 
-const SOURCE_LABEL = { "preview": "program", "manifests": "manifests", "event-log": "event log", "preview-json": "preview" } as const;
+const SOURCE_LABEL = { "preview": "program", "manifests": "manifests", "event-log": "event log", "preview-json": "preview", "state": "stack export" } as const;
 
 /** assertSomethingJudged for a report: names what was run. */
 export function assertReportJudged(report: { source: { kind: keyof typeof SOURCE_LABEL; target?: string }; summary: Parameters<typeof assertSomethingJudged>[0] }): void {

@@ -9,7 +9,9 @@ import { checklistOf, parseExemptionReason, priorityOf } from "../../policies/li
 import { packageRoot } from "../paths";
 import { computeScore, ReadinessScore } from "../score/score";
 import { computeCoverage, CoveragePolicy, CoverageSubject } from "./coverage";
-import type { PolicyScope } from "./pack";
+import type { PolicyScope } from "../pack/load";
+import type { FrameworkControls } from "./frameworks";
+import type { Step, StepSubject } from "./model";
 
 /**
  * Bump the major version on a breaking change to the JSON form, the minor one when fields are added;
@@ -19,8 +21,10 @@ import type { PolicyScope } from "./pack";
  * `policies[].allowUnknown`; `summary.passed` is false for a finding not verified too.
  * 2.2: `summary.standInFunctions`, `findings[].standIns`. 2.3: `findings[].noVerdict`, and its `notVerified.reason`.
  * 2.4: `packs`, and `pack` on policies, findings, exemptions and not-applicable answers, when several packs ran.
+ * 2.5: `steps` and `findings[].step` against the stack's last state (`--state`); the source kind `state`.
+ *      `frameworkControls` with `--group-by <framework>`.
  */
-export const REPORT_SCHEMA_VERSION = "2.4.0";
+export const REPORT_SCHEMA_VERSION = "2.5.0";
 
 export type Priority = "P0" | "P1" | "P2";
 
@@ -82,8 +86,40 @@ export interface ReportFinding {
     noVerdict?: true;
     /** The resources whose stand-in outputs (IDs, ARNs, generated names) the judged inputs were built from. */
     standIns?: string[];
+    /** What an update would do to its resource, when the run knew the stack's last state. */
+    step?: Step;
     /** The pack whose policy reported it, when several packs ran. */
     pack?: string;
+    /** Set on a finding that would fail the gate but is existing debt, so it does not (src/baseline). */
+    debt?: FindingDebt;
+}
+
+/**
+ * Why a finding does not fail the gate: an entry of the `--baseline` file accepts it, or
+ * (`--changed-only`) the change leaves its resource alone (the engine's step is `same`).
+ */
+export type FindingDebt =
+    | { kind: "baselined"; reason: string; expires: string }
+    | { kind: "untouched"; step: "same" };
+
+/** A baseline entry as reports name it. */
+export interface BaselineEntryRef {
+    fingerprint: string;
+    policy: string;
+    urn?: string;
+    reason: string;
+    expires: string;
+}
+
+/** What a `--baseline` file did in a run: entries applied, stale (their finding is gone) and lapsed (no longer applying). */
+export interface BaselineOutcome {
+    file: string;
+    entries: number;
+    applied: number;
+    /** Entries whose finding is gone: delete them, so the file shrinks. */
+    stale: BaselineEntryRef[];
+    /** Entries whose finding is back as new: `expired` past their date, `changed` since their resource changed. */
+    lapsed: Array<BaselineEntryRef & { why: "expired" | "changed"; detail: string }>;
 }
 
 /** A resource a policy did not judge because an exemption with a reason applied. */
@@ -137,13 +173,17 @@ export interface ReportSummary {
     passed: boolean;
     /** Provider functions an embedded preview answered with stand-in values of their result type. */
     standInFunctions?: string[];
+    /** With --baseline: findings an entry of the baseline accepts (not counted in mandatory, advisory or notVerified). */
+    baselined?: number;
+    /** With --changed-only: findings on resources the change leaves alone (not counted in mandatory, advisory or notVerified). */
+    untouched?: number;
 }
 
 export interface Report {
     schemaVersion: string;
     tool: { name: string; version: string };
     /** What was judged: an embedded preview of a program, manifests, or a `pulumi preview` event log / JSON output. */
-    source: { kind: "preview" | "manifests" | "event-log" | "preview-json"; target?: string };
+    source: { kind: "preview" | "manifests" | "event-log" | "preview-json" | "state"; target?: string };
     /** The run's own pack. */
     pack: { name: string; version: string };
     /** Every pack that ran, the run's own first, when more than one did (`--policy-pack`). */
@@ -154,6 +194,51 @@ export interface Report {
     exemptions: ReportExemption[];
     notApplicable: ReportNotApplicable[];
     score: ReadinessScore;
+    /** The steps of an update against the stack's last state (`--state`). */
+    steps?: ReportSteps;
+    /** Set when several programs were judged as one estate: each one's stack, in the order given. */
+    stacks?: ReportStack[];
+    /** With --baseline: what the baseline file did. */
+    baseline?: BaselineOutcome;
+    /** With --changed-only: whether the run knew each resource's step (without, every resource counts as touched). */
+    changedOnly?: { stepsKnown: boolean };
+    /** With --group-by <framework>: the findings by the framework's controls (src/report/frameworks.ts). */
+    frameworkControls?: FrameworkControls;
+}
+
+/** One program of a run that judged several, and its stack. */
+export interface ReportStack {
+    project: string;
+    stack: string;
+    /** The program's directory. */
+    target: string;
+    resources: number;
+}
+
+/**
+ * The findings of each stack of a run that judged several, in the report's order: a finding goes
+ * to the stack its URN names; a stack policy's finding that names no resource is about them all
+ * (`stack` undefined, last).
+ */
+export function findingsByStack(report: Pick<Report, "findings" | "stacks">): Array<{ stack?: ReportStack; findings: ReportFinding[] }> {
+    const stacks = report.stacks ?? [];
+    const keyOf = (urn: string) => urn.split("::").slice(0, 2).join("::");
+    const sections = stacks.map((stack) => ({ stack, key: `urn:pulumi:${stack.stack}::${stack.project}`, findings: [] as ReportFinding[] }));
+    const across: ReportFinding[] = [];
+    for (const f of report.findings) {
+        const section = f.urn ? sections.find((s) => s.key === keyOf(f.urn!)) : undefined;
+        (section ? section.findings : across).push(f);
+    }
+    return [...sections.map(({ stack, findings }) => ({ stack, findings })), ...(across.length > 0 ? [{ findings: across }] : [])];
+}
+
+/** Each resource's step against the stack's last state: counted, with what the update deletes listed. */
+export interface ReportSteps {
+    /** The stack export the steps were told from. */
+    state: string;
+    counts: Partial<Record<Step, number>>;
+    /** Deployed resources the program no longer declares. */
+    deletes: StepSubject[];
 }
 
 export function toolVersion(): string {
@@ -280,6 +365,44 @@ function located<T extends { urn?: string; location?: SourceLocation }>(item: T,
     return location ? { ...item, location } : item;
 }
 
+/**
+ * The summary's counts of findings and the gate: a finding that is debt (baselined, untouched) counts
+ * in none of mandatory, advisory and notVerified, so it fails no gate; it stays an unknown if it is one.
+ */
+function gateCounts(findings: readonly ReportFinding[]): Pick<ReportSummary, "mandatory" | "advisory" | "unknown" | "notVerified" | "passed"> {
+    const failing = findings.filter((f) => !f.debt);
+    const violations = failing.filter((f) => f.outcome === "violation");
+    const mandatory = violations.filter((f) => f.enforcementLevel === "mandatory").length;
+    const notVerified = failing.filter((f) => f.notVerified).length;
+    return { mandatory, advisory: violations.length - mandatory, unknown: findings.filter((f) => f.outcome === "unknown").length, notVerified, passed: mandatory === 0 && notVerified === 0 };
+}
+
+/** True for a finding that fails some gate (`--fail-on advisory` included) unless it is debt: a violation, or not verified. */
+export function gateRelevant(f: ReportFinding): boolean {
+    return f.outcome === "violation" || f.notVerified !== undefined;
+}
+
+/**
+ * The report with some findings marked as debt (by index in `report.findings`) and the summary's
+ * counts and gate worked out again. The readiness score is left as it is: debt is still failing.
+ */
+export function withDebt(report: Report, debts: ReadonlyMap<number, FindingDebt>, extra: Pick<Report, "baseline" | "changedOnly">): Report {
+    const findings = report.findings.map((f, i) => {
+        const debt = debts.get(i);
+        return debt ? { ...f, debt } : f;
+    });
+    const count = (kind: FindingDebt["kind"]) => findings.filter((f) => f.debt?.kind === kind).length;
+    const baseline = extra.baseline ?? report.baseline;
+    const changedOnly = extra.changedOnly ?? report.changedOnly;
+    return {
+        ...report,
+        findings,
+        summary: { ...report.summary, ...gateCounts(findings), ...(baseline ? { baselined: count("baselined") } : {}), ...(changedOnly ? { untouched: count("untouched") } : {}) },
+        ...(baseline ? { baseline } : {}),
+        ...(changedOnly ? { changedOnly } : {}),
+    };
+}
+
 /** Assembles a report: sorts, separates exemptions, summarizes and scores. */
 export function buildReport(input: ReportInput): Report {
     const policiesByName = new Map(input.policies.map((p) => [p.name, p]));
@@ -288,10 +411,8 @@ export function buildReport(input: ReportInput): Report {
     const split = splitNotApplicable(input.notApplicable, parseUrn);
     const exemptions = split.exemptions.map((e) => located(e, input.locations));
     const other = split.other;
-    const violations = findings.filter((f) => f.outcome === "violation");
     const enabled = input.policies.filter((p) => p.enforcementLevel !== "disabled");
-    const mandatory = violations.filter((f) => f.enforcementLevel === "mandatory").length;
-    const notVerified = findings.filter((f) => f.notVerified).length;
+    const counts = gateCounts(findings);
     const enabledNames = new Set(enabled.map((p) => p.name));
     const coverage = computeCoverage(input.subjects, input.scopes.map((s) => ({ ...s, enabled: enabledNames.has(s.name) })),
         // Other not-applicable answers do not count: the policy SDK gives one for every resource of a type a policy skips.
@@ -305,13 +426,13 @@ export function buildReport(input: ReportInput): Report {
         summary: {
             ...(input.resources !== undefined ? { resources: input.resources } : {}),
             policies: enabled.length,
-            mandatory,
-            advisory: violations.length - mandatory,
-            unknown: findings.length - violations.length,
-            notVerified,
+            mandatory: counts.mandatory,
+            advisory: counts.advisory,
+            unknown: counts.unknown,
+            notVerified: counts.notVerified,
             exempt: exemptions.length,
             ...coverage,
-            passed: mandatory === 0 && notVerified === 0,
+            passed: counts.passed,
         },
         policies: [...input.policies].sort((a, b) => a.name.localeCompare(b.name)),
         findings,
@@ -326,12 +447,16 @@ export interface AnalysisReportOptions {
     source: Report["source"];
     /** Every object the pack was called with (the run's resources and the default providers). */
     subjects: readonly CoverageSubject[];
-    /** The types each resource policy judges, from the pack loaded in-process (src/report/pack.ts). */
+    /** The types each resource policy judges, from the pack loaded in-process (src/pack/load.ts). */
     resourceTypes?: ReadonlyMap<string, PolicyScope>;
     /** The line that declares each resource, by URN (src/report/locations.ts). */
     locations?: ReadonlyMap<string, SourceLocation>;
     /** What an embedded preview made up (src/program/stand-ins): see standInsOf. */
     standIns?: StandIns;
+    /** Each resource's step against the stack's last state, by URN, and what the update deletes (`--state`). */
+    steps?: { state: string; of: ReadonlyMap<string, Step>; deletes: readonly StepSubject[] };
+    /** The stacks of a run that judged several programs. */
+    stacks?: readonly ReportStack[];
 }
 
 /** The stand-ins of a run: functions answered with them, and per resource the stood-in resources its inputs were built from. */
@@ -379,7 +504,22 @@ export function reportFromAnalysis(analysis: Analysis, options: AnalysisReportOp
         scopes: analysis.pack.policies.map((p) => ({ name: p.name, kind: p.kind,
             resourceTypes: options.resourceTypes?.get(p.name)?.resourceTypes, appliesTo: options.resourceTypes?.get(p.name)?.appliesTo })),
     });
-    return options.standIns ? withStandIns(report, options.standIns) : report;
+    const stood = options.standIns ? withStandIns(report, options.standIns) : report;
+    const stepped = options.steps ? withSteps(stood, options.steps) : stood;
+    return options.stacks ? { ...stepped, stacks: [...options.stacks] } : stepped;
+}
+
+/** Puts each finding's step on it and counts the steps of the run's resources. */
+function withSteps(report: Report, steps: NonNullable<AnalysisReportOptions["steps"]>): Report {
+    const counts: Partial<Record<Step, number>> = {};
+    for (const step of [...steps.of.values(), ...steps.deletes.map((d) => d.step)]) {
+        counts[step] = (counts[step] ?? 0) + 1;
+    }
+    const findings = report.findings.map((f) => {
+        const step = f.urn ? steps.of.get(f.urn) : undefined;
+        return step ? { ...f, step } : f;
+    });
+    return { ...report, findings, steps: { state: steps.state, counts, deletes: [...steps.deletes] } };
 }
 
 /** Says on each finding which stand-ins its verdict may rest on, and lists the functions answered with them. */

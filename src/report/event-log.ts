@@ -6,15 +6,15 @@
 // refused: its digest (pkg/display/json.go, PreviewDigest) skips every policy event.
 import Ajv from "ajv";
 import * as fs from "fs";
-import { resolvePolicyConfig } from "../analyzer/config";
+import { resolvePolicyConfig } from "../pack/config";
 import type { Catalog } from "../catalog/catalog";
 import { CoverageSubject, isPolicySubject } from "./coverage";
 import { buildReport, parseUrn, Report, ReportFinding, ReportNotApplicable, ReportPolicy, priorityOf, checklistOf, where } from "./document";
-import { loadPack, PackIdentity, PackPolicy } from "./pack";
+import { loadPack, PackIdentity, PackPolicy } from "../pack/load";
 import { visibleLine } from "./safe";
-import { isUnknownDuringPreview, parseUnknownResources } from "../../policies/lib/contract";
+import { exemptionReason, isUnknownDuringPreview, parseUnknownResources } from "../../policies/lib/contract";
 
-export { loadPack } from "./pack";
+export { loadPack } from "../pack/load";
 
 export class EventLogError extends Error {
     constructor(message: string) {
@@ -34,6 +34,18 @@ export interface PolicyEvent {
     policyPackVersionTag: string;
     enforcementLevel: string;
     severity?: string;
+    /**
+     * The Pulumi policy exceptions that cover this violation, lowest id first (Pulumi 3.276 and
+     * later: apitype.AppPolicyEventException of github.com/pulumi/pulumi-cloud-sdk/go/apitype). An
+     * excepted violation fails no run, whatever its level.
+     */
+    exceptions?: PolicyEventException[];
+}
+
+/** apitype.AppPolicyEventException: the key of the exception in the policy pack's `exceptions` map, and its justification. */
+export interface PolicyEventException {
+    id: string;
+    reason: string;
 }
 
 /** apitype.PolicyAnalyzeSummaryEvent */
@@ -76,6 +88,9 @@ const ANY_OBJECT = { type: "object" };
 
 // The events of apitype.EngineEvent (sdk/go/common/apitype/events.go): exactly one kind per event.
 // The kinds read here are checked field by field; newer engines may add fields, never change these.
+// A field prodready does not know is refused in the events that decide a verdict (policy events and
+// the policy summaries: Pulumi 3.276 added `exceptions`, which turns a violation into an exemption)
+// and tolerated in the others.
 const EVENT_SCHEMA = {
     type: "object",
     required: ["sequence", "timestamp"],
@@ -88,17 +103,25 @@ const EVENT_SCHEMA = {
         policyEvent: {
             type: "object",
             required: ["message", "policyName", "policyPackName", "policyPackVersion", "enforcementLevel"],
+            additionalProperties: false,
             properties: {
                 resourceUrn: URN, message: { type: "string" }, color: { type: "string" }, policyName: { type: "string", minLength: 1 },
                 ...PACK, enforcementLevel: { enum: LEVELS }, severity: { enum: ["", "low", "medium", "high", "critical"] },
+                exceptions: {
+                    type: ["array", "null"],
+                    items: {
+                        type: "object", required: ["id", "reason"], additionalProperties: false,
+                        properties: { id: { type: "string", minLength: 1 }, reason: { type: "string" } },
+                    },
+                },
             },
         },
         policyAnalyzeSummaryEvent: {
-            type: "object", required: ["resourceUrn", "policyPackName", "policyPackVersion"],
+            type: "object", required: ["resourceUrn", "policyPackName", "policyPackVersion"], additionalProperties: false,
             properties: { resourceUrn: URN, ...PACK, passed: NAMES, failed: NAMES },
         },
         policyAnalyzeStackSummaryEvent: {
-            type: "object", required: ["policyPackName", "policyPackVersion"],
+            type: "object", required: ["policyPackName", "policyPackVersion"], additionalProperties: false,
             properties: { ...PACK, passed: NAMES, failed: NAMES },
         },
         resourcePreEvent: {
@@ -142,6 +165,10 @@ function eventProblem(value: unknown): string | undefined {
     const at = error.instancePath.replace(/^\//, "").replace(/\//g, ".");
     if (error.keyword === "additionalProperties" && at === "") {
         return `has an event kind prodready does not know: "${visibleLine(String(error.params.additionalProperty))}"`;
+    }
+    if (error.keyword === "additionalProperties") {
+        return `has a field prodready does not know in ${at}: "${visibleLine(String(error.params.additionalProperty))}", which may change the verdict ` +
+            "(a newer Pulumi CLI than prodready reads): upgrade prodready";
     }
     if (error.keyword === "minProperties" || error.keyword === "maxProperties") {
         return "is not one engine event (it needs sequence, timestamp and exactly one event kind)";
@@ -222,7 +249,12 @@ function quote(message: string): string {
  * failed policies it logged no event for.
  */
 export function checkCompletePreview(events: readonly EngineEvent[], file: string): void {
-    const failure = events.findIndex((e) => e.diagnosticEvent?.severity === "error" || e.errorEvent || e.resOpFailedEvent);
+    // The engine closes a preview that saw an error with "preview failed" on the stack (pkg/resource/
+    // deploy/deployment_executor.go reportExecResult); a mandatory violation no exception covers is
+    // such an error (step_generator.go sawError), and the one cause the report judges itself.
+    const failsOnPolicy = events.some((e) => ["mandatory", "remediate"].includes(e.policyEvent?.enforcementLevel ?? "") && !e.policyEvent!.exceptions?.length);
+    const closingPolicyFailure = (e: EngineEvent) => failsOnPolicy && !e.diagnosticEvent!.urn && plainMessage(e.diagnosticEvent!.message) === "preview failed";
+    const failure = events.findIndex((e) => (e.diagnosticEvent?.severity === "error" && !closingPolicyFailure(e)) || e.errorEvent || e.resOpFailedEvent);
     if (failure >= 0) {
         const e = events[failure];
         const cause = e.diagnosticEvent ? quote(e.diagnosticEvent.message) : e.errorEvent ? quote(e.errorEvent.error) : `an operation failed on ${visibleLine(e.resOpFailedEvent?.metadata?.urn ?? "a resource")}`;
@@ -248,6 +280,44 @@ export function checkCompletePreview(events: readonly EngineEvent[], file: strin
 }
 
 const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+
+/** Text on one line, for a reason that reports parse back line by line. */
+function oneLineText(text: string): string {
+    return visibleLine(text.replace(/\s+/g, " ").trim());
+}
+
+/**
+ * The exemption a violation covered by Pulumi policy exceptions becomes: their ids as its source,
+ * their reasons as its reason (the engine lists them lowest id first).
+ */
+function exceptionReason(exceptions: readonly PolicyEventException[]): string {
+    const ids = exceptions.map((e) => oneLineText(e.id));
+    const reasons = [...new Set(exceptions.map((e) => oneLineText(e.reason)).filter((r) => r !== ""))];
+    return exemptionReason({ reason: reasons.join("; ") || "no reason given", source: `Pulumi policy exception${ids.length > 1 ? "s" : ""} ${ids.join(", ")}` });
+}
+
+/**
+ * The policies' part of a policy-pack config. A version 2 file (`"version": 2`, Pulumi 3.276 and
+ * later) nests it under "policies", beside the Pulumi policy exceptions (whose matches the event
+ * log carries) and ESC environments.
+ */
+function policiesOfPackConfig(packConfig: unknown, source = "policy-pack config"): unknown {
+    if (packConfig === null || typeof packConfig !== "object" || Array.isArray(packConfig)) {
+        return packConfig;
+    }
+    const record = packConfig as Record<string, unknown>;
+    if (typeof record.version !== "number") {
+        return packConfig;
+    }
+    if (record.version !== 2) {
+        throw new EventLogError(`${visibleLine(source)}: policy-pack config version ${record.version} is not one prodready reads (2)`);
+    }
+    const unknown = Object.keys(record).filter((k) => !["version", "policies", "exceptions", "environments"].includes(k));
+    if (unknown.length > 0) {
+        throw new EventLogError(`${visibleLine(source)}: a version 2 policy-pack config has no key "${visibleLine(unknown[0])}" (keys: version, policies, exceptions, environments)`);
+    }
+    return record.policies ?? {};
+}
 
 /** Removes the engine's colour directives (`<{%reset%}>`, `<{%fg 3%}>`) and the trailing newline. */
 export function plainMessage(message: string): string {
@@ -331,11 +401,14 @@ export function reportFromEvents(allEvents: readonly EngineEvent[], options: Eve
     const pack = loadPack(options.packDir);
     const ran = checkPackIdentity(allEvents, pack?.identity(), options.packDir, file);
     const events = eventsOfPack(allEvents, ran);
-    const violations = events.map((e) => e.policyEvent).filter((e): e is PolicyEvent => e !== undefined);
+    const policyEvents = events.map((e) => e.policyEvent).filter((e): e is PolicyEvent => e !== undefined);
+    // A violation a Pulumi policy exception covers fails nothing: it is reported as an exemption.
+    const violations = policyEvents.filter((v) => !v.exceptions?.length);
+    const excepted = policyEvents.filter((v) => v.exceptions?.length);
     const summaries = events.map((e) => e.policyAnalyzeSummaryEvent).filter((e): e is PolicyAnalyzeSummaryEvent => e !== undefined);
     // Policies the local pack does not have (a build of the same version with other policies) keep their names only.
     const local = pack?.loadPolicies() ?? [];
-    const resolved = local.length ? resolvePolicyConfig(local, options.packConfig, options.configSource) : new Map();
+    const resolved = local.length ? resolvePolicyConfig(local, policiesOfPackConfig(options.packConfig, options.configSource), options.configSource) : new Map();
     // A log written before a policy was renamed names it by a former name: report it under the current one.
     const currentNames = new Map(local.flatMap((p) => ((p as { aliases?: readonly string[] }).aliases ?? []).map((alias) => [alias, p.name] as const)));
     const canonical = (name: string) => currentNames.get(name) ?? name;
@@ -353,21 +426,25 @@ export function reportFromEvents(allEvents: readonly EngineEvent[], options: Eve
         remediationSteps: p.remediationSteps ?? "", tags: p.tags ?? [],
         ...(resolved.get(p.name)?.allowUnknown ? { allowUnknown: true as const } : {}),
     }));
-    for (const name of new Set(violations.map((v) => canonical(v.policyName)))) {
+    for (const name of new Set(policyEvents.map((v) => canonical(v.policyName)))) {
         if (!policies.some((p) => p.name === name)) {
-            const level = violations.find((v) => canonical(v.policyName) === name)!.enforcementLevel;
+            const level = policyEvents.find((v) => canonical(v.policyName) === name)!.enforcementLevel;
             policies.push({ name, description: "", severity: "", enforcementLevel: level, checklist: [], remediationSteps: "", tags: [] });
         }
     }
-    const findings: ReportFinding[] = violations.flatMap((v) => {
-        const message = plainMessage(v.message);
-        const outcome = isUnknownDuringPreview(message) ? "unknown" as const : "violation" as const;
+    /** The resources a policy event is about (undefined: the stack as a whole). */
+    const targetsOf = (v: PolicyEvent, message: string): Array<string | undefined> => {
         // The engine files a stack policy's finding that names no resource under the root stack's
         // URN; the embedded preview keeps it on the stack as a whole, and so does the report.
         const stackWide = !v.resourceUrn || (!resourcePolicies.has(canonical(v.policyName)) && parseUrn(v.resourceUrn).type === ROOT_STACK_TYPE);
         // A stack policy lists the resources it could not judge in one diagnostic: one finding each.
-        const unknownUrns = outcome === "unknown" && stackWide ? parseUnknownResources(message) : [];
-        return (unknownUrns.length ? unknownUrns : [stackWide ? undefined : v.resourceUrn]).map((urn) => {
+        const unknownUrns = isUnknownDuringPreview(message) && stackWide ? parseUnknownResources(message) : [];
+        return unknownUrns.length ? unknownUrns : [stackWide ? undefined : v.resourceUrn];
+    };
+    const findings: ReportFinding[] = violations.flatMap((v) => {
+        const message = plainMessage(v.message);
+        const outcome = isUnknownDuringPreview(message) ? "unknown" as const : "violation" as const;
+        return targetsOf(v, message).map((urn) => {
             const { type, name } = urn ? parseUrn(urn) : {};
             return {
                 policy: canonical(v.policyName),
@@ -377,6 +454,10 @@ export function reportFromEvents(allEvents: readonly EngineEvent[], options: Eve
             };
         });
     });
+    const exceptedEntries: ReportNotApplicable[] = excepted.flatMap((v) => targetsOf(v, plainMessage(v.message)).map((urn) => {
+        const { type, name } = urn ? parseUrn(urn) : {};
+        return { policy: canonical(v.policyName), reason: exceptionReason(v.exceptions!), ...(urn ? { urn } : {}), ...(type ? { type } : {}), ...(name ? { name } : {}) };
+    }));
     // Every resource the engine stepped through, and any it analyzed. The engine sends no analyzer a
     // resource it deletes or reads (an existing one the program only looks up).
     const subjects = new Map<string, CoverageSubject & { inputs: Record<string, unknown> }>();
@@ -400,7 +481,7 @@ export function reportFromEvents(allEvents: readonly EngineEvent[], options: Eve
         verdicts.set(urn, known);
     };
     summaries.forEach((s) => proven(s.resourceUrn, [...(s.passed ?? []), ...(s.failed ?? [])]));
-    findings.filter((f) => f.urn).forEach((f) => proven(f.urn!, [f.policy]));
+    [...findings, ...exceptedEntries].filter((f) => f.urn).forEach((f) => proven(f.urn!, [f.policy]));
     // The engine writes a summary of each resource it analyzes: a resource with neither a summary nor
     // any event of the pack was never analyzed. A log with no summary at all cannot tell.
     if (summaries.length > 0) {
@@ -412,7 +493,7 @@ export function reportFromEvents(allEvents: readonly EngineEvent[], options: Eve
     // not-applicable policy only by its absence from the resource's summary, without the reason: the
     // exemptions are worked out again with the pack's own rules and the run's inputs. A policy still
     // unaccounted for has no verdict: an unknown, not verified when its violation fails the run.
-    const notApplicable: ReportNotApplicable[] = [];
+    const notApplicable: ReportNotApplicable[] = [...exceptedEntries];
     const noVerdict: ReportFinding[] = [];
     const levels = new Map(policies.map((p) => [p.name, p.enforcementLevel]));
     const enabled = local.filter((p) => resourcePolicies.has(p.name) && levels.get(p.name) !== "disabled");

@@ -8,7 +8,7 @@ import type { Report, ReportFinding, SourceLocation } from "./document";
 import { packsLabel, where } from "./document";
 import { repositoryRoot } from "./locations";
 import { visibleLine } from "./safe";
-import { countsText, gateLines, standInLine } from "./text";
+import { adoptionLines, countsText, gateLines, standInLine } from "./text";
 
 /** A command's message: GitHub's runner reads `%`, CR and LF as escapes or the command's end. */
 export function escapeData(text: string): string {
@@ -37,6 +37,9 @@ function annotationFile(location: SourceLocation, root: string, cwd: string): st
 }
 
 function command(finding: ReportFinding): "error" | "warning" | undefined {
+    if (finding.debt) {
+        return undefined; // existing debt (baselined, untouched): counted and listed in the log lines, not annotated
+    }
     if (finding.notVerified || (finding.outcome === "violation" && finding.enforcementLevel === "mandatory")) {
         return "error";
     }
@@ -62,7 +65,8 @@ export function renderGithub(report: Report, options: GithubOptions = {}): strin
         lines.push(`::${kind} ${properties.join(",")}::${escapeData(message)}`);
     }
     // The counts and the gate as log lines; each starts with "prodready:", so none can be read as a command.
-    lines.push(`prodready: ${visibleLine(packsLabel(report))}: ${countsText(report)}`, ...gateLines(report).map((l) => `prodready: ${visibleLine(l)}`));
+    lines.push(`prodready: ${visibleLine(packsLabel(report))}: ${countsText(report)}`, ...gateLines(report).map((l) => `prodready: ${visibleLine(l)}`),
+        ...adoptionLines(report).map((l) => `prodready: ${l}`));
     if (report.summary.standInFunctions?.length) {
         lines.push(`prodready: ${standInLine(report.summary.standInFunctions)}`);
     }

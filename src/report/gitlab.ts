@@ -5,6 +5,7 @@
 import type { Report, ReportFinding } from "./document";
 import { where } from "./document";
 import { findingFingerprints } from "./fingerprint";
+import { debtNote } from "./text";
 
 export type CodeQualitySeverity = "blocker" | "critical" | "major" | "minor" | "info";
 
@@ -20,6 +21,9 @@ export interface CodeQualityIssue {
 const FAILING: Record<string, CodeQualitySeverity> = { critical: "blocker", high: "critical", medium: "major", low: "minor" };
 
 export function codeQualitySeverity(finding: ReportFinding): CodeQualitySeverity {
+    if (finding.debt) {
+        return "info"; // existing debt: kept under its fingerprint so GitLab sees it as old, not as new
+    }
     if (finding.notVerified || (finding.outcome === "violation" && finding.enforcementLevel === "mandatory")) {
         return FAILING[finding.severity] ?? "major";
     }
@@ -36,7 +40,8 @@ export function buildCodeQuality(report: Report, options: GitlabOptions = {}): C
     const prints = findingFingerprints(report);
     return report.findings.map((f, i): CodeQualityIssue => {
         const declared = f.location && !f.location.file.startsWith("<") ? f.location : undefined;
-        const description = f.notVerified ? `Not verified: ${f.notVerified.reason} (${where(f)}). ${f.message}`
+        const description = f.debt ? `${f.message} (${where(f)}; ${debtNote(f)})`
+            : f.notVerified ? `Not verified: ${f.notVerified.reason} (${where(f)}). ${f.message}`
             : f.outcome === "unknown" ? `${f.message} (${where(f)}; unknown during preview: neither a pass nor a violation)` : `${f.message} (${where(f)})`;
         return {
             description,

@@ -1,4 +1,4 @@
-import { standInLine } from "./text";
+import { adoptionLines, debtNote, standInLine } from "./text";
 // The readiness page: one self-contained HTML file, for a CI artifact or a browser with no network.
 // It loads nothing and runs no script: its style sheet is inline and allowed by hash in a strict
 // Content-Security-Policy, its charts are inline SVG. Every value from the run is escaped
@@ -26,7 +26,7 @@ export function pageVerdict(report: Report): PageVerdict {
 
 const VERDICT_TEXT: Record<PageVerdict, string> = { "ready": "Ready", "not-ready": "Not ready", "not-judged": "Not judged" };
 const GO_LIVE_TEXT = { "ready": "go-live ready", "conditional": "conditional", "not-ready": "not ready" } as const;
-const SOURCE_KIND = { "preview": "program", "manifests": "manifests", "event-log": "event log", "preview-json": "preview" } as const;
+const SOURCE_KIND = { "preview": "program", "manifests": "manifests", "event-log": "event log", "preview-json": "preview", "state": "stack export" } as const;
 
 /** The Content-Security-Policy of the page: nothing may load or run; only its own style sheet applies. */
 export function contentSecurityPolicy(style: string = STYLE): string {
@@ -120,6 +120,8 @@ function hero(report: Report, verdict: PageVerdict): string {
         ? "No enabled policy looked at any object of this run: it proves nothing."
         : verdict === "not-ready"
             ? `${causes.join(" and ")} fail${s.mandatory + s.notVerified === 1 ? "s" : ""} the run.`
+            : (s.baselined ?? 0) + (s.untouched ?? 0) > 0
+                ? `No new mandatory violation and nothing new left not verified, so the run passes; existing debt fails no gate (${s.baselined ?? 0} baselined, ${s.untouched ?? 0} on untouched resources).`
             : score.verdict === "not-ready"
                 ? `No mandatory violation and nothing left not verified, so the run passes; but P0 checklist items fail through advisory policies only (${failingP0Policies(report).join(", ")}). ` +
                   `Disabled P0 policies: ${disabledP0Policies(report).join(", ") || "none"}.`
@@ -142,6 +144,8 @@ function tiles(report: Report): string {
         tile("advisory", "advisory", s.advisory, "advisory violations") +
         tile("unknown", "unknown", s.unknown, "unknown during preview") +
         tile("exempt", "exempt", s.exempt, "exempt") +
+        (s.baselined !== undefined ? tile("exempt", "baselined", s.baselined, "baselined (existing debt)") : "") +
+        (s.untouched !== undefined ? tile("exempt", "untouched", s.untouched, "on untouched resources") : "") +
         tile("judged", "judged", s.judged, "objects judged") +
         tile("", "policies", s.policies, "policies enabled") +
         `</div>`;
@@ -307,9 +311,13 @@ export function renderHtml(report: Report): string {
     const violations: ReportFinding[] = [];
     const notVerified: ReportFinding[] = [];
     const unknowns: ReportFinding[] = [];
+    const debt: ReportFinding[] = [];
     const violationsByPolicy = new Map<string, number>();
     for (const f of report.findings) {
-        if (f.notVerified) {
+        if (f.debt) {
+            // Existing debt has a section of its own, each row saying why it fails no gate.
+            debt.push({ ...f, message: `${debtNote(f)}. ${f.notVerified ? f.notVerified.reason : f.message}` });
+        } else if (f.notVerified) {
             notVerified.push(f);
         } else if (f.outcome === "unknown") {
             unknowns.push(f);
@@ -340,6 +348,8 @@ export function renderHtml(report: Report): string {
         resourceGroups("unknown", "Unknown during preview", "A policy read a value the preview cannot know yet (an ID, an ARN): neither a pass nor a violation until the update; " +
             "the run does not fail on these (advisory policies, or allowed by the policy-pack config).", unknowns, anchors, "No other value was unknown to a policy."),
         exemptionsSection(report.exemptions),
+        ...(report.baseline || report.changedOnly ? [resourceGroups("debt", "Existing debt", "Findings a baseline entry accepts, or (--changed-only) on resources this change leaves alone: " +
+            "not a pass, but they fail no gate. " + adoptionLines(report).map(h).join(" "), debt, anchors, "No existing debt.")] : []),
         policiesSection(report, violated, anchors, violationsByPolicy),
         coverageSection(report),
         factsSection(report),

@@ -6,7 +6,7 @@
 import junit from "junit-report-builder";
 import type { Report, SourceLocation } from "./document";
 import { where } from "./document";
-import { coverageLine, scoreLines } from "./text";
+import { adoptionLines, coverageLine, debtNote, scoreLines } from "./text";
 import { visible, visibleLine } from "./safe";
 
 // junit-report-builder escapes XML itself; control characters, which XML cannot carry and the
@@ -38,8 +38,15 @@ export function renderJunit(report: Report): string {
         .property("objects.notPolicySubjects", String(report.summary.notPolicySubjects))
         .property("findings.notVerified", String(report.summary.notVerified))
         .property("gate.passed", String(report.summary.passed));
+    if (report.baseline) {
+        scoreSuite.property("baseline.applied", String(report.baseline.applied)).property("baseline.stale", String(report.baseline.stale.length))
+            .property("baseline.lapsed", String(report.baseline.lapsed.length));
+    }
+    if (report.changedOnly) {
+        scoreSuite.property("findings.untouched", String(report.summary.untouched ?? 0));
+    }
     // The verdict is a test case of its own, so a not-ready stack shows as a failed test.
-    const verdict = scoreSuite.testCase().className("prodready.readiness").name("go-live verdict").standardOutput(scoreLines(report).join("\n"));
+    const verdict = scoreSuite.testCase().className("prodready.readiness").name("go-live verdict").standardOutput([...scoreLines(report), ...adoptionLines(report)].join("\n"));
     if (s.verdict === "not-ready") {
         verdict.failure(s.verdictReason, "not-ready");
     }
@@ -69,7 +76,10 @@ export function renderJunit(report: Report): string {
         for (const f of report.findings.filter((x) => x.policy === policy.name)) {
             resource(f).cases.push(() => {
                 const test = at(suite.testCase().className(visibleLine(policy.name)).name(visibleLine(where(f))), f.location);
-                if (f.notVerified) {
+                if (f.debt) {
+                    // Existing debt fails no gate: skipped, saying why.
+                    test.skipped().standardOutput(`${visible(debtNote(f))}: ${visible(f.notVerified ? f.notVerified.reason : f.message)}`);
+                } else if (f.notVerified) {
                     test.failure(`not verified: ${visible(f.notVerified.reason)}`, "not-verified").standardOutput(visible(f.message));
                 } else if (f.outcome === "unknown") {
                     test.skipped().standardOutput(`unknown during preview: ${visible(f.message)}`);

@@ -5,7 +5,8 @@ import type { Report, ReportExemption, ReportFinding, SourceLocation } from "./d
 import { findingsByPolicy, packsLabel } from "./document";
 import type { Counts } from "../score/score";
 import { markdownCode, markdownText } from "./safe";
-import { countsText, gateLines, standInLine } from "./text";
+import { adoptionLines, countsText, debtNote, gateLines, standInLine } from "./text";
+import { frameworkControlMarkdown } from "./frameworks";
 
 /** The comment's first line; CI looks for it to update its previous comment instead of adding one. */
 export const MARKDOWN_MARKER = "<!-- prodready-report -->";
@@ -95,17 +96,21 @@ interface Listed {
     notVerified: ReportFinding[];
     advisory: ReportFinding[];
     exemptions: ReportExemption[];
+    /** Existing debt (baselined, untouched): fails no gate. */
+    debt: ReportFinding[];
     unknown: ReportFinding[];
 }
 
 function listed(report: Report): Listed {
-    const violations = report.findings.filter((f) => f.outcome === "violation");
+    const news = report.findings.filter((f) => !f.debt);
+    const violations = news.filter((f) => f.outcome === "violation");
     return {
         mandatory: violations.filter((f) => f.enforcementLevel === "mandatory"),
-        notVerified: report.findings.filter((f) => f.notVerified),
+        notVerified: news.filter((f) => f.notVerified),
         advisory: violations.filter((f) => f.enforcementLevel !== "mandatory"),
         exemptions: report.exemptions,
-        unknown: report.findings.filter((f) => f.outcome === "unknown" && !f.notVerified),
+        debt: report.findings.filter((f) => f.debt),
+        unknown: news.filter((f) => f.outcome === "unknown" && !f.notVerified),
     };
 }
 
@@ -121,11 +126,12 @@ function within(all: Listed, rows: number): Listed {
     const notVerified = take(all.notVerified);
     const advisory = take(all.advisory);
     const exemptions = take(all.exemptions);
-    return { mandatory, notVerified, advisory, exemptions, unknown: take(all.unknown) };
+    const debt = take(all.debt);
+    return { mandatory, notVerified, advisory, exemptions, debt, unknown: take(all.unknown) };
 }
 
 function total(l: Listed): number {
-    return l.mandatory.length + l.notVerified.length + l.advisory.length + l.exemptions.length + l.unknown.length;
+    return l.mandatory.length + l.notVerified.length + l.advisory.length + l.exemptions.length + l.debt.length + l.unknown.length;
 }
 
 /** Counts per policy of everything the report holds, for a comment that cannot list it all. */
@@ -199,6 +205,7 @@ function compose(report: Report, all: Listed, shown: Listed, link: LineLink, lim
         "",
         `${s.passed ? "" : "❌ "}${gateLines(report).map(markdownText).join(". ")}.`,
         "",
+        ...adoptionLines(report).flatMap((l) => [markdownText(l), ""]),
         coverage(report),
         "",
         `**Readiness score: ${score.score}%** of enforced checklist items pass; the pack enforces ${score.coverage}% of the infrastructure items. ${score.verdictReason.charAt(0).toUpperCase()}${score.verdictReason.slice(1)}.`,
@@ -213,6 +220,9 @@ function compose(report: Report, all: Listed, shown: Listed, link: LineLink, lim
             lines.push("", `…and ${allCount - shownCount} more; see the counts per policy, and the JSON or SARIF report.`);
         }
     };
+    if (report.frameworkControls) {
+        lines.push(...frameworkControlMarkdown(report.frameworkControls));
+    }
     const violations = [...all.mandatory, ...all.advisory];
     if (violations.length > 0) {
         const rows = [...shown.mandatory, ...shown.advisory];
@@ -247,6 +257,14 @@ function compose(report: Report, all: Listed, shown: Listed, link: LineLink, lim
         }
         more(shown.exemptions.length, all.exemptions.length);
         lines.push("");
+    }
+    if (all.debt.length > 0) {
+        lines.push(`<details><summary>Existing debt, not failing the run (${all.debt.length})</summary>`, "", "| Policy | Resource | Why not gated | Message |", "| --- | --- | --- | --- |");
+        for (const f of shown.debt) {
+            lines.push(`| ${markdownCode(f.policy)} | ${resource(f, link)} | ${markdownText(cut(debtNote(f)))} | ${markdownText(cut(f.message))} |`);
+        }
+        more(shown.debt.length, all.debt.length);
+        lines.push("", "</details>", "");
     }
     if (all.unknown.length > 0) {
         lines.push(`<details><summary>Unknown during preview, not failing the run (${all.unknown.length})</summary>`, "");

@@ -1,5 +1,21 @@
 import type { Analysis, Finding } from "./analysis";
 
+/**
+ * What an update would do to a resource, in the engine's words for its steps: `same` (the inputs
+ * are the deployed ones), `create`, `update`, `replace`, `delete` (deployed, no longer declared),
+ * `read` (a resource the program reads). Known from the engine's plan in an event log, or from the
+ * stack's last state in an embedded preview (`--state`, src/state/steps.ts).
+ */
+export type Step = "same" | "create" | "update" | "replace" | "delete" | "read";
+
+/** A resource of a run with its step. */
+export interface StepSubject {
+    urn: string;
+    type: string;
+    name: string;
+    step: Step;
+}
+
 /** Findings of one policy on one resource (or on the stack). */
 export interface FindingGroup {
     policy: string;

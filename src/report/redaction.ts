@@ -6,7 +6,7 @@
 // redacted result.
 import type { Analysis } from "./analysis";
 import type { ProgramRun, RecordedResource } from "../program/records";
-import { SECRET_SIG, SIG_KEY, UNKNOWN } from "../analyzer/wire";
+import { SECRET_SIG, SIG_KEY, UNKNOWN } from "../values";
 
 /** What a report shows instead of a secret's text, as the Pulumi CLI does. */
 export const REDACTED = "[secret]";

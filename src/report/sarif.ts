@@ -6,6 +6,7 @@ import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } f
 import type { Log, Result } from "sarif";
 import type { Report, ReportPolicy, SourceLocation } from "./document";
 import { exemptionFingerprints, findingFingerprints } from "./fingerprint";
+import { debtNote } from "./text";
 
 export { resultFingerprint } from "./fingerprint";
 
@@ -69,7 +70,8 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Log {
     const run = new SarifRunBuilder({
         tool: { driver: { name: "prodready", version: report.tool.version, semanticVersion: report.tool.version, informationUri: "https://www.pulumi.com/docs/iac/using-pulumi/crossguard/", rules: [] } },
         automationDetails: { id: `prodready/${report.pack.name}/` },
-        properties: { pack: report.pack, ...(report.packs ? { packs: report.packs } : {}), summary: report.summary, readiness: { score: report.score.score, coverage: report.score.coverage, verdict: report.score.verdict, verdictReason: report.score.verdictReason, byPriority: report.score.byPriority } },
+        properties: { pack: report.pack, ...(report.packs ? { packs: report.packs } : {}), summary: report.summary,
+            ...(report.baseline ? { baseline: report.baseline } : {}), ...(report.changedOnly ? { changedOnly: report.changedOnly } : {}), readiness: { score: report.score.score, coverage: report.score.coverage, verdict: report.score.verdict, verdictReason: report.score.verdictReason, byPriority: report.score.byPriority } },
         invocations: [{ executionSuccessful: true }],
     });
     const known = new Set<string>();
@@ -99,7 +101,10 @@ export function buildSarif(report: Report, options: SarifOptions = {}): Log {
             },
             locations: location(artifact, f),
             partialFingerprints: { "prodready/v2": findingPrints[i] },
-            properties: { enforcementLevel: f.enforcementLevel, severity: f.severity, ...(f.urn ? { urn: f.urn } : {}), ...(f.notVerified ? { notVerified: f.notVerified } : {}), ...(f.pack ? { pack: f.pack } : {}) },
+            // Existing debt keeps its fingerprint and is suppressed outside the source: by the baseline file, or as untouched.
+            ...(f.debt ? { suppressions: [{ kind: "external" as const, status: "accepted" as const, justification: debtNote(f) }] } : {}),
+            properties: { enforcementLevel: f.enforcementLevel, severity: f.severity, ...(f.urn ? { urn: f.urn } : {}), ...(f.notVerified ? { notVerified: f.notVerified } : {}), ...(f.pack ? { pack: f.pack } : {}),
+                ...(f.debt ? { debt: f.debt } : {}) },
         };
         run.addResult(new SarifResultBuilder(result));
     }

@@ -4,8 +4,9 @@ import backupRetention from "../../policies/aws/rds/require-backup-retention";
 import rdsTls from "../../policies/aws/rds/require-tls";
 import nonRoot from "../../policies/kubernetes/workload/require-non-root";
 import { decide, globMatches, parseExemptionList, resourceExemptions } from "../../policies/lib/exemptions";
-import { PolicyConfigError, resolvePolicyConfig } from "../../src/analyzer/config";
-import { loadPackGrammar, resourceExemptionProblems } from "../../src/exemptions/resources";
+import { PolicyConfigError, resolvePolicyConfig } from "../../src/pack/config";
+import { loadPackGrammar } from "../../src/pack/load";
+import { resourceExemptionProblems } from "../../src/pack/exemptions";
 import { checkResource, checkStack, UNKNOWN } from "../harness/policy";
 import * as path from "path";
 

@@ -5,7 +5,7 @@ import { startAnalyzer, AnalyzerHost } from "../../src/analyzer/host";
 import { analyzeRun } from "../../src/analyzer/session";
 import type { Analysis } from "../../src/report/analysis";
 import { loadProject, runProgram } from "../../src/program";
-import { DEFAULT_PACK_DIR } from "../../src/preview";
+import { DEFAULT_PACK_DIR } from "../../src/pack/load";
 import type { ProgramRun } from "../../src/program/records";
 
 export const ROOT = path.resolve(__dirname, "..", "..");

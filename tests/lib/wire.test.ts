@@ -1,5 +1,6 @@
 import * as rpc from "@pulumi/pulumi/runtime/rpc";
-import { RESOURCE_SIG, SECRET_SIG, SIG_KEY, UNKNOWN, durationSeconds, downgradeReferences } from "../../src/analyzer/wire";
+import { durationSeconds, downgradeReferences } from "../../src/analyzer/wire";
+import { RESOURCE_SIG, SECRET_SIG, SIG_KEY, UNKNOWN } from "../../src/values";
 
 describe("the wire format", () => {
     it("uses the SDK's own sentinels", () => {

@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { PolicyConfigInfo, resolvePolicyConfig } from "../../src/analyzer/config";
-import { readPackConfig } from "../../src/preview";
+import { PolicyConfigInfo, resolvePolicyConfig } from "../../src/pack/config";
+import { packConfigOf, readPackConfig } from "../../src/pack/config-file";
 
 const policies: PolicyConfigInfo[] = [
     { name: "aws-rds-require-backup-retention", enforcementLevel: "mandatory", configSchema: { properties: { minimumDays: { type: "integer", minimum: 1, default: 30 } } } },
@@ -130,7 +130,7 @@ describe("a renamed policy", () => {
 describe("a config the pack rejects", () => {
     it("fails the preview while the program is still running, and ends the program", async () => {
         const { preview } = await import("../../src/preview");
-        const { PolicyConfigError } = await import("../../src/analyzer/config");
+        const { PolicyConfigError } = await import("../../src/pack/config");
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prodready-early-config-"));
         const config = path.join(dir, "config.json");
         const pidFile = path.join(dir, "program.pid");
@@ -138,7 +138,7 @@ describe("a config the pack rejects", () => {
         process.env.PRODREADY_TEST_PID_FILE = pidFile;
         try {
             // The program never finishes: only a config checked beside it can end this run before the limit.
-            const run = preview(path.join(__dirname, "fixtures", "programs", "never-finishes"), { packConfigFile: config, timeoutSeconds: 240 });
+            const run = preview(path.join(__dirname, "fixtures", "programs", "never-finishes"), { packConfig: packConfigOf({ packConfigFile: config }), timeoutSeconds: 240 });
             await expect(run).rejects.toThrow(PolicyConfigError);
             await expect(run).rejects.toThrow(/aws-rds-require-backup-retention/);
         } finally {

@@ -3,11 +3,12 @@
 import * as path from "path";
 import { withDefaultProviders } from "../../src/analyzer/default-providers";
 import { loadCatalog } from "../../src/catalog/catalog";
-import { DEFAULT_PACK_DIR, preview, PreviewResult } from "../../src/preview";
+import { DEFAULT_PACK_DIR } from "../../src/pack/load";
+import { preview, PreviewResult } from "../../src/preview";
 import { reportFromAnalysis } from "../../src/report/document";
 import { FORMATS, render } from "../../src/report/index";
 import { sourceLocations } from "../../src/report/locations";
-import { packResourceTypes } from "../../src/report/pack";
+import { packResourceTypes } from "../../src/pack/load";
 import { REDACTED } from "../../src/report/redaction";
 
 const PROGRAM = path.join(__dirname, "fixtures", "programs", "secret-registry");

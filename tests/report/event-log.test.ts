@@ -185,7 +185,7 @@ describe("prodready report judges only what the log proves", () => {
             expect(r.findings.every((f) => f.noVerdict && f.outcome === "unknown" && f.urn === db && f.type === "aws:rds/cluster:Cluster" && f.name === "app-db")).toBe(true);
             expect(r.findings.filter((f) => !f.notVerified).map((f) => f.policy)).toEqual([
                 "aws-rds-require-current-ca", "aws-rds-require-deletion-protection", "aws-rds-require-enhanced-monitoring",
-                "aws-rds-require-final-snapshot", "aws-rds-require-log-exports",
+                "aws-rds-require-final-snapshot", "aws-rds-require-log-exports", "aws-rds-require-performance-insights-customer-key",
             ]);
             expect(r.findings[0].message).toBe("the pack did not analyze this resource: the event log has no policy summary or event of it");
             const text = render(r, "text");
@@ -226,7 +226,7 @@ describe("prodready report judges only what the log proves", () => {
                     "the event log holds no verdict of it there; not verified, so the run fails",
                 "aws-rds-require-current-ca (advisory) did not run on 2 resources it judges, e.g. aws:rds/cluster:Cluster: app-db: the event log holds no verdict of it there",
             ]);
-            expect(missingVerdicts(report("resource-not-analyzed.jsonl"))).toHaveLength(7);
+            expect(missingVerdicts(report("resource-not-analyzed.jsonl"))).toHaveLength(8);
             expect(missingVerdicts(reportFromEvents(readEvents(LOG), { catalog, packDir, packConfig }))).toEqual([]);
         });
 

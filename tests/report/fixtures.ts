@@ -2,7 +2,7 @@
 // mandatory policy (not verified), one exemption from the config, one from a stack policy, and a
 // policy that passed; a custom resource no policy looks at, and a provider and the stack, which are
 // not policy subjects.
-import type { PolicyScope } from "../../src/report/pack";
+import type { PolicyScope } from "../../src/pack/load";
 import * as path from "path";
 import type { Analysis, PolicyInfo } from "../../src/report/analysis";
 import { loadCatalog } from "../../src/catalog/catalog";

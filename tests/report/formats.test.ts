@@ -16,7 +16,7 @@ describe("the JSON report", () => {
     it("validates against docs/report.schema.json", () => {
         const json = JSON.parse(render(fixtureReport(), "json"));
         expect(validate(json) ? [] : validate.errors).toEqual([]);
-        expect(json.schemaVersion).toBe("2.4.0");
+        expect(json.schemaVersion).toBe("2.5.0");
     });
 
     it("separates exemptions from findings, with their reason, source, expiry and resource", () => {

@@ -15,8 +15,7 @@ import { withDefaultProviders } from "../../src/analyzer/default-providers";
 import { reportFromAnalysis } from "../../src/report/document";
 import { render } from "../../src/report/index";
 import { sourceLocations } from "../../src/report/locations";
-import { packResourceTypes } from "../../src/report/pack";
-import { DEFAULT_PACK_DIR } from "../../src/preview";
+import { DEFAULT_PACK_DIR, packResourceTypes } from "../../src/pack/load";
 import { previewReferenceRun, ROOT, sharedAnalyzer } from "../harness/stack";
 
 function onPath(names: readonly string[]): string | undefined {

@@ -2,7 +2,7 @@
 // string a report reads, whole or inside a longer one.
 import type { ProgramRun, RecordedResource } from "../../src/program/records";
 import { REDACTED, redactError, redactor, redactResult, secretTexts } from "../../src/report/redaction";
-import { SECRET_SIG, SIG_KEY, UNKNOWN } from "../../src/analyzer/wire";
+import { SECRET_SIG, SIG_KEY, UNKNOWN } from "../../src/values";
 import { analysis } from "./fixtures";
 
 const secret = (value: unknown) => ({ [SIG_KEY]: SECRET_SIG, value });

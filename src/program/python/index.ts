@@ -2,11 +2,10 @@ import * as fs from "fs";
 import * as path from "path";
 import { packageRoot } from "../../paths";
 import { launch } from "../launcher";
-import { ProgramError } from "../program-error";
 import type { ProgramOptions, Project } from "../project";
 import type { ProgramRun } from "../records";
 import { describePythonError } from "./errors";
-import { PythonInterpreter, PythonRuntimeOptions, pythonRuntimeOptions, PythonSetupError, resolveInterpreter } from "./interpreter";
+import { asProgramError, PythonInterpreter, PythonRuntimeOptions, resolveInterpreter } from "./interpreter";
 
 export type { PythonRuntimeOptions } from "./interpreter";
 
@@ -16,20 +15,6 @@ export const PYTHON_RUNNER = path.join(packageRoot(), "src", "program", "python"
 // The runner's exit code and stderr line when the interpreter cannot import `pulumi`.
 const EXIT_NO_SDK = 3;
 const NO_SDK_MARKER = "prodready-python: no pulumi package:";
-
-/** A setup problem as the preview reports it: one line, exit 2. */
-function asProgramError<T>(read: () => T): T {
-    try {
-        return read();
-    } catch (err) {
-        throw err instanceof PythonSetupError ? new ProgramError(err.message) : err;
-    }
-}
-
-/** Reads Pulumi.yaml `runtime.options` of a Python project (virtualenv, toolchain). */
-export function readPythonRuntime(options: unknown, projectFile: string): PythonRuntimeOptions {
-    return asProgramError(() => pythonRuntimeOptions(options, projectFile));
-}
 
 /** The program directory and entry point as the engine passes them: `main` may name a directory or a file. */
 function entryPoint(project: Project): { pwd: string; program: string } {

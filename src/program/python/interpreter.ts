@@ -1,6 +1,7 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { ProgramError } from "../program-error";
 
 /** Pulumi.yaml `runtime.options` of a Python project that decide which interpreter runs it. */
 export interface PythonRuntimeOptions {
@@ -140,4 +141,18 @@ export function resolveInterpreter(root: string, options: PythonRuntimeOptions, 
         }
     }
     throw new PythonSetupError(`no Python interpreter found (${candidates.join(" or ")} on the PATH) to run the program in ${root}: install Python 3, or set runtime.options.virtualenv in its Pulumi.yaml`);
+}
+
+/** A setup problem as the preview reports it: one line, exit 2. */
+export function asProgramError<T>(read: () => T): T {
+    try {
+        return read();
+    } catch (err) {
+        throw err instanceof PythonSetupError ? new ProgramError(err.message) : err;
+    }
+}
+
+/** Reads Pulumi.yaml `runtime.options` of a Python project (virtualenv, toolchain). */
+export function readPythonRuntime(options: unknown, projectFile: string): PythonRuntimeOptions {
+    return asProgramError(() => pythonRuntimeOptions(options, projectFile));
 }

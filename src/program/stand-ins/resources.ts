@@ -1,4 +1,4 @@
-import { SECRET_SIG, SIG_KEY, UNKNOWN } from "../../analyzer/wire";
+import { SECRET_SIG, SIG_KEY, UNKNOWN } from "../../values";
 import { autoname, hex, lowerFirst, StandInContext } from "./naming";
 import { isPrimitive, parseProperties, standInData } from "./schema";
 import { ownPrefix, stringFor, Subject, subjectArn, subjectId } from "./shapes";

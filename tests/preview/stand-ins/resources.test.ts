@@ -1,5 +1,5 @@
 import { canonicalType, resourceOutputStandIns, resourceTypes } from "../../../src/program/stand-ins";
-import { UNKNOWN } from "../../../src/analyzer/wire";
+import { UNKNOWN } from "../../../src/values";
 
 const CONTEXT = { region: "us-east-1", accountId: "123456789012" };
 

@@ -9,7 +9,7 @@ import { sourceLocations } from "../../../src/report/locations";
 import { comparableVerdicts, previewReferenceRun, ROOT, sharedAnalyzer } from "../../harness/stack";
 import { startInProcessAnalyzer } from "../../../src/analyzer/in-process";
 import { analyzeRun } from "../../../src/analyzer/session";
-import { DEFAULT_PACK_DIR } from "../../../src/preview";
+import { DEFAULT_PACK_DIR } from "../../../src/pack/load";
 
 /** The test files that split the scenarios between them, named part-1 … part-N. */
 export const PARTS = 4;
