@@ -6,6 +6,14 @@ import { matchGlob } from "./globs";
 import { creator as recommended } from "@secretlint/secretlint-rule-preset-recommend";
 
 /** Variable names that say they hold a secret. Globs, matched without regard to case. */
+/** The checklist items a policy answers that keeps credentials out of a service's plain environment. */
+export const ENVIRONMENT_SECRETS_CHECKLIST: readonly string[] = [
+    "003.configuration.secrets-in-secret-manager", "004.environment-configuration.secrets-management", "001.authentication-security.api-key-in-secret-manager",
+    "002.security-configuration.secrets-management", "002.environment-variables.database-url", "002.environment-variables.nextauth-secret",
+    "002.environment-variables.openai-api-key", "002.environment-variables.encryption-master-key", "002.environment-variables.jwt-secret",
+    "002.environment-variables.oauth2-provider-keys",
+];
+
 export const DEFAULT_SECRET_NAME_PATTERNS: readonly string[] = [
     "*PASSWORD*", "*PASSWD*", "*PASSPHRASE*", "*SECRET*", "*TOKEN*", "*API_KEY*", "*APIKEY*",
     "*PRIVATE_KEY*", "*ACCESS_KEY*", "*CREDENTIAL*", "*AUTH_KEY*", "*SIGNING_KEY*", "*ENCRYPTION_KEY*",

@@ -3,6 +3,7 @@ import { resourcePolicy } from "../../lib/define";
 import { EnvVariable, SECRET_STORE_NAMES_SETTING } from "../../lib/runtime-env";
 import { Parts } from "../../lib/unknowns";
 import { at, record } from "../../lib/values";
+import { ENVIRONMENT_SECRETS_CHECKLIST } from "../../lib/secrets";
 
 /** The two places an App Runner service takes its runtime configuration from: an image or a code repository. */
 const SOURCES: ReadonlyArray<{ path: readonly string[]; label: string }> = [
@@ -25,12 +26,7 @@ export default resourcePolicy({
     description: "App Runner services hold no credentials in plain text in runtimeEnvironmentVariables, and the settings the checklists name as secrets (DATABASE_URL, JWT_SECRET, *_API_KEY, ...) come from Secrets Manager or SSM through runtimeEnvironmentSecrets whatever their value.",
     priority: "P0",
     severity: "critical",
-    checklist: [
-        "003.configuration.secrets-in-secret-manager", "004.environment-configuration.secrets-management", "001.authentication-security.api-key-in-secret-manager",
-        "002.security-configuration.secrets-management", "002.environment-variables.database-url", "002.environment-variables.nextauth-secret",
-        "002.environment-variables.openai-api-key", "002.environment-variables.encryption-master-key", "002.environment-variables.jwt-secret",
-        "002.environment-variables.oauth2-provider-keys",
-    ],
+    checklist: ENVIRONMENT_SECRETS_CHECKLIST,
     remediationSteps: "Store the value in Secrets Manager or SSM Parameter Store and move the variable from runtimeEnvironmentVariables to runtimeEnvironmentSecrets (name: <secret or parameter ARN>); the instance role needs read access to it.",
     tags: ["secrets-identity"],
     config: {

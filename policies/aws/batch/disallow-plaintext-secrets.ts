@@ -3,6 +3,7 @@ import { resourcePolicy } from "../../lib/define";
 import { ecsEnvironment, SECRET_STORE_NAMES_SETTING } from "../../lib/runtime-env";
 import { Parts } from "../../lib/unknowns";
 import { given, isRecord, Props, records, text } from "../../lib/values";
+import { ENVIRONMENT_SECRETS_CHECKLIST } from "../../lib/secrets";
 
 /** A JSON property of a job definition, parsed; undefined when omitted, a string when it cannot be read. */
 function parsed(value: unknown): Props | string | undefined {
@@ -38,12 +39,7 @@ export default resourcePolicy({
     description: "AWS Batch job definitions hold no credentials in plain text in their containers' environment (containerProperties, nodeProperties, ecsProperties), and the settings the checklists name as secrets (DATABASE_URL, JWT_SECRET, *_API_KEY, ...) come from Secrets Manager or SSM through secrets whatever their value.",
     priority: "P0",
     severity: "critical",
-    checklist: [
-        "003.configuration.secrets-in-secret-manager", "004.environment-configuration.secrets-management", "001.authentication-security.api-key-in-secret-manager",
-        "002.security-configuration.secrets-management", "002.environment-variables.database-url", "002.environment-variables.nextauth-secret",
-        "002.environment-variables.openai-api-key", "002.environment-variables.encryption-master-key", "002.environment-variables.jwt-secret",
-        "002.environment-variables.oauth2-provider-keys",
-    ],
+    checklist: ENVIRONMENT_SECRETS_CHECKLIST,
     remediationSteps: "Store the value in Secrets Manager or SSM Parameter Store and reference it from the container's secrets ({ name, valueFrom: <ARN> }) instead of environment; the execution role needs read access to it.",
     tags: ["secrets-identity"],
     config: {

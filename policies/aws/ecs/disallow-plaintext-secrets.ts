@@ -1,7 +1,7 @@
 import { eachContainer } from "../../lib/aws";
 import { resourcePolicy } from "../../lib/define";
 import { ecsEnvironment, SECRET_STORE_NAMES_SETTING, secretStoreProblem } from "../../lib/runtime-env";
-import { findCredential } from "../../lib/secrets";
+import { ENVIRONMENT_SECRETS_CHECKLIST, findCredential } from "../../lib/secrets";
 import { records, text } from "../../lib/values";
 
 export default resourcePolicy({
@@ -9,12 +9,7 @@ export default resourcePolicy({
     description: "Container environments in ECS task definitions hold no credentials in plain text, and the settings the checklists name as secrets (DATABASE_URL, JWT_SECRET, *_API_KEY, ...) come from Secrets Manager or SSM through `secrets` whatever their value.",
     priority: "P0",
     severity: "critical",
-    checklist: [
-        "003.configuration.secrets-in-secret-manager", "004.environment-configuration.secrets-management", "001.authentication-security.api-key-in-secret-manager",
-        "002.security-configuration.secrets-management", "002.environment-variables.database-url", "002.environment-variables.nextauth-secret",
-        "002.environment-variables.openai-api-key", "002.environment-variables.encryption-master-key", "002.environment-variables.jwt-secret",
-        "002.environment-variables.oauth2-provider-keys",
-    ],
+    checklist: ENVIRONMENT_SECRETS_CHECKLIST,
     remediationSteps: "Move the value to Secrets Manager or SSM Parameter Store and reference it from the container's `secrets` ({ name, valueFrom: <ARN> }) instead of `environment`.",
     tags: ["secrets-identity"],
     config: {

@@ -1,6 +1,6 @@
 import { resourcePolicy } from "../../lib/define";
 import { isSecretStoreArn, lambdaEnvironment, SECRET_STORE_NAMES_SETTING, secretStoreProblem } from "../../lib/runtime-env";
-import { findCredential } from "../../lib/secrets";
+import { ENVIRONMENT_SECRETS_CHECKLIST, findCredential } from "../../lib/secrets";
 import { judgeEach } from "../../lib/unknowns";
 import { text } from "../../lib/values";
 
@@ -9,12 +9,7 @@ export default resourcePolicy({
     description: "Lambda function environment variables hold no credentials in plain text, and the settings the checklists name as secrets (DATABASE_URL, JWT_SECRET, *_API_KEY, ...) are not environment variables at all, whatever their value: the function reads them from Secrets Manager or SSM (an environment variable may hold the secret's ARN).",
     priority: "P0",
     severity: "critical",
-    checklist: [
-        "003.configuration.secrets-in-secret-manager", "004.environment-configuration.secrets-management", "001.authentication-security.api-key-in-secret-manager",
-        "002.security-configuration.secrets-management", "002.environment-variables.database-url", "002.environment-variables.nextauth-secret",
-        "002.environment-variables.openai-api-key", "002.environment-variables.encryption-master-key", "002.environment-variables.jwt-secret",
-        "002.environment-variables.oauth2-provider-keys",
-    ],
+    checklist: ENVIRONMENT_SECRETS_CHECKLIST,
     remediationSteps: "Store the value in Secrets Manager or SSM Parameter Store, pass its ARN or name in the environment, and read it at run time (or through the Parameters and Secrets Lambda extension).",
     tags: ["secrets-identity"],
     config: {
