@@ -107,8 +107,11 @@ describe("the published packages", () => {
         // Each source compiles to its module and its declarations, which type a team's own pack.
         const compiled = policySources.flatMap((f) => [".js", ".d.ts"].map((ext) => `policies/bin/${relative(f, path.join(ROOT, "policies")).replace(/\.ts$/, ext)}`));
         expect(compiled.filter((m) => !shipped.has(m))).toEqual([]);
+        // The build also writes the index the pack starts from (policies/serving/policy-index.ts).
+        const built = [...compiled, "policies/bin/policy-index.json"];
+        expect(shipped.has("policies/bin/policy-index.json")).toBe(true);
         // The pack loads every policy file below bin/: one whose source is gone would still judge.
-        const stale = root.files.filter((f) => f.startsWith("policies/bin/") && !compiled.includes(f));
+        const stale = root.files.filter((f) => f.startsWith("policies/bin/") && !built.includes(f));
         expect(stale).toEqual([]);
     });
 
