@@ -18,14 +18,23 @@ export interface SwitchCheck {
     fix?: string;
     /** What to set instead of a value that is not a boolean; default "set it to <required>". */
     malformedFix?: string;
+    /**
+     * What counts as omitting the setting: "blank" (the default) also null, "" and [], as the
+     * providers read them (see `given`); "absent" only a setting left out, so that null and "" are
+     * values that are not booleans (Kubernetes pod specs, ECS container definitions).
+     */
+    omission?: "blank" | "absent";
 }
 
-/** Reports a switch that is omitted (when that matters), not a boolean, or set the wrong way. */
-export function requireSwitch(value: unknown, check: SwitchCheck, report: (message: string) => void): void {
+/**
+ * Reports a switch that is omitted (when that matters), not a boolean, or set the wrong way.
+ * True when it reported nothing, for a policy that judges more once the switch holds.
+ */
+export function requireSwitch(value: unknown, check: SwitchCheck, report: (message: string) => void): boolean {
     const { where, property, required } = check;
     const fix = check.fix ?? `set ${property}: ${required}`;
-    if (omitted(value, check, fix, report)) {
-        return;
+    if (check.omission === "absent" ? value === undefined : given(value) === undefined) {
+        return !reportOmitted(check, fix, report);
     }
     const on = bool(value);
     if (on === undefined) {
@@ -33,6 +42,7 @@ export function requireSwitch(value: unknown, check: SwitchCheck, report: (messa
     } else if (on !== required) {
         report(`${where} ${check.wrong}: ${fix}.`);
     }
+    return on === required;
 }
 
 /**
@@ -70,7 +80,8 @@ export function requireAtLeast(value: unknown, check: MinimumCheck, report: (mes
     const fix = check.accepted
         ? `set ${property} to ${minimum} or more, up to ${check.accepted.maximum}`
         : `set ${property} to ${minimum} or more`;
-    if (omitted(value, check, fix, report)) {
+    if (given(value) === undefined) {
+        reportOmitted(check, fix, report);
         return;
     }
     const count = integer(value);
@@ -83,14 +94,12 @@ export function requireAtLeast(value: unknown, check: MinimumCheck, report: (mes
     }
 }
 
-/** True when the setting is not given; reports it when omitting it matters (`omitted` says why). */
-function omitted(value: unknown, check: { where: string; property: string; omitted?: string }, fix: string, report: (message: string) => void): boolean {
-    if (given(value) !== undefined) {
+/** Reports a setting left out when omitting it matters (`omitted` says why); true when it reported. */
+function reportOmitted(check: { where: string; property: string; omitted?: string }, fix: string, report: (message: string) => void): boolean {
+    if (check.omitted === undefined) {
         return false;
     }
-    if (check.omitted !== undefined) {
-        report(`${check.where} omits ${check.property}, ${check.omitted}: ${fix}.`);
-    }
+    report(`${check.where} omits ${check.property}, ${check.omitted}: ${fix}.`);
     return true;
 }
 

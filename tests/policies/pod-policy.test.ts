@@ -76,9 +76,9 @@ describe("podPolicy", () => {
 });
 
 describe("requireSwitch", () => {
-    const judge = (value: unknown, omitted?: string) => {
+    const judge = (value: unknown, omitted?: string, omission?: "blank" | "absent") => {
         const reported: string[] = [];
-        requireSwitch(value, { where: "MQ broker 'orders'", property: "publiclyAccessible", required: false, omitted, wrong: "is publicly accessible" }, (m) => reported.push(m));
+        requireSwitch(value, { where: "MQ broker 'orders'", property: "publiclyAccessible", required: false, omitted, wrong: "is publicly accessible", omission }, (m) => reported.push(m));
         return reported;
     };
 
@@ -96,5 +96,17 @@ describe("requireSwitch", () => {
         expect(judge(undefined)).toEqual([]);
         expect(judge("")).toEqual([]);
         expect(judge(undefined, "so the API makes it public")).toEqual(["MQ broker 'orders' omits publiclyAccessible, so the API makes it public: set publiclyAccessible: false."]);
+    });
+
+    it("judges null and \"\" as values that are not booleans when only an absent setting is omitted", () => {
+        expect(judge(undefined, undefined, "absent")).toEqual([]);
+        expect(judge(null, undefined, "absent")).toEqual(["MQ broker 'orders' sets publiclyAccessible to null, not a boolean: set it to false."]);
+        expect(judge("", undefined, "absent")).toEqual(["MQ broker 'orders' sets publiclyAccessible to a string, not a boolean: set it to false."]);
+        expect(judge(null)).toEqual([]);
+    });
+
+    it("says whether the switch holds, so a policy can judge more after it", () => {
+        const holds = (value: unknown, omitted?: string) => requireSwitch(value, { where: "MQ broker 'orders'", property: "publiclyAccessible", required: false, omitted, wrong: "is publicly accessible" }, () => undefined);
+        expect([holds(false), holds(undefined), holds(true), holds("yes"), holds(undefined, "so the API makes it public")]).toEqual([true, true, false, false, false]);
     });
 });

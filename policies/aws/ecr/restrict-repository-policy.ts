@@ -1,5 +1,5 @@
-import { everyonePrincipal, hasCondition, policyStatements } from "../iam/restrict-trust-policy";
 import { resourcePolicy } from "../../lib/define";
+import { judgeOpenResourcePolicy } from "../../lib/policy-documents";
 
 export default resourcePolicy({
     name: "aws-ecr-restrict-repository-policy",
@@ -12,16 +12,9 @@ export default resourcePolicy({
     resourceTypes: ["aws:ecr/repositoryPolicy:RepositoryPolicy"],
     validate: ({ name, props }, _config, report) => {
         const where = `ECR repository policy '${name}'`;
-        const parsed = policyStatements(props.policy);
-        if ("unreadable" in parsed) {
-            report(`${where}: its policy ${parsed.unreadable}, so who may pull the images cannot be checked: set policy to a valid repository policy document.`);
-            return;
-        }
-        parsed.statements.forEach((statement, i) => {
-            const everyone = everyonePrincipal(statement);
-            if (everyone !== undefined && !hasCondition(statement)) {
-                report(`${where} statement #${i + 1} allows ${everyone} without a Condition, so any AWS account may use the repository: name the principals, or add a Condition such as aws:PrincipalOrgID.`);
-            }
-        });
+        judgeOpenResourcePolicy(props.policy, {
+            unreadable: (why) => `${where}: its policy ${why}, so who may pull the images cannot be checked: set policy to a valid repository policy document.`,
+            open: (number, everyone) => `${where} statement #${number} allows ${everyone} without a Condition, so any AWS account may use the repository: name the principals, or add a Condition such as aws:PrincipalOrgID.`,
+        }, report);
     },
 });

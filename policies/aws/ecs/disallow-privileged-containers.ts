@@ -1,6 +1,6 @@
 import { eachContainer } from "../../lib/aws";
+import { requireSwitch } from "../../lib/checks";
 import { resourcePolicy } from "../../lib/define";
-import { bool, describeType } from "../../lib/values";
 
 export default resourcePolicy({
     name: "aws-ecs-disallow-privileged-containers",
@@ -12,17 +12,14 @@ export default resourcePolicy({
     tags: ["workload-security"],
     resourceTypes: ["aws:ecs/taskDefinition:TaskDefinition"],
     validate: ({ name, props }, _config, report) => {
-        eachContainer(name, props, report, (container, where) => {
-            const value = container.privileged;
-            if (value === undefined) {
-                return; // defaults to false
-            }
-            const privileged = bool(value);
-            if (privileged === undefined) {
-                report(`${where} sets privileged to ${describeType(value)}, not a boolean: set it to false.`);
-            } else if (privileged) {
-                report(`${where} runs privileged: set privileged to false.`);
-            }
-        });
+        // Omitted, privileged defaults to false.
+        eachContainer(name, props, report, (container, where) => requireSwitch(container.privileged, {
+            where,
+            property: "privileged",
+            required: false,
+            omission: "absent",
+            wrong: "runs privileged",
+            fix: "set privileged to false",
+        }, report));
     },
 });

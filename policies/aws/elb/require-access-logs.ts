@@ -1,3 +1,4 @@
+import { requireSwitch } from "../../lib/checks";
 import { resourcePolicy } from "../../lib/define";
 import { isSet } from "../../lib/edge";
 import { describeType, given, record } from "../../lib/values";
@@ -24,13 +25,16 @@ export default resourcePolicy({
             report(`${where} sets accessLogs to ${describeType(logs)}: set it to { bucket: <log bucket>, interval: 5 }.`);
             return;
         }
-        const enabled = given(settings.enabled);
-        if (enabled === false || enabled === "false") {
-            report(`${where} disables its access logs (accessLogs.enabled: false): remove enabled or set it to true.`);
-            return;
-        }
-        if (enabled !== undefined && enabled !== true && enabled !== "true") {
-            report(`${where} sets accessLogs.enabled to ${describeType(enabled)}, not a boolean: set accessLogs.enabled: true.`);
+        // Omitted, a Classic Load Balancer's accessLogs.enabled defaults to true.
+        const enabled = requireSwitch(settings.enabled, {
+            where,
+            property: "accessLogs.enabled",
+            required: true,
+            wrong: "disables its access logs (accessLogs.enabled: false)",
+            fix: "remove enabled or set it to true",
+            malformedFix: "set accessLogs.enabled: true",
+        }, report);
+        if (!enabled) {
             return;
         }
         // The bucket is usually another resource's output, unknown during preview: only its presence is judged.

@@ -1,60 +1,5 @@
 import { resourcePolicy } from "../../lib/define";
-import { describeType, given, isRecord, record, text } from "../../lib/values";
-
-type Statement = Record<string, unknown>;
-
-/** The statements of a resource policy document (a JSON string or an object), or why it cannot be read. */
-export function policyStatements(document: unknown): { statements: Statement[] } | { unreadable: string } {
-    if (given(document) === undefined) {
-        return { unreadable: "is unset" };
-    }
-    let parsed = document;
-    if (typeof document === "string") {
-        try {
-            parsed = JSON.parse(document);
-        } catch {
-            return { unreadable: "is not valid JSON" };
-        }
-    }
-    if (!isRecord(parsed)) {
-        return { unreadable: `is ${describeType(parsed)}, not a policy document` };
-    }
-    const statement = parsed.Statement;
-    const all = Array.isArray(statement) ? statement : [statement];
-    if (all.length === 0 || !all.every(isRecord)) {
-        return { unreadable: `has ${Array.isArray(statement) && statement.length > 0 ? "a statement that is not an object" : given(statement) === undefined ? "no Statement" : `${describeType(given(statement))} Statement`}, not a list of statements` };
-    }
-    return { statements: all };
-}
-
-function values(value: unknown): unknown[] {
-    return Array.isArray(value) ? value : [value];
-}
-
-/**
- * How an Allow statement admits every principal, or undefined: Principal "*", Principal { AWS: "*" }
- * (anonymous and every AWS account), or NotPrincipal (everyone but the principals it lists).
- */
-export function everyonePrincipal(statement: Statement): string | undefined {
-    if (text(statement.Effect)?.trim().toLowerCase() !== "allow") {
-        return undefined;
-    }
-    if ("NotPrincipal" in statement) {
-        return "NotPrincipal (every principal but the ones it lists)";
-    }
-    const principal = statement.Principal;
-    if (typeof principal === "string") {
-        return principal.trim() === "*" ? "Principal \"*\"" : undefined;
-    }
-    const aws = record(principal)?.AWS;
-    return values(aws).some((p) => typeof p === "string" && p.trim() === "*") ? "Principal { AWS: \"*\" }" : undefined;
-}
-
-/** True when the statement has a Condition with at least one operator. */
-export function hasCondition(statement: Statement): boolean {
-    const condition = record(statement.Condition);
-    return condition !== undefined && Object.keys(condition).length > 0;
-}
+import { policyStatements, Statement, statementValues, unconditionalEveryone } from "../../lib/policy-documents";
 
 const ASSUME_ACTIONS = ["sts:AssumeRole", "sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML"];
 
@@ -67,10 +12,10 @@ function actionPattern(pattern: string): RegExp {
 /** The role-assuming actions a statement allows through Action or NotAction. */
 function assumeActions(statement: Statement): string[] {
     if ("NotAction" in statement) {
-        const excluded = values(statement.NotAction).filter((a): a is string => typeof a === "string").map(actionPattern);
+        const excluded = statementValues(statement.NotAction).filter((a): a is string => typeof a === "string").map(actionPattern);
         return ASSUME_ACTIONS.filter((action) => !excluded.some((p) => p.test(action)));
     }
-    const patterns = values(statement.Action).filter((a): a is string => typeof a === "string").map(actionPattern);
+    const patterns = statementValues(statement.Action).filter((a): a is string => typeof a === "string").map(actionPattern);
     return ASSUME_ACTIONS.filter((action) => patterns.some((p) => p.test(action)));
 }
 
@@ -91,8 +36,8 @@ export default resourcePolicy({
             return;
         }
         parsed.statements.forEach((statement, i) => {
-            const everyone = everyonePrincipal(statement);
-            if (everyone === undefined || hasCondition(statement)) {
+            const everyone = unconditionalEveryone(statement);
+            if (everyone === undefined) {
                 return;
             }
             const actions = assumeActions(statement);

@@ -1,5 +1,5 @@
-import { everyonePrincipal, hasCondition, policyStatements } from "../iam/restrict-trust-policy";
 import { resourcePolicy } from "../../lib/define";
+import { judgeOpenResourcePolicy } from "../../lib/policy-documents";
 import { given } from "../../lib/values";
 
 const KEY = "aws:kms/key:Key";
@@ -20,16 +20,9 @@ export default resourcePolicy({
         if (type === KEY && given(props.policy) === undefined) {
             return;
         }
-        const parsed = policyStatements(props.policy);
-        if ("unreadable" in parsed) {
-            report(`${where}: its key policy (policy) ${parsed.unreadable}, so who may use the key cannot be checked: set policy to a valid key policy document.`);
-            return;
-        }
-        parsed.statements.forEach((statement, i) => {
-            const everyone = everyonePrincipal(statement);
-            if (everyone !== undefined && !hasCondition(statement)) {
-                report(`${where} policy statement #${i + 1} allows ${everyone} without a Condition, so any AWS principal may use or manage the key: name the principals, or add a Condition such as kms:CallerAccount or aws:PrincipalOrgID.`);
-            }
-        });
+        judgeOpenResourcePolicy(props.policy, {
+            unreadable: (why) => `${where}: its key policy (policy) ${why}, so who may use the key cannot be checked: set policy to a valid key policy document.`,
+            open: (number, everyone) => `${where} policy statement #${number} allows ${everyone} without a Condition, so any AWS principal may use or manage the key: name the principals, or add a Condition such as kms:CallerAccount or aws:PrincipalOrgID.`,
+        }, report);
     },
 });

@@ -1,3 +1,4 @@
+import { requireSwitch } from "../../lib/checks";
 import { resourcePolicy } from "../../lib/define";
 import { describeType, given, record, text } from "../../lib/values";
 
@@ -43,17 +44,20 @@ export default resourcePolicy({
             report(`${where} sets healthCheck to ${describeType(check)}: set it to { path: "/health", matcher: "200" }.`);
             return;
         }
-        const enabled = given(settings.enabled);
-        if (enabled === undefined) {
+        // Omitted, it is on, except for Lambda target groups: there the fix is to set it, not to remove it.
+        if (given(settings.enabled) === undefined) {
             if (lambda) {
                 report(`${where} omits healthCheck.enabled, and Lambda target groups check no health by default: set healthCheck.enabled: true.`);
             }
             return;
         }
-        if (enabled === false || enabled === "false") {
-            report(`${where} sets healthCheck.enabled to false, which would keep the load balancer routing to failing targets: remove it or set healthCheck.enabled: true.`);
-        } else if (enabled !== true && enabled !== "true") {
-            report(`${where} sets healthCheck.enabled to ${describeType(enabled)}, not a boolean: set healthCheck.enabled: true.`);
-        }
+        requireSwitch(settings.enabled, {
+            where,
+            property: "healthCheck.enabled",
+            required: true,
+            wrong: "sets healthCheck.enabled to false, which would keep the load balancer routing to failing targets",
+            fix: "remove it or set healthCheck.enabled: true",
+            malformedFix: "set healthCheck.enabled: true",
+        }, report);
     },
 });

@@ -1,5 +1,5 @@
-import { everyonePrincipal, hasCondition, policyStatements } from "../iam/restrict-trust-policy";
 import { resourcePolicy } from "../../lib/define";
+import { judgeOpenResourcePolicy } from "../../lib/policy-documents";
 import { given } from "../../lib/values";
 
 const QUEUE = "aws:sqs/queue:Queue";
@@ -20,16 +20,9 @@ export default resourcePolicy({
         if (type === QUEUE && given(props.policy) === undefined) {
             return;
         }
-        const parsed = policyStatements(props.policy);
-        if ("unreadable" in parsed) {
-            report(`${where}: its policy ${parsed.unreadable}, so who may use the queue cannot be checked: set policy to a valid queue policy document.`);
-            return;
-        }
-        parsed.statements.forEach((statement, i) => {
-            const everyone = everyonePrincipal(statement);
-            if (everyone !== undefined && !hasCondition(statement)) {
-                report(`${where} policy statement #${i + 1} allows ${everyone} without a Condition, so anyone may use the queue: name the principals, or add a Condition such as aws:SourceArn or aws:PrincipalOrgID.`);
-            }
-        });
+        judgeOpenResourcePolicy(props.policy, {
+            unreadable: (why) => `${where}: its policy ${why}, so who may use the queue cannot be checked: set policy to a valid queue policy document.`,
+            open: (number, everyone) => `${where} policy statement #${number} allows ${everyone} without a Condition, so anyone may use the queue: name the principals, or add a Condition such as aws:SourceArn or aws:PrincipalOrgID.`,
+        }, report);
     },
 });

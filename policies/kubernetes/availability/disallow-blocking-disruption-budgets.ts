@@ -1,10 +1,9 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
 import {
-    addTo, describeWorkload, isKind, isPatch, namespaceOrDefault, parseType, percentage, PodTemplateIndex, scaleTargetOf,
+    AutoscalerIndex, describeWorkload, isAutoscalerType, isKind, isPatch, namespaceOrDefault, parseType, percentage, PodTemplateIndex,
 } from "../../lib/kubernetes";
-import { known } from "../../lib/unknowns";
-import { at, integer, isDeclared, Props, record, text } from "../../lib/values";
+import { at, integer, isDeclared, Props, record } from "../../lib/values";
 
 // Kinds whose pod count is spec.replicas (1 when omitted); a DaemonSet's is the node count, unknown here.
 const REPLICATED_KINDS = new Set(["Deployment", "StatefulSet", "ReplicaSet", "ReplicationController"]);
@@ -27,16 +26,13 @@ export default stackPolicy({
         },
     },
     validate: (resources, config, report, context) => {
-        // Indexed once: pod templates by namespace and label, autoscaler floors by namespace/kind/name.
+        // Indexed once: pod templates by namespace and label, autoscalers by the namespace/kind/name they scale.
         const templates = new PodTemplateIndex(resources);
-        const floors = new Map<string, PolicyResource[]>();
+        const autoscalers = new AutoscalerIndex<PolicyResource>();
         const budgets: PolicyResource[] = [];
         for (const resource of resources) {
-            if (isKind(resource.type, "HorizontalPodAutoscaler") && resource.type.startsWith("kubernetes:autoscaling/")) {
-                const target = known(() => scaleTargetOf(resource.props))?.value;
-                if (target) {
-                    addTo(floors, `${target.namespace}/${target.kind}/${target.name}`, resource);
-                }
+            if (isAutoscalerType(resource.type)) {
+                autoscalers.add(resource);
             } else if (isKind(resource.type, "PodDisruptionBudget") && resource.type.startsWith("kubernetes:policy/") && !isPatch(resource.type)) {
                 budgets.push(resource);
             }
@@ -52,9 +48,9 @@ export default stackPolicy({
             if (raw === undefined && !REPLICATED_KINDS.has(kind)) {
                 return undefined;
             }
-            // The name and namespace only find the autoscalers: with none in the stack they decide nothing.
-            const name = floors.size > 0 ? text(at(workload.props, "metadata", "name")) : undefined;
-            const scaling = name === undefined ? [] : floors.get(`${namespaceOrDefault(workload.props)}/${kind}/${name}`) ?? [];
+            // Only autoscalers whose target is known count here; with none, the name and namespace are not read.
+            const target = autoscalers.hasKnownTargets ? autoscalers.targetOf(workload) : undefined;
+            const scaling = target === undefined ? [] : autoscalers.scaling(target);
             const minReplicas = scaling.map((hpa) => integer(at(hpa.props, "spec", "minReplicas") ?? 1)).filter((n): n is number => n !== undefined);
             return minReplicas.length > 0 ? Math.min(...minReplicas) : raw === undefined ? 1 : integer(raw);
         };

@@ -1,15 +1,13 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
 import {
-    addTo, describeWorkload, isKind, isPatch, namespaceOrDefault, parseType, podLabels, REPLICATED_WORKLOAD_TYPES,
-    ScaleTarget, scaleTargetOf, SelectorIndex, selectorMatches,
+    AutoscalerIndex, describeWorkload, isAutoscalerType, isKind, isPatch, minReplicasOf, namespaceOrDefault, podLabels,
+    REPLICATED_WORKLOAD_TYPES, SelectorIndex, selectorMatches,
 } from "../../lib/kubernetes";
 import { anyPasses, attempt, known } from "../../lib/unknowns";
-import { at, integer, Props, record, text } from "../../lib/values";
+import { at, integer, Props, record } from "../../lib/values";
 
 const REPLICATED = new Set(REPLICATED_WORKLOAD_TYPES);
-
-const targetKey = (target: ScaleTarget) => `${target.namespace}/${target.kind}/${target.name}`;
 
 /** "25%" → 25; undefined when the value is not a percentage. */
 function percent(value: unknown): number | undefined {
@@ -65,8 +63,7 @@ export default stackPolicy({
         // whose namespace or target is unknown during preview may apply to any workload.
         const budgets = new Map<string, SelectorIndex<PolicyResource>>();
         const budgetsAnywhere: PolicyResource[] = [];
-        const autoscalers = new Map<string, PolicyResource[]>();
-        const autoscalersAnywhere: PolicyResource[] = [];
+        const autoscalers = new AutoscalerIndex<PolicyResource>();
         const workloads: PolicyResource[] = [];
         for (const resource of resources) {
             if (isKind(resource.type, "PodDisruptionBudget") && resource.type.startsWith("kubernetes:policy/")) {
@@ -78,13 +75,8 @@ export default stackPolicy({
                 } else {
                     budgetsAnywhere.push(resource);
                 }
-            } else if (isKind(resource.type, "HorizontalPodAutoscaler") && resource.type.startsWith("kubernetes:autoscaling/")) {
-                const target = known(() => scaleTargetOf(resource.props));
-                if (!target) {
-                    autoscalersAnywhere.push(resource);
-                } else if (target.value) {
-                    addTo(autoscalers, targetKey(target.value), resource);
-                }
+            } else if (isAutoscalerType(resource.type)) {
+                autoscalers.add(resource);
             } else if (REPLICATED.has(resource.type) && !isPatch(resource.type)) {
                 workloads.push(resource);
             }
@@ -100,22 +92,11 @@ export default stackPolicy({
                 // none in the stack, they decide nothing and are not read.
                 const placed = attempt(() => namespaceOrDefault(workload.props));
                 const namespace = () => (placed.unknown === undefined ? placed.value : namespaceOrDefault(workload.props));
-                const kind = parseType(workload.type).kind;
-                const metadataName = autoscalers.size > 0 || autoscalersAnywhere.length > 0 ? text(at(workload.props, "metadata", "name")) : undefined;
-                const minimum = (hpa: PolicyResource) => {
-                    const min = at(hpa.props, "spec", "minReplicas");
-                    return min === undefined ? 1 : integer(min) ?? 0;
-                };
-                const scaling = metadataName === undefined ? [] : autoscalers.get(targetKey({ namespace: namespace(), kind, name: metadataName })) ?? [];
-                const size = Math.max(replicas, ...scaling.map(minimum));
-                if (size < config.minimumReplicas) {
-                    // An autoscaler whose target is unknown could raise the size: it decides only here.
-                    if (metadataName === undefined || !anyPasses(autoscalersAnywhere, (hpa) => {
-                        const target = scaleTargetOf(hpa.props);
-                        return target !== undefined && targetKey(target) === targetKey({ namespace: namespace(), kind, name: metadataName }) && minimum(hpa) >= config.minimumReplicas;
-                    })) {
-                        return;
-                    }
+                const target = autoscalers.targetOf(workload);
+                const size = Math.max(replicas, ...(target === undefined ? [] : autoscalers.scaling(target)).map(minReplicasOf));
+                // An autoscaler whose target is unknown could raise the size: it decides only here.
+                if (size < config.minimumReplicas && (target === undefined || !autoscalers.anyScaling(target, (hpa) => minReplicasOf(hpa) >= config.minimumReplicas))) {
+                    return;
                 }
                 const name = describeWorkload(workload.type, workload.name, workload.props);
                 const labels = podLabels(workload.type, workload.props);

@@ -1,8 +1,8 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
 import {
-    addTo, allowedWorkloadsSetting, describeWorkload, isCustomResourceType, isKind, isPatch, isReplicatedType, namespaceOrDefault,
-    parseType, podSpec, REPLICATED_WORKLOAD_TYPES, ScaleTarget, scaleTargetOf, selectorMatches, templateLabels, unlessWorkloadListed,
+    allowedWorkloadsSetting, AutoscalerIndex, describeWorkload, isAutoscalerType, isCustomResourceType, isPatch, isReplicatedType,
+    minReplicasOf, namespaceOrDefault, podSpec, REPLICATED_WORKLOAD_TYPES, selectorMatches, templateLabels, unlessWorkloadListed,
 } from "../../lib/kubernetes";
 import { anyPasses, attempt, known } from "../../lib/unknowns";
 import { at, integer, isDeclared, list, Props, record, text } from "../../lib/values";
@@ -11,14 +11,6 @@ import { at, integer, isDeclared, list, Props, record, text } from "../../lib/va
 const SPREADING_KEYS = ["kubernetes.io/hostname", "topology.kubernetes.io/zone", "failure-domain.beta.kubernetes.io/zone"];
 
 const REPLICATED = new Set(REPLICATED_WORKLOAD_TYPES);
-
-const targetKey = (target: ScaleTarget) => `${target.namespace}/${target.kind}/${target.name}`;
-
-/** An autoscaler's floor: minReplicas, which the API defaults to 1; a malformed one raises nothing. */
-function minimumOf(hpa: PolicyResource): number {
-    const min = at(hpa.props, "spec", "minReplicas");
-    return min === undefined ? 1 : integer(min) ?? 0;
-}
 
 /**
  * One reader per item of a list, so each item is judged on its own (see `anyPasses`). A list unknown
@@ -84,24 +76,16 @@ export default stackPolicy({
         allowedWorkloads: allowedWorkloadsSetting("Workloads (globs over `name` or `namespace/name`) that need not spread. Default none."),
     },
     validate: (resources, config, report, context) => {
-        // Indexed once: autoscalers by the namespace/kind/name they scale. One whose target is
-        // unknown during preview may scale any workload.
-        const autoscalers = new Map<string, PolicyResource[]>();
-        const autoscalersAnywhere: PolicyResource[] = [];
+        // Indexed once: the autoscalers by the workload they scale.
+        const autoscalers = new AutoscalerIndex<PolicyResource>();
         const workloads: PolicyResource[] = [];
         for (const resource of resources) {
-            if (isKind(resource.type, "HorizontalPodAutoscaler") && resource.type.startsWith("kubernetes:autoscaling/")) {
-                const target = known(() => scaleTargetOf(resource.props));
-                if (!target) {
-                    autoscalersAnywhere.push(resource);
-                } else if (target.value) {
-                    addTo(autoscalers, targetKey(target.value), resource);
-                }
+            if (isAutoscalerType(resource.type)) {
+                autoscalers.add(resource);
             } else if (!isPatch(resource.type) && (REPLICATED.has(resource.type) || isCustomResourceType(resource.type))) {
                 workloads.push(resource);
             }
         }
-        const anyAutoscaler = autoscalers.size > 0 || autoscalersAnywhere.length > 0;
 
         /**
          * The fewest pods the workload runs, when that reaches minimumReplicas (else undefined):
@@ -118,17 +102,14 @@ export default stackPolicy({
             if (replicas >= config.minimumReplicas) {
                 return { replicas, autoscaled: false };
             }
-            // The name and namespace only find the autoscalers: with none in the stack they decide nothing.
-            const name = anyAutoscaler ? text(at(workload.props, "metadata", "name")) : undefined;
-            if (name === undefined) {
-                return undefined; // a generated name is one no autoscaler of the stack can name
+            const target = autoscalers.targetOf(workload);
+            if (target === undefined) {
+                return undefined; // no autoscaler in the stack, or a generated name, which none can name
             }
-            const key = targetKey({ namespace: namespaceOrDefault(workload.props), kind: parseType(workload.type).kind, name });
             let raisedTo = 0;
             // A known minReplicas that reaches the threshold wins over one unknown during preview.
-            const raised = anyPasses([...autoscalers.get(key) ?? [], ...autoscalersAnywhere], (hpa) => {
-                const target = scaleTargetOf(hpa.props);
-                const minimum = target !== undefined && targetKey(target) === key ? minimumOf(hpa) : 0;
+            const raised = autoscalers.anyScaling(target, (hpa) => {
+                const minimum = minReplicasOf(hpa);
                 raisedTo = Math.max(raisedTo, minimum);
                 return minimum >= config.minimumReplicas;
             });

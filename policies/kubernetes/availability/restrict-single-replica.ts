@@ -1,8 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
-import { describeWorkload, isKind, namespaceOrDefault, REPLICATED_WORKLOAD_TYPES, scaleTargetOf } from "../../lib/kubernetes";
-import { anyPasses, known } from "../../lib/unknowns";
-import { at, integer, text } from "../../lib/values";
+import { AutoscalerIndex, describeWorkload, isAutoscalerType, isKind, REPLICATED_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { at, integer } from "../../lib/values";
 
 const REPLICATED = new Set(REPLICATED_WORKLOAD_TYPES);
 
@@ -24,19 +23,12 @@ export default stackPolicy({
         },
     },
     validate: (resources, config, report, context) => {
-        // Indexed once: autoscalers by the namespace/name of the Deployment they scale. One whose
-        // target is unknown during preview may scale any Deployment.
-        const scaled = new Set<string>();
-        const scalingUnknown: PolicyResource[] = [];
+        // Indexed once: the autoscalers of Deployments, by the Deployment they scale.
+        const autoscalers = new AutoscalerIndex<PolicyResource>(["Deployment"]);
         const deployments: PolicyResource[] = [];
         for (const resource of resources) {
-            if (isKind(resource.type, "HorizontalPodAutoscaler") && resource.type.startsWith("kubernetes:autoscaling/")) {
-                const target = known(() => scaleTargetOf(resource.props));
-                if (!target) {
-                    scalingUnknown.push(resource);
-                } else if (target.value?.kind === "Deployment") {
-                    scaled.add(`${target.value.namespace}/${target.value.name}`);
-                }
+            if (isAutoscalerType(resource.type)) {
+                autoscalers.add(resource);
             } else if (REPLICATED.has(resource.type) && isKind(resource.type, "Deployment")) {
                 deployments.push(resource);
             }
@@ -49,16 +41,9 @@ export default stackPolicy({
                 if (replicas === undefined || replicas < 1 || replicas >= config.minimumReplicas) {
                     return;
                 }
-                // The name and namespace only find the autoscalers: with none in the stack they decide nothing.
-                const name = scaled.size > 0 || scalingUnknown.length > 0 ? text(at(deployment.props, "metadata", "name")) : undefined;
-                if (name !== undefined) {
-                    const key = `${namespaceOrDefault(deployment.props)}/${name}`;
-                    if (scaled.has(key) || anyPasses(scalingUnknown, (hpa) => {
-                        const target = scaleTargetOf(hpa.props);
-                        return target?.kind === "Deployment" && `${target.namespace}/${target.name}` === key;
-                    })) {
-                        return;
-                    }
+                const target = autoscalers.targetOf(deployment);
+                if (target !== undefined && autoscalers.anyScaling(target)) {
+                    return;
                 }
                 const described = describeWorkload(deployment.type, deployment.name, deployment.props);
                 const how = raw === undefined ? "leaves spec.replicas unset (Kubernetes runs 1)" : `runs ${replicas} replica${replicas === 1 ? "" : "s"}`;

@@ -1,8 +1,8 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
-import { describeWorkload, isKind, isReplicatedType, namespaceOrDefault, parseType, scaleTargetOf } from "../../lib/kubernetes";
-import { anyPasses, known, knownOr } from "../../lib/unknowns";
-import { at, integer, isDeclared, record, text } from "../../lib/values";
+import { AutoscalerIndex, describeWorkload, isAutoscalerType, isReplicatedType } from "../../lib/kubernetes";
+import { knownOr } from "../../lib/unknowns";
+import { at, integer, isDeclared, record } from "../../lib/values";
 
 export default stackPolicy({
     name: "kubernetes-hpa-disallow-static-replicas",
@@ -13,24 +13,17 @@ export default stackPolicy({
     remediationSteps: "Remove spec.replicas from the workload the autoscaler scales, and let the autoscaler's minReplicas set the floor.",
     tags: ["availability"],
     validate: (resources, _config, report, context) => {
-        // Indexed once: the targets of the autoscalers by namespace/kind/name. An autoscaler whose
-        // target or namespace is unknown during preview may scale any workload.
-        const scaled = new Set<string>();
-        const scalingUnknown: PolicyResource[] = [];
+        // Indexed once: the autoscalers by the workload they scale.
+        const autoscalers = new AutoscalerIndex<PolicyResource>();
         const workloads: PolicyResource[] = [];
         for (const resource of resources) {
-            if (isKind(resource.type, "HorizontalPodAutoscaler") && resource.type.startsWith("kubernetes:autoscaling/")) {
-                const target = known(() => scaleTargetOf(resource.props));
-                if (!target) {
-                    scalingUnknown.push(resource);
-                } else if (target.value) {
-                    scaled.add(`${target.value.namespace}/${target.value.kind}/${target.value.name}`);
-                }
+            if (isAutoscalerType(resource.type)) {
+                autoscalers.add(resource);
             } else if (resource.type.startsWith("kubernetes:") && isReplicatedType(resource.type, resource.props)) {
                 workloads.push(resource);
             }
         }
-        if (scaled.size === 0 && scalingUnknown.length === 0) {
+        if (autoscalers.isEmpty) {
             return;
         }
         for (const workload of workloads) {
@@ -40,15 +33,9 @@ export default stackPolicy({
                 if (!isDeclared(record(at(workload.props, "spec")), "replicas")) {
                     return;
                 }
-                const name = text(at(workload.props, "metadata", "name"));
-                if (name === undefined) {
-                    return; // a generated name is one no autoscaler of the stack can name
-                }
-                const key = `${namespaceOrDefault(workload.props)}/${parseType(workload.type).kind}/${name}`;
-                if (!scaled.has(key) && !anyPasses(scalingUnknown, (hpa) => {
-                    const target = scaleTargetOf(hpa.props);
-                    return target !== undefined && `${target.namespace}/${target.kind}/${target.name}` === key;
-                })) {
+                // A generated name (no target) is one no autoscaler of the stack can name.
+                const target = autoscalers.targetOf(workload);
+                if (target === undefined || !autoscalers.anyScaling(target)) {
                     return;
                 }
                 const described = describeWorkload(workload.type, workload.name, workload.props);

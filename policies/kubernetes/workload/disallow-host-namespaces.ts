@@ -1,6 +1,6 @@
+import { requireSwitch } from "../../lib/checks";
 import { podPolicy } from "../../lib/pod-policy";
 import { judgeEach } from "../../lib/unknowns";
-import { bool, describeType } from "../../lib/values";
 
 const HOST_NAMESPACES = [
     ["hostNetwork", "the node's network"],
@@ -18,17 +18,15 @@ export default podPolicy({
     tags: ["workload-security"],
     allowedWorkloads: "Workloads allowed host namespaces, as globs on `namespace/name` or `name` (node agents). Default none: Pod Security Standards baseline forbids them.",
     validatePod: ({ spec, workload }, _config, report) => {
-        judgeEach(HOST_NAMESPACES, report, ([field, what], report) => {
-            const setting = spec[field];
-            if (setting === undefined) {
-                return; // defaults to false
-            }
-            const value = bool(setting);
-            if (value === undefined) {
-                report(`${workload} sets ${field} to ${describeType(setting)}, not a boolean: remove it or set it to false.`);
-            } else if (value) {
-                report(`${workload} shares ${what} (${field}: true): remove ${field} or set it to false.`);
-            }
-        });
+        // Omitted, each defaults to false.
+        judgeEach(HOST_NAMESPACES, report, ([field, what], report) => requireSwitch(spec[field], {
+            where: workload,
+            property: field,
+            required: false,
+            omission: "absent",
+            wrong: `shares ${what} (${field}: true)`,
+            fix: `remove ${field} or set it to false`,
+            malformedFix: "remove it or set it to false",
+        }, report));
     },
 });

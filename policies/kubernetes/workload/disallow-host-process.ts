@@ -1,5 +1,6 @@
+import { requireSwitch } from "../../lib/checks";
 import { podPolicy } from "../../lib/pod-policy";
-import { at, bool, describeType } from "../../lib/values";
+import { at } from "../../lib/values";
 
 export default podPolicy({
     name: "kubernetes-workload-disallow-host-process",
@@ -16,14 +17,13 @@ export default podPolicy({
 });
 
 function judgeHostProcess(context: unknown, where: string, report: (message: string) => void): void {
-    const raw = at(context, "windowsOptions", "hostProcess");
-    if (raw === undefined) {
-        return;
-    }
-    const value = bool(raw);
-    if (value === undefined) {
-        report(`${where} sets securityContext.windowsOptions.hostProcess to ${describeType(raw)}, not a boolean: remove it.`);
-    } else if (value) {
-        report(`${where} runs as a Windows HostProcess container with full access to the node: remove securityContext.windowsOptions.hostProcess.`);
-    }
+    requireSwitch(at(context, "windowsOptions", "hostProcess"), {
+        where,
+        property: "securityContext.windowsOptions.hostProcess",
+        required: false,
+        omission: "absent",
+        wrong: "runs as a Windows HostProcess container with full access to the node",
+        fix: "remove securityContext.windowsOptions.hostProcess",
+        malformedFix: "remove it",
+    }, report);
 }

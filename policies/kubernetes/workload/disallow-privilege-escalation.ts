@@ -1,6 +1,6 @@
 import { isPatch } from "../../lib/kubernetes";
+import { requireSwitch } from "../../lib/checks";
 import { podPolicy } from "../../lib/pod-policy";
-import { bool, describeType } from "../../lib/values";
 
 export default podPolicy({
     name: "kubernetes-workload-disallow-privilege-escalation",
@@ -20,11 +20,13 @@ export default podPolicy({
             }
             return;
         }
-        const value = bool(setting);
-        if (value === undefined) {
-            report(`${where} sets securityContext.allowPrivilegeEscalation to ${describeType(setting)}, not a boolean: set it to false.`);
-        } else if (value) {
-            report(`${where} allows privilege escalation (allowPrivilegeEscalation: true): set it to false.`);
-        }
+        requireSwitch(setting, {
+            where,
+            property: "securityContext.allowPrivilegeEscalation",
+            required: false,
+            omission: "absent",
+            wrong: "allows privilege escalation (allowPrivilegeEscalation: true)",
+            fix: "set it to false",
+        }, report);
     },
 });

@@ -1,6 +1,6 @@
 import { isPatch } from "../../lib/kubernetes";
+import { requireSwitch } from "../../lib/checks";
 import { podPolicy } from "../../lib/pod-policy";
-import { bool, describeType } from "../../lib/values";
 
 export default podPolicy({
     name: "kubernetes-workload-require-read-only-root-filesystem",
@@ -19,11 +19,13 @@ export default podPolicy({
             }
             return;
         }
-        const value = bool(setting);
-        if (value === undefined) {
-            report(`${where} sets securityContext.readOnlyRootFilesystem to ${describeType(setting)}, not a boolean: set it to true.`);
-        } else if (!value) {
-            report(`${where} has a writable root filesystem (readOnlyRootFilesystem: false): set it to true and mount an emptyDir where it must write.`);
-        }
+        requireSwitch(setting, {
+            where,
+            property: "securityContext.readOnlyRootFilesystem",
+            required: true,
+            omission: "absent",
+            wrong: "has a writable root filesystem (readOnlyRootFilesystem: false)",
+            fix: "set it to true and mount an emptyDir where it must write",
+        }, report);
     },
 });

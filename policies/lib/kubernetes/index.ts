@@ -3,7 +3,7 @@
 export { allowedWorkloadsSetting, unlessWorkloadListed, workloadListed } from "./allow-list";
 export { apiVersionOf, groupVersionOf, isBuiltInType, isCustomResourceType, SERVED_KINDS, unservedKind } from "./api-versions";
 export type { GroupVersion } from "./api-versions";
-export { autoscalersOf, HPA_TYPES, scaleTargetOf } from "./autoscalers";
+export { AutoscalerIndex, autoscalersOf, HPA_TYPES, isAutoscalerType, minReplicasOf, scaleTargetOf } from "./autoscalers";
 export type { ScaleTarget } from "./autoscalers";
 export { containers, describeContainer, eachContainer, PROBE_HANDLERS } from "./containers";
 export type { ContainerRole, ContainerView, ProbeHandler } from "./containers";
