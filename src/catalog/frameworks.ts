@@ -46,7 +46,7 @@ export function renderFrameworks(policies: readonly ProdreadyPolicy[]): string {
         "",
         "The mapping is one data file in the pack, `policies/lib/framework-catalog.ts`: each framework with its version and the titles of its controls, " +
         "and per policy its control ids. It is compiled with the pack, so a pack published with `pulumi policy publish` or copied on its own carries it, " +
-        "and a control id its framework does not define does not compile; `tests/frameworks/catalog.test.ts` checks that every policy it names exists.",
+        "and a control id its framework does not define does not compile; `tests/catalog/frameworks.test.ts` checks that every policy it names exists.",
         "",
         "How the mapping travels:",
         "",

@@ -1,21 +1,16 @@
 // Adopting on existing findings, through the command line as a user runs it (after `npm run build`):
 // a baseline written and reapplied passes, a new finding fails alone, a changed resource brings its
 // findings back, entries whose finding is gone are stale, and `report` follows the engine's steps.
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { expectOneLineError } from "../harness/cli";
+import { expectOneLineError, runCli } from "../harness/cli";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const CLI = path.join(ROOT, "bin", "prodready.js");
 const FIXTURES = path.join(__dirname, "fixtures");
 const TERMS = ["--baseline-reason", "adopted with the gate on", "--baseline-expires", "2099-12-31"];
 
-function prodready(...args: string[]) {
-    const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8", timeout: 120000 });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const prodready = (...args: string[]) => runCli(args);
 
 function json(result: ReturnType<typeof prodready>): any {
     expect(result.code).not.toBe(2);
@@ -176,7 +171,7 @@ describe("a baseline in manifest mode", () => {
 
 describe("a baseline of an embedded preview", () => {
     // A privileged Deployment whose namespace, image registry and name come from secret config.
-    const PROGRAM = path.join(ROOT, "tests", "preview", "fixtures", "programs", "secret-registry");
+    const PROGRAM = path.join(ROOT, "tests", "program", "fixtures", "programs", "secret-registry");
 
     it("is written and reapplied (exit 0) with no secret value in the file", () => {
         const baseline = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "prodready-baseline-")), "baseline.yaml");

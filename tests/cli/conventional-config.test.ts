@@ -1,13 +1,11 @@
 // A policy-pack config CI needs no flag for: prodready.json in the program's directory, else in the
 // working directory, is read as --policy-pack-config would read it, and the run says so in one line;
 // the flag names another. Through the command line as a user runs it (after `npm run build`).
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { runCli } from "../harness/cli";
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const CLI = path.join(ROOT, "bin", "prodready.js");
 const PRIVILEGED = "kubernetes-workload-disallow-privileged";
 
 const POD = ["apiVersion: v1", "kind: Pod", "metadata:", "  name: debug-shell", "  namespace: tools", "spec:", "  containers:",
@@ -20,10 +18,7 @@ const PROGRAM = ["name: shell", "runtime: yaml", "resources:", "  shell:", "    
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "prodready-conventional-config-"));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
-function prodready(args: string[], cwd: string) {
-    const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", timeout: 150_000 });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const prodready = (args: string[], cwd: string) => runCli(args, { cwd, timeoutMs: 150_000 });
 
 function privilegedLevel(stdout: string): string | undefined {
     return (JSON.parse(stdout).findings as Array<{ policy: string; enforcementLevel: string }>).find((f) => f.policy === PRIVILEGED)?.enforcementLevel;

@@ -2,15 +2,13 @@
 // --help, NO_COLOR and FORCE_COLOR, --quiet, one value per single-valued flag, and gates a team can
 // tighten (--fail-on, --min-score). Through the command line as a user runs it (after
 // `npx tsc -p tsconfig.build.json`).
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { colorWanted } from "../../src/cli";
-import { expectOneLineError } from "../harness/cli";
+import { expectOneLineError, runCli } from "../harness/cli";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const CLI = path.join(ROOT, "bin", "prodready.js");
 const FIXTURES = path.join(ROOT, "tests", "report", "fixtures");
 const LOG = path.join(FIXTURES, "preview.event-log.jsonl");
 const RAN_WITH = path.join(FIXTURES, "preview.policy-pack-config.json");
@@ -30,8 +28,7 @@ function prodready(args: string[], env: NodeJS.ProcessEnv = {}) {
     const clean = { ...process.env };
     delete clean.FORCE_COLOR;
     delete clean.NO_COLOR;
-    const result = spawnSync(process.execPath, [CLI, ...args], { cwd: work, encoding: "utf8", timeout: 120000, env: { ...clean, ...env } });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+    return runCli(args, { cwd: work, env: { ...clean, ...env } });
 }
 
 describe("--version and --help", () => {

@@ -3,7 +3,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { buildProgram } from "../../src/cli";
+import { runCliInProcess } from "../harness/cli";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const FIXTURES = path.join(ROOT, "tests", "report", "fixtures");
@@ -18,33 +18,14 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 const pod = path.join(work, "pod.yaml");
 fs.writeFileSync(pod, POD);
 
-interface Run { code: number; stdout: string; stderr: string }
-
-async function prodready(args: string[]): Promise<Run> {
-    let stdout = "";
-    let stderr = "";
-    const out = jest.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => { stdout += String(chunk); return true; });
-    const err = jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => { stderr += String(chunk); return true; });
-    let code = 0;
-    try {
-        await buildProgram((c) => { code = c; }).parseAsync(["node", "prodready", ...args]);
-    } catch {
-        code = 2;
-    } finally {
-        out.mockRestore();
-        err.mockRestore();
-    }
-    return { code, stdout, stderr };
-}
-
 interface Grouped { frameworkControls?: { framework: { id: string }; controls: Array<{ id: string; verdict: string; findings: Array<{ policy: string }> }>; unmapped: { findings: number } } }
 
 describe("--group-by", () => {
     jest.setTimeout(120000);
 
     it("groups a manifest run's findings by CIS Kubernetes control in JSON, with the same gate", async () => {
-        const plain = await prodready(["manifests", pod, "--format", "json", "--quiet"]);
-        const run = await prodready(["manifests", pod, "--format", "json", "--quiet", "--group-by", "cis-kubernetes"]);
+        const plain = await runCliInProcess(["manifests", pod, "--format", "json", "--quiet"]);
+        const run = await runCliInProcess(["manifests", pod, "--format", "json", "--quiet", "--group-by", "cis-kubernetes"]);
         expect(run.code).toBe(plain.code);
         expect(run.code).toBe(1);
         const report = JSON.parse(run.stdout) as Grouped;
@@ -62,19 +43,19 @@ describe("--group-by", () => {
     });
 
     it("shows the grouping in the text and Markdown reports, and keeps it out of SARIF", async () => {
-        const text = await prodready(["manifests", pod, "--quiet", "--group-by", "cis-kubernetes"]);
+        const text = await runCliInProcess(["manifests", pod, "--quiet", "--group-by", "cis-kubernetes"]);
         expect(text.stdout).toContain("By CIS Kubernetes Benchmark v1.12.0 control:");
         expect(text.stdout).toMatch(/5\.2\.2 {2}Minimize the admission of privileged containers: failing {2}\(kubernetes-workload-disallow-privileged\)\n {12}- \[mandatory\] {2}kubernetes-workload-disallow-privileged {2}\(kubernetes:core\/v1:Pod: tools\/debug-shell\)/);
-        const markdown = await prodready(["manifests", pod, "--quiet", "--format", "markdown", "--group-by", "cis-kubernetes"]);
+        const markdown = await runCliInProcess(["manifests", pod, "--quiet", "--format", "markdown", "--group-by", "cis-kubernetes"]);
         expect(markdown.stdout).toContain("### By CIS Kubernetes Benchmark v1.12.0 control");
         expect(markdown.stdout).toMatch(/\| `5\.2\.2` Minimize the admission of privileged containers \| ❌ failing \| 1 \(1 mandatory\) \|/);
-        const sarif = await prodready(["manifests", pod, "--quiet", "--format", "sarif", "--group-by", "cis-kubernetes"]);
-        const plainSarif = await prodready(["manifests", pod, "--quiet", "--format", "sarif"]);
+        const sarif = await runCliInProcess(["manifests", pod, "--quiet", "--format", "sarif", "--group-by", "cis-kubernetes"]);
+        const plainSarif = await runCliInProcess(["manifests", pod, "--quiet", "--format", "sarif"]);
         expect(JSON.parse(sarif.stdout).runs[0].results).toEqual(JSON.parse(plainSarif.stdout).runs[0].results);
     });
 
     it("groups a real preview's event log by AWS Well-Architected best practice (report)", async () => {
-        const run = await prodready(["report", LOG, "--policy-pack-config", RAN_WITH, "--format", "json", "--quiet", "--group-by", "aws-well-architected"]);
+        const run = await runCliInProcess(["report", LOG, "--policy-pack-config", RAN_WITH, "--format", "json", "--quiet", "--group-by", "aws-well-architected"]);
         const report = JSON.parse(run.stdout) as Grouped;
         const layered = report.frameworkControls!.controls.find((c) => c.id === "SEC05-BP02")!;
         expect(layered.findings.map((f) => f.policy)).toContain("aws-ec2-restrict-public-ingress");
@@ -82,14 +63,14 @@ describe("--group-by", () => {
     });
 
     it("refuses a framework it does not know, naming the ones it does", async () => {
-        const run = await prodready(["manifests", pod, "--group-by", "cis-docker"]);
+        const run = await runCliInProcess(["manifests", pod, "--group-by", "cis-docker"]);
         expect(run.code).toBe(2);
         expect(run.stdout).toBe("");
         expect(run.stderr).toMatch(/^prodready: error: option '--group-by <framework>' argument 'cis-docker' is invalid\. Allowed choices are aws-well-architected, cis-kubernetes, cis-aws-foundations\./);
     });
 
     it("says in --help which formats show it", async () => {
-        const help = await prodready(["manifests", "--help"]);
+        const help = await runCliInProcess(["manifests", "--help"]);
         expect(help.stdout.replace(/\s+/g, " ")).toContain("--group-by <framework> also group the findings by the controls of a framework");
         expect(help.stdout.replace(/\s+/g, " ")).toContain("shown by the text, markdown and json formats; the other formats ignore it");
     });

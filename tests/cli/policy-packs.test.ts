@@ -1,14 +1,13 @@
 // A team's own pack runs beside prodready's (`--policy-pack <dir>`, repeatable), as `pulumi preview`
 // runs several packs: each finding keeps its pack, the report lists every pack, and a mandatory
 // violation of either fails the run. Through the command line (after `npx tsc -p tsconfig.build.json`).
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Log } from "sarif";
+import { runCli } from "../harness/cli";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const CLI = path.join(ROOT, "bin", "prodready.js");
 const PRIVILEGED = "kubernetes-workload-disallow-privileged";
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "prodready-packs-"));
@@ -32,10 +31,7 @@ const POD = ["apiVersion: v1", "kind: Pod", "metadata:", "  name: debug-shell", 
     "    - name: shell", "      image: busybox:1.36", "      securityContext:", "        privileged: true", ""].join("\n");
 fs.writeFileSync(path.join(work, "pod.yaml"), POD);
 
-function prodready(...args: string[]) {
-    const result = spawnSync(process.execPath, [CLI, ...args], { cwd: work, encoding: "utf8", timeout: 180000 });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const prodready = (...args: string[]) => runCli(args, { cwd: work, timeoutMs: 180_000 });
 
 const team = teamPack("team-rules", "team-require-owner-label", "mandatory");
 

@@ -9,6 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { parse } from "yaml";
 import type { Log } from "sarif";
+import { runCli } from "../harness/cli";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -159,8 +160,8 @@ describe(".pre-commit-hooks.yaml", () => {
         fs.writeFileSync(path.join(dir, "pod.yaml"), "apiVersion: v1\nkind: Pod\nmetadata:\n  name: debug-shell\nspec:\n  containers:\n    - name: shell\n      image: busybox:1.36\n      securityContext:\n        privileged: true\n");
         const [command, ...args] = hooks[1].entry.split(" ");
         expect(command).toBe("prodready");
-        const result = spawnSync(process.execPath, [path.join(ROOT, "bin", "prodready.js"), ...args, "--quiet", "pod.yaml"], { cwd: dir, encoding: "utf8", timeout: 120000 });
-        expect(result.status).toBe(1);
+        const result = runCli([...args, "--quiet", "pod.yaml"], { cwd: dir });
+        expect(result.code).toBe(1);
         expect(result.stdout).toContain("kubernetes-workload-disallow-privileged");
     }, 120000);
 

@@ -1,13 +1,12 @@
 // `--output <format>=<file>` (repeatable): one run writes the report in several formats, beside the
 // one `--format` prints, so CI pays for one program run instead of one per format. Through the
 // command line as a user runs it (after `npm run build`).
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { runCli } from "../harness/cli";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const CLI = path.join(ROOT, "bin", "prodready.js");
 const EVENT_LOG = path.join(ROOT, "tests", "report", "fixtures", "preview.event-log.jsonl");
 const PRIVILEGED = "kubernetes-workload-disallow-privileged";
 
@@ -26,10 +25,7 @@ const POD = [
     "",
 ].join("\n");
 
-function prodready(cwd: string, ...args: string[]) {
-    const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", timeout: 120000 });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const prodready = (cwd: string, ...args: string[]) => runCli(args, { cwd });
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "prodready-output-"));
 afterAll(() => fs.rmSync(work, { recursive: true, force: true }));

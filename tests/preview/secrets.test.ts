@@ -11,7 +11,7 @@ import { sourceLocations } from "../../src/report/locations";
 import { packResourceTypes } from "../../src/pack/load";
 import { REDACTED } from "../../src/report/redaction";
 
-const PROGRAM = path.join(__dirname, "fixtures", "programs", "secret-registry");
+const PROGRAM = path.join(__dirname, "..", "program", "fixtures", "programs", "secret-registry");
 // The secret config of the program's Pulumi.dev.yaml: two values read as secrets, and one that
 // Pulumi.yaml declares secret but the program reads as plain text (into the Deployment's name).
 const SECRETS = ["registry.example.com/team", "payments-prod", "checkout-squad"];

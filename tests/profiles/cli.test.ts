@@ -2,8 +2,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { buildProgram } from "../../src/cli";
 import { overlayPackConfig, packConfigOf, profileNames } from "../../src/pack/config-file";
+import { runCliInProcess } from "../harness/cli";
 
 // Kubernetes defaults everywhere: Pod Security Standards baseline accepts it, restricted does not.
 const PLAIN_DEPLOYMENT = `apiVersion: apps/v1
@@ -24,16 +24,10 @@ async function manifests(args: string[]): Promise<Run> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prodready-profile-"));
     const file = path.join(dir, "web.yaml");
     fs.writeFileSync(file, PLAIN_DEPLOYMENT);
-    let out = "";
-    const write = jest.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => { out += String(chunk); return true; });
-    let code = 0;
     try {
-        await buildProgram((c) => { code = c; }).parseAsync(["node", "prodready", "manifests", file, "--format", "json", ...args]);
-        return { code, report: JSON.parse(out) };
-    } catch (error) {
-        return { code: 2, error: (error as Error).message };
+        const run = await runCliInProcess(["manifests", file, "--format", "json", ...args]);
+        return run.code === 2 ? { code: 2, error: run.stderr } : { code: run.code, report: JSON.parse(run.stdout) };
     } finally {
-        write.mockRestore();
         fs.rmSync(dir, { recursive: true, force: true });
     }
 }

@@ -6,9 +6,9 @@ import * as path from "path";
 import { FRAMEWORK_IDS, mappedPolicies } from "../../policies/lib/frameworks";
 import { loadPolicies } from "../../policies/registry";
 import { resolvePolicyConfig } from "../../src/pack/config";
-import { buildProgram } from "../../src/cli";
 import { checklistsProfile } from "../../profiles/write-checklists";
 import { frameworkProfile } from "../../profiles/write-frameworks";
+import { runCliInProcess } from "../harness/cli";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const policies = loadPolicies(path.join(ROOT, "policies"));
@@ -50,17 +50,13 @@ async function violations(args: string[]): Promise<{ code: number; policies: str
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prodready-framework-profile-"));
     const file = path.join(dir, "web.yaml");
     fs.writeFileSync(file, PLAIN_DEPLOYMENT);
-    let out = "";
-    const write = jest.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => { out += String(chunk); return true; });
-    let code = -1;
     try {
-        await buildProgram((c) => { code = c; }).parseAsync(["node", "prodready", "manifests", file, "--format", "json", "--quiet", ...args]);
+        const run = await runCliInProcess(["manifests", file, "--format", "json", "--quiet", ...args]);
+        const findings = (JSON.parse(run.stdout) as { findings: Array<{ policy: string; outcome: string; enforcementLevel: string }> }).findings.filter((f) => f.outcome === "violation");
+        return { code: run.code, policies: [...new Set(findings.map((f) => f.policy))].sort(), levels: [...new Set(findings.map((f) => f.enforcementLevel))] };
     } finally {
-        write.mockRestore();
         fs.rmSync(dir, { recursive: true, force: true });
     }
-    const findings = (JSON.parse(out) as { findings: Array<{ policy: string; outcome: string; enforcementLevel: string }> }).findings.filter((f) => f.outcome === "violation");
-    return { code, policies: [...new Set(findings.map((f) => f.policy))].sort(), levels: [...new Set(findings.map((f) => f.enforcementLevel))] };
 }
 
 describe("--profile cis-kubernetes", () => {

@@ -102,7 +102,7 @@ describe("where findings point", () => {
 describe("objects of a Kubernetes ConfigFile", () => {
     it("point at their line in the file, not at the component's call", async () => {
         const { preview } = await import("../../src/preview");
-        const dir = path.join(ROOT, "tests", "preview", "fixtures", "programs", "configfile-root-pod");
+        const dir = path.join(ROOT, "tests", "program", "fixtures", "programs", "configfile-root-pod");
         const result = await preview(dir);
         const pod = result.run.resources.find((r) => r.type === "kubernetes:core/v1:Pod");
         const text = fs.readFileSync(path.join(dir, "root-pod.yaml"), "utf8").split("\n");

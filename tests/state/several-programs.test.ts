@@ -8,12 +8,15 @@ import * as path from "path";
 import * as host from "../../src/analyzer/host";
 import * as inProcess from "../../src/analyzer/in-process";
 import type { Report } from "../../src/report/document";
-import { prodready } from "./run-cli";
+import { runCliInProcess } from "../harness/cli";
 
 const FIXTURES = path.join(__dirname, "fixtures");
 const APP = path.join(FIXTURES, "app-stack");
 const MONITORING = path.join(FIXTURES, "monitoring-stack");
 const ALARMS = "aws-cloudwatch-require-load-balancer-alarms";
+
+/** The command line in this process: the suite spies on the analyzer it starts. */
+const prodready = (...args: string[]) => runCliInProcess(args);
 
 describe("several programs in one run", () => {
     afterEach(() => jest.restoreAllMocks());

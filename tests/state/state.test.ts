@@ -15,11 +15,12 @@ import * as path from "path";
 import type { Report } from "../../src/report/document";
 import { readStackExport } from "../../src/state";
 import { LastState, stepOf } from "../../src/state/steps";
-import { prodready, Run } from "./run-cli";
+import { CliResult, runCliInProcess } from "../harness/cli";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const FIXTURE = path.join(__dirname, "fixtures", "small-stack");
 const MINUTE = 60_000;
+const prodready = (...args: string[]) => runCliInProcess(args);
 const SECRET = "correct-horse-battery-staple";
 const CACHE = process.env.PRODREADY_CACHE ?? path.join(os.homedir(), ".cache", "prodready");
 
@@ -56,7 +57,7 @@ const withCli = missing.length === 0 ? describe : describe.skip;
 const validate = new Ajv({ allErrors: true, strict: false }).compile(JSON.parse(fs.readFileSync(path.join(ROOT, "docs", "report.schema.json"), "utf8")));
 
 /** The JSON report a run printed, checked against docs/report.schema.json. */
-function json(run: Run): Report {
+function json(run: CliResult): Report {
     const report = JSON.parse(run.stdout);
     expect(validate(report) ? [] : validate.errors).toEqual([]);
     return report as Report;
@@ -192,7 +193,7 @@ withCli("the stack's last state, from the real Pulumi CLI", () => {
         it("says update for changed inputs and delete for what the program no longer declares, in every format's model", async () => {
             const change = { SMALL_STACK_IMAGE: "busybox:1.37", SMALL_STACK_WITHOUT_CACHE: "1" };
             Object.assign(process.env, change);
-            let run: Run;
+            let run: CliResult;
             try {
                 run = await prodready("preview", program, "--state", state, "--format", "text", "--output", `json=${path.join(tmp, "changed.json")}`, "--quiet");
             } finally {

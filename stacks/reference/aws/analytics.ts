@@ -1,8 +1,17 @@
 import * as aws from "@pulumi/aws";
 import { included } from "../../scenario";
-import { platformSecretsKey } from "./availability-breadth";
 import type { Data } from "./data";
 import type { Network } from "./network";
+
+/** A rotated key that envelope-encrypts the EKS cluster's Kubernetes secrets. */
+function platformSecretsKey(): aws.kms.Key {
+    return new aws.kms.Key("app-platform-secrets-key", {
+        description: "Kubernetes secrets of the platform cluster",
+        enableKeyRotation: true,
+        rotationPeriodInDays: 365,
+        deletionWindowInDays: 30,
+    });
+}
 
 /** A role that one AWS service assumes, with one managed policy attached. */
 function serviceRole(name: string, service: string, policyArn?: string): aws.iam.Role {

@@ -3,7 +3,6 @@ import { included } from "../../scenario";
 import { ACCOUNT_ID } from "./account";
 import { ACCESS_LOGS_BUCKET } from "./governance";
 import type { Network } from "./network";
-import { backupVaultKey, cacheUserGroup, rdsMonitoringRole } from "./storage-breadth";
 
 export interface Data {
     database: aws.rds.Cluster;
@@ -14,6 +13,58 @@ export interface Data {
 
 /** The region that holds the backup copies, away from the primary region. */
 export const DR_REGION = "us-west-2";
+
+/** The role RDS Enhanced Monitoring publishes its operating-system metrics with. */
+function rdsMonitoringRole(): aws.iam.Role {
+    const role = new aws.iam.Role("app-rds-monitoring", {
+        assumeRolePolicy: JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: { Service: "monitoring.rds.amazonaws.com" }, Action: "sts:AssumeRole" }],
+        }),
+    });
+    new aws.iam.RolePolicyAttachment("app-rds-monitoring-policy", {
+        role: role.name,
+        policyArn: "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole",
+    });
+    return role;
+}
+
+/**
+ * The cache's users (Redis role-based access control): the default user disabled, and the API
+ * authenticating with IAM, so no password lives in the program.
+ */
+function cacheUserGroup(): aws.elasticache.UserGroup {
+    const disabledDefault = new aws.elasticache.User("app-cache-default-user", {
+        userId: "app-cache-default",
+        userName: "default",
+        engine: "redis",
+        accessString: "off -@all",
+        authenticationMode: { type: "no-password-required" },
+    });
+    const api = new aws.elasticache.User("app-cache-api-user", {
+        userId: "app-api",
+        userName: "app-api",
+        engine: "redis",
+        accessString: "on ~* +@all -@dangerous",
+        authenticationMode: { type: "iam" },
+    });
+    return new aws.elasticache.UserGroup("app-cache-users", {
+        userGroupId: "app-cache-users",
+        engine: "redis",
+        userIds: [disabledDefault.userId, api.userId],
+    });
+}
+
+/** A customer-managed key for a backup vault, in the vault's region, rotated yearly. */
+function backupVaultKey(name: string, region?: string): aws.kms.Key {
+    return new aws.kms.Key(name, {
+        description: "Recovery points of the AWS Backup vault",
+        enableKeyRotation: true,
+        rotationPeriodInDays: 365,
+        deletionWindowInDays: 30,
+        ...(region ? { region } : {}),
+    });
+}
 
 /**
  * PostgreSQL on Aurora (encrypted, TLS only, 30 days of backups), a DynamoDB table with

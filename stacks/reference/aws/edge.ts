@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import { included } from "../../scenario";
-import { wafLogging } from "./availability-breadth";
-import { cdnAccessLogs } from "./edge-breadth";
+import { wafLogging } from "./audit-logs";
+import { cdnAccessLogs } from "./edge-logs";
 import { ACCOUNT_ID } from "./account";
 import { logBucket } from "./governance";
 import type { Network } from "./network";

@@ -2,9 +2,9 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { included } from "../../scenario";
 import { ACCOUNT_ID } from "./account";
-import { trailDelivery } from "./availability-breadth";
+import { trailDelivery } from "./audit-logs";
 
-/** The bucket that receives every other bucket's S3 server access logs (stacks/reference/aws/storage-breadth.ts). */
+/** The bucket that receives every other bucket's S3 server access logs (accessLogsBucket below). */
 export const ACCESS_LOGS_BUCKET = `app-access-logs-${ACCOUNT_ID}`;
 
 /** Who may write logs to a log bucket, and under which prefix. */
@@ -136,4 +136,25 @@ export function governance(): Governance {
         })),
     });
     return { key, apiKey };
+}
+
+/**
+ * The bucket that receives the S3 server access logs of every other bucket (each one's
+ * BucketLogging names it by ACCESS_LOGS_BUCKET). It does not log itself: that would add a log object
+ * for every log delivery.
+ */
+export function accessLogsBucket(): void {
+    // logBucket names it `app-access-logs-<account>`, which is ACCESS_LOGS_BUCKET. S3 delivers access
+    // logs as the logging service, only for this account's buckets.
+    logBucket("app-access-logs", [{
+        sid: "AllowS3ServerAccessLogs",
+        principal: { Service: "logging.s3.amazonaws.com" },
+        prefix: "s3",
+        conditions: { StringEquals: { "aws:SourceAccount": ACCOUNT_ID } },
+    }]);
+}
+
+/** Account guard rails for availability and encryption: EBS encryption by default in the stack's region. */
+export function encryptionByDefault(): void {
+    new aws.ebs.EncryptionByDefault("app-ebs-encryption-by-default", { enabled: true });
 }

@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import { included } from "../../scenario";
-import { wafLogging } from "./availability-breadth";
-import { apiAccessLogs } from "./edge-breadth";
+import { wafLogging } from "./audit-logs";
+import { apiAccessLogs } from "./edge-logs";
 import { ACCOUNT_ID } from "./account";
 
 /** The VPC endpoint (execute-api) partners' traffic arrives through, managed with the network account. */

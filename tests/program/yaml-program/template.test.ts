@@ -1,13 +1,12 @@
 // What the Pulumi YAML interpreter rejects before anything runs: each error is one line naming the
 // template file and line, as `prodready preview` reports it (exit 2).
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { loadProject, ProgramError } from "../../../src/program";
 import { canonicalToken, loadTemplate } from "../../../src/program/yaml-program/template";
+import { runCli } from "../../harness/cli";
 
-const ROOT = path.resolve(__dirname, "..", "..", "..");
 const scratch: string[] = [];
 afterAll(() => scratch.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
@@ -201,8 +200,8 @@ describe("reading a YAML template", () => {
 describe("prodready preview on a broken YAML program", () => {
     it("exits 2 with one line naming the file and line", () => {
         const dir = yamlProgram("resources:\n  sg:\n    type: aws:ec2:SecurityGroup\n    properties:\n      vpcId: ${vpc.id}\n");
-        const out = spawnSync(process.execPath, [path.join(ROOT, "bin", "prodready.js"), "preview", dir], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
-        expect(out.status).toBe(2);
+        const out = runCli(["preview", dir]);
+        expect(out.code).toBe(2);
         expect(out.stderr.trim().split("\n")).toEqual([`prodready: error: ${path.join(dir, "Pulumi.yaml")}:7: resource 'sg' refers to unknown resource 'vpc' (no resource, variable or config of that name)`]);
     });
 });

@@ -11,6 +11,7 @@ import { loadProject, ProgramError, ProgramOptions, runProgram } from "../../../
 import type { ProgramRun, RecordedResource } from "../../../src/program/records";
 import { describePythonError } from "../../../src/program/python/errors";
 import { resolveInterpreter } from "../../../src/program/python/interpreter";
+import { runCli } from "../../harness/cli";
 import { sharedAnalyzer } from "../../harness/stack";
 import { failure, runAt } from "../../harness/program";
 
@@ -248,8 +249,8 @@ describePython("Python programs", () => {
 
         it("exits 2 with one line through the command line", () => {
             const dir = pythonProgram("raise Exception('the certificate check failed')\n");
-            const out = spawnSync(process.execPath, [path.join(ROOT, "bin", "prodready.js"), "preview", dir], { encoding: "utf8", timeout: 120_000 });
-            expect(out.status).toBe(2);
+            const out = runCli(["preview", dir]);
+            expect(out.code).toBe(2);
             expect(out.stdout).toBe("");
             expect(out.stderr.trim().split("\n")).toEqual([`prodready: error: the program failed: ${path.join(fs.realpathSync(dir), "__main__.py")}:1: the certificate check failed`]);
         });

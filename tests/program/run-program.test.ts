@@ -3,11 +3,11 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { loadProject, ProgramError, runProgram } from "../../../src/program";
-import { failure, runAt } from "../../harness/program";
+import { loadProject, ProgramError, runProgram } from "../../src/program";
+import { failure, runAt } from "../harness/program";
 
-const ROOT = path.resolve(__dirname, "..", "..", "..");
-const FIXTURES = path.join(__dirname, "..", "fixtures", "programs");
+const ROOT = path.resolve(__dirname, "..", "..");
+const FIXTURES = path.join(__dirname, "fixtures", "programs");
 
 function run(fixture: string, options: { config?: Record<string, string>; timeoutSeconds?: number } = {}) {
     return runAt(path.join(FIXTURES, fixture), { config: options.config }, options.timeoutSeconds ?? 120);

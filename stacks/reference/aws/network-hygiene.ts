@@ -11,7 +11,7 @@ const FLOW_LOG_GROUP = "/aws/vpc/app-flow-logs";
  * security group stripped of its rules, and a network ACL for the private subnets that admits the
  * VPC and the return traffic of outbound HTTPS only.
  */
-export function networkBreadth(net: Network): void {
+export function networkHygiene(net: Network): void {
     const key = new aws.kms.Key("app-network-logs-key", {
         description: "VPC flow logs",
         enableKeyRotation: true,

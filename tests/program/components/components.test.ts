@@ -3,7 +3,7 @@
 // engine does: each holds a privileged Pod running as root, which must be judged by name, in
 // TypeScript, Python and YAML programs alike. Without the plugin the run fails with one line, unless
 // the component type is accepted unexpanded.
-import { spawn, spawnSync } from "child_process";
+import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -12,6 +12,7 @@ import { ManifestError, readManifestsInParallel } from "../../../src/manifests";
 import type { ProgramOptions } from "../../../src/program";
 import { locateProviderPlugin } from "../../../src/program/provider-plugins";
 import type { ProgramRun } from "../../../src/program/records";
+import { CLI, runCli } from "../../harness/cli";
 import { sharedAnalyzer } from "../../harness/stack";
 import { failure, runAt } from "../../harness/program";
 import { descendants, running, waitFor } from "../../harness/processes";
@@ -99,9 +100,9 @@ describe("components whose provider plugin is missing", () => {
     });
 
     test("the report lists an accepted component as not constructed, and the gate still judges the rest", async () => {
-        const cli = await withoutPlugins(async () => spawnSync(process.execPath, [path.resolve(__dirname, "..", "..", "..", "bin", "prodready.js"), "preview", program("typescript"),
-            "--config", "only=group,plain", "--allow-unexpanded", "kubernetes:yaml/v2:*", "--format", "json"], { encoding: "utf8", env: process.env }));
-        expect(cli.status).toBe(1);
+        const cli = await withoutPlugins(async () => runCli(["preview", program("typescript"),
+            "--config", "only=group,plain", "--allow-unexpanded", "kubernetes:yaml/v2:*", "--format", "json"], { env: process.env, timeoutMs: 180_000 }));
+        expect(cli.code).toBe(1);
         const report = JSON.parse(cli.stdout);
         expect(report.summary.unexpandedTypes).toEqual(["kubernetes:yaml/v2:ConfigGroup"]);
         expect(report.summary.notJudgedTypes).toContain("kubernetes:yaml/v2:ConfigGroup");
@@ -163,7 +164,7 @@ withPlugin("components constructed by the real Kubernetes provider", () => {
     });
 
     test("a provider plugin ends with prodready, even when prodready is killed with SIGKILL", async () => {
-        const cli = spawn(process.execPath, [path.resolve(__dirname, "..", "..", "..", "bin", "prodready.js"), "preview", program("typescript"), "--config", "only=group,spin"],
+        const cli = spawn(process.execPath, [CLI, "preview", program("typescript"), "--config", "only=group,spin"],
             { stdio: "ignore" });
         let plugins: Array<{ pid: number; args: string }> = [];
         for (let waited = 0; plugins.length === 0 && waited < 60_000; waited += 250) {

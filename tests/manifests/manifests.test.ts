@@ -1,11 +1,9 @@
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { manifestRun, parseManifest, pulumiType, readManifests } from "../../src/manifests";
+import { runCli } from "../harness/cli";
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const CLI = path.join(ROOT, "bin", "prodready.js");
 
 const ROOT_DEPLOYMENT = `apiVersion: apps/v1
 kind: Deployment
@@ -27,8 +25,8 @@ spec: {type: LoadBalancer, selector: {app: web}, ports: [{port: 22}]}
 `;
 
 function prodready(args: string[], input?: string) {
-    const r = spawnSync(process.execPath, [CLI, "manifests", ...args, "--format", "json"], { cwd: ROOT, input, encoding: "utf8", timeout: 120000 });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr, report: r.status !== 2 && r.stdout ? JSON.parse(r.stdout) : undefined };
+    const r = runCli(["manifests", ...args, "--format", "json"], { input });
+    return { ...r, report: r.code !== 2 && r.stdout ? JSON.parse(r.stdout) : undefined };
 }
 
 // A privileged, host-network, uid-0 Pod whose dangerous settings all arrive through merge keys.

@@ -84,18 +84,3 @@ export function wafLogging(name: string, acl: aws.wafv2.WebAcl): aws.wafv2.WebAc
     }
     return acl;
 }
-
-/** A rotated key that envelope-encrypts the EKS cluster's Kubernetes secrets. */
-export function platformSecretsKey(): aws.kms.Key {
-    return new aws.kms.Key("app-platform-secrets-key", {
-        description: "Kubernetes secrets of the platform cluster",
-        enableKeyRotation: true,
-        rotationPeriodInDays: 365,
-        deletionWindowInDays: 30,
-    });
-}
-
-/** Account guard rails for availability and encryption: EBS encryption by default in the stack's region. */
-export function availabilityBreadth(): void {
-    new aws.ebs.EncryptionByDefault("app-ebs-encryption-by-default", { enabled: true });
-}

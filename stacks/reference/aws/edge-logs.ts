@@ -1,5 +1,4 @@
 import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
 import { included } from "../../scenario";
 import { ACCOUNT_ID } from "./account";
 
@@ -23,7 +22,7 @@ let edgeKeyInstance: aws.kms.Key | undefined;
  * A rotated key for the edge's request logs and the webhook function's environment: CloudWatch Logs
  * may use it for this account's log groups; IAM policies of the account grant the rest.
  */
-function edgeKey(): aws.kms.Key {
+export function edgeKey(): aws.kms.Key {
     edgeKeyInstance ??= new aws.kms.Key("app-edge-key", {
         description: "API and CDN access logs, and the webhook function's environment",
         enableKeyRotation: true,
@@ -65,35 +64,4 @@ export function cdnAccessLogs(name: string, distribution: aws.cloudfront.Distrib
         new aws.cloudwatch.LogDelivery(`${name}-access-delivery`, { deliverySourceName: source.name, deliveryDestinationArn: destination.arn });
     }
     return distribution;
-}
-
-/**
- * The internal webhook receiver: a traced Lambda function whose environment is encrypted with the
- * edge key, reached through a function URL by callers that sign their requests with IAM.
- */
-export function edgeBreadth(): void {
-    const role = new aws.iam.Role("app-webhook-role", {
-        assumeRolePolicy: JSON.stringify({
-            Version: "2012-10-17",
-            Statement: [{
-                Effect: "Allow",
-                Principal: { Service: "lambda.amazonaws.com" },
-                Action: "sts:AssumeRole",
-                Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT_ID } },
-            }],
-        }),
-    });
-    for (const [suffix, policy] of [["logs", "service-role/AWSLambdaBasicExecutionRole"], ["xray", "AWSXRayDaemonWriteAccess"]]) {
-        new aws.iam.RolePolicyAttachment(`app-webhook-role-${suffix}`, { role: role.name, policyArn: `arn:aws:iam::aws:policy/${policy}` });
-    }
-    const fn = new aws.lambda.Function("app-webhook", {
-        role: role.arn,
-        runtime: "nodejs22.x",
-        handler: "index.handler",
-        code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset("exports.handler = async () => ({ statusCode: 202 });") }),
-        tracingConfig: { mode: "Active" },
-        environment: { variables: { NODE_ENV: "production", LOG_LEVEL: "info", ORDERS_QUEUE: "app-orders" } },
-        kmsKeyArn: edgeKey().arn,
-    });
-    new aws.lambda.FunctionUrl("app-webhook-url", { functionName: fn.name, authorizationType: "AWS_IAM" });
 }

@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
-const ROOT = path.resolve(__dirname, "..", "..", "..");
+const ROOT = path.resolve(__dirname, "..", "..");
 const FIXTURE = path.join(__dirname, "fixtures", "closure-code-paths.js");
 const PRELOAD = path.join(ROOT, "src", "program", "preload", "lazy-arborist.js");
 

@@ -1,11 +1,11 @@
 import * as fs from "fs";
 import * as path from "path";
-import { loadPolicies } from "../policies/registry";
-import { loadCatalog } from "../src/catalog/catalog";
-import { renderChecklist, renderPolicies } from "../src/catalog/render";
-import { policyProof } from "../scripts/policy-proof";
+import { loadPolicies } from "../../policies/registry";
+import { loadCatalog } from "../../src/catalog/catalog";
+import { renderChecklist, renderPolicies } from "../../src/catalog/render";
+import { policyProof } from "../../scripts/policy-proof";
 
-const ROOT = path.resolve(__dirname, "..");
+const ROOT = path.resolve(__dirname, "..", "..");
 const policies = loadPolicies(path.join(ROOT, "policies"));
 const catalog = loadCatalog();
 

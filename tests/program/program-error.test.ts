@@ -1,4 +1,4 @@
-import { describeProgramError } from "../../../src/program/program-error";
+import { describeProgramError } from "../../src/program/program-error";
 
 const HEADER = "Running program '/work/app/index.ts' failed with an unhandled exception:\n";
 

@@ -1,14 +1,14 @@
 // Through the command line: a program's late registrations reach the policies, and an interrupt
 // ends every process the preview started and leaves no files behind.
-import { spawn, spawnSync } from "child_process";
+import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { childPids, waitFor } from "../../harness/processes";
+import { CLI, runCli } from "../harness/cli";
+import { childPids, waitFor } from "../harness/processes";
 
-const ROOT = path.resolve(__dirname, "..", "..", "..");
-const CLI = path.join(ROOT, "bin", "prodready.js");
-const FIXTURES = path.join(__dirname, "..", "fixtures", "programs");
+const ROOT = path.resolve(__dirname, "..", "..");
+const FIXTURES = path.join(__dirname, "fixtures", "programs");
 
 function alive(pid: number): boolean {
     try {
@@ -21,24 +21,23 @@ function alive(pid: number): boolean {
 
 describe("prodready preview", () => {
     it("fails a program whose only declaration is a ConfigFile with a privileged root Pod", () => {
-        const result = spawnSync(process.execPath, [CLI, "preview", path.join(FIXTURES, "configfile-root-pod"), "--format", "json"],
-            { cwd: ROOT, encoding: "utf8", timeout: 240000 });
+        const result = runCli(["preview", path.join(FIXTURES, "configfile-root-pod"), "--format", "json"], { timeoutMs: 240_000 });
         expect(result.stderr).toBe("");
-        expect(result.status).toBe(1);
+        expect(result.code).toBe(1);
         const report = JSON.parse(result.stdout);
         expect(JSON.stringify(report)).toContain("kubernetes:yaml:ConfigFile$kubernetes:core/v1:Pod::shop/root-shell");
     });
 
     it("rejects a --timeout that is not a positive number of seconds", () => {
-        const result = spawnSync(process.execPath, [CLI, "preview", ".", "--timeout", "soon"], { cwd: ROOT, encoding: "utf8" });
-        expect(result.status).toBe(2);
+        const result = runCli(["preview", ".", "--timeout", "soon"]);
+        expect(result.code).toBe(2);
         expect(result.stderr.trim().split("\n")).toHaveLength(1);
         expect(result.stderr).toMatch(/--timeout.*expected a number of seconds above 0, got "soon"/);
     });
 
     it("rejects a --timeout longer than Node.js timers hold, which would fire at once", () => {
-        const result = spawnSync(process.execPath, [CLI, "preview", ".", "--timeout", "3000000"], { cwd: ROOT, encoding: "utf8" });
-        expect(result.status).toBe(2);
+        const result = runCli(["preview", ".", "--timeout", "3000000"]);
+        expect(result.code).toBe(2);
         expect(result.stderr.trim().split("\n")).toHaveLength(1);
         expect(result.stderr).toMatch(/--timeout.*expected at most 2147483 seconds .*got "3000000"/);
     });

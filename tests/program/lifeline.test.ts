@@ -7,11 +7,11 @@ import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { childPids, running, waitFor } from "../../harness/processes";
+import { CLI } from "../harness/cli";
+import { childPids, running, waitFor } from "../harness/processes";
 
-const ROOT = path.resolve(__dirname, "..", "..", "..");
-const CLI = path.join(ROOT, "bin", "prodready.js");
-const FIXTURES = path.join(__dirname, "..", "fixtures", "programs");
+const ROOT = path.resolve(__dirname, "..", "..");
+const FIXTURES = path.join(__dirname, "fixtures", "programs");
 
 const scratch: string[] = [];
 const leftovers: number[] = [];

@@ -1,16 +1,12 @@
 // Bad input gets one clear line and a non-zero exit, never a stack trace or a hang.
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { runCli } from "../harness/cli";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-const CLI = path.join(ROOT, "bin", "prodready.js");
 
-function prodready(...args: string[]) {
-    const result = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: "utf8", timeout: 120000 });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const prodready = (...args: string[]) => runCli(args);
 
 function tempProgram(source: string): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prodready-test-"));

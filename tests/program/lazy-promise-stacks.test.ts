@@ -4,7 +4,7 @@ import { execFileSync } from "child_process";
 import * as path from "path";
 
 const FIXTURE = path.join(__dirname, "fixtures", "promise-debug-stack.js");
-const PRELOAD = path.resolve(__dirname, "..", "..", "..", "src", "program", "preload", "lazy-promise-stacks.js");
+const PRELOAD = path.resolve(__dirname, "..", "..", "src", "program", "preload", "lazy-promise-stacks.js");
 
 function run(preload: boolean): { lazy: boolean; report: string } {
     const args = [...(preload ? ["-r", PRELOAD] : []), FIXTURE];

@@ -138,7 +138,7 @@ describe("a config the pack rejects", () => {
         process.env.PRODREADY_TEST_PID_FILE = pidFile;
         try {
             // The program never finishes: only a config checked beside it can end this run before the limit.
-            const run = preview(path.join(__dirname, "fixtures", "programs", "never-finishes"), { packConfig: packConfigOf({ packConfigFile: config }), timeoutSeconds: 240 });
+            const run = preview(path.join(__dirname, "..", "program", "fixtures", "programs", "never-finishes"), { packConfig: packConfigOf({ packConfigFile: config }), timeoutSeconds: 240 });
             await expect(run).rejects.toThrow(PolicyConfigError);
             await expect(run).rejects.toThrow(/aws-rds-require-backup-retention/);
         } finally {
