@@ -8,6 +8,7 @@ module.exports = {
     testEnvironment: "node",
     roots: ["<rootDir>/tests"],
     testMatch: ["**/*.test.ts"],
+    testSequencer: "<rootDir>/tests/harness/sequencer.js",
     setupFiles: ["<rootDir>/tests/setup-env.ts"],
     // Type errors are caught once by `tsc` in `npm test`; jest only transpiles, which keeps it fast.
     transform: {

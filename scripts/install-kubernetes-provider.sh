@@ -48,6 +48,10 @@ src="$cache/src"
 bin="$cache/bin"
 target="$bin/pulumi-resource-kubernetes"
 
+# Test files that start side by side may ask at once: one builds, the others wait and find it cached.
+mkdir -p "$bin"
+if command -v flock >/dev/null; then exec 9>"$bin/.lock"; flock 9; fi
+
 if [[ "${FORCE:-0}" != 1 && -x "$target" ]]; then
   log "cached in $bin"
   echo "$bin"

@@ -2,7 +2,7 @@
 //
 // PRODREADY_ENGINE_CLIS lists bin directories (each holding a `pulumi` and its language host, as
 // scripts/install-pulumi-cli.sh builds them), separated like PATH. The first runs every engine test
-// (tests/engine/real-cli.test.ts); each other one the cross-version set
+// (tests/engine/real-cli*.test.ts); each other one the cross-version set
 // (tests/engine/newest-cli.test.ts). Unset, the `pulumi` on the PATH is the only CLI.
 import { spawnSync } from "child_process";
 import * as fs from "fs";

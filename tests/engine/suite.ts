@@ -30,8 +30,9 @@ import { loadScenario } from "../../stacks/scenario";
 import { analyzeRun } from "../../src/analyzer/session";
 import type { AnalyzerHost } from "../../src/analyzer/host";
 import { loadProject, runProgram } from "../../src/program";
+import { CLI } from "../harness/cli";
 import { previewReference, previewReferenceRun, ROOT, sharedAnalyzer } from "../harness/stack";
-import type { EngineCli } from "./clis";
+import { EngineCli, engineClis } from "./clis";
 
 export const MINUTE = 60_000;
 
@@ -43,8 +44,8 @@ const SCENARIOS = fs.readdirSync(path.join(ROOT, "stacks", "scenarios"))
     .map((f) => f.replace(/\.ts$/, ""))
     .sort();
 export const PACK_DIR = path.join(ROOT, "policies");
-/** Programs written in TypeScript and in Pulumi YAML (tests/preview/twins/<name>/{typescript,yaml}). */
-const TWINS_DIR = path.join(ROOT, "tests", "preview", "twins");
+/** Programs written in TypeScript and in Pulumi YAML (tests/program/twins/<name>/{typescript,yaml}). */
+const TWINS_DIR = path.join(ROOT, "tests", "program", "twins");
 const YAML_TWINS = fs.readdirSync(TWINS_DIR)
     .filter((name) => fs.existsSync(path.join(TWINS_DIR, name, "yaml", "Pulumi.yaml")))
     .sort();
@@ -213,6 +214,33 @@ export interface EngineSuiteOptions {
     full: boolean;
     /** Registers more tests in the suite, with its harness. */
     more?: (engine: EngineHarness) => void;
+    /**
+     * This suite's share of the scenarios: every `of`-th, from the `part`-th. The shares run as
+     * test files of their own, so that jest's workers run them side by side; a suite with
+     * `scenariosOnly` registers nothing else.
+     */
+    share?: { part: number; of: number; scenariosOnly?: boolean };
+}
+
+/** How many test files share the scenarios under the first CLI: real-cli.test.ts and real-cli-scenarios-N.test.ts. */
+export const SCENARIO_SHARES = 3;
+
+/**
+ * The engine suite on the first CLI of PRODREADY_ENGINE_CLIS with share `part` of the scenarios;
+ * the first share carries every other test too. Skipped with one line of notice without a CLI.
+ */
+export function realCliSuite(part: number): void {
+    const [first] = engineClis();
+    if (first) {
+        engineSuite(first, { full: true, share: { part, of: SCENARIO_SHARES, scenariosOnly: part > 1 } });
+        return;
+    }
+    if (part === 1) {
+        process.stderr.write("engine tests skipped: no pulumi CLI on PATH; run scripts/install-pulumi-cli.sh\n");
+    }
+    describe.skip("the real Pulumi engine", () => {
+        it("needs a pulumi CLI", () => undefined);
+    });
 }
 
 /** The engine tests on one Pulumi CLI. */
@@ -223,8 +251,12 @@ export function engineSuite(cli: EngineCli, options: EngineSuiteOptions): void {
 function engineTests(cli: EngineCli, options: EngineSuiteOptions): void {
     const analyzer = sharedAnalyzer();
     const allScenarios = options.full && ALL_SCENARIOS;
+    const share = options.share ?? { part: 1, of: 1 };
+    const none = (..._args: Parameters<typeof it>) => undefined;
+    /** The tests besides the scenarios' verdicts. */
+    const itOther = share.scenariosOnly ? none : it;
     /** Tests only the full suite runs. */
-    const itFull = options.full ? it : (..._args: Parameters<typeof it>) => undefined;
+    const itFull = options.full && !share.scenariosOnly ? it : none;
     let tmp = "";
     let project = "";
     let env: NodeJS.ProcessEnv = {};
@@ -360,7 +392,7 @@ function engineTests(cli: EngineCli, options: EngineSuiteOptions): void {
         }
     });
 
-    it("passes the reference stack with the pack loaded", async () => {
+    itOther("passes the reference stack with the pack loaded", async () => {
         setScenario(undefined);
         const [r, embedded] = await Promise.all([preview(), previewReference(analyzer())]);
         timings.push(`reference with pack ${r.ms} ms`);
@@ -373,9 +405,11 @@ function engineTests(cli: EngineCli, options: EngineSuiteOptions): void {
         expect(plain.status).toBe(0);
     }, 10 * MINUTE);
 
-    const scenarios = CHOSEN_SCENARIOS.length ? CHOSEN_SCENARIOS : allScenarios ? SCENARIOS : representativeScenarios();
+    const listed = CHOSEN_SCENARIOS.length ? CHOSEN_SCENARIOS : allScenarios ? SCENARIOS : representativeScenarios();
+    const scenarios = listed.filter((_, i) => i % share.of === share.part - 1);
     const which = CHOSEN_SCENARIOS.length ? "the chosen scenarios" : allScenarios ? "every scenario" : "a scenario of every policy group";
-    it(`reaches the embedded preview's verdict on ${which} (${scenarios.length} of ${SCENARIOS.length})`, async () => {
+    const counted = share.of > 1 ? `part ${share.part} of ${share.of}: ${scenarios.length} of ${listed.length}` : `${scenarios.length} of ${SCENARIOS.length}`;
+    (scenarios.length ? it : none)(`reaches the embedded preview's verdict on ${which} (${counted})`, async () => {
         const started = Date.now();
         const differences: string[] = [];
         for (const name of scenarios) {
@@ -463,7 +497,7 @@ function engineTests(cli: EngineCli, options: EngineSuiteOptions): void {
         expect(differences).toEqual([]);
     }, 15 * MINUTE);
 
-    it("applies a policy-pack config the same way (a P0 lowered to advisory, a threshold raised)", async () => {
+    itOther("applies a policy-pack config the same way (a P0 lowered to advisory, a threshold raised)", async () => {
         setScenario(undefined);
         const packConfig = { "aws-rds-require-backup-retention": { enforcementLevel: "advisory", minimumDays: 35 } };
         const r = await preview({ packConfig });
@@ -475,7 +509,7 @@ function engineTests(cli: EngineCli, options: EngineSuiteOptions): void {
         expect(engine).toEqual(embedded);
     }, 10 * MINUTE);
 
-    it("gives the same report from the engine's event log as from the embedded preview", async () => {
+    itOther("gives the same report from the engine's event log as from the embedded preview", async () => {
         const name = "aws-data-short-backup-retention";
         setScenario(name);
         // An exemption and a lowered level, so that exemptions and levels are compared too.
@@ -504,7 +538,7 @@ function engineTests(cli: EngineCli, options: EngineSuiteOptions): void {
         expect(comparable(fromLog)).toEqual(comparable(embedded));
     }, 10 * MINUTE);
 
-    it("applies a ready-made profile as a plain policy-pack config, the same way", async () => {
+    itOther("applies a ready-made profile as a plain policy-pack config, the same way", async () => {
         const scenario = "k8s-workload-host-access";
         setScenario(scenario);
         const profile = JSON.parse(fs.readFileSync(path.join(ROOT, "profiles", "pss-restricted.json"), "utf8"));
@@ -519,7 +553,7 @@ function engineTests(cli: EngineCli, options: EngineSuiteOptions): void {
         expect(engine).toEqual(embedded);
     }, 10 * MINUTE);
 
-    it("rejects a malformed policy-pack config in both", async () => {
+    itOther("rejects a malformed policy-pack config in both", async () => {
         setScenario(undefined);
         const bad = { "aws-rds-require-backup-retention": "bogus" };
         const r = await preview({ packConfig: bad });
@@ -528,7 +562,7 @@ function engineTests(cli: EngineCli, options: EngineSuiteOptions): void {
 
         const file = path.join(tmp, "bad-pack-config.json");
         fs.writeFileSync(file, JSON.stringify(bad));
-        const embedded = spawnSync(process.execPath, [path.join(ROOT, "bin", "prodready.js"), "preview", ".", "--policy-pack-config", file],
+        const embedded = spawnSync(process.execPath, [CLI, "preview", ".", "--policy-pack-config", file],
             { cwd: ROOT, encoding: "utf8", timeout: 5 * MINUTE });
         expect(embedded.error).toBeUndefined();
         expect(embedded.status).toBe(2);
@@ -556,7 +590,7 @@ function engineTests(cli: EngineCli, options: EngineSuiteOptions): void {
         expect(engineVerdict(r.events).violations).toEqual([]);
     }, 15 * MINUTE);
 
-    options.more?.({
+    (share.scenariosOnly ? undefined : options.more)?.({
         tmp: () => tmp,
         pulumi,
         preview,

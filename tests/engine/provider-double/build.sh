@@ -26,6 +26,8 @@ sdk="$repo/node_modules/@pulumi/aws"
 [[ -f "$sdk/package.json" ]] || { echo "provider-double: $sdk is missing (npm ci)" >&2; exit 1; }
 aws_version="$(node -p 'require(process.argv[1]).version.replace(/^v/, "")' "$sdk/package.json")"
 
+# Test files that start side by side may ask at once: one builds, the others wait and find it cached.
+if command -v flock >/dev/null; then exec 9>"$bin/.lock"; flock 9; fi
 stamp="$(cat "$here/go.mod" "$here/go.sum" "$here"/*.go "$here/aws-schema.js" | sha256sum | cut -c1-16) aws=$aws_version"
 if [[ "${FORCE:-0}" != 1 && -x "$bin/pulumi-resource-aws" && -f "$bin/pulumi-resource-aws.schema.json" \
       && "$(cat "$bin/.stamp" 2>/dev/null)" == "$stamp" ]]; then
