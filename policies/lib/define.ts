@@ -223,6 +223,31 @@ function tagSingleType<F extends object>(resourceTypes: readonly string[], valid
     return validate;
 }
 
+// The stack policies of one request are handed the same resource objects (policies/serving/
+// shared-stack.ts), so their URN index is built once, keyed on the list's first resource and kept
+// only for a list of the very same objects, and only when a violation or unknown needs it.
+const urnIndexes = new WeakMap<object, { list: readonly PolicyResource[]; index: Map<string, PolicyResource> }>();
+
+function urnIndex(resources: readonly PolicyResource[]): () => Map<string, PolicyResource> {
+    let index: Map<string, PolicyResource> | undefined;
+    return () => {
+        if (index) {
+            return index;
+        }
+        const first = resources[0];
+        const kept = first === undefined ? undefined : urnIndexes.get(first);
+        if (kept && kept.list.length === resources.length && kept.list.every((r, i) => r === resources[i])) {
+            index = kept.index;
+        } else {
+            index = new Map(resources.map((r) => [r.urn, r]));
+            if (first !== undefined) {
+                urnIndexes.set(first, { list: resources, index });
+            }
+        }
+        return index;
+    };
+}
+
 /** A policy that needs the whole stack, to join resources that reference each other. */
 export function stackPolicy<const S extends Settings = Record<string, never>>(spec: StackPolicySpec<S>): ProdreadyStackPolicy {
     const names = [spec.name, ...(spec.aliases ?? [])];
@@ -230,7 +255,7 @@ export function stackPolicy<const S extends Settings = Record<string, never>>(sp
         ...metadata(spec),
         validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
             const config = args.getConfig<ConfigOf<S> & CommonSettings>();
-            const byUrn = new Map(args.resources.map((r) => [r.urn, r]));
+            const byUrn = urnIndex(args.resources);
             // A violation on an exempt resource is withheld; the exemptions that withheld one are
             // reported together as the policy's not-applicable reason, one line per resource.
             const withheld = new Map<string, string>();
@@ -248,7 +273,7 @@ export function stackPolicy<const S extends Settings = Record<string, never>>(sp
                 },
             };
             spec.validate(args.resources, config, (message, urn) => {
-                const resource = urn === undefined ? undefined : byUrn.get(urn);
+                const resource = urn === undefined ? undefined : byUrn().get(urn);
                 const { exempt, notes } = resource ? decide(names, resource, config.exemptions, config.exemptionsFromResources) : { exempt: undefined, notes: [] };
                 if (exempt) {
                     withheld.set(urn!, exemptionReason(exempt, urn));
@@ -257,7 +282,7 @@ export function stackPolicy<const S extends Settings = Record<string, never>>(sp
                 }
             }, context);
             for (const urn of unknown) {
-                const resource = byUrn.get(urn);
+                const resource = byUrn().get(urn);
                 const { exempt } = resource ? decide(names, resource, config.exemptions, config.exemptionsFromResources) : { exempt: undefined };
                 if (exempt) {
                     unknown.delete(urn);

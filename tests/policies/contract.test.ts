@@ -105,3 +105,35 @@ describe("a stack policy with a value unknown during preview", () => {
         expect(verdict.violations).toEqual(["bad"]);
     });
 });
+
+describe("a stack policy's exemptions", () => {
+    // The URN index behind exemption decisions is kept between stack policies handed the same
+    // resource objects; a list that only shares its first resource must get its own.
+    const resource = (name: string, tags?: Record<string, string>) => Object.freeze({
+        type: "aws:s3/bucket:Bucket", name, urn: `urn:pulumi:dev::p::aws:s3/bucket:Bucket::${name}`,
+        props: { value: name, ...(tags ? { tags } : {}) },
+    });
+    function validate(resources: readonly object[]): { violations: string[]; notApplicable: string[] } {
+        const violations: string[] = [];
+        const notApplicable: string[] = [];
+        const args = {
+            resources,
+            getConfig: () => ({ exemptions: {}, exemptionsFromResources: "any" }),
+            notApplicable: (reason: string) => { notApplicable.push(reason); },
+        };
+        (stack.validateStack as (a: unknown, r: (m: string) => void) => void)(args, (message) => violations.push(message));
+        return { violations, notApplicable };
+    }
+
+    it("are decided on the resources each call is handed", () => {
+        const first = resource("first");
+        const last = resource("last");
+        const plain = resource("second");
+        const exempt = resource("second", { "prodready:exempt": "aws-test-require-stack-context=kept for the audit" });
+        expect(validate([first, plain, last]).violations).toEqual(["first", "second", "last"]);
+        const withExempt = validate([first, exempt, last]);
+        expect(withExempt.violations).toEqual(["first", "last"]);
+        expect(withExempt.notApplicable.join()).toContain("kept for the audit");
+        expect(validate([first, plain, last]).violations).toEqual(["first", "second", "last"]);
+    });
+});
