@@ -1,6 +1,7 @@
 // The policy-pack config of a run as written: a JSON file (what `pulumi preview --policy-pack-config`
 // takes), a ready-made profile of profiles/, or a file over a profile. Read once per run, by the
-// command, and passed on; ./config.ts resolves it against the pack's policies.
+// command, and passed on; ./config.ts resolves it against the pack's policies. A version 2 config is
+// read into the plain form here, once (plainPackConfig).
 import * as fs from "fs";
 import { escape as escapeGlob } from "minimatch";
 import * as path from "path";
@@ -20,7 +21,16 @@ export function readPackConfig(file: string): unknown {
         const line = jsonErrorLine(text);
         throw new PolicyConfigError(`policy-pack config ${file} is not valid JSON${line === undefined ? ": it ends early" : ` at line ${line}`}`);
     }
-    return isObject(config) && "version" in config ? fromVersion2(config, file) : config;
+    return plainPackConfig(config, file);
+}
+
+/**
+ * A policy-pack config in the plain form the pack resolves (`{"all": ..., "<policy>": ...}`), whether
+ * it was written plain or in version 2; `source` names it in errors (a file, or "policy-pack config").
+ * The one reader of version 2, for every command that takes a config, `prodready report` included.
+ */
+export function plainPackConfig(config: unknown, source = "policy-pack config"): unknown {
+    return isObject(config) && "version" in config ? fromVersion2(config, source) : config;
 }
 
 /**
@@ -29,19 +39,19 @@ export function readPackConfig(file: string): unknown {
  * every resource a Pulumi policy exception names for it. The engine still reports an excepted
  * violation and fails no run on it; prodready reports it as exempt, with the exception's id.
  */
-function fromVersion2(config: Record<string, unknown>, file: string): Record<string, unknown> {
+function fromVersion2(config: Record<string, unknown>, source: string): Record<string, unknown> {
     const fail = (detail: string): never => {
-        throw new PolicyConfigError(`policy-pack config ${file}: ${detail}`);
+        throw new PolicyConfigError(`${source}: ${detail}`);
     };
     if (config.version !== 2) {
-        fail(`version ${JSON.stringify(config.version)} is not one prodready reads (2, or none for the plain form)`);
+        fail(`policy-pack config version ${JSON.stringify(config.version)} is not one prodready reads (2); a plain config has no "version"`);
     }
     const unknown = Object.keys(config).find((k) => !["version", "policies", "exceptions", "environments"].includes(k));
     if (unknown !== undefined) {
-        fail(`a version 2 config has no key "${unknown}" (keys: version, policies, exceptions, environments)`);
+        fail(`a version 2 policy-pack config has no key "${unknown}" (keys: version, policies, exceptions, environments)`);
     }
     if (config.environments !== undefined) {
-        fail("its ESC environments cannot be read without Pulumi Cloud: put their values in \"policies\"");
+        fail("a version 2 policy-pack config's ESC environments cannot be read without Pulumi Cloud: put their values in \"policies\"");
     }
     const policies = config.policies ?? {};
     if (!isObject(policies)) {

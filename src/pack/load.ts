@@ -4,6 +4,7 @@
 // Loaded from the pack's compiled bin/, or its sources under ts-node/jest.
 import * as fs from "fs";
 import * as path from "path";
+import type { Priority } from "../../policies/lib/contract";
 import { packageRoot } from "../paths";
 import type { PolicyConfigInfo } from "./config";
 import type { PackGrammar } from "./exemptions";
@@ -24,6 +25,9 @@ export interface PackPolicy extends PolicyConfigInfo, Partial<PolicyScope> {
     tags?: string[];
     remediationSteps?: string;
     framework?: { reference?: string };
+    /** Typed on prodready's policies (policies/lib/define.ts); the same as the `priority:` tag and the framework reference. */
+    priority?: Priority;
+    checklist?: readonly string[];
     // `resourceTypes` is unset on a stack policy (one without `validateResource`); `appliesTo` is set
     // when a resource policy also judges types matched by shape.
     validateResource?: unknown;

@@ -85,7 +85,7 @@ export function computeCoverage(subjects: readonly CoverageSubject[], policies: 
         } else if (s.notAnalyzed) {
             counts.notJudged++;
             notJudgedTypes.add(s.type);
-        } else if (anyType || types.has(s.type) || reported.has(s.urn) || enabled.some((p) => appliesTo(p, s))) {
+        } else if (anyType || types.has(s.type) || reported.has(s.urn) || enabled.some((p) => matchesShape(p, s))) {
             counts.judged++;
         } else {
             counts.notJudged++;
@@ -96,7 +96,7 @@ export function computeCoverage(subjects: readonly CoverageSubject[], policies: 
 }
 
 /** Whether a shape-matching policy judges a subject; a policy that cannot read it does not count. */
-function appliesTo(policy: CoveragePolicy, subject: CoverageSubject): boolean {
+export function matchesShape(policy: Pick<Partial<PolicyScope>, "appliesTo">, subject: CoverageSubject): boolean {
     try {
         return policy.appliesTo?.(subject.type, subject.inputs ?? {}) === true;
     } catch {

@@ -3,14 +3,14 @@
 // form is the `--format json` output, versioned and described by docs/report.schema.json.
 import * as fs from "fs";
 import * as path from "path";
-import type { Analysis, PolicyInfo } from "./analysis";
+import type { Analysis, Exemption, NotApplicable, PolicyInfo } from "./analysis";
 import type { Catalog } from "../catalog/catalog";
-import { checklistOf, parseExemptionReason, priorityOf } from "../../policies/lib/contract";
+import { checklistOf, parseExemptionReason, Priority, priorityOf } from "../../policies/lib/contract";
 import { packageRoot } from "../paths";
 import { computeScore, ReadinessScore } from "../score/score";
-import { computeCoverage, CoveragePolicy, CoverageSubject } from "./coverage";
+import { computeCoverage, CoverageSubject } from "./coverage";
 import type { PolicyScope } from "../pack/load";
-import type { FrameworkControls } from "./frameworks";
+import type { FrameworkId } from "../../policies/lib/frameworks";
 import type { Step, StepSubject } from "./model";
 
 /**
@@ -26,7 +26,7 @@ import type { Step, StepSubject } from "./model";
  */
 export const REPORT_SCHEMA_VERSION = "2.5.0";
 
-export type Priority = "P0" | "P1" | "P2";
+export type { Priority } from "../../policies/lib/contract";
 
 export interface ReportPolicy {
     name: string;
@@ -206,6 +206,45 @@ export interface Report {
     frameworkControls?: FrameworkControls;
 }
 
+/**
+ * A control's verdict in the run: `failing` (a violation, at any level), `not-verified` (a mandatory
+ * policy could not judge a resource), `unknown` (values unknown during preview), `exempt` (nothing
+ * found but exemptions applied), `passing` (its enabled policies found nothing, which includes finding
+ * nothing to judge), `not-checked` (every policy mapped to it is disabled, or none ran).
+ */
+export type ControlVerdict = "failing" | "not-verified" | "unknown" | "exempt" | "passing" | "not-checked";
+
+/** A finding as a control lists it; the message is on the report's finding. */
+export interface ControlFinding {
+    policy: string;
+    outcome: ReportFinding["outcome"];
+    enforcementLevel: string;
+    urn?: string;
+    type?: string;
+    name?: string;
+    notVerified?: true;
+}
+
+export interface ControlResult {
+    id: string;
+    /** From the catalog; absent for a control the pack's tags name but the catalog does not define. */
+    title?: string;
+    url?: string;
+    verdict: ControlVerdict;
+    /** The policies mapped to the control, with the level they ran at. */
+    policies: Array<{ name: string; enforcementLevel: string }>;
+    findings: ControlFinding[];
+    exemptions: number;
+}
+
+/** The report's findings by control of one framework (`--group-by <framework>`, src/report/frameworks.ts). */
+export interface FrameworkControls {
+    framework: { id: FrameworkId; name: string; version: string; url: string };
+    controls: ControlResult[];
+    /** Findings of policies the framework maps to no control: listed in the report, under no control here. */
+    unmapped: { findings: number; policies: string[] };
+}
+
 /** One program of a run that judged several, and its stack. */
 export interface ReportStack {
     project: string;
@@ -249,16 +288,15 @@ export function toolVersion(): string {
     }
 }
 
-export { checklistOf, priorityOf } from "../../policies/lib/contract";
-
+/** A policy as reports list it; its priority and checklist items are read from its tags only where it carries no typed ones. */
 export function reportPolicy(p: PolicyInfo, level: string | undefined, allowUnknown = false): ReportPolicy {
     return {
         name: p.name,
         description: p.description,
         severity: p.severity,
         enforcementLevel: level ?? p.enforcementLevel ?? "advisory",
-        priority: priorityOf(p.tags),
-        checklist: checklistOf(p.framework?.reference),
+        priority: p.priority ?? priorityOf(p.tags),
+        checklist: p.checklist ? [...p.checklist] : checklistOf(p.framework?.reference),
         remediationSteps: p.remediationSteps,
         tags: p.tags,
         ...(allowUnknown ? { allowUnknown: true as const } : {}),
@@ -301,29 +339,32 @@ function verified(finding: ReportFinding, policy: ReportPolicy | undefined): Rep
     return { ...finding, notVerified: { reason: `depends on a value unknown during preview${property ? `: ${property}` : ""}`, ...(property ? { property } : {}) } };
 }
 
-/** Reads an exemption back from a not-applicable reason; a stack policy's reason lists one per line. */
-export function parseExemptReason(reason: string): Array<Omit<ReportExemption, "policy" | "type" | "name">> {
-    return parseExemptionReason(reason);
-}
-
-/** Splits the not-applicable answers into exemptions and the rest. */
-export function splitNotApplicable(entries: readonly ReportNotApplicable[], resolve: (urn: string) => { type?: string; name?: string } | undefined) {
-    const exemptions: ReportExemption[] = [];
-    const other: ReportNotApplicable[] = [];
+/**
+ * The exemptions among not-applicable answers, read back from their reasons (the form in which an
+ * exemption crosses the Analyzer protocol; a stack policy's reason lists one per line), and the rest.
+ */
+function splitNotApplicable(entries: readonly NotApplicable[]): { exemptions: Exemption[]; other: NotApplicable[] } {
+    const exemptions: Exemption[] = [];
+    const other: NotApplicable[] = [];
     for (const n of entries) {
-        const parsed = parseExemptReason(n.reason);
+        const parsed = parseExemptionReason(n.reason);
         if (parsed.length === 0) {
             other.push(n);
             continue;
         }
         for (const e of parsed) {
-            const urn = e.urn ?? n.urn;
-            const known = urn ? resolve(urn) : undefined;
             exemptions.push({ policy: n.policy, reason: e.reason, source: e.source, ...(e.expires ? { expires: e.expires } : {}),
-                urn, type: known?.type ?? n.type, name: known?.name ?? n.name, ...(n.pack ? { pack: n.pack } : {}) });
+                urn: e.urn ?? n.urn, type: n.type, name: n.name, ...(n.pack ? { pack: n.pack } : {}) });
         }
     }
     return { exemptions, other };
+}
+
+/** An exemption as reports list it: the type and name its URN ends with, where it has one. */
+function reportExemption(e: Exemption): ReportExemption {
+    const known = e.urn ? parseUrn(e.urn) : undefined;
+    return { policy: e.policy, reason: e.reason, source: e.source, ...(e.expires ? { expires: e.expires } : {}),
+        urn: e.urn, type: known?.type ?? e.type, name: known?.name ?? e.name, ...(e.pack ? { pack: e.pack } : {}) };
 }
 
 /** The type and name a URN ends with: `urn:pulumi:<stack>::<project>::<parent$type>::<name>`. */
@@ -338,25 +379,6 @@ export function parseUrn(urn: string): { type?: string; name?: string } {
 
 function byPolicyThenUrn<T extends { policy: string; urn?: string }>(a: T, b: T): number {
     return a.policy.localeCompare(b.policy) || (a.urn ?? "").localeCompare(b.urn ?? "");
-}
-
-export interface ReportInput {
-    source: Report["source"];
-    pack: { name: string; version: string };
-    packs?: Report["packs"];
-    resources?: number;
-    policies: ReportPolicy[];
-    findings: ReportFinding[];
-    notApplicable: ReportNotApplicable[];
-    catalog: Catalog;
-    /** Every object of the run (resources, providers, the stack; manifest objects). */
-    subjects: readonly CoverageSubject[];
-    /** Each policy's kind and, for a resource policy, the types it judges (undefined: not known). */
-    scopes: ReadonlyArray<Omit<CoveragePolicy, "enabled">>;
-    /** Objects known to be judged otherwise (by a policy whose types are not known). */
-    judgedUrns?: readonly string[];
-    /** The line that declares each resource, by URN, where known. */
-    locations?: ReadonlyMap<string, SourceLocation>;
 }
 
 /** Adds the declaring line to an entry about a resource whose line is known. */
@@ -403,52 +425,15 @@ export function withDebt(report: Report, debts: ReadonlyMap<number, FindingDebt>
     };
 }
 
-/** Assembles a report: sorts, separates exemptions, summarizes and scores. */
-export function buildReport(input: ReportInput): Report {
-    const policiesByName = new Map(input.policies.map((p) => [p.name, p]));
-    const findings = input.findings.map((f) => located(verified(f, policiesByName.get(f.policy)), input.locations))
-        .sort((a, b) => byPolicyThenUrn(a, b) || a.message.localeCompare(b.message));
-    const split = splitNotApplicable(input.notApplicable, parseUrn);
-    const exemptions = split.exemptions.map((e) => located(e, input.locations));
-    const other = split.other;
-    const enabled = input.policies.filter((p) => p.enforcementLevel !== "disabled");
-    const counts = gateCounts(findings);
-    const enabledNames = new Set(enabled.map((p) => p.name));
-    const coverage = computeCoverage(input.subjects, input.scopes.map((s) => ({ ...s, enabled: enabledNames.has(s.name) })),
-        // Other not-applicable answers do not count: the policy SDK gives one for every resource of a type a policy skips.
-        [...findings, ...exemptions].flatMap((f) => f.urn ? [f.urn] : []).concat(input.judgedUrns ?? []));
-    return {
-        schemaVersion: REPORT_SCHEMA_VERSION,
-        tool: { name: "prodready", version: toolVersion() },
-        source: input.source,
-        pack: input.pack,
-        ...(input.packs ? { packs: input.packs } : {}),
-        summary: {
-            ...(input.resources !== undefined ? { resources: input.resources } : {}),
-            policies: enabled.length,
-            mandatory: counts.mandatory,
-            advisory: counts.advisory,
-            unknown: counts.unknown,
-            notVerified: counts.notVerified,
-            exempt: exemptions.length,
-            ...coverage,
-            passed: counts.passed,
-        },
-        policies: [...input.policies].sort((a, b) => a.name.localeCompare(b.name)),
-        findings,
-        exemptions: exemptions.sort(byPolicyThenUrn),
-        notApplicable: other.sort(byPolicyThenUrn),
-        score: computeScore(input.catalog, enabled, findings, exemptions),
-    };
-}
-
 export interface AnalysisReportOptions {
     catalog: Catalog;
     source: Report["source"];
     /** Every object the pack was called with (the run's resources and the default providers). */
     subjects: readonly CoverageSubject[];
-    /** The types each resource policy judges, from the pack loaded in-process (src/pack/load.ts). */
+    /** The types each resource policy judges, from the pack loaded in-process (src/pack/load.ts); a resource policy not in it may judge any type. */
     resourceTypes?: ReadonlyMap<string, PolicyScope>;
+    /** Objects known to be judged otherwise (by a policy of which the run knows no types, nor that it is a resource policy). */
+    judgedUrns?: readonly string[];
     /** The line that declares each resource, by URN (src/report/locations.ts). */
     locations?: ReadonlyMap<string, SourceLocation>;
     /** What an embedded preview made up (src/program/stand-ins): see standInsOf. */
@@ -482,28 +467,55 @@ export function standInsOf(run: { resources: readonly { urn: string; name: strin
     return { functions: run.standInFunctions ?? [], dependencies };
 }
 
-/** The report of an embedded preview or manifest run. */
+/**
+ * The report of a run, from its analysis: the one place a report is assembled, for an embedded
+ * preview, a manifest run and an event log alike. Sorts, separates exemptions, summarizes and scores.
+ */
 export function reportFromAnalysis(analysis: Analysis, options: AnalysisReportOptions): Report {
     // With several packs, every entry names its pack; the run's own pack's entries carry none in the analysis.
     const packOf = (item: { pack?: string }) => (analysis.packs ? { pack: item.pack ?? analysis.pack.name } : {});
-    const report = buildReport({
+    const policies = analysis.pack.policies.map((p) => ({ ...reportPolicy(p, analysis.levels[p.name], analysis.allowUnknown?.includes(p.name)), ...packOf(p) }));
+    const policiesByName = new Map(policies.map((p) => [p.name, p]));
+    const findings = analysis.findings.map((f): ReportFinding => located(verified({
+        policy: f.policy, outcome: f.outcome, ...(f.noVerdict ? { noVerdict: true as const } : {}), enforcementLevel: f.level, severity: f.severity, message: f.message,
+        ...(f.urn ? { urn: f.urn } : {}), ...(f.type ? { type: f.type } : {}), ...(f.name ? { name: f.name } : {}), ...packOf(f),
+    }, policiesByName.get(f.policy)), options.locations))
+        .sort((a, b) => byPolicyThenUrn(a, b) || a.message.localeCompare(b.message));
+    const split = splitNotApplicable(analysis.notApplicable);
+    const exemptions = [...split.exemptions, ...(analysis.exemptions ?? [])].map((e) => located(reportExemption({ ...e, ...packOf(e) }), options.locations));
+    const other = split.other.map((n): ReportNotApplicable => ({ policy: n.policy, reason: n.reason,
+        ...(n.urn ? { urn: n.urn } : {}), ...(n.type ? { type: n.type } : {}), ...(n.name ? { name: n.name } : {}), ...packOf(n) }));
+    const enabled = policies.filter((p) => p.enforcementLevel !== "disabled");
+    const counts = gateCounts(findings);
+    const enabledNames = new Set(enabled.map((p) => p.name));
+    const scopes = analysis.pack.policies.map((p) => ({ name: p.name, kind: p.kind, enabled: enabledNames.has(p.name),
+        resourceTypes: options.resourceTypes?.get(p.name)?.resourceTypes, appliesTo: options.resourceTypes?.get(p.name)?.appliesTo }));
+    const coverage = computeCoverage(options.subjects, scopes,
+        // Other not-applicable answers do not count: the policy SDK gives one for every resource of a type a policy skips.
+        [...findings, ...exemptions].flatMap((f) => f.urn ? [f.urn] : []).concat(options.judgedUrns ?? []));
+    const report: Report = {
+        schemaVersion: REPORT_SCHEMA_VERSION,
+        tool: { name: "prodready", version: toolVersion() },
         source: options.source,
         pack: { name: analysis.pack.name, version: analysis.pack.version },
         ...(analysis.packs ? { packs: analysis.packs } : {}),
-        resources: analysis.resources,
-        policies: analysis.pack.policies.map((p) => ({ ...reportPolicy(p, analysis.levels[p.name], analysis.allowUnknown?.includes(p.name)), ...packOf(p) })),
-        findings: analysis.findings.map((f) => ({
-            policy: f.policy, outcome: f.outcome, enforcementLevel: f.level, severity: f.severity, message: f.message,
-            ...(f.urn ? { urn: f.urn } : {}), ...(f.type ? { type: f.type } : {}), ...(f.name ? { name: f.name } : {}), ...packOf(f),
-        })),
-        notApplicable: (analysis.notApplicable ?? []).map((n) => ({ policy: n.policy, reason: n.reason,
-            ...(n.urn ? { urn: n.urn } : {}), ...(n.type ? { type: n.type } : {}), ...(n.name ? { name: n.name } : {}), ...packOf(n) })),
-        catalog: options.catalog,
-        subjects: options.subjects,
-        locations: options.locations,
-        scopes: analysis.pack.policies.map((p) => ({ name: p.name, kind: p.kind,
-            resourceTypes: options.resourceTypes?.get(p.name)?.resourceTypes, appliesTo: options.resourceTypes?.get(p.name)?.appliesTo })),
-    });
+        summary: {
+            resources: analysis.resources,
+            policies: enabled.length,
+            mandatory: counts.mandatory,
+            advisory: counts.advisory,
+            unknown: counts.unknown,
+            notVerified: counts.notVerified,
+            exempt: exemptions.length,
+            ...coverage,
+            passed: counts.passed,
+        },
+        policies: [...policies].sort((a, b) => a.name.localeCompare(b.name)),
+        findings,
+        exemptions: exemptions.sort(byPolicyThenUrn),
+        notApplicable: other.sort(byPolicyThenUrn),
+        score: computeScore(options.catalog, enabled, findings, exemptions),
+    };
     const stood = options.standIns ? withStandIns(report, options.standIns) : report;
     const stepped = options.steps ? withSteps(stood, options.steps) : stood;
     return options.stacks ? { ...stepped, stacks: [...options.stacks] } : stepped;

@@ -1,18 +1,20 @@
-// Reads what a real `pulumi preview --policy-pack <pack> --event-log <file>` wrote, and turns it into
-// the same report as the embedded preview. The event log is JSON lines of engine events
-// (apitype.EngineEvent, sdk/go/common/apitype/events.go): each `policyEvent` is a violation, each
-// `policyAnalyzeSummaryEvent` lists the resource policies that passed or failed on one resource,
-// `resourcePreEvent` carries the resource's inputs. `pulumi preview --json` is recognised and
+// Reads what a real `pulumi preview --policy-pack <pack> --event-log <file>` wrote into the same
+// Analysis as the embedded preview, and so into the same report. The event log is JSON lines of
+// engine events (apitype.EngineEvent, sdk/go/common/apitype/events.go): each `policyEvent` is a
+// violation, each `policyAnalyzeSummaryEvent` lists the resource policies that passed or failed on
+// one resource, `resourcePreEvent` carries the resource's inputs. `pulumi preview --json` is recognised and
 // refused: its digest (pkg/display/json.go, PreviewDigest) skips every policy event.
 import Ajv from "ajv";
 import * as fs from "fs";
-import { resolvePolicyConfig } from "../pack/config";
+import { aliasesOf, EnforcementLevel, resolvePolicyConfig, ResolvedPolicyConfig, unknownsAllowed } from "../pack/config";
+import { plainPackConfig } from "../pack/config-file";
 import type { Catalog } from "../catalog/catalog";
-import { CoverageSubject, isPolicySubject } from "./coverage";
-import { buildReport, parseUrn, Report, ReportFinding, ReportNotApplicable, ReportPolicy, priorityOf, checklistOf, where } from "./document";
-import { loadPack, PackIdentity, PackPolicy } from "../pack/load";
+import type { Analysis, Exemption, Finding, PolicyInfo } from "./analysis";
+import { CoverageSubject, isPolicySubject, matchesShape } from "./coverage";
+import { parseUrn, Report, reportFromAnalysis, ReportFinding, where } from "./document";
+import { loadPack, PackIdentity, PackPolicy, PolicyScope } from "../pack/load";
 import { visibleLine } from "./safe";
-import { exemptionReason, isUnknownDuringPreview, parseUnknownResources } from "../../policies/lib/contract";
+import { checklistOf, isUnknownDuringPreview, parseUnknownResources, priorityOf } from "../../policies/lib/contract";
 
 export { loadPack } from "../pack/load";
 
@@ -290,33 +292,10 @@ function oneLineText(text: string): string {
  * The exemption a violation covered by Pulumi policy exceptions becomes: their ids as its source,
  * their reasons as its reason (the engine lists them lowest id first).
  */
-function exceptionReason(exceptions: readonly PolicyEventException[]): string {
+function exceptionNote(exceptions: readonly PolicyEventException[]): Pick<Exemption, "reason" | "source"> {
     const ids = exceptions.map((e) => oneLineText(e.id));
     const reasons = [...new Set(exceptions.map((e) => oneLineText(e.reason)).filter((r) => r !== ""))];
-    return exemptionReason({ reason: reasons.join("; ") || "no reason given", source: `Pulumi policy exception${ids.length > 1 ? "s" : ""} ${ids.join(", ")}` });
-}
-
-/**
- * The policies' part of a policy-pack config. A version 2 file (`"version": 2`, Pulumi 3.276 and
- * later) nests it under "policies", beside the Pulumi policy exceptions (whose matches the event
- * log carries) and ESC environments.
- */
-function policiesOfPackConfig(packConfig: unknown, source = "policy-pack config"): unknown {
-    if (packConfig === null || typeof packConfig !== "object" || Array.isArray(packConfig)) {
-        return packConfig;
-    }
-    const record = packConfig as Record<string, unknown>;
-    if (typeof record.version !== "number") {
-        return packConfig;
-    }
-    if (record.version !== 2) {
-        throw new EventLogError(`${visibleLine(source)}: policy-pack config version ${record.version} is not one prodready reads (2)`);
-    }
-    const unknown = Object.keys(record).filter((k) => !["version", "policies", "exceptions", "environments"].includes(k));
-    if (unknown.length > 0) {
-        throw new EventLogError(`${visibleLine(source)}: a version 2 policy-pack config has no key "${visibleLine(unknown[0])}" (keys: version, policies, exceptions, environments)`);
-    }
-    return record.policies ?? {};
+    return { reason: reasons.join("; ") || "no reason given", source: `Pulumi policy exception${ids.length > 1 ? "s" : ""} ${ids.join(", ")}` };
 }
 
 /** Removes the engine's colour directives (`<{%reset%}>`, `<{%fg 3%}>`) and the trailing newline. */
@@ -328,7 +307,7 @@ export interface EventLogOptions {
     catalog: Catalog;
     /** The pack that ran (default: prodready's), for its policies' metadata and exemption rules. */
     packDir: string;
-    /** The policy-pack config the preview ran with, for enforcement levels and config exemptions. */
+    /** The policy-pack config the preview ran with (plain or version 2), for enforcement levels and config exemptions. */
     packConfig?: unknown;
     configSource?: string;
     target?: string;
@@ -385,17 +364,19 @@ function eventsOfPack(events: readonly EngineEvent[], reported: PackIdentity): E
     });
 }
 
-/** Whether a resource policy that judges types matched by shape matches a resource; a policy that cannot read it does not. */
-function matchesShape(policy: PackPolicy, subject: CoverageSubject): boolean {
-    try {
-        return policy.appliesTo?.(subject.type, subject.inputs ?? {}) === true;
-    } catch {
-        return false;
-    }
+/** What an event log says of a run: its analysis, and what the report's coverage needs besides. */
+export interface EventLogRun {
+    analysis: Analysis;
+    /** Every resource the engine stepped through or analyzed. */
+    subjects: CoverageSubject[];
+    /** The types each resource policy of the local pack judges. */
+    resourceTypes: Map<string, PolicyScope>;
+    /** Resources judged by a policy the local pack does not have, known only by the engine's summaries. */
+    judgedUrns: string[];
 }
 
-/** The report of a real `pulumi preview` from its event log; refuses a log of a preview that did not finish or failed. */
-export function reportFromEvents(allEvents: readonly EngineEvent[], options: EventLogOptions): Report {
+/** The analysis of a real `pulumi preview` from its event log; refuses a log of a preview that did not finish or failed. */
+export function analysisFromEvents(allEvents: readonly EngineEvent[], options: Omit<EventLogOptions, "catalog">): EventLogRun {
     const file = options.target ?? "the event log";
     checkCompletePreview(allEvents, file);
     const pack = loadPack(options.packDir);
@@ -408,9 +389,9 @@ export function reportFromEvents(allEvents: readonly EngineEvent[], options: Eve
     const summaries = events.map((e) => e.policyAnalyzeSummaryEvent).filter((e): e is PolicyAnalyzeSummaryEvent => e !== undefined);
     // Policies the local pack does not have (a build of the same version with other policies) keep their names only.
     const local = pack?.loadPolicies() ?? [];
-    const resolved = local.length ? resolvePolicyConfig(local, policiesOfPackConfig(options.packConfig, options.configSource), options.configSource) : new Map();
+    const resolved = local.length ? resolvePolicyConfig(local, plainPackConfig(options.packConfig, options.configSource), options.configSource) : new Map<string, ResolvedPolicyConfig>();
     // A log written before a policy was renamed names it by a former name: report it under the current one.
-    const currentNames = new Map(local.flatMap((p) => ((p as { aliases?: readonly string[] }).aliases ?? []).map((alias) => [alias, p.name] as const)));
+    const currentNames = new Map(local.flatMap((p) => aliasesOf(p).map((alias) => [alias, p.name] as const)));
     const canonical = (name: string) => currentNames.get(name) ?? name;
     const resourcePolicies = new Set(local.filter((p) => p.validateResource !== undefined || p.resourceTypes !== undefined).map((p) => p.name));
     events.forEach((e, i) => {
@@ -419,17 +400,23 @@ export function reportFromEvents(allEvents: readonly EngineEvent[], options: Eve
             throw new EventLogError(`${file} ${positionOf(e, i)}: the policy event of resource policy "${visibleLine(e.policyEvent.policyName)}" names no resource (resourceUrn)`);
         }
     });
-    const policies: ReportPolicy[] = local.map((p) => ({
-        name: p.name, description: p.description, severity: p.severity ?? "",
-        enforcementLevel: resolved.get(p.name)?.enforcementLevel ?? p.enforcementLevel ?? "advisory",
-        priority: priorityOf(p.tags ?? []), checklist: checklistOf(p.framework?.reference),
-        remediationSteps: p.remediationSteps ?? "", tags: p.tags ?? [],
-        ...(resolved.get(p.name)?.allowUnknown ? { allowUnknown: true as const } : {}),
-    }));
+    const levels: Record<string, EnforcementLevel> = {};
+    const policies: PolicyInfo[] = local.map((p) => {
+        levels[p.name] = resolved.get(p.name)!.enforcementLevel;
+        return {
+            name: p.name, description: p.description, severity: p.severity ?? "",
+            kind: resourcePolicies.has(p.name) ? "resource" as const : "stack" as const,
+            enforcementLevel: p.enforcementLevel,
+            // The policy objects carry them typed; a pack whose objects do not, in its tags.
+            priority: p.priority ?? priorityOf(p.tags ?? []), checklist: p.checklist ?? checklistOf(p.framework?.reference),
+            remediationSteps: p.remediationSteps ?? "", tags: p.tags ?? [],
+        };
+    });
     for (const name of new Set(policyEvents.map((v) => canonical(v.policyName)))) {
         if (!policies.some((p) => p.name === name)) {
-            const level = policyEvents.find((v) => canonical(v.policyName) === name)!.enforcementLevel;
-            policies.push({ name, description: "", severity: "", enforcementLevel: level, checklist: [], remediationSteps: "", tags: [] });
+            levels[name] = policyEvents.find((v) => canonical(v.policyName) === name)!.enforcementLevel as EnforcementLevel;
+            // Whether it judges resources is not known: it counts as judging those the engine's summaries name (judgedUrns).
+            policies.push({ name, description: "", severity: "", kind: "stack", checklist: [], remediationSteps: "", tags: [] });
         }
     }
     /** The resources a policy event is about (undefined: the stack as a whole). */
@@ -441,22 +428,20 @@ export function reportFromEvents(allEvents: readonly EngineEvent[], options: Eve
         const unknownUrns = isUnknownDuringPreview(message) && stackWide ? parseUnknownResources(message) : [];
         return unknownUrns.length ? unknownUrns : [stackWide ? undefined : v.resourceUrn];
     };
-    const findings: ReportFinding[] = violations.flatMap((v) => {
+    const findings: Finding[] = violations.flatMap((v) => {
         const message = plainMessage(v.message);
         const outcome = isUnknownDuringPreview(message) ? "unknown" as const : "violation" as const;
         return targetsOf(v, message).map((urn) => {
             const { type, name } = urn ? parseUrn(urn) : {};
             return {
-                policy: canonical(v.policyName),
-                outcome,
-                enforcementLevel: v.enforcementLevel, severity: v.severity ?? "", message,
-                ...(urn ? { urn } : {}), ...(type ? { type } : {}), ...(name ? { name } : {}),
+                policy: canonical(v.policyName), level: v.enforcementLevel as EnforcementLevel, outcome, message,
+                ...(urn ? { urn } : {}), ...(type ? { type } : {}), ...(name ? { name } : {}), severity: v.severity ?? "", description: "",
             };
         });
     });
-    const exceptedEntries: ReportNotApplicable[] = excepted.flatMap((v) => targetsOf(v, plainMessage(v.message)).map((urn) => {
+    const exemptions: Exemption[] = excepted.flatMap((v) => targetsOf(v, plainMessage(v.message)).map((urn) => {
         const { type, name } = urn ? parseUrn(urn) : {};
-        return { policy: canonical(v.policyName), reason: exceptionReason(v.exceptions!), ...(urn ? { urn } : {}), ...(type ? { type } : {}), ...(name ? { name } : {}) };
+        return { policy: canonical(v.policyName), ...exceptionNote(v.exceptions!), urn, type, name };
     }));
     // Every resource the engine stepped through, and any it analyzed. The engine sends no analyzer a
     // resource it deletes or reads (an existing one the program only looks up).
@@ -481,7 +466,7 @@ export function reportFromEvents(allEvents: readonly EngineEvent[], options: Eve
         verdicts.set(urn, known);
     };
     summaries.forEach((s) => proven(s.resourceUrn, [...(s.passed ?? []), ...(s.failed ?? [])]));
-    [...findings, ...exceptedEntries].filter((f) => f.urn).forEach((f) => proven(f.urn!, [f.policy]));
+    [...findings, ...exemptions].filter((f) => f.urn).forEach((f) => proven(f.urn!, [f.policy]));
     // The engine writes a summary of each resource it analyzes: a resource with neither a summary nor
     // any event of the pack was never analyzed. A log with no summary at all cannot tell.
     if (summaries.length > 0) {
@@ -493,10 +478,8 @@ export function reportFromEvents(allEvents: readonly EngineEvent[], options: Eve
     // not-applicable policy only by its absence from the resource's summary, without the reason: the
     // exemptions are worked out again with the pack's own rules and the run's inputs. A policy still
     // unaccounted for has no verdict: an unknown, not verified when its violation fails the run.
-    const notApplicable: ReportNotApplicable[] = [...exceptedEntries];
-    const noVerdict: ReportFinding[] = [];
-    const levels = new Map(policies.map((p) => [p.name, p.enforcementLevel]));
-    const enabled = local.filter((p) => resourcePolicies.has(p.name) && levels.get(p.name) !== "disabled");
+    const noVerdict: Finding[] = [];
+    const enabled = local.filter((p) => resourcePolicies.has(p.name) && levels[p.name] !== "disabled");
     const byType = new Map<string, PackPolicy[]>();
     enabled.forEach((p) => (p.resourceTypes ?? []).forEach((t) => byType.set(t, [...(byType.get(t) ?? []), p])));
     const byShape = enabled.filter((p) => p.appliesTo);
@@ -505,33 +488,48 @@ export function reportFromEvents(allEvents: readonly EngineEvent[], options: Eve
         const judging = new Set([...(byType.get(s.type) ?? []), ...byShape.filter((p) => matchesShape(p, s))]);
         for (const p of [...judging].filter((x) => !verdicts.get(s.urn)?.has(x.name))) {
             const { exempt } = pack?.decide?.(p.name, { type: s.type, name: name ?? "", urn: s.urn, props: s.inputs }, resolved.get(p.name)?.properties.exemptions) ?? {};
+            // A pack whose exemption rules cannot say why (no exemptionReason) gives no exemption.
             if (exempt && pack?.exemptionReason) {
-                notApplicable.push({ policy: p.name, reason: pack.exemptionReason(exempt), urn: s.urn, type: s.type, name });
+                exemptions.push({ policy: p.name, reason: exempt.reason, source: exempt.source, ...(exempt.expires ? { expires: exempt.expires } : {}), urn: s.urn, type: s.type, name });
                 continue;
             }
             noVerdict.push({
-                policy: p.name, outcome: "unknown", noVerdict: true,
-                enforcementLevel: levels.get(p.name)!, severity: p.severity ?? "",
+                policy: p.name, level: levels[p.name], outcome: "unknown", noVerdict: true,
                 message: s.notAnalyzed
                     ? "the pack did not analyze this resource: the event log has no policy summary or event of it"
                     : "the event log lists the policy neither as passed nor as failed on this resource, and this report's policy-pack config " +
                       "neither disables it nor exempts the resource (did the preview run with another config, or another build of the pack?)",
-                urn: s.urn, type: s.type, ...(name ? { name } : {}),
+                urn: s.urn, type: s.type, ...(name ? { name } : {}), severity: p.severity ?? "", description: "",
             });
         }
     }
-    return buildReport({
-        source: { kind: "event-log", ...(options.target ? { target: options.target } : {}) },
-        pack: ran,
-        resources: subjects.size,
-        policies,
-        findings: [...findings, ...noVerdict],
-        notApplicable,
-        catalog: options.catalog,
+    return {
+        analysis: {
+            pack: { name: ran.name, version: ran.version, policies },
+            resources: subjects.size,
+            findings: [...findings, ...noVerdict],
+            notApplicable: [],
+            exemptions,
+            levels,
+            allowUnknown: unknownsAllowed(resolved),
+            // The log does not say how long the pack took.
+            durationMillis: 0,
+        },
         subjects: [...subjects.values()],
-        scopes: local.map((p) => ({ name: p.name, kind: resourcePolicies.has(p.name) ? "resource" as const : "stack" as const, resourceTypes: p.resourceTypes, appliesTo: p.appliesTo })),
+        resourceTypes: new Map(local.filter((p) => p.resourceTypes)
+            .map((p) => [p.name, { resourceTypes: p.resourceTypes!, ...(p.appliesTo ? { appliesTo: p.appliesTo } : {}) }] as const)),
         // A policy the local pack does not have is known only by the engine's summary of the resources it analyzed.
         judgedUrns: summaries.filter((s) => [...(s.passed ?? []), ...(s.failed ?? [])].some((name) => !local.some((l) => l.name === name))).map((s) => s.resourceUrn),
+    };
+}
+
+/** The report of a real `pulumi preview` from its event log; refuses a log of a preview that did not finish or failed. */
+export function reportFromEvents(events: readonly EngineEvent[], options: EventLogOptions): Report {
+    const { analysis, subjects, resourceTypes, judgedUrns } = analysisFromEvents(events, options);
+    return reportFromAnalysis(analysis, {
+        catalog: options.catalog,
+        source: { kind: "event-log", ...(options.target ? { target: options.target } : {}) },
+        subjects, resourceTypes, judgedUrns,
     });
 }
 

@@ -4,50 +4,11 @@
 // (an event log's pack included); titles come from the catalog (policies/lib/framework-catalog.ts).
 import { frameworkControlsOf } from "../../policies/lib/contract";
 import { frameworkDefinition, FrameworkId, frameworkLabel, FRAMEWORK_IDS } from "../../policies/lib/frameworks";
-import type { Report, ReportFinding } from "./document";
+import type { ControlFinding, ControlResult, ControlVerdict, FrameworkControls, Report, ReportFinding } from "./document";
 import { markdownCode, markdownText, visibleLine } from "./safe";
 
 export { FRAMEWORK_IDS } from "../../policies/lib/frameworks";
 export type { FrameworkId } from "../../policies/lib/frameworks";
-
-/**
- * A control's verdict in the run: `failing` (a violation, at any level), `not-verified` (a mandatory
- * policy could not judge a resource), `unknown` (values unknown during preview), `exempt` (nothing
- * found but exemptions applied), `passing` (its enabled policies found nothing, which includes finding
- * nothing to judge), `not-checked` (every policy mapped to it is disabled, or none ran).
- */
-export type ControlVerdict = "failing" | "not-verified" | "unknown" | "exempt" | "passing" | "not-checked";
-
-/** A finding as a control lists it; the message is on the report's finding. */
-export interface ControlFinding {
-    policy: string;
-    outcome: ReportFinding["outcome"];
-    enforcementLevel: string;
-    urn?: string;
-    type?: string;
-    name?: string;
-    notVerified?: true;
-}
-
-export interface ControlResult {
-    id: string;
-    /** From the catalog; absent for a control the pack's tags name but the catalog does not define. */
-    title?: string;
-    url?: string;
-    verdict: ControlVerdict;
-    /** The policies mapped to the control, with the level they ran at. */
-    policies: Array<{ name: string; enforcementLevel: string }>;
-    findings: ControlFinding[];
-    exemptions: number;
-}
-
-/** The report's findings by control of one framework. */
-export interface FrameworkControls {
-    framework: { id: FrameworkId; name: string; version: string; url: string };
-    controls: ControlResult[];
-    /** Findings of policies the framework maps to no control: listed in the report, under no control here. */
-    unmapped: { findings: number; policies: string[] };
-}
 
 function verdictOf(enabled: number, findings: readonly ReportFinding[], exemptions: number): ControlVerdict {
     if (enabled === 0) {

@@ -1,4 +1,5 @@
-import type { Analysis, Finding } from "./analysis";
+// Each resource's step in an update, and the violation pairs a run's scenarios are checked against.
+import type { Analysis } from "./analysis";
 
 /**
  * What an update would do to a resource, in the engine's words for its steps: `same` (the inputs
@@ -14,54 +15,6 @@ export interface StepSubject {
     type: string;
     name: string;
     step: Step;
-}
-
-/** Findings of one policy on one resource (or on the stack). */
-export interface FindingGroup {
-    policy: string;
-    level: string;
-    description: string;
-    resources: Array<{ type?: string; name?: string; urn?: string; findings: Finding[] }>;
-}
-
-export interface Summary {
-    resources: number;
-    policies: number;
-    mandatory: number;
-    advisory: number;
-    unknown: number;
-}
-
-export function summarize(analysis: Analysis): Summary {
-    const violations = analysis.findings.filter((f) => f.outcome === "violation");
-    return {
-        resources: analysis.resources,
-        policies: analysis.pack.policies.filter((p) => analysis.levels[p.name] !== "disabled").length,
-        mandatory: violations.filter((f) => f.level === "mandatory").length,
-        advisory: violations.filter((f) => f.level !== "mandatory").length,
-        unknown: analysis.findings.filter((f) => f.outcome === "unknown").length,
-    };
-}
-
-/** Groups findings by policy, then by resource, in a stable order. */
-export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
-    const groups = new Map<string, FindingGroup>();
-    const sorted = [...findings].sort((a, b) =>
-        a.policy.localeCompare(b.policy) || (a.urn ?? "").localeCompare(b.urn ?? "") || a.message.localeCompare(b.message));
-    for (const f of sorted) {
-        let group = groups.get(f.policy);
-        if (!group) {
-            group = { policy: f.policy, level: f.level, description: f.description, resources: [] };
-            groups.set(f.policy, group);
-        }
-        let resource = group.resources.find((r) => r.urn === f.urn);
-        if (!resource) {
-            resource = { type: f.type, name: f.name, urn: f.urn, findings: [] };
-            group.resources.push(resource);
-        }
-        resource.findings.push(f);
-    }
-    return [...groups.values()];
 }
 
 /** The (policy, resource name) pairs of a run's violations, sorted: what scenarios are checked against. */

@@ -105,7 +105,7 @@ export function redactor(secrets: Iterable<string>): (text: string) => string {
 
 /**
  * A preview's result with every string a report reads from it redacted: findings, not-applicable
- * answers (exemptions among them), and the run's names, URNs, declaring files and components left
+ * answers and exemptions, and the run's names, URNs, declaring files and components left
  * unexpanded. URNs are redacted alike on both sides (a finding's and its resource's), so locations
  * and coverage still find each other. The resources' inputs stay as recorded: no report prints
  * them, and coverage reads their shape.
@@ -120,6 +120,7 @@ export function redactResult<T extends Analysis & { run: ProgramRun }>(result: T
         ...result,
         findings: result.findings.map((f) => ({ ...named(f), message: redact(f.message) })),
         notApplicable: result.notApplicable.map((n) => ({ ...named(n), reason: redact(n.reason) })),
+        ...(result.exemptions ? { exemptions: result.exemptions.map((e) => ({ ...named(e), reason: redact(e.reason), source: redact(e.source) })) } : {}),
         run: {
             ...result.run,
             ...(result.run.error !== undefined ? { error: redact(result.run.error) } : {}),
