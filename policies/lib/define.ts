@@ -112,6 +112,11 @@ export interface StackContext {
 }
 
 export interface StackPolicySpec<S extends Settings> extends PolicyMetadata, Configurable<S> {
+    /**
+     * Pulumi type tokens of the resources the policy reads to reach a verdict: those it judges and
+     * those it joins them with. Reports count resources of these types as judged.
+     */
+    resourceTypes: readonly string[];
     validate: (resources: readonly PolicyResource[], config: ConfigOf<S>, report: StackReport, context: StackContext) => void;
 }
 
@@ -120,6 +125,7 @@ export interface ProdreadyFields {
     priority: Priority;
     checklist: readonly string[];
     aliases: readonly string[];
+    /** The types a resource policy judges, or a stack policy reads (StackPolicySpec.resourceTypes). */
     resourceTypes?: readonly string[];
     /** Set when the policy judges types beyond `resourceTypes` (see ResourcePolicySpec.appliesTo). */
     appliesTo?: (type: string, props: Record<string, unknown>) => boolean;
@@ -253,6 +259,7 @@ export function stackPolicy<const S extends Settings = Record<string, never>>(sp
     const names = [spec.name, ...(spec.aliases ?? [])];
     return {
         ...metadata(spec),
+        resourceTypes: spec.resourceTypes,
         validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
             const config = args.getConfig<ConfigOf<S> & CommonSettings>();
             const byUrn = urnIndex(args.resources);

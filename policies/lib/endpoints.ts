@@ -14,6 +14,11 @@ const STAGES = ["aws:apigateway/stage:Stage", "aws:apigatewayv2/stage:Stage"];
 const DOMAIN_NAMES = ["aws:apigateway/domainName:DomainName", "aws:apigatewayv2/domainName:DomainName"];
 const MAPPINGS = ["aws:apigateway/basePathMapping:BasePathMapping", "aws:apigatewayv2/apiMapping:ApiMapping"];
 
+/** Every type publicEndpoints and indexEndpoints read: the endpoints and what points at them. */
+export const ENDPOINT_TYPES: readonly string[] = [
+    ...LOAD_BALANCER_TYPES, DISTRIBUTION_TYPE, REST_API, HTTP_API, ...STAGES, ...DOMAIN_NAMES, ...MAPPINGS, RECORD_TYPE,
+];
+
 /** One public endpoint and how to find what points at it. */
 export interface Endpoint {
     resource: PolicyResource;

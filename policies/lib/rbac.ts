@@ -10,6 +10,9 @@ const RBAC_VERSIONS = ["rbac.authorization.k8s.io/v1", "rbac.authorization.k8s.i
 /** Role and ClusterRole in every RBAC version. */
 export const ROLE_TYPES = [...kindTypes("Role", RBAC_VERSIONS), ...kindTypes("ClusterRole", RBAC_VERSIONS)];
 
+/** RoleBinding and ClusterRoleBinding in every RBAC version. */
+export const BINDING_TYPES = [...kindTypes("RoleBinding", RBAC_VERSIONS), ...kindTypes("ClusterRoleBinding", RBAC_VERSIONS)];
+
 /** The string entries of a rule's list field that are known during preview. */
 export type RuleEntries = (field: string) => string[];
 

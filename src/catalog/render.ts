@@ -99,10 +99,12 @@ export function renderPolicies(catalog: Catalog, policies: readonly ProdreadyPol
     for (const p of policies) {
         lines.push(`## ${p.name}`, "", p.description, "");
         lines.push(`- **Priority**: ${p.priority}, **default level**: ${p.enforcementLevel}, **severity**: ${p.severity}`);
-        if (p.resourceTypes?.length) {
-            lines.push(`- **Resource types**: ${describeTypes(p.resourceTypes)}`);
-        } else {
+        const stack = "validateStack" in p;
+        if (stack) {
             lines.push("- **Kind**: stack policy (joins resources across the stack)");
+        }
+        if (p.resourceTypes?.length) {
+            lines.push(`- **Resource types${stack ? " read" : ""}**: ${describeTypes(p.resourceTypes)}`);
         }
         lines.push(`- **Checklist items**: ${p.checklist.map((id) => {
             const item = catalog.byId.get(id);

@@ -12,7 +12,10 @@ import type { PackGrammar } from "./exemptions";
 /** The pack that ships with prodready. */
 export const DEFAULT_PACK_DIR = path.join(packageRoot(), "policies");
 
-/** What a resource policy judges: its listed types, and types matched by shape when it has `appliesTo`. */
+/**
+ * What a policy judges: the types a resource policy lists or a stack policy reads, and for a resource
+ * policy with `appliesTo`, types matched by shape.
+ */
 export interface PolicyScope {
     resourceTypes: readonly string[];
     appliesTo?: (type: string, props: Record<string, unknown>) => boolean;
@@ -28,8 +31,8 @@ export interface PackPolicy extends PolicyConfigInfo, Partial<PolicyScope> {
     /** Typed on prodready's policies (policies/lib/define.ts); the same as the `priority:` tag and the framework reference. */
     priority?: Priority;
     checklist?: readonly string[];
-    // `resourceTypes` is unset on a stack policy (one without `validateResource`); `appliesTo` is set
-    // when a resource policy also judges types matched by shape.
+    // `resourceTypes` is set on a resource policy and on a stack policy alike (one without
+    // `validateResource`); `appliesTo` is set when a resource policy also judges types matched by shape.
     validateResource?: unknown;
     validateStack?: unknown;
 }
@@ -104,8 +107,8 @@ function packIdentity(packDir: string, entry: string): PackIdentity {
 const typesByPack = new Map<string, Map<string, PolicyScope>>();
 
 /**
- * What each resource policy of the pack judges, by policy name; undefined when the pack cannot be
- * loaded in-process (a pack other than prodready's).
+ * What each policy of the pack judges (a resource policy) or reads (a stack policy), by policy name;
+ * undefined when the pack cannot be loaded in-process (a pack other than prodready's).
  */
 export function packResourceTypes(packDir: string): Map<string, PolicyScope> | undefined {
     const key = path.resolve(packDir);

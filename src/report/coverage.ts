@@ -24,8 +24,9 @@ export interface CoverageSubject {
 }
 
 /**
- * An enabled or disabled policy, with the types it judges when it is a resource policy. Without
- * `resourceTypes` the types are not known (a pack loaded only over gRPC), so it may judge any resource.
+ * An enabled or disabled policy, with the types it judges (a resource policy) or reads (a stack
+ * policy). Without `resourceTypes` the types are not known (a pack loaded only over gRPC): a resource
+ * policy may then judge any resource, and a stack policy judges what it reports on.
  */
 export interface CoveragePolicy extends Partial<PolicyScope> {
     name: string;
@@ -34,7 +35,7 @@ export interface CoveragePolicy extends Partial<PolicyScope> {
 }
 
 export interface ReportCoverage {
-    /** Objects at least one enabled resource policy looks at, or a stack policy reported on. */
+    /** Objects at least one enabled policy looks at, or a stack policy reported on. */
     judged: number;
     /** Objects no enabled policy looks at. */
     notJudged: number;
@@ -63,8 +64,8 @@ export function isPolicySubject(subject: CoverageSubject): boolean {
  * on (a violation, an unknown, an exemption): a stack policy judges whatever it reports on.
  */
 export function computeCoverage(subjects: readonly CoverageSubject[], policies: readonly CoveragePolicy[], reportedOn: Iterable<string>): ReportCoverage {
-    const enabled = policies.filter((p) => p.enabled && p.kind === "resource");
-    const anyType = enabled.some((p) => p.resourceTypes === undefined);
+    const enabled = policies.filter((p) => p.enabled);
+    const anyType = enabled.some((p) => p.kind === "resource" && p.resourceTypes === undefined);
     const types = new Set(enabled.flatMap((p) => p.resourceTypes ?? []));
     const reported = new Set(reportedOn);
     const seen = new Set<string>();

@@ -430,7 +430,7 @@ export interface AnalysisReportOptions {
     source: Report["source"];
     /** Every object the pack was called with (the run's resources and the default providers). */
     subjects: readonly CoverageSubject[];
-    /** The types each resource policy judges, from the pack loaded in-process (src/pack/load.ts); a resource policy not in it may judge any type. */
+    /** The types each policy judges or reads, from the pack loaded in-process (src/pack/load.ts); a resource policy not in it may judge any type. */
     resourceTypes?: ReadonlyMap<string, PolicyScope>;
     /** Objects known to be judged otherwise (by a policy of which the run knows no types, nor that it is a resource policy). */
     judgedUrns?: readonly string[];

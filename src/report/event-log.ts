@@ -369,7 +369,7 @@ export interface EventLogRun {
     analysis: Analysis;
     /** Every resource the engine stepped through or analyzed. */
     subjects: CoverageSubject[];
-    /** The types each resource policy of the local pack judges. */
+    /** The types each policy of the local pack judges or, for a stack policy, reads. */
     resourceTypes: Map<string, PolicyScope>;
     /** Resources judged by a policy the local pack does not have, known only by the engine's summaries. */
     judgedUrns: string[];
@@ -393,7 +393,8 @@ export function analysisFromEvents(allEvents: readonly EngineEvent[], options: O
     // A log written before a policy was renamed names it by a former name: report it under the current one.
     const currentNames = new Map(local.flatMap((p) => aliasesOf(p).map((alias) => [alias, p.name] as const)));
     const canonical = (name: string) => currentNames.get(name) ?? name;
-    const resourcePolicies = new Set(local.filter((p) => p.validateResource !== undefined || p.resourceTypes !== undefined).map((p) => p.name));
+    // A stack policy names the types it reads too: only one without `validateStack` is told by its types.
+    const resourcePolicies = new Set(local.filter((p) => p.validateResource !== undefined || (p.validateStack === undefined && p.resourceTypes !== undefined)).map((p) => p.name));
     events.forEach((e, i) => {
         // Only a stack policy may report on the stack as a whole; a resource policy's event names its resource.
         if (e.policyEvent && !e.policyEvent.resourceUrn && resourcePolicies.has(e.policyEvent.policyName)) {

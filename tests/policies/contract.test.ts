@@ -38,6 +38,7 @@ const stack = stackPolicy({
     severity: "low",
     checklist: [],
     remediationSteps: "None.",
+    resourceTypes: ["aws:s3/bucket:Bucket"],
     validate: (resources, _config, report, context) => {
         for (const resource of resources) {
             context.judge(resource, () => report(String(resource.props.value), resource.urn));

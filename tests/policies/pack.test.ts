@@ -2,8 +2,9 @@
 import Ajv from "ajv";
 import * as fs from "fs";
 import * as path from "path";
-import { CHECKLIST_FRAMEWORK, defaultEnforcement, ProdreadyPolicy } from "../../policies/lib/define";
+import { CHECKLIST_FRAMEWORK, defaultEnforcement, ProdreadyPolicy, ProdreadyStackPolicy } from "../../policies/lib/define";
 import { loadPolicies, policyFiles } from "../../policies/registry";
+import { policiesJudging } from "../../policies/serving/type-dispatch";
 import { loadCatalog } from "../../src/catalog/catalog";
 import { loadScenario } from "../../stacks/scenario";
 
@@ -86,6 +87,13 @@ describe("every policy", () => {
         for (const type of policy.resourceTypes ?? []) {
             expect(tokens.has(type) ? type : `not a provider type: ${type}`).toBe(type);
         }
+    });
+
+    test.each(policies.filter((p) => "validateStack" in p).map((p) => [p.name, p] as [string, ProdreadyPolicy]))("%s, a stack policy, names the types it reads and stays out of Analyze", (_name, policy) => {
+        expect(policy.resourceTypes?.length).toBeGreaterThan(0);
+        expect("validateResource" in policy).toBe(false);
+        expect((policy as ProdreadyStackPolicy).validateStack).not.toHaveProperty("__pulumiType");
+        expect(policiesJudging([policy], policy.resourceTypes![0])).toEqual([]);
     });
 
     it("is broken by at least one scenario", () => {

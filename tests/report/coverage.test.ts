@@ -1,3 +1,4 @@
+import { DEFAULT_PACK_DIR, packResourceTypes } from "../../src/pack/load";
 import { assertSomethingJudged, computeCoverage, NothingJudgedError } from "../../src/report/coverage";
 import { reportFromAnalysis } from "../../src/report/document";
 import { analysis, catalog, resourceTypes, subjects, urn } from "./fixtures";
@@ -27,6 +28,25 @@ describe("which objects were judged", () => {
         const disabled = [{ ...policies[0], enabled: false }];
         expect(computeCoverage([{ urn: "a", type: DEPLOYMENT }], disabled, []).judged).toBe(0);
         expect(computeCoverage([{ urn: "b", type: CRD }], disabled, ["b"]).judged).toBe(1);
+    });
+
+    it("counts an object judged when an enabled stack policy reads its type, and not when the policy is disabled", () => {
+        const stack = [{ name: "budgets", kind: "stack" as const, enabled: true, resourceTypes: [CRD] }];
+        const objects = [{ urn: "a", type: DEPLOYMENT }, { urn: "b", type: CRD }];
+        expect(computeCoverage(objects, stack, [])).toEqual({ judged: 1, notJudged: 1, notPolicySubjects: 0, notJudgedTypes: [DEPLOYMENT] });
+        expect(computeCoverage(objects, [...policies, ...stack], [])).toMatchObject({ judged: 2, notJudged: 0 });
+        expect(computeCoverage(objects, [{ ...stack[0], enabled: false }], [])).toMatchObject({ judged: 0, notJudged: 2 });
+    });
+
+    it("does not take a stack policy whose types are not known as judging every object", () => {
+        const unknownTypes = [{ name: "foreign", kind: "stack" as const, enabled: true }];
+        expect(computeCoverage([{ urn: "a", type: DEPLOYMENT }, { urn: "b", type: CRD }], unknownTypes, ["b"])).toMatchObject({ judged: 1, notJudgedTypes: [DEPLOYMENT] });
+    });
+
+    it("knows the types each stack policy of the pack reads", () => {
+        const scopes = packResourceTypes(DEFAULT_PACK_DIR);
+        expect(scopes?.get("aws-s3-require-versioning")?.resourceTypes).toEqual(expect.arrayContaining(["aws:s3/bucket:Bucket", "aws:s3/bucketVersioning:BucketVersioning"]));
+        expect(scopes?.get("kubernetes-hpa-require-existing-target")?.resourceTypes).toEqual(expect.arrayContaining(["kubernetes:autoscaling/v2:HorizontalPodAutoscaler", DEPLOYMENT]));
     });
 
     it("does not take the SDK's 'only applies to type' answers as judging", () => {

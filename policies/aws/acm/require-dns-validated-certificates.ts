@@ -30,6 +30,7 @@ export default stackPolicy({
     checklist: ["003.domain-ssl-tls.certificate-auto-renewal", "004.network-security.certificate-auto-renewal", "003.domain-ssl-tls.ssl-tls-certificate"],
     remediationSteps: "Declare the certificate as aws.acm.Certificate with validationMethod \"DNS\" (with its Route 53 validation records and an aws.acm.CertificateValidation) and reference its arn from the listener or distribution.",
     tags: ["transport-security"],
+    resourceTypes: [CERTIFICATE, ...LISTENER_TYPES, ...LISTENER_CERTIFICATE_TYPES, DISTRIBUTION_TYPE],
     validate: (resources, _config, report, context) => {
         const ofType = byType(resources);
         const certificates = new Set(ofType(CERTIFICATE).map((c) => c.urn));

@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
 import { byType, DISTRIBUTION_TYPE, graphLinks, LISTENER_TYPES } from "../../lib/edge";
-import { dnsName, indexEndpoints, publicEndpoints } from "../../lib/endpoints";
+import { dnsName, ENDPOINT_TYPES, indexEndpoints, publicEndpoints } from "../../lib/endpoints";
 import { bool, isDeclared, list, record, text } from "../../lib/values";
 
 const CERTIFICATE = "aws:acm/certificate:Certificate";
@@ -24,6 +24,7 @@ export default stackPolicy({
     checklist: ["002.infrastructure-setup.ssl-certificate", "004.network-security.tls-certificate"],
     remediationSteps: "Declare an aws.acm.Certificate whose domainName or subjectAlternativeNames cover every name users reach the endpoint by, and set it as the listener's certificateArn or the distribution's viewerCertificate.acmCertificateArn (sslSupportMethod \"sni-only\").",
     tags: ["transport-security"],
+    resourceTypes: [CERTIFICATE, ...LISTENER_TYPES, ...ENDPOINT_TYPES],
     validate: (resources, _config, report, context) => {
         const ofType = byType(resources);
         const certificates = ofType(CERTIFICATE);

@@ -68,6 +68,7 @@ export default stackPolicy({
             description: "Accept a usage plan with throttleSettings that lists the stage in place of stage-wide method settings. Default true: 002 asks for production rate limiting without naming where; a usage plan throttles the requests that carry its API keys.",
         },
     },
+    resourceTypes: [STAGE, METHOD_SETTINGS, USAGE_PLAN],
     validate: (resources, config, report, context) => {
         const stages = ofTypes(resources, [STAGE]);
         const stageNames = (stage: PolicyResource) => [stage.props.stageName];

@@ -33,6 +33,7 @@ export default stackPolicy({
     remediationSteps: "Set authorizationType to \"JWT\", \"AWS_IAM\" or \"CUSTOM\" (with authorizerId) on every HTTP API route other than OPTIONS, and on the $connect route of a WebSocket API (or apiKeyRequired: true there).",
     tags: ["secrets-identity"],
     config: { exemptHttpMethods: EXEMPT_HTTP_METHODS },
+    resourceTypes: [API, ROUTE],
     validate: (resources, config, report, context) => {
         const ofType = byType(resources);
         const apis = new Map(ofType(API).map((api) => [api.urn, api]));

@@ -9,6 +9,7 @@ export default stackPolicy({
     checklist: ["003.performance.auto-scaling", "002.infrastructure-setup.auto-scaling"],
     remediationSteps: "Add an aws.appautoscaling.Policy with resourceId: <target>.resourceId, e.g. TargetTrackingScaling on ECSServiceAverageCPUUtilization at 70.",
     tags: ["availability"],
+    resourceTypes: ["aws:appautoscaling/target:Target", "aws:appautoscaling/policy:Policy"],
     validate: (resources, _config, report, context) => {
         const ofType = byType(resources);
         const targets = ofType("aws:appautoscaling/target:Target");

@@ -55,6 +55,7 @@ export default stackPolicy({
             description: "Require each rule to copy recovery points to another vault (copyActions). Default true: 003 and 004 ask for backups in a separate location.",
         },
     },
+    resourceTypes: [...STATEFUL_TYPES, "aws:backup/plan:Plan", "aws:backup/selection:Selection"],
     validate: (resources, config, report, context) => {
         const stateful = ofTypes(resources, STATEFUL_TYPES);
         if (stateful.length === 0) {

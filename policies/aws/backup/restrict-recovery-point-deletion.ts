@@ -57,6 +57,7 @@ export default stackPolicy({
     checklist: ["004.database-backups.backup-access-restricted"],
     remediationSteps: "Add an aws.backup.VaultLockConfiguration for the vault (minRetentionDays at least the plan's retention), or an aws.backup.VaultPolicy with a statement { Effect: \"Deny\", Principal: \"*\", Action: [\"backup:DeleteRecoveryPoint\", \"backup:UpdateRecoveryPointLifecycle\"], Resource: \"*\" }; never Allow to Principal \"*\" without a condition.",
     tags: ["data-protection"],
+    resourceTypes: [VAULT, VAULT_POLICY, VAULT_LOCK],
     validate: (resources, _config, report, context) => {
         const vaults = ofTypes(resources, [VAULT]);
         const policies = ofTypes(resources, [VAULT_POLICY]);

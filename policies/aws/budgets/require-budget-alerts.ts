@@ -36,6 +36,7 @@ export default stackPolicy({
             description: "Percentages of the budget that must each trigger an alert. Default [50, 80, 100]: 003 asks for alerts at 50%, 80% and 100%.",
         },
     },
+    resourceTypes: [BUDGET],
     validate: (resources, config, report, context) => {
         if (!resources.some((r) => r.type.startsWith("aws:") && r.type !== BUDGET)) {
             return;

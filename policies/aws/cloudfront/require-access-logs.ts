@@ -15,6 +15,7 @@ export default stackPolicy({
     checklist: ["003.monitoring-logging.log-aggregation", "002.monitoring-and-logging.log-aggregation", "004.logging.log-aggregation", "003.security.audit-logging"],
     remediationSteps: "Declare an aws.cloudwatch.LogDeliverySource { logType: \"ACCESS_LOGS\", resourceArn: distribution.arn } (in us-east-1) with an aws.cloudwatch.LogDelivery { deliverySourceName: source.name, deliveryDestinationArn } to a log group, bucket or Firehose destination; or set loggingConfig.bucket to a log bucket's domain name (standard logging).",
     tags: ["observability"],
+    resourceTypes: [DISTRIBUTION_TYPE, SOURCE, DELIVERY],
     validate: (resources, _config, report, context) => {
         const ofType = byType(resources);
         const sources = ofType(SOURCE);

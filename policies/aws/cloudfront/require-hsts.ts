@@ -61,6 +61,7 @@ export default stackPolicy({
             description: "Whether HSTS must include subdomains. Default true: 003 names includeSubDomains.",
         },
     },
+    resourceTypes: [DISTRIBUTION_TYPE, RESPONSE_HEADERS_POLICY],
     validate: (resources, config, report, context) => {
         const ofType = byType(resources);
         const policies = new Map(ofType(RESPONSE_HEADERS_POLICY).map((p) => [p.urn, p]));

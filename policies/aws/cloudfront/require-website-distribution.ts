@@ -16,6 +16,7 @@ export default stackPolicy({
     checklist: ["002.infrastructure-setup.cdn"],
     remediationSteps: "Add an aws.cloudfront.Distribution whose origin is the bucket (S3 origin with an origin access control, or the website endpoint as a custom origin) and point the site's domain at the distribution.",
     tags: ["network"],
+    resourceTypes: [...BUCKET_TYPES, ...WEBSITE_TYPES, DISTRIBUTION_TYPE],
     validate: (resources, _config, report, context) => {
         const buckets = ofTypes(resources, BUCKET_TYPES);
         const bucketUrns = new Set(buckets.map((b) => b.urn));

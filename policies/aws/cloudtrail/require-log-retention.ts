@@ -79,6 +79,7 @@ export default stackPolicy({
             description: "Minimum days audit logs are kept. Default 90: 000 asks for audit logs retained \"per policy\" without a period, and 004 keeps logs 30-90 days; audit logs take the upper end. At most 3653, the longest finite retention CloudWatch Logs offers.",
         },
     },
+    resourceTypes: [TRAIL, ...BUCKET_TYPES, ...LIFECYCLE_TYPES, LOG_GROUP],
     validate: (resources, config, report, context) => {
         const trails = ofTypes(resources, [TRAIL]);
         if (trails.length === 0) {

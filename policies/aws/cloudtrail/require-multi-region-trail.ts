@@ -13,6 +13,7 @@ export default stackPolicy({
     checklist: ["003.security.audit-logging", "002.security-configuration.audit-logging", "000.compliance-audit.audit-trail", "001.go-live-readiness-summary.audit-logging"],
     remediationSteps: "Declare an aws.cloudtrail.Trail with isMultiRegionTrail: true and enableLogFileValidation: true, logging to an encrypted, versioned S3 bucket (or rely on an organization trail and turn this advisory policy off).",
     tags: ["observability"],
+    resourceTypes: [TRAIL],
     validate: (resources, _config, report, context) => {
         if (!resources.some((r) => r.type.startsWith("aws:") && r.type !== TRAIL)) {
             return;

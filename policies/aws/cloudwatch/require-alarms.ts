@@ -1,4 +1,4 @@
-import { AlarmRequirement, ECS_SERVICE, LOAD_BALANCER, metricAlarms, RDS_CLUSTER, RDS_INSTANCE, watchAlarms } from "../../lib/alarms";
+import { AlarmRequirement, ECS_SERVICE, LOAD_BALANCER, METRIC_ALARM_TYPES, metricAlarms, RDS_CLUSTER, RDS_INSTANCE, watchAlarms } from "../../lib/alarms";
 import { ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
 
@@ -13,6 +13,7 @@ export default stackPolicy({
     checklist: ["003.monitoring-logging.alert-high-error-rate", "003.monitoring-logging.alert-high-cpu", "003.monitoring-logging.alert-high-memory", "004.alerting.critical-error-rate", "002.monitoring-and-logging.alerting", "003.monitoring-logging.alert-delivery", "002.database-setup.database-monitoring"],
     remediationSteps: "Add an aws.cloudwatch.MetricAlarm on the resource (HTTPCode_Target_5XX_Count for a load balancer, CPUUtilization for a database or service, MemoryUtilization for a service) with dimensions naming it and alarmActions: [<SNS topic ARN>].",
     tags: ["observability"],
+    resourceTypes: [...[LOAD_BALANCER, RDS_CLUSTER, RDS_INSTANCE, ECS_SERVICE].flatMap((kind) => kind.types), ...METRIC_ALARM_TYPES],
     validate: (resources, _config, report, context) => {
         const alarms = metricAlarms(resources);
         for (const kind of [LOAD_BALANCER, RDS_CLUSTER, RDS_INSTANCE, ECS_SERVICE]) {

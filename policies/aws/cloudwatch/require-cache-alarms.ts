@@ -1,4 +1,4 @@
-import { CACHE_CLUSTER, CACHE_REPLICATION_GROUP, metricAlarms, requireAlarms, watchAlarms } from "../../lib/alarms";
+import { CACHE_CLUSTER, CACHE_REPLICATION_GROUP, METRIC_ALARM_TYPES, metricAlarms, requireAlarms, watchAlarms } from "../../lib/alarms";
 import { ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
 import { isDeclared, text } from "../../lib/values";
@@ -19,6 +19,7 @@ export default stackPolicy({
             description: "The hit-rate alarm must fire once CacheHitRate falls below this percentage. Default 50: 004 warns when the hit rate drops below a threshold, and 003 expects 50-80% for query caches.",
         },
     },
+    resourceTypes: [...CACHE_REPLICATION_GROUP.types, ...CACHE_CLUSTER.types, ...METRIC_ALARM_TYPES],
     validate: (resources, config, report, context) => {
         const alarms = metricAlarms(resources);
         const requirements = [{

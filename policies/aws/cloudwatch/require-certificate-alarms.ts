@@ -1,4 +1,4 @@
-import { ACM_CERTIFICATE, metricAlarms, requireAlarms, watchAlarms } from "../../lib/alarms";
+import { ACM_CERTIFICATE, METRIC_ALARM_TYPES, metricAlarms, requireAlarms, watchAlarms } from "../../lib/alarms";
 import { ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
 
@@ -18,6 +18,7 @@ export default stackPolicy({
             description: "The expiry alarm must fire once fewer than this many days are left. Default 30: 004 warns when a certificate expires in < 30 days. At most 395, the longest validity ACM issues.",
         },
     },
+    resourceTypes: [...ACM_CERTIFICATE.types, ...METRIC_ALARM_TYPES],
     validate: (resources, config, report, context) => {
         const certificates = ofTypes(resources, ACM_CERTIFICATE.types);
         const watch = watchAlarms(certificates, metricAlarms(resources), ACM_CERTIFICATE);

@@ -75,6 +75,7 @@ export default stackPolicy({
             description: "The signals the dashboards must show. Default all five: 003 (Monitoring dashboards) asks for CPU, memory, request rate, error rate and response time; 004 for request metrics and error rates.",
         },
     },
+    resourceTypes: [...Object.keys(SERVICE_TYPES), DASHBOARD],
     validate: (resources, config, report, context) => {
         const services = resources.filter((r) => SERVICE_TYPES[r.type] !== undefined);
         if (services.length === 0) {

@@ -1,5 +1,5 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { AlarmRequirement, metricAlarms, RDS_CLUSTER, RDS_INSTANCE, requireAlarms, watchAlarms } from "../../lib/alarms";
+import { AlarmRequirement, METRIC_ALARM_TYPES, metricAlarms, RDS_CLUSTER, RDS_INSTANCE, requireAlarms, watchAlarms } from "../../lib/alarms";
 import { ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
 import { integer, text } from "../../lib/values";
@@ -31,6 +31,7 @@ export default stackPolicy({
             description: "The storage alarm must fire once more than this percentage of allocatedStorage is used, i.e. FreeStorageSpace below the rest. Default 85: 003 and 004 alert on disk usage > 85%.",
         },
     },
+    resourceTypes: [...RDS_CLUSTER.types, ...RDS_INSTANCE.types, ...METRIC_ALARM_TYPES],
     validate: (resources, config, report, context) => {
         const alarms = metricAlarms(resources);
         const cpu: AlarmRequirement = {

@@ -1,4 +1,4 @@
-import { LOAD_BALANCER, metricAlarms, percentileAtLeast, requireAlarms, watchAlarms } from "../../lib/alarms";
+import { LOAD_BALANCER, METRIC_ALARM_TYPES, metricAlarms, percentileAtLeast, requireAlarms, watchAlarms } from "../../lib/alarms";
 import { ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
 import { bool, text } from "../../lib/values";
@@ -32,6 +32,7 @@ export default stackPolicy({
             description: "The lowest percentile the latency alarm may read (p95, or p99 which alarms at least as early). Default 95: 003 and 004 state their latency limits at P95.",
         },
     },
+    resourceTypes: [...LOAD_BALANCER.types, ...METRIC_ALARM_TYPES],
     validate: (resources, config, report, context) => {
         const balancers = ofTypes(resources, LOAD_BALANCER.types);
         const watch = watchAlarms(balancers, metricAlarms(resources), LOAD_BALANCER);

@@ -1,4 +1,4 @@
-import { metricAlarms, requireAlarms, SQS_QUEUE, watchAlarms } from "../../lib/alarms";
+import { METRIC_ALARM_TYPES, metricAlarms, requireAlarms, SQS_QUEUE, watchAlarms } from "../../lib/alarms";
 import { ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
 
@@ -18,6 +18,7 @@ export default stackPolicy({
             description: "The backlog alarm must fire once the oldest message has waited longer than this many seconds. Default 900: 001 alerts on a sync lag > 15 min. At most 1209600, the longest message retention SQS accepts (14 days).",
         },
     },
+    resourceTypes: [...SQS_QUEUE.types, ...METRIC_ALARM_TYPES],
     validate: (resources, config, report, context) => {
         const queues = ofTypes(resources, SQS_QUEUE.types);
         const watch = watchAlarms(queues, metricAlarms(resources), SQS_QUEUE);

@@ -1,4 +1,4 @@
-import { ECS_SERVICE, metricAlarms, requireAlarms, watchAlarms } from "../../lib/alarms";
+import { ECS_SERVICE, METRIC_ALARM_TYPES, metricAlarms, requireAlarms, watchAlarms } from "../../lib/alarms";
 import { ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
 
@@ -28,6 +28,7 @@ export default stackPolicy({
             description: "The memory alarm must fire once MemoryUtilization exceeds this percentage. Default 90: 003 and 004 alert on memory > 90%.",
         },
     },
+    resourceTypes: [...ECS_SERVICE.types, ...METRIC_ALARM_TYPES],
     validate: (resources, config, report, context) => {
         const services = ofTypes(resources, ECS_SERVICE.types);
         const watch = watchAlarms(services, metricAlarms(resources), ECS_SERVICE);

@@ -1,4 +1,4 @@
-import { metricAlarms, requireAlarms, TARGET_GROUP, watchAlarms } from "../../lib/alarms";
+import { METRIC_ALARM_TYPES, metricAlarms, requireAlarms, TARGET_GROUP, watchAlarms } from "../../lib/alarms";
 import { ofTypes } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
 import { text } from "../../lib/values";
@@ -17,6 +17,7 @@ export default stackPolicy({
             description: "A HealthyHostCount alarm must fire once fewer than this many targets are healthy. Default 1: 003 and 004 alert when the health check fails, i.e. when no target serves.",
         },
     },
+    resourceTypes: [...TARGET_GROUP.types, ...METRIC_ALARM_TYPES],
     validate: (resources, config, report, context) => {
         const groups = ofTypes(resources, TARGET_GROUP.types);
         const watch = watchAlarms(groups, metricAlarms(resources), TARGET_GROUP);

@@ -14,6 +14,7 @@ export default stackPolicy({
     checklist: ["004.data-security.encryption-in-transit", "003.security.data-encryption"],
     remediationSteps: "Remove the tls = \"disabled\" parameter from the cluster parameter group, or set it to \"enabled\" (or \"tls1.2+\"), and reboot the cluster's instances; clients connect with tls=true and the Amazon RDS CA bundle.",
     tags: ["transport-security"],
+    resourceTypes: [CLUSTER, PARAMETER_GROUP],
     validate: (resources, _config, report, context) => {
         const clusters = ofTypes(resources, [CLUSTER]);
         if (clusters.length === 0) {

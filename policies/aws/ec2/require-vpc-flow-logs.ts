@@ -20,6 +20,7 @@ export default stackPolicy({
             description: "Traffic types a flow log may capture to count. Default ALL: 003 and 002 ask for audit logging, and an audit of network activity needs both accepted and rejected connections (CIS AWS Foundations records at least rejected traffic; add REJECT to accept that).",
         },
     },
+    resourceTypes: [...VPC_TYPES, FLOW_LOG],
     validate: (resources, config, report, context) => {
         const vpcs = ofTypes(resources, VPC_TYPES);
         if (vpcs.length === 0) {

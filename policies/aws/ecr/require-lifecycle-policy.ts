@@ -9,6 +9,7 @@ export default stackPolicy({
     checklist: ["003.cost-management.resource-cleanup", "004.rollback-preparation.previous-version-available"],
     remediationSteps: "Add an aws.ecr.LifecyclePolicy with repository: <repository>.name that keeps the last N tagged images and expires untagged ones.",
     tags: ["cost"],
+    resourceTypes: ["aws:ecr/repository:Repository", "aws:ecr/lifecyclePolicy:LifecyclePolicy"],
     validate: (resources, _config, report, context) => {
         const ofType = byType(resources);
         const repositories = ofType("aws:ecr/repository:Repository");

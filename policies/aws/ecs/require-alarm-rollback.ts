@@ -40,6 +40,7 @@ export default stackPolicy({
             description: "Whether one of the rollback alarms must be an alarm of the stack on latency. Default true: 004 (Rollback Triggers · Latency) names latency as the trigger.",
         },
     },
+    resourceTypes: [SERVICE, DEPLOYMENT_GROUP, ALARM],
     validate: (resources, config, report, context) => {
         const services = ofTypes(resources, [SERVICE]);
         if (services.length === 0) {

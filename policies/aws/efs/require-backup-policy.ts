@@ -10,6 +10,7 @@ export default stackPolicy({
     checklist: ["003.infrastructure.persistent-storage", "003.backup-disaster-recovery.backup-strategy"],
     remediationSteps: "Add an aws.efs.BackupPolicy with fileSystemId: <file system>.id and backupPolicy: { status: \"ENABLED\" }.",
     tags: ["data-protection"],
+    resourceTypes: ["aws:efs/fileSystem:FileSystem", "aws:efs/backupPolicy:BackupPolicy"],
     validate: (resources, _config, report, context) => {
         const fileSystems = ofTypes(resources, ["aws:efs/fileSystem:FileSystem"]);
         // File system ids are known only once created: backup policies are joined through the graph.

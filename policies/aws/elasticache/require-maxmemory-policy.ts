@@ -35,6 +35,7 @@ export default stackPolicy({
             description: "Accept ElastiCache's default parameter group (omitted parameterGroupName, or a default.* group), whose maxmemory-policy is volatile-lru: it evicts only keys with a TTL. Default false: 004 asks for the policy to be set deliberately.",
         },
     },
+    resourceTypes: [REPLICATION_GROUP, CLUSTER, PARAMETER_GROUP],
     validate: (resources, config, report, context) => {
         const groups = ofTypes(resources, [PARAMETER_GROUP]);
         const { byName, unknownName } = indexByName(groups);

@@ -53,6 +53,7 @@ export default stackPolicy({
     checklist: ["004.data-security.encryption-in-transit", "003.security.data-encryption"],
     remediationSteps: "Attach a parameter group (a cluster parameter group for Aurora) with rds.force_ssl = 1 for PostgreSQL and SQL Server, or require_secure_transport = ON for MySQL and MariaDB.",
     tags: ["transport-security"],
+    resourceTypes: KINDS.flatMap((k) => [k.type, k.groupType]),
     validate: (resources, _config, report, context) => {
         for (const { type, kind, property, groupType } of KINDS) {
             const groups = ofTypes(resources, [groupType]);

@@ -23,6 +23,7 @@ export default stackPolicy({
     checklist: ["003.security.audit-logging", "002.security-configuration.audit-logging", "000.compliance-audit.audit-trail"],
     remediationSteps: "Add an aws.redshift.Logging with clusterIdentifier: <cluster>.clusterIdentifier, logDestinationType: \"cloudwatch\" and logExports: [\"connectionlog\", \"userlog\", \"useractivitylog\"] (or logDestinationType \"s3\" with bucketName).",
     tags: ["observability"],
+    resourceTypes: ["aws:redshift/cluster:Cluster", "aws:redshift/logging:Logging"],
     validate: (resources, _config, report, context) => {
         const clusters = ofTypes(resources, ["aws:redshift/cluster:Cluster"]);
         if (clusters.length === 0) {

@@ -34,6 +34,7 @@ export default stackPolicy({
     checklist: ["004.data-security.encryption-in-transit", "003.security.data-encryption"],
     remediationSteps: "Attach an aws.redshift.ParameterGroup with the parameter require_ssl = \"true\" through clusterParameterGroupName (or leave clusterParameterGroupName unset to use default.redshift-2.0).",
     tags: ["transport-security"],
+    resourceTypes: ["aws:redshift/cluster:Cluster", "aws:redshift/parameterGroup:ParameterGroup"],
     validate: (resources, _config, report, context) => {
         const groups = ofTypes(resources, ["aws:redshift/parameterGroup:ParameterGroup"]);
         const clusters = ofTypes(resources, ["aws:redshift/cluster:Cluster"]);

@@ -1,5 +1,5 @@
 import { stackPolicy } from "../../lib/define";
-import { indexEndpoints, publicEndpoints } from "../../lib/endpoints";
+import { ENDPOINT_TYPES, indexEndpoints, publicEndpoints } from "../../lib/endpoints";
 
 export default stackPolicy({
     name: "aws-route53-require-endpoint-records",
@@ -9,6 +9,7 @@ export default stackPolicy({
     checklist: ["002.infrastructure-setup.domain", "003.domain-ssl-tls.domain-name", "003.domain-ssl-tls.dns-records"],
     remediationSteps: "Add an aws.route53.Record in the domain's hosted zone: an alias A/AAAA record to the load balancer's dnsName/zoneId or the distribution's domainName/hostedZoneId (for an API, to its aws.apigateway.DomainName mapped to the API), or a CNAME to it.",
     tags: ["network"],
+    resourceTypes: ENDPOINT_TYPES,
     validate: (resources, _config, report, context) => {
         const endpoints = publicEndpoints(resources);
         if (endpoints.length === 0) {

@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { indexLinks, linkJudge } from "../../lib/aws";
 import { stackPolicy } from "../../lib/define";
-import { dnsName, graphSources, indexEndpoints, publicEndpoints } from "../../lib/endpoints";
+import { dnsName, ENDPOINT_TYPES, graphSources, indexEndpoints, publicEndpoints } from "../../lib/endpoints";
 import { attempt, isUnknownValueError } from "../../lib/unknowns";
 import { bool, given, record, text } from "../../lib/values";
 
@@ -34,6 +34,7 @@ export default stackPolicy({
             description: "The longest time between two probes, in minutes. Default 5: 003 (Monitoring & Logging · Uptime monitoring) checks every 1-5 minutes.",
         },
     },
+    resourceTypes: [HEALTH_CHECK, CANARY, ALARM, ...ENDPOINT_TYPES],
     validate: (resources, config, report, context) => {
         const endpoints = publicEndpoints(resources);
         if (endpoints.length === 0) {

@@ -69,6 +69,7 @@ export default stackPolicy({
     checklist: ["003.security.audit-logging", "002.security-configuration.audit-logging", "000.compliance-audit.audit-trail"],
     remediationSteps: "Add an aws.s3.BucketLogging with bucket: <bucket>.id, targetBucket: <access-log bucket>.id and a targetPrefix per bucket; the access-log bucket lets logging.s3.amazonaws.com put objects and uses SSE-S3 encryption.",
     tags: ["observability"],
+    resourceTypes: [...BUCKET_TYPES, ...LOGGING_TYPES, ...ACL_TYPES, ...POLICY_TYPES],
     validate: (resources, _config, report, context) => {
         const buckets = ofTypes(resources, BUCKET_TYPES);
         const loggings = ofTypes(resources, LOGGING_TYPES);

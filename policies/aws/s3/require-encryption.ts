@@ -69,6 +69,7 @@ export default stackPolicy({
             description: "The sseAlgorithm values accepted. Default: every algorithm S3 default encryption offers (AES256, aws:kms, aws:kms:dsse, per the S3 PutBucketEncryption API); keep aws:kms and aws:kms:dsse to require KMS keys.",
         },
     },
+    resourceTypes: [...BUCKET_TYPES, ...ENCRYPTION_TYPES],
     validate: (resources, config, report, context) => {
         if (config.acceptDefaultEncryption) {
             return;

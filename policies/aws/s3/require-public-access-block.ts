@@ -23,6 +23,7 @@ export default stackPolicy({
     checklist: ["003.security.least-privilege"],
     remediationSteps: "Add an aws.s3.BucketPublicAccessBlock with bucket: <bucket>.id and blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all true (or one aws.s3.AccountPublicAccessBlock with all four true).",
     tags: ["secrets-identity"],
+    resourceTypes: [...BUCKET_TYPES, BLOCK_TYPE, ACCOUNT_BLOCK_TYPE],
     validate: (resources, _config, report, context) => {
         const buckets = ofTypes(resources, BUCKET_TYPES);
         // An account-wide block with all four settings on covers every bucket of the account; one

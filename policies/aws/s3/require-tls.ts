@@ -11,6 +11,7 @@ export default stackPolicy({
     checklist: ["004.data-security.encryption-in-transit", "000.authentication-security.https-enforced"],
     remediationSteps: "Add an aws.s3.BucketPolicy with a statement { Effect: \"Deny\", Principal: \"*\", Action: \"s3:*\", Resource: [<bucket ARN>, <bucket ARN>/*], Condition: { Bool: { \"aws:SecureTransport\": \"false\" } } }.",
     tags: ["transport-security"],
+    resourceTypes: [...BUCKET_TYPES, "aws:s3/bucketPolicy:BucketPolicy"],
     validate: (resources, _config, report, context) => {
         const buckets = ofTypes(resources, BUCKET_TYPES);
         const policies = indexLinks(buckets, ofTypes(resources, ["aws:s3/bucketPolicy:BucketPolicy"]), "bucket", (b) => [b.props.bucket]);

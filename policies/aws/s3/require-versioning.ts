@@ -13,6 +13,7 @@ export default stackPolicy({
     checklist: ["003.backup-disaster-recovery.backup-strategy", "002.compliance-verification.backup-security"],
     remediationSteps: "Add an aws.s3.BucketVersioning with bucket: <bucket>.id and versioningConfiguration: { status: \"Enabled\" }, and a lifecycle rule that expires noncurrent versions.",
     tags: ["data-protection"],
+    resourceTypes: [...BUCKET_TYPES, ...VERSIONING_TYPES],
     validate: (resources, _config, report, context) => {
         const buckets = ofTypes(resources, BUCKET_TYPES);
         const versionings = indexLinks(buckets, ofTypes(resources, VERSIONING_TYPES), "bucket", (b) => [b.props.bucket]);

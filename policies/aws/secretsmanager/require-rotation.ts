@@ -58,6 +58,7 @@ export default stackPolicy({
             description: "Longest rotation period accepted, in days. Default 30: 003 rotates secrets monthly (Ongoing Maintenance), the strictest period the checklists state; 000 and 001 recommend rotating API keys every 90 days, which a monthly rotation also meets. Set 90 to hold secrets to 000's and 001's period only.",
         },
     },
+    resourceTypes: [SECRET, ROTATION],
     validate: (resources, config, report, context) => {
         const secrets = ofTypes(resources, [SECRET]);
         const rotations = ofTypes(resources, [ROTATION]);

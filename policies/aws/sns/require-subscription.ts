@@ -24,6 +24,7 @@ export default stackPolicy({
             description: "How many distinct SNS topics of the stack the alarms must notify together. Default 1; 2 asks for the critical and warning channels 004 (Alerting · Alert channels) lists: on-call paging and a team channel.",
         },
     },
+    resourceTypes: [TOPIC, SUBSCRIPTION, ...ALARM_TYPES],
     validate: (resources, config, report, context) => {
         const topics = ofTypes(resources, [TOPIC]);
         const alarms = ofTypes(resources, ALARM_TYPES);

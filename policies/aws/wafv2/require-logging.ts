@@ -12,6 +12,7 @@ export default stackPolicy({
     checklist: ["003.monitoring-logging.log-aggregation", "004.logging.log-aggregation", "002.monitoring-and-logging.log-aggregation"],
     remediationSteps: "Declare an aws.wafv2.WebAclLoggingConfiguration with resourceArn: webAcl.arn and logDestinationConfigs: [<arn of a CloudWatch log group, S3 bucket or Firehose stream whose name starts with aws-waf-logs->].",
     tags: ["observability"],
+    resourceTypes: [WEB_ACL, LOGGING],
     validate: (resources, _config, report, context) => {
         const acls = ofTypes(resources, [WEB_ACL]);
         if (acls.length === 0) {

@@ -70,6 +70,7 @@ export default stackPolicy({
             description: "Highest per-client request rate the rate-based rule may allow, per minute (its limit divided by its evaluation window). Default 60: 003 rate-limits at 60 requests per minute.",
         },
     },
+    resourceTypes: [WEB_ACL, ASSOCIATION, CLASSIC_ASSOCIATION, ...LOAD_BALANCER_TYPES, STAGE, REST_API, DISTRIBUTION_TYPE],
     validate: (resources, config, report, context) => {
         const ofType = byType(resources);
         const acls = ofType(WEB_ACL);

@@ -1,7 +1,8 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
 import {
-    AutoscalerIndex, describeWorkload, isAutoscalerType, isKind, isPatch, namespaceOrDefault, parseType, percentage, PodTemplateIndex,
+    AutoscalerIndex, describeWorkload, HPA_TYPES, isAutoscalerType, isKind, isPatch, kindTypes, namespaceOrDefault, parseType, percentage,
+    POD_WORKLOAD_TYPES, PodTemplateIndex,
 } from "../../lib/kubernetes";
 import { at, integer, isDeclared, Props, record } from "../../lib/values";
 
@@ -25,6 +26,7 @@ export default stackPolicy({
             description: "Pods a budget must let be evicted at once. Default 1: with none allowed, a drain never finishes and the cluster autoscaler cannot remove the node, so the auto-scaling 002 and 003 ask for stops working.",
         },
     },
+    resourceTypes: [...kindTypes("PodDisruptionBudget", ["policy/v1", "policy/v1beta1"], false), ...HPA_TYPES, ...POD_WORKLOAD_TYPES],
     validate: (resources, config, report, context) => {
         // Indexed once: pod templates by namespace and label, autoscalers by the namespace/kind/name they scale.
         const templates = new PodTemplateIndex(resources);

@@ -1,8 +1,8 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
 import {
-    AutoscalerIndex, describeWorkload, isAutoscalerType, isKind, isPatch, minReplicasOf, namespaceOrDefault, podLabels,
-    REPLICATED_WORKLOAD_TYPES, SelectorIndex, selectorMatches,
+    AutoscalerIndex, describeWorkload, HPA_TYPES, isAutoscalerType, isKind, isPatch, kindTypes, minReplicasOf, namespaceOrDefault,
+    podLabels, REPLICATED_WORKLOAD_TYPES, SelectorIndex, selectorMatches,
 } from "../../lib/kubernetes";
 import { anyPasses, attempt, known } from "../../lib/unknowns";
 import { at, integer, Props, record } from "../../lib/values";
@@ -58,6 +58,7 @@ export default stackPolicy({
             description: "Replica count (spec.replicas or an autoscaler's minReplicas) from which a budget is required. Default 2: with several instances behind a load balancer (002, 003), a drain must not take them all down at once.",
         },
     },
+    resourceTypes: [...kindTypes("PodDisruptionBudget", ["policy/v1", "policy/v1beta1"], false), ...HPA_TYPES, ...REPLICATED_WORKLOAD_TYPES],
     validate: (resources, config, report, context) => {
         // Indexed once: budgets by namespace, autoscalers by the namespace/kind/name they scale. One
         // whose namespace or target is unknown during preview may apply to any workload.

@@ -1,8 +1,9 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
 import {
-    allowedWorkloadsSetting, AutoscalerIndex, describeWorkload, isAutoscalerType, isCustomResourceType, isPatch, isReplicatedType,
-    minReplicasOf, namespaceOrDefault, podSpec, REPLICATED_WORKLOAD_TYPES, selectorMatches, templateLabels, unlessWorkloadListed,
+    allowedWorkloadsSetting, AutoscalerIndex, describeWorkload, HPA_TYPES, isAutoscalerType, isCustomResourceType, isPatch,
+    isReplicatedType, minReplicasOf, namespaceOrDefault, podSpec, REPLICATED_WORKLOAD_TYPES, selectorMatches, templateLabels,
+    unlessWorkloadListed,
 } from "../../lib/kubernetes";
 import { anyPasses, attempt, known } from "../../lib/unknowns";
 import { at, integer, isDeclared, list, Props, record, text } from "../../lib/values";
@@ -75,6 +76,7 @@ export default stackPolicy({
         },
         allowedWorkloads: allowedWorkloadsSetting("Workloads (globs over `name` or `namespace/name`) that need not spread. Default none."),
     },
+    resourceTypes: [...HPA_TYPES, ...REPLICATED_WORKLOAD_TYPES],
     validate: (resources, config, report, context) => {
         // Indexed once: the autoscalers by the workload they scale.
         const autoscalers = new AutoscalerIndex<PolicyResource>();

@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
-import { AutoscalerIndex, describeWorkload, isAutoscalerType, isKind, REPLICATED_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { AutoscalerIndex, describeWorkload, HPA_TYPES, isAutoscalerType, isKind, REPLICATED_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { at, integer } from "../../lib/values";
 
 const REPLICATED = new Set(REPLICATED_WORKLOAD_TYPES);
@@ -22,6 +22,7 @@ export default stackPolicy({
             description: "Replica count below which a Deployment without an autoscaler is reported. Default 2: 002 asks for a load balancer configured for high availability, which needs more than one instance behind it.",
         },
     },
+    resourceTypes: [...HPA_TYPES, ...REPLICATED_WORKLOAD_TYPES.filter((type) => isKind(type, "Deployment"))],
     validate: (resources, config, report, context) => {
         // Indexed once: the autoscalers of Deployments, by the Deployment they scale.
         const autoscalers = new AutoscalerIndex<PolicyResource>(["Deployment"]);

@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
-import { AutoscalerIndex, describeWorkload, isAutoscalerType, isReplicatedType } from "../../lib/kubernetes";
+import { AutoscalerIndex, describeWorkload, HPA_TYPES, isAutoscalerType, isReplicatedType, REPLICATED_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { knownOr } from "../../lib/unknowns";
 import { at, integer, isDeclared, record } from "../../lib/values";
 
@@ -12,6 +12,7 @@ export default stackPolicy({
     checklist: ["002.infrastructure-setup.auto-scaling", "003.performance.auto-scaling"],
     remediationSteps: "Remove spec.replicas from the workload the autoscaler scales, and let the autoscaler's minReplicas set the floor.",
     tags: ["availability"],
+    resourceTypes: [...HPA_TYPES, ...REPLICATED_WORKLOAD_TYPES],
     validate: (resources, _config, report, context) => {
         // Indexed once: the autoscalers by the workload they scale.
         const autoscalers = new AutoscalerIndex<PolicyResource>();

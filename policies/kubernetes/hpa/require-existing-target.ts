@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
-import { addTo, describeWorkload, isPatch, namespaceOrDefault, parseType, scaleTargetOf } from "../../lib/kubernetes";
+import { addTo, describeWorkload, HPA_TYPES, isPatch, namespaceOrDefault, parseType, REPLICATED_WORKLOAD_TYPES, scaleTargetOf } from "../../lib/kubernetes";
 import { anyPasses, attempt, known } from "../../lib/unknowns";
 import { at, record, text } from "../../lib/values";
 
@@ -12,6 +12,7 @@ export default stackPolicy({
     checklist: ["002.infrastructure-setup.auto-scaling", "003.performance.auto-scaling"],
     remediationSteps: "Point spec.scaleTargetRef at the kind and metadata.name of a workload the stack declares in the autoscaler's namespace, or declare that workload.",
     tags: ["availability"],
+    resourceTypes: [...HPA_TYPES, ...REPLICATED_WORKLOAD_TYPES],
     validate: (resources, _config, report, context) => {
         // Indexed once: every Kubernetes object by namespace/kind/name (a workload's `*Patch` also
         // proves it exists: the patch fails on a missing object). An object whose name or namespace is

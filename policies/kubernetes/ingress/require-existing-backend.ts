@@ -1,7 +1,7 @@
 import { matchGlob } from "../../lib/globs";
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
-import { describeWorkload, isBuiltInType, isKind, isPatch, namespaceOrDefault } from "../../lib/kubernetes";
+import { describeWorkload, isBuiltInType, isKind, isPatch, kindTypes, namespaceOrDefault } from "../../lib/kubernetes";
 import { anyPasses, attempt, judgeItems, known, Parts, someItem } from "../../lib/unknowns";
 import { at, integer, Props, record, text } from "../../lib/values";
 
@@ -35,6 +35,7 @@ export default stackPolicy({
             description: "Services (globs over `name` or `namespace/name`) that exist outside the stack (installed by a chart, for one). Default none: 003 asks for the load balancer to reach its backend service.",
         },
     },
+    resourceTypes: [...kindTypes("Service", ["core/v1"], false), ...kindTypes("Ingress", ["networking.k8s.io/v1", "networking.k8s.io/v1beta1", "extensions/v1beta1"], false)],
     validate: (resources, config, report, context) => {
         // Indexed once: Services by namespace/name; those whose name is unknown during preview may be any.
         const services = new Map<string, PolicyResource>();

@@ -1,7 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
 import {
-    describeWorkload, isKind, isPatch, namespaceOrDefault, podLabels, POD_WORKLOAD_TYPES, SelectorIndex, selectorMatches,
+    describeWorkload, isKind, isPatch, kindTypes, namespaceOrDefault, podLabels, POD_WORKLOAD_TYPES, SelectorIndex, selectorMatches,
 } from "../../lib/kubernetes";
 import { anyPasses, attempt, known } from "../../lib/unknowns";
 import { at, given, list, record } from "../../lib/values";
@@ -44,6 +44,7 @@ export default stackPolicy({
             description: "Whether each workload's pods must also be selected by a NetworkPolicy restricting egress. Default false: 002 and 003 ask for firewall rules on inbound traffic; set true where outbound traffic must be listed too.",
         },
     },
+    resourceTypes: [...kindTypes("NetworkPolicy", ["networking.k8s.io/v1", "extensions/v1beta1"], false), ...POD_WORKLOAD_TYPES],
     validate: (resources, config, report, context) => {
         // NetworkPolicies by namespace, indexed once; one whose namespace is unknown during preview
         // may be in any namespace.

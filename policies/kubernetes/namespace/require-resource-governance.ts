@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
-import { addTo, describeWorkload, isKind, isPatch, namespaceOrDefault, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
+import { addTo, describeWorkload, isKind, isPatch, kindTypes, namespaceOrDefault, POD_WORKLOAD_TYPES } from "../../lib/kubernetes";
 import { anyPasses, attempt, known } from "../../lib/unknowns";
 import { at, text } from "../../lib/values";
 
@@ -22,6 +22,7 @@ export default stackPolicy({
             description: "Namespaces not required to have a LimitRange or ResourceQuota. Default none: 001 and 003 ask for CPU and memory limits on every workload.",
         },
     },
+    resourceTypes: [...kindTypes("LimitRange", ["core/v1"]), ...kindTypes("ResourceQuota", ["core/v1"]), ...kindTypes("Namespace", ["core/v1"], false), ...POD_WORKLOAD_TYPES],
     validate: (resources, config, report, context) => {
         // Indexed once: namespaces with a LimitRange or ResourceQuota (a `*Patch` of one also shows it
         // exists), declared Namespaces by name, and the workloads. A LimitRange or ResourceQuota whose

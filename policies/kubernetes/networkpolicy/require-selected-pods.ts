@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
-import { describeWorkload, isBuiltInType, isKind, isPatch, namespaceOrDefault, PodTemplateIndex } from "../../lib/kubernetes";
+import { describeWorkload, isBuiltInType, isKind, isPatch, kindTypes, namespaceOrDefault, POD_WORKLOAD_TYPES, PodTemplateIndex } from "../../lib/kubernetes";
 import { at, isGiven, record } from "../../lib/values";
 
 export default stackPolicy({
@@ -11,6 +11,7 @@ export default stackPolicy({
     checklist: ["002.security-configuration.firewall-rules", "003.infrastructure.network-configuration"],
     remediationSteps: "Make spec.podSelector match the labels of the workload's pod template in the same namespace (or use an empty podSelector for every pod of the namespace).",
     tags: ["network"],
+    resourceTypes: [...kindTypes("NetworkPolicy", ["networking.k8s.io/v1", "extensions/v1beta1"], false), ...POD_WORKLOAD_TYPES],
     validate: (resources, _config, report, context) => {
         const templates = new PodTemplateIndex(resources);
         const namespaces = new Set([...templates.namespaces()].map(([namespace]) => namespace));

@@ -3,6 +3,7 @@ import { stackPolicy } from "../../lib/define";
 import { addTo, describeWorkload, isKind, labelsOf, namespaceOrDefault, selectorMatches } from "../../lib/kubernetes";
 import { anyPasses, attempt, judgeItems, known, knownItems, knownOr } from "../../lib/unknowns";
 import { at, list, Props, record, records, text } from "../../lib/values";
+import { BINDING_TYPES, ROLE_TYPES } from "../../lib/rbac";
 
 const RBAC = "kubernetes:rbac.authorization.k8s.io/";
 
@@ -76,6 +77,7 @@ export default stackPolicy({
             description: "Subjects allowed to hold cluster-admin, written Kind:name (User:alice, Group:platform-admins) or ServiceAccount:namespace/name. Default none: 003 asks for least privilege.",
         },
     },
+    resourceTypes: [...ROLE_TYPES, ...BINDING_TYPES],
     validate: (resources, config, report, context) => {
         // Index the roles once: Roles by namespace/name, ClusterRoles by name. A role whose name is
         // unknown during preview is reachable only through the dependency graph.

@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
-import { containers, describeWorkload, isKind, namespaceOrDefault, podSpec, PodTemplateIndex } from "../../lib/kubernetes";
+import { containers, describeWorkload, isKind, kindTypes, namespaceOrDefault, POD_WORKLOAD_TYPES, podSpec, PodTemplateIndex } from "../../lib/kubernetes";
 import { attempt, judgeItems, knownItems } from "../../lib/unknowns";
 import { at, integer, isGiven, record, text } from "../../lib/values";
 
@@ -12,6 +12,7 @@ export default stackPolicy({
     checklist: ["003.infrastructure.load-balancer"],
     remediationSteps: "Name the port in the selected containers' ports (e.g. ports: [{name: http, containerPort: 8080}] for targetPort: http), or set targetPort to the number the container listens on.",
     tags: ["availability"],
+    resourceTypes: [...kindTypes("Service", ["core/v1"], false), ...POD_WORKLOAD_TYPES],
     validate: (resources, _config, report, context) => {
         const templates = new PodTemplateIndex(resources);
         const services: PolicyResource[] = resources.filter((r) => isKind(r.type, "Service") && r.type.startsWith("kubernetes:core/"));

@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
-import { describeWorkload, isKind, isPatch, namespaceOrDefault, PodTemplateIndex } from "../../lib/kubernetes";
+import { describeWorkload, isKind, isPatch, kindTypes, namespaceOrDefault, POD_WORKLOAD_TYPES, PodTemplateIndex } from "../../lib/kubernetes";
 import { at, isGiven, record, text } from "../../lib/values";
 
 export default stackPolicy({
@@ -11,6 +11,7 @@ export default stackPolicy({
     checklist: ["003.infrastructure.load-balancer"],
     remediationSteps: "Make spec.selector equal to labels of the workload's pod template (spec.template.metadata.labels), in the same namespace.",
     tags: ["availability"],
+    resourceTypes: [...kindTypes("Service", ["core/v1"], false), ...POD_WORKLOAD_TYPES],
     validate: (resources, _config, report, context) => {
         const templates = new PodTemplateIndex(resources);
         const workloadNamespaces = new Set<string>();

@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
-import { addTo, describeWorkload, isKind, namespaceOrDefault, selectorMatches, templateLabels } from "../../lib/kubernetes";
+import { addTo, describeWorkload, isKind, kindTypes, namespaceOrDefault, POD_WORKLOAD_TYPES, selectorMatches, templateLabels } from "../../lib/kubernetes";
 import { anyPasses, known } from "../../lib/unknowns";
 import { at, given, record, text } from "../../lib/values";
 
@@ -27,6 +27,7 @@ export default stackPolicy({
     checklist: ["003.infrastructure.persistent-storage"],
     remediationSteps: "Declare a Service with spec.clusterIP: None whose selector matches the StatefulSet's pod template labels, in the StatefulSet's namespace, and set the StatefulSet's spec.serviceName to its metadata.name.",
     tags: ["availability"],
+    resourceTypes: [...kindTypes("Service", ["core/v1"], false), ...POD_WORKLOAD_TYPES.filter((type) => isKind(type, "StatefulSet"))],
     validate: (resources, _config, report, context) => {
         // Indexed once: Services by namespace/name. A Service whose name or namespace is unknown
         // during preview may be any of them.

@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
-import { describeWorkload, isKind, isPatch, namespaceOrDefault, podSpec } from "../../lib/kubernetes";
+import { describeWorkload, isKind, isPatch, kindTypes, namespaceOrDefault, POD_WORKLOAD_TYPES, podSpec } from "../../lib/kubernetes";
 import { attempt, known } from "../../lib/unknowns";
 import { at, bool, describeType, given, text } from "../../lib/values";
 
@@ -20,6 +20,7 @@ export default stackPolicy({
             description: "Service accounts whose pods may mount an API token (workloads that call the Kubernetes API), as name or namespace/name. Default none: 003 asks for least privilege, and most services never call the API.",
         },
     },
+    resourceTypes: [...kindTypes("ServiceAccount", ["core/v1"], false), ...POD_WORKLOAD_TYPES],
     validate: (resources, config, report, context) => {
         // ServiceAccounts by namespace/name, indexed once. One whose name is unknown during preview
         // cannot be told apart, and makes unknown only the pods that depend on it.

@@ -1,6 +1,6 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
-import { describeWorkload, isKind, isPatch, isPodTemplateType, namespaceOrDefault, podSpec } from "../../lib/kubernetes";
+import { describeWorkload, isKind, isPatch, isPodTemplateType, kindTypes, namespaceOrDefault, POD_WORKLOAD_TYPES, podSpec } from "../../lib/kubernetes";
 import { anyPasses, attempt, known } from "../../lib/unknowns";
 import { at, given, text } from "../../lib/values";
 
@@ -20,6 +20,7 @@ export default stackPolicy({
             description: "ServiceAccounts (`name` or `namespace/name`) that exist without being declared in the stack. Default `default`, which Kubernetes creates in every namespace; 003 asks for service accounts, and one the stack forgets to create makes the workload fail to start.",
         },
     },
+    resourceTypes: [...kindTypes("ServiceAccount", ["core/v1"], false), ...POD_WORKLOAD_TYPES],
     validate: (resources, config, report, context) => {
         // Indexed once: declared ServiceAccounts by namespace/name. One whose name or namespace is
         // unknown during preview may be any of them.
