@@ -10,9 +10,10 @@ import * as path from "path";
 import { startAnalyzer } from "../src/analyzer/host";
 import { analyzeRun } from "../src/analyzer/session";
 import { loadProject, runProgram } from "../src/program";
-import type { ProgramRun, RecordedResource } from "../src/program/records";
+import type { ProgramRun } from "../src/program/records";
 import { indexedPolicies } from "../policies/serving/policy-index";
 import { helmStyleCorpus } from "./corpus";
+import { syntheticStack } from "./synthetic-stack";
 import { writeProgram } from "./program";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -125,18 +126,6 @@ async function coldStart(): Promise<void> {
 
 // ---- Analyzer throughput over gRPC ----
 
-/** Replicates the reference stack's resources (real shapes, mixed AWS and Kubernetes) to `size`. */
-function synthetic(base: ProgramRun, size: number): ProgramRun {
-    const custom = base.resources.filter((r) => r.custom);
-    const resources: RecordedResource[] = [];
-    for (let i = 0; resources.length < size; i++) {
-        const r = custom[i % custom.length];
-        const copy = Math.floor(i / custom.length);
-        resources.push({ ...r, name: `${r.name}-${copy}`, urn: `${r.urn}-${copy}`, parent: undefined, dependencies: [], propertyDependencies: {} });
-    }
-    return { ...base, resources };
-}
-
 /**
  * The full pack and the trivial one analyse the same stack in turn (full, trivial, full, …), each
  * pack one process for all its runs, so that both see the same machine: the ratio is taken pair by pair.
@@ -162,7 +151,7 @@ async function analyzer(): Promise<void> {
     console.log("| Stack size | pack | resources/s (Analyze + AnalyzeStack over gRPC) | wall ms (median) | full/trivial time (median of pairs) |\n| --- | --- | --- | --- | --- |");
     let ratio = 0;
     for (const size of SIZES) {
-        const run = synthetic(base, size);
+        const run = syntheticStack(base, size);
         const paired = await pairedAnalyses(run, trivial);
         ratio = paired.ratio;
         console.log(`| ${size} | full | ${(size / (paired.full / 1000)).toFixed(0)} | ${paired.full.toFixed(0)} | ${ratio.toFixed(2)} |`);

@@ -1,5 +1,6 @@
 import { PolicyPack, PolicyPackConfig } from "@pulumi/policy";
 import { loadPolicies } from "./registry";
+import { serveAnalyzeHandler } from "./serving/analyze-handler";
 import { indexedPolicies } from "./serving/policy-index";
 import { shareDeserializedProperties } from "./serving/shared-properties";
 import { shareStackResources } from "./serving/shared-stack";
@@ -13,6 +14,11 @@ export function startPack(initialConfig?: PolicyPackConfig): PolicyPack {
     if (!sharing.shared && !sharing.reason.startsWith("PRODREADY_")) {
         // The engine shows an analyzer's stderr; the pack still judges everything, only slower.
         console.error(`prodready: notice: judging with the SDK's per-policy deserialization: ${sharing.reason}`);
+    }
+    // Before Analyze by type, whose handler per type then replaces this one's over every policy.
+    const handler = serveAnalyzeHandler();
+    if (!handler.installed && !handler.reason.startsWith("PRODREADY_")) {
+        console.error(`prodready: notice: Analyze sets up every policy's call on its own: ${handler.reason}`);
     }
     const dispatch = dispatchAnalyzeByType();
     if (!dispatch.dispatched && !dispatch.reason.startsWith("PRODREADY_")) {

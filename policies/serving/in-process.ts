@@ -4,6 +4,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { pinnedRelease, sdkDirectory } from "./pinned-sdk";
+import { analyzeMaker } from "./served-handlers";
 import { DispatchedPolicy, policiesJudging } from "./type-dispatch";
 
 export type Callback = (err: unknown, response?: unknown) => void;
@@ -16,7 +17,7 @@ interface SdkServer {
 export interface PackInProcess {
     /** The SDK's handlers by method name (configure, analyzeStack, ...). */
     handlers: Record<string, Handler>;
-    /** The Analyze handler for resources of one type, made with only the policies that may judge it. */
+    /** The Analyze handler for resources of one type, over only the policies that may judge it (the pack's own handler where it applies). */
     analyzeFor(type: string): Handler;
 }
 
@@ -66,7 +67,7 @@ export function startPackInProcess(packDir: string): PackInProcess | { reason: s
         let handler = perType.get(type);
         if (!handler) {
             // PolicyPack's own default level: the pack declares none.
-            handler = server.makeAnalyzeRpcFun(pack.name, packVersion, "advisory", policiesJudging(pack.policies, type));
+            handler = analyzeMaker(server)(pack.name, packVersion, "advisory", policiesJudging(pack.policies, type));
             perType.set(type, handler);
         }
         return handler;

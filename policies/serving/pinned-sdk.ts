@@ -1,7 +1,8 @@
 // The pack's serving code changes a few internals of @pulumi/policy: properties deserialized once
 // per request (shared-properties.ts), Analyze answered per resource type (type-dispatch.ts) with
 // its not-applicable entries kept encoded (encoded-answers.ts), the stack's resources built once
-// per AnalyzeStack (shared-stack.ts), and the pack's handlers kept in the CLI's process for
+// per AnalyzeStack (shared-stack.ts), Analyze set up once per resource instead of once per policy
+// (analyze-handler.ts), and the pack's handlers kept in the CLI's process for
 // rendered manifests (in-process.ts). Each applies only to the release written against, checked
 // here, and otherwise keeps the SDK's path.
 import * as fs from "fs";

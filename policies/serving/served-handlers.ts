@@ -1,7 +1,8 @@
 // The one place where the pack reaches into @pulumi/policy's `serve`: PolicyPack calls the server
 // module's `serve`, which registers the Analyzer handlers with grpc's addService at once. A change
 // to how the pack is served wraps `serve` here and gets to replace handlers before they are
-// registered; several changes stack, each switched off on its own.
+// registered; several changes stack, each switched off on its own. Analyze handlers are made with
+// the maker analyze-handler.ts registers, where it applies.
 import * as path from "path";
 
 export type Callback = (err: unknown, response?: unknown) => void;
@@ -40,9 +41,23 @@ interface GrpcModule {
 // Per server module, the changes already installed, so that starting the pack twice wraps once.
 const installed = new WeakMap<object, Set<string>>();
 
+// Per server module, the Analyze handler maker that replaces makeAnalyzeRpcFun (analyze-handler.ts).
+const analyzeMakers = new WeakMap<object, MakeHandler>();
+
+/** Makes every change here build its Analyze handlers with `make` instead of the SDK's makeAnalyzeRpcFun. */
+export function replaceAnalyzeMaker(server: ServerModule, make: MakeHandler): void {
+    analyzeMakers.set(server, make);
+}
+
+/** What builds Analyze handlers for `server`: the registered maker, or the SDK's makeAnalyzeRpcFun. */
+export function analyzeMaker(server: Pick<ServerModule, "makeAnalyzeRpcFun">): MakeHandler {
+    return analyzeMakers.get(server) ?? server.makeAnalyzeRpcFun;
+}
+
 /**
  * Wraps the pinned SDK's `serve` (in `sdkDir`) so that `replace` may change its handlers before they
- * are registered. Returns why not when the module is not shaped as this pack expects.
+ * are registered: the changes apply in the order they were installed, each to the last one's
+ * handlers. Returns why not when the module is not shaped as this pack expects.
  */
 export function replaceServedHandlers(
     sdkDir: string,
@@ -75,8 +90,11 @@ export function replaceServedHandlers(
     const sdk = server as ServerModule;
     server.serve = function serveWithReplacedHandlers(name, version, level, args, initialConfig) {
         const addService = proto.addService;
+        // Read when the pack is served, so that the order the changes were installed in does not matter.
+        const makeAnalyzeRpcFun = analyzeMaker(sdk);
+        const withMaker: ServerModule = { serve: sdk.serve, makeAnalyzeRpcFun, makeAnalyzeStackRpcFun: sdk.makeAnalyzeStackRpcFun };
         proto.addService = function (service, implementation) {
-            return addService.call(this, service, replace(implementation, { name, version, level, policies: args?.policies ?? [] }, sdk));
+            return addService.call(this, service, replace(implementation, { name, version, level, policies: args?.policies ?? [] }, withMaker));
         };
         try {
             return serve.call(this, name, version, level, args, initialConfig);

@@ -1,7 +1,7 @@
 // The pack serves Analyze per resource type with only the policies whose answer can be something,
-// keeps the SDK's not-applicable answers encoded, builds the stack's resources once per AnalyzeStack
-// and loads policy modules on first use: the engine must receive exactly the responses the SDK's
-// plain path sends (every one of those changes switched off).
+// with its own handler, keeps the SDK's not-applicable answers encoded, builds the stack's resources
+// once per AnalyzeStack and loads policy modules on first use: the engine must receive exactly the
+// responses the SDK's plain path sends (every one of those changes switched off).
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -14,6 +14,7 @@ import { DEFAULT_PACK_DIR } from "../../src/pack/load";
 import { packConfigOf } from "../../src/pack/config-file";
 import { loadProject, runProgram } from "../../src/program";
 import type { ProgramRun } from "../../src/program/records";
+import { ANALYZE_HANDLER_SWITCH } from "../../policies/serving/analyze-handler";
 import { ENCODED_ANSWERS_SWITCH } from "../../policies/serving/encoded-answers";
 import { LAZY_ARBORIST_SWITCH } from "../../policies/serving/lazy-arborist";
 import { LAZY_POLICIES_SWITCH } from "../../policies/serving/policy-index";
@@ -73,6 +74,7 @@ spec: {template: {spec: {containers: [{name: w, image: "w:latest"}]}}}
 const PLAIN = {
     [TYPE_DISPATCH_SWITCH]: "0", [ENCODED_ANSWERS_SWITCH]: "0", [SHARED_STACK_SWITCH]: "0",
     [SHARED_PROPERTIES_SWITCH]: "0", [LAZY_POLICIES_SWITCH]: "0", [LAZY_ARBORIST_SWITCH]: "0",
+    [ANALYZE_HANDLER_SWITCH]: "0",
 };
 
 describe("the pack's serving changes, against the SDK's plain path", () => {
