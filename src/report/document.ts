@@ -139,15 +139,7 @@ export interface ReportExemption {
 }
 
 /** A policy that declared itself not applicable for another reason than an exemption. */
-export interface ReportNotApplicable {
-    policy: string;
-    reason: string;
-    urn?: string;
-    type?: string;
-    name?: string;
-    /** The pack whose policy answered, when several packs ran. */
-    pack?: string;
-}
+export type ReportNotApplicable = NotApplicable;
 
 export interface ReportSummary {
     resources?: number;

@@ -22,6 +22,7 @@ import { Handler, Implementation, MakeHandler, replaceServedHandlers, ServedPoli
 import { shareDeserializedProperties } from "../../policies/serving/shared-properties";
 import { loadPolicies } from "../../policies/registry";
 import { ROOT } from "../harness/stack";
+import { HOSTILE_MANIFESTS } from "./hostile-manifests";
 
 const SDK_DIR = sdkDirectory(path.join(__dirname, "..", "..", "policies"));
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -67,23 +68,6 @@ function shapes(): ServedPolicy[] {
     ];
 }
 
-const HOSTILE = `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web, namespace: default}
-spec:
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      hostNetwork: true
-      containers: [{name: app, image: "nginx", securityContext: {privileged: true}}]
----
-apiVersion: v1
-kind: Pod
-metadata: {name: batch, namespace: default, annotations: {prodready.dev/exempt: "kubernetes-workload-require-resource-limits=batch job, sized by the queue"}}
-spec:
-  containers: [{name: job, image: "busybox:1.36"}]
-`;
 
 /** Every resource of `run` as the engine sends it, and each again with an unknown value in its properties. */
 function requests(run: ProgramRun): analyzerProto.AnalyzeRequest[] {
@@ -144,7 +128,7 @@ describe("prodready's Analyze handler, against the SDK's makeAnalyzeRpcFun", () 
             { name: "the reference stack", run: await runProgram(loadProject(ROOT)) },
             ...await Promise.all(scenarios.map(async (name) => ({ name, run: await runProgram(loadProject(ROOT, { config: { "prodready:scenario": name } })) }))),
             { name: "a Helm-style corpus", run: manifestRun(parseManifest(helmStyleCorpus(30), "corpus.yaml")) },
-            { name: "hostile objects", run: manifestRun(parseManifest(HOSTILE, "hostile.yaml")) },
+            { name: "hostile objects", run: manifestRun(parseManifest(HOSTILE_MANIFESTS, "hostile.yaml")) },
         ];
     }, 240_000);
 

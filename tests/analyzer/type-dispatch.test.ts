@@ -22,6 +22,7 @@ import { SHARED_PROPERTIES_SWITCH } from "../../policies/serving/shared-properti
 import { SHARED_STACK_SWITCH } from "../../policies/serving/shared-stack";
 import { dispatchAnalyzeByType, policiesAnswering, TYPE_DISPATCH_SWITCH } from "../../policies/serving/type-dispatch";
 import { ROOT } from "../harness/stack";
+import { HOSTILE_MANIFESTS } from "./hostile-manifests";
 
 type Message = { serializeBinary(): Uint8Array };
 
@@ -41,34 +42,6 @@ function recording(host: AnalyzerHost): { host: AnalyzerHost; responses: Map<str
     return { host: { ...host, connection }, responses };
 }
 
-const HOSTILE = `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web, namespace: default}
-spec:
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      hostNetwork: true
-      containers: [{name: app, image: "nginx", securityContext: {privileged: true}}]
----
-apiVersion: v1
-kind: Pod
-metadata: {name: batch, namespace: default, annotations: {prodready.dev/exempt: "kubernetes-workload-require-resource-limits=batch job, sized by the queue"}}
-spec:
-  containers: [{name: job, image: "busybox:1.36"}]
----
-apiVersion: v1
-kind: Pod
-metadata: {name: batch-2, namespace: default, annotations: {prodready.dev/exempt: "kubernetes-workload-require-resource-limits=batch job, sized by the queue"}}
-spec:
-  containers: [{name: job, image: "busybox:1.36"}]
----
-apiVersion: example.com/v1
-kind: Widget
-metadata: {name: custom}
-spec: {template: {spec: {containers: [{name: w, image: "w:latest"}]}}}
-`;
 
 /** Every change to how the pack is served switched off: the SDK's plain path. */
 const PLAIN = {
@@ -98,7 +71,7 @@ describe("the pack's serving changes, against the SDK's plain path", () => {
         { name: "the reference stack", run: () => reference },
         { name: "the reference stack with policies disabled", run: () => reference, packConfig: disabling },
         { name: "a Helm-style corpus under a profile", run: () => manifestRun(parseManifest(helmStyleCorpus(40), "corpus.yaml")), packConfig: packConfigOf({ profile: "pss-restricted" }).packConfig },
-        { name: "hostile objects", run: () => manifestRun(parseManifest(HOSTILE, "hostile.yaml")), packConfig: disabling },
+        { name: "hostile objects", run: () => manifestRun(parseManifest(HOSTILE_MANIFESTS, "hostile.yaml")), packConfig: disabling },
     ];
 
     test.each(cases)("answers $name with the SDK's responses, byte for byte", async ({ run, packConfig }) => {
