@@ -224,7 +224,7 @@ async function preview(): Promise<void> {
     }
     console.log("");
     const [small, large] = [SIZES[0], SIZES[SIZES.length - 1]];
-    target(`preview: prodready / SDK mock run at ${large} resources`, ours[large] / mocks[large], 1.5);
+    target(`preview: prodready / SDK mock run at ${large} resources`, ours[large] / mocks[large], 1.3);
     if (large > small) {
         target(`preview: time at ${large} / time at ${small} resources (linear)`, ours[large] / ours[small], (large / small) * 1.1);
     }
@@ -232,15 +232,18 @@ async function preview(): Promise<void> {
 
 // ---- The test suite ----
 
+/** The whole suite on the 2-core machine, from a clean clone, must fit in this. */
+const TEST_SUITE_LIMIT_SECONDS = 360;
+
 async function tests(): Promise<void> {
     if (process.env.BENCH_TEST_SUITE !== "1") {
-        targets.push({ name: "npm test without the engine tests", measured: "not measured (set BENCH_TEST_SUITE=1)", limit: "≤ 120 s", pass: undefined });
+        targets.push({ name: "npm test without the engine tests", measured: "not measured (set BENCH_TEST_SUITE=1)", limit: `≤ ${TEST_SUITE_LIMIT_SECONDS} s`, pass: undefined });
         return;
     }
     const jest = require.resolve("jest/bin/jest.js");
     const { millis } = await timed(process.execPath, [jest, "--testPathIgnorePatterns", "tests/engine"]);
     console.log(`| Test suite without the engine tests | ${(millis / 1000).toFixed(0)} s |\n| --- | --- |\n`);
-    target("npm test without the engine tests (seconds)", millis / 1000, 120, " s");
+    target("npm test without the engine tests (seconds)", millis / 1000, TEST_SUITE_LIMIT_SECONDS, " s");
 }
 
 async function main(): Promise<void> {
