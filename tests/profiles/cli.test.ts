@@ -4,19 +4,8 @@ import * as os from "os";
 import * as path from "path";
 import { overlayPackConfig, packConfigOf, profileNames } from "../../src/pack/config-file";
 import { runCliInProcess } from "../harness/cli";
+import { PLAIN_DEPLOYMENT } from "./plain-deployment";
 
-// Kubernetes defaults everywhere: Pod Security Standards baseline accepts it, restricted does not.
-const PLAIN_DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web, namespace: shop}
-spec:
-  replicas: 2
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      containers: [{name: app, image: "registry.example.com/web:1.0.0"}]
-`;
 
 interface Run { code: number; report?: { findings: Array<{ policy: string; outcome: string }> }; error?: string }
 

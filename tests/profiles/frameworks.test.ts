@@ -9,6 +9,7 @@ import { resolvePolicyConfig } from "../../src/pack/config";
 import { checklistsProfile } from "../../profiles/write-checklists";
 import { frameworkProfile } from "../../profiles/write-frameworks";
 import { runCliInProcess } from "../harness/cli";
+import { PLAIN_DEPLOYMENT } from "./plain-deployment";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const policies = loadPolicies(path.join(ROOT, "policies"));
@@ -33,18 +34,6 @@ describe.each(FRAMEWORK_IDS)("the %s profile", (framework) => {
     });
 });
 
-// Kubernetes defaults everywhere, in its own namespace with no NetworkPolicy.
-const PLAIN_DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: web, namespace: shop}
-spec:
-  replicas: 2
-  selector: {matchLabels: {app: web}}
-  template:
-    metadata: {labels: {app: web}}
-    spec:
-      containers: [{name: app, image: "registry.example.com/web:1.0.0"}]
-`;
 
 async function violations(args: string[]): Promise<{ code: number; policies: string[]; levels: string[] }> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "prodready-framework-profile-"));
