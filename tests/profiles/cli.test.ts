@@ -6,7 +6,6 @@ import { overlayPackConfig, packConfigOf, profileNames } from "../../src/pack/co
 import { runCliInProcess } from "../harness/cli";
 import { PLAIN_DEPLOYMENT } from "./plain-deployment";
 
-
 interface Run { code: number; report?: { findings: Array<{ policy: string; outcome: string }> }; error?: string }
 
 async function manifests(args: string[]): Promise<Run> {
