@@ -1,6 +1,6 @@
 import * as path from "path";
 import { packageRoot } from "../paths";
-import { launch } from "./launcher";
+import { Launch, launch } from "./launcher";
 import { describeProgramError, ProgramError } from "./program-error";
 import type { ProgramOptions, Project } from "./project";
 import type { ProgramRun } from "./records";
@@ -62,8 +62,13 @@ export async function runProgram(project: Project, options: ProgramOptions = {})
     if (project.python) {
         return runPythonProgram(project, project.python, options);
     }
+    return launch(project, options, nodeLaunch(project));
+}
+
+/** How a Node.js program (TypeScript, JavaScript, or the YAML interpreter) is started for a run. */
+export function nodeLaunch(project: Project): Launch {
     const runner = locateRunner(project);
-    return launch(project, options, {
+    return {
         command: process.execPath,
         args: (address) => [
             ...project.runtimeOptions.nodeargs,
@@ -84,5 +89,5 @@ export async function runProgram(project: Project, options: ProgramOptions = {})
         what: "the program",
         describeError: (logged) => describeProgramError(logged, project.dir),
         judged: project.yaml ? (records) => withTemplateSites(records, project.yaml!) : undefined,
-    });
+    };
 }

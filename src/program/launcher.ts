@@ -1,11 +1,9 @@
 // The one skeleton every language's run shares: the monitor and engine served in-process, the
 // program's process started and watched, and the checks on how it ended, in one order.
-import type { ChildProcess } from "child_process";
-import { killChild } from "./child-processes";
 import { invokeHandlers } from "./invokes";
 import { startPreviewEngine } from "./preview-engine";
 import { ProgramError } from "./program-error";
-import { startProgramProcess } from "./program-process";
+import { ProgramProcess, ProgramProcessOptions, startProgramProcess } from "./program-process";
 import type { ProgramOptions, Project } from "./project";
 import type { ProgramRun, RecordedResource } from "./records";
 import { MonitorSettings, RecordingMonitor } from "./recording-monitor";
@@ -29,6 +27,8 @@ export interface Launch {
     setupProblem?(exit: { code: number | null }, stderr: readonly string[]): string | undefined;
     /** The records as they are judged (the YAML interpreter relocates them to the template). */
     judged?(records: RecordedResource[]): RecordedResource[];
+    /** Starts the program's process: by default a new process for each run. */
+    start?(command: string, args: readonly string[], options: ProgramProcessOptions): ProgramProcess;
 }
 
 /** What the monitor of a run needs to construct components and answer functions as the engine would. */
@@ -46,15 +46,14 @@ export async function launch(project: Project, options: ProgramOptions, how: Lau
     const lastState = options.state ? new LastState(options.state) : undefined;
     const monitor = new RecordingMonitor(invokeHandlers(), project.name, project.stack, options.onRegistered, monitorSettings(project, options, lastState));
     const engine = await startPreviewEngine(monitor);
-    let child: ChildProcess | undefined;
+    let running: ProgramProcess | undefined;
     try {
-        const running = startProgramProcess(how.command, how.args(engine.address), {
+        running = (how.start ?? startProgramProcess)(how.command, how.args(engine.address), {
             cwd: how.cwd,
             env: how.env,
             timeoutSeconds: options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
             what: how.what,
         });
-        child = running.child;
         const exit = await running.exit;
         const lines = running.stderr();
         const setup = how.setupProblem?.(exit, lines);
@@ -83,9 +82,7 @@ export async function launch(project: Project, options: ProgramOptions, how: Lau
             ...(lastState ? { deletes: lastState.deletes() } : {}),
         };
     } finally {
-        if (child) {
-            killChild(child);
-        }
+        running?.end();
         engine.close();
     }
 }

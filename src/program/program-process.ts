@@ -1,7 +1,6 @@
 // Supervises the process that runs a program, whatever its language: its own process group (so
 // ending the run ends anything it started), its tie to prodready's life (it ends when prodready
 // does, even by SIGKILL: see child-processes.ts), the last lines of its stderr, and the time limit.
-import type { ChildProcess } from "child_process";
 import { ChildOptions, killChild, startChild } from "./child-processes";
 import { ProgramError } from "./program-error";
 
@@ -19,15 +18,21 @@ function tail(stream: NodeJS.ReadableStream, keep = 20): () => string[] {
 }
 
 export interface ProgramProcess {
-    child: ChildProcess;
     /** Settles when the process exits; rejects with ProgramError when it cannot start or overruns the limit (it is then ended). */
     exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
     /** The last lines it wrote to stderr. */
     stderr(): string[];
+    /** Ends the process and what it started; safe once it has exited. */
+    end(): void;
+}
+
+export interface ProgramProcessOptions extends Omit<ChildOptions, "processGroup"> {
+    timeoutSeconds: number;
+    what: string;
 }
 
 /** Starts a program's process in its own process group and watches it. `what` names it in a start failure. */
-export function startProgramProcess(command: string, args: readonly string[], options: Omit<ChildOptions, "processGroup"> & { timeoutSeconds: number; what: string }): ProgramProcess {
+export function startProgramProcess(command: string, args: readonly string[], options: ProgramProcessOptions): ProgramProcess {
     const { timeoutSeconds, what, ...childOptions } = options;
     const child = startChild(command, args, { ...childOptions, processGroup: true });
     const stderr = tail(child.stderr!);
@@ -40,5 +45,5 @@ export function startProgramProcess(command: string, args: readonly string[], op
         child.on("exit", (code, signal) => { clearTimeout(timer); resolve({ code, signal }); });
         child.on("error", (err) => { clearTimeout(timer); reject(new ProgramError(`could not start ${what}: ${err.message}`)); });
     });
-    return { child, exit, stderr };
+    return { exit, stderr, end: () => killChild(child) };
 }

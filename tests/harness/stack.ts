@@ -4,9 +4,11 @@ import * as path from "path";
 import { startAnalyzer, AnalyzerHost } from "../../src/analyzer/host";
 import { analyzeRun } from "../../src/analyzer/session";
 import type { Analysis } from "../../src/report/analysis";
-import { loadProject, runProgram } from "../../src/program";
+import { loadProject, nodeLaunch, runProgram } from "../../src/program";
+import { launch } from "../../src/program/launcher";
 import { DEFAULT_PACK_DIR } from "../../src/pack/load";
 import type { ProgramRun } from "../../src/program/records";
+import { WarmPrograms } from "./warm-programs";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -22,15 +24,25 @@ export function sharedAnalyzer(): () => AnalyzerHost {
     };
 }
 
+/** Warm program processes for the reference stack's runs in one test file, ended after it. */
+export function sharedWarmPrograms(): WarmPrograms {
+    const programs = new WarmPrograms();
+    afterAll(() => programs.stop());
+    return programs;
+}
+
 /** Previews the reference stack, optionally as a scenario, with an optional policy-pack config. */
 export async function previewReference(host: AnalyzerHost, scenario?: string, packConfig?: unknown): Promise<Analysis> {
     return (await previewReferenceRun(host, scenario, packConfig)).analysis;
 }
 
-/** previewReference, with the resources the program registered. */
-export async function previewReferenceRun(host: AnalyzerHost, scenario?: string, packConfig?: unknown): Promise<{ analysis: Analysis; run: ProgramRun; config: Record<string, string> }> {
+/**
+ * previewReference, with the resources the program registered. The program runs as the embedded
+ * preview runs it, a new process per run, or in one of `warm`'s processes.
+ */
+export async function previewReferenceRun(host: AnalyzerHost, scenario?: string, packConfig?: unknown, warm?: WarmPrograms): Promise<{ analysis: Analysis; run: ProgramRun; config: Record<string, string> }> {
     const project = loadProject(ROOT, { config: scenario ? { "prodready:scenario": scenario } : {} });
-    const run = await runProgram(project);
+    const run = warm ? await launch(project, {}, warm.launch(nodeLaunch(project))) : await runProgram(project);
     return { analysis: await analyzeRun(host, run, { config: project.config, packConfig }), run, config: project.config };
 }
 

@@ -6,7 +6,7 @@ import { violationPairs } from "../../../src/report/model";
 import { loadScenario, Scenario } from "../../../stacks/scenario";
 import { locateProviderPlugin } from "../../../src/program/provider-plugins";
 import { sourceLocations } from "../../../src/report/locations";
-import { comparableVerdicts, previewReferenceRun, ROOT, sharedAnalyzer } from "../../harness/stack";
+import { comparableVerdicts, previewReferenceRun, ROOT, sharedAnalyzer, sharedWarmPrograms } from "../../harness/stack";
 import { startInProcessAnalyzer } from "../../../src/analyzer/in-process";
 import { analyzeRun } from "../../../src/analyzer/session";
 import { DEFAULT_PACK_DIR } from "../../../src/pack/load";
@@ -35,6 +35,10 @@ function missingPlugins(scenario: Scenario): string[] {
 /** Declares the tests of one part: the scenarios whose index modulo PARTS is `part - 1`. */
 export function checkScenarios(part: number): void {
     const analyzer = sharedAnalyzer();
+    // The SDKs load once per warm process, not once per scenario; tests/stacks/warm-programs.test.ts
+    // shows such a run registers what a new process registers, and the engine suites run every
+    // scenario as `pulumi preview` does.
+    const programs = sharedWarmPrograms();
     const names = scenarioNames().filter((_, i) => i % PARTS === part - 1);
 
     describe(`scenarios, part ${part} of ${PARTS}`, () => {
@@ -51,7 +55,7 @@ export function checkScenarios(part: number): void {
                 console.log(`scenario ${name} skipped: the ${missing.join(", ")} provider plugin is missing (scripts/install-kubernetes-provider.sh)`);
                 return;
             }
-            const { analysis, run, config } = await previewReferenceRun(analyzer(), name);
+            const { analysis, run, config } = await previewReferenceRun(analyzer(), name, undefined, programs);
             const expected = [...new Set(scenario.violations.map(([policy, resource]) => `${policy}\u0000${resource}`))]
                 .sort().map((p) => p.split("\u0000"));
             expect(violationPairs(analysis)).toEqual(expected);
