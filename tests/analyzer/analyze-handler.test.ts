@@ -14,14 +14,13 @@ import { WIRE_LEVEL } from "../../src/analyzer/wire";
 import { manifestRun, parseManifest } from "../../src/manifests";
 import { packConfigOf } from "../../src/pack/config-file";
 import { resolvePolicyConfig } from "../../src/pack/config";
-import { loadProject, runProgram } from "../../src/program";
 import type { ProgramRun } from "../../src/program/records";
 import { ANALYZE_HANDLER_SWITCH, serveAnalyzeHandler } from "../../policies/serving/analyze-handler";
 import { sdkDirectory } from "../../policies/serving/pinned-sdk";
 import { Handler, Implementation, MakeHandler, replaceServedHandlers, ServedPolicy } from "../../policies/serving/served-handlers";
 import { shareDeserializedProperties } from "../../policies/serving/shared-properties";
 import { loadPolicies } from "../../policies/registry";
-import { ROOT } from "../harness/stack";
+import { referenceRuns } from "../harness/stack";
 import { HOSTILE_MANIFESTS } from "./hostile-manifests";
 
 const SDK_DIR = sdkDirectory(path.join(__dirname, "..", "..", "policies"));
@@ -124,9 +123,10 @@ describe("prodready's Analyze handler, against the SDK's makeAnalyzeRpcFun", () 
             proto.bindAsync = bindAsync;
         }
         const scenarios = ["aws-data-exposed-stores", "k8s-workload-privileged-container", "aws-edge-open-api"];
+        const programs = await referenceRuns([undefined, ...scenarios]);
         runs = [
-            { name: "the reference stack", run: await runProgram(loadProject(ROOT)) },
-            ...await Promise.all(scenarios.map(async (name) => ({ name, run: await runProgram(loadProject(ROOT, { config: { "prodready:scenario": name } })) }))),
+            { name: "the reference stack", run: programs[0] },
+            ...scenarios.map((name, i) => ({ name, run: programs[i + 1] })),
             { name: "a Helm-style corpus", run: manifestRun(parseManifest(helmStyleCorpus(30), "corpus.yaml")) },
             { name: "hostile objects", run: manifestRun(parseManifest(HOSTILE_MANIFESTS, "hostile.yaml")) },
         ];

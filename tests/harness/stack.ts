@@ -41,9 +41,28 @@ export async function previewReference(host: AnalyzerHost, scenario?: string, pa
  * preview runs it, a new process per run, or in one of `warm`'s processes.
  */
 export async function previewReferenceRun(host: AnalyzerHost, scenario?: string, packConfig?: unknown, warm?: WarmPrograms): Promise<{ analysis: Analysis; run: ProgramRun; config: Record<string, string> }> {
-    const project = loadProject(ROOT, { config: scenario ? { "prodready:scenario": scenario } : {} });
+    const project = referenceProject(scenario);
     const run = warm ? await launch(project, {}, warm.launch(nodeLaunch(project))) : await runProgram(project);
     return { analysis: await analyzeRun(host, run, { config: project.config, packConfig }), run, config: project.config };
+}
+
+function referenceProject(scenario: string | undefined) {
+    return loadProject(ROOT, { config: scenario ? { "prodready:scenario": scenario } : {} });
+}
+
+/** What the reference stack registers as each scenario (undefined: as itself), run one after another in one warm process. */
+export async function referenceRuns(scenarios: ReadonlyArray<string | undefined>): Promise<ProgramRun[]> {
+    const warm = new WarmPrograms();
+    try {
+        const runs: ProgramRun[] = [];
+        for (const scenario of scenarios) {
+            const project = referenceProject(scenario);
+            runs.push(await launch(project, {}, warm.launch(nodeLaunch(project))));
+        }
+        return runs;
+    } finally {
+        warm.stop();
+    }
 }
 
 /** What two analyses of one run must share to be the same verdicts, in a stable order. */

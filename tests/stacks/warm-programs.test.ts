@@ -7,12 +7,11 @@ import { locateProviderPlugin } from "../../src/program/provider-plugins";
 import type { ProgramRun } from "../../src/program/records";
 import { ROOT, sharedWarmPrograms } from "../harness/stack";
 
-/** A patched resource, an added one, a left-out one, Kubernetes, and (where its plugin is) a component built by a provider. */
+/** A patched resource, an added one, a left-out one, and (where its plugin is) a component built by a provider. */
 const SCENARIOS = [
     "aws-data-backup-single-region",
     "aws-data-side-stores",
     "aws-data-backup-unselected",
-    "k8s-workload-fragile-rollout",
     ...(process.env.CI || locateProviderPlugin("kubernetes", require("@pulumi/kubernetes/package.json").version) ? ["k8s-component-configgroup-v2"] : []),
 ];
 
@@ -34,22 +33,26 @@ describe("a warm program process", () => {
     const programs = sharedWarmPrograms();
     const warmRun = (scenario: string) => launch(project(scenario), {}, programs.launch(nodeLaunch(project(scenario))));
 
+    const cold = new Map<string, ProgramRun>();
+
     it("registers what a new process registers, for each of several runs in a row", async () => {
         for (const scenario of SCENARIOS) {
-            const [warm, cold] = [await warmRun(scenario), await runProgram(project(scenario))];
+            const [warm, fresh] = [await warmRun(scenario), await runProgram(project(scenario))];
+            cold.set(scenario, fresh);
             expect(warm.resources.length).toBeGreaterThan(150);
-            expect({ scenario, registrations: registrations(warm) }).toEqual({ scenario, registrations: registrations(cold) });
-            expect(rest(warm)).toEqual(rest(cold));
+            expect({ scenario, registrations: registrations(warm) }).toEqual({ scenario, registrations: registrations(fresh) });
+            expect(rest(warm)).toEqual(rest(fresh));
         }
     });
 
     it("fails with the line a new process fails with, and runs the next program afresh", async () => {
         const failing = "Not A Scenario";
-        const cold = await runProgram(project(failing)).then(() => "no error", (e: Error) => e.message);
-        const warm = await warmRun(failing).then(() => "no error", (e: Error) => e.message);
-        expect(cold).toMatch(/prodready:scenario must be a scenario file name/);
-        expect(warm).toEqual(cold);
-        const [after, fresh] = [await warmRun(SCENARIOS[0]), await runProgram(project(SCENARIOS[0]))];
-        expect(registrations(after)).toEqual(registrations(fresh));
+        const coldError = await runProgram(project(failing)).then(() => "no error", (e: Error) => e.message);
+        const warmError = await warmRun(failing).then(() => "no error", (e: Error) => e.message);
+        expect(coldError).toMatch(/prodready:scenario must be a scenario file name/);
+        expect(warmError).toEqual(coldError);
+        const scenario = SCENARIOS[0];
+        const fresh = cold.get(scenario) ?? await runProgram(project(scenario));
+        expect(registrations(await warmRun(scenario))).toEqual(registrations(fresh));
     });
 });
