@@ -4,14 +4,14 @@
 import * as fs from "fs";
 import * as path from "path";
 import { pinnedRelease, sdkDirectory } from "./pinned-sdk";
-import { analyzeMaker } from "./served-handlers";
+import type { MakeHandler } from "./served-handlers";
 import { DispatchedPolicy, policiesJudging } from "./type-dispatch";
 
 export type Callback = (err: unknown, response?: unknown) => void;
 export type Handler = (call: { request: unknown }, callback: Callback) => void;
 
 interface SdkServer {
-    makeAnalyzeRpcFun(packName: string, packVersion: string, level: string, policies: readonly DispatchedPolicy[]): Handler;
+    makeAnalyzeRpcFun: MakeHandler;
 }
 
 export interface PackInProcess {
@@ -19,6 +19,8 @@ export interface PackInProcess {
     handlers: Record<string, Handler>;
     /** The Analyze handler for resources of one type, over only the policies that may judge it (the pack's own handler where it applies). */
     analyzeFor(type: string): Handler;
+    /** Who builds the Analyze handlers: the pack's own maker (analyze-handler.ts), or the SDK's where that does not apply. */
+    analyzeHandlers: "the pack's" | "the SDK's";
 }
 
 /** Starts the prodready pack in `packDir` in this process, or says why it cannot be. */
@@ -57,6 +59,10 @@ export function startPackInProcess(packDir: string): PackInProcess | { reason: s
         proto.addService = addService;
         proto.bindAsync = bindAsync;
     }
+    // The maker the pack registered lives in the pack's own copy of served-handlers (bin/serving),
+    // which is not this module's when the CLI runs from its build or its sources.
+    const { analyzeMaker } = require(path.join(packDir, "bin", "serving", "served-handlers.js")) as { analyzeMaker(server: SdkServer): MakeHandler };
+    const makeAnalyze = analyzeMaker(server);
     /* eslint-enable @typescript-eslint/no-require-imports */
     if (!handlers) {
         return { reason: "the policy pack registered no Analyzer handlers" };
@@ -67,10 +73,10 @@ export function startPackInProcess(packDir: string): PackInProcess | { reason: s
         let handler = perType.get(type);
         if (!handler) {
             // PolicyPack's own default level: the pack declares none.
-            handler = analyzeMaker(server)(pack.name, packVersion, "advisory", policiesJudging(pack.policies, type));
+            handler = makeAnalyze(pack.name, packVersion, "advisory", policiesJudging(pack.policies, type)) as Handler;
             perType.set(type, handler);
         }
         return handler;
     };
-    return { handlers, analyzeFor };
+    return { handlers, analyzeFor, analyzeHandlers: makeAnalyze === server.makeAnalyzeRpcFun ? "the SDK's" : "the pack's" };
 }

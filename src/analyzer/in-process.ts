@@ -31,17 +31,12 @@ function exclusive(): <T>(work: () => Promise<T>) => Promise<T> {
 
 const oneAtATime = exclusive();
 
-/**
- * The prodready pack in this process, as an AnalyzerHost whose client calls the SDK's handlers.
- * Throws InProcessUnavailable for another pack or SDK release: the caller then starts the pack as
- * a process.
- */
-export function startInProcessAnalyzer(packDir: string): AnalyzerHost {
+/** The prodready pack served in this process, started on first use; throws InProcessUnavailable as startInProcessAnalyzer does. */
+export function packInProcess(packDir: string): PackInProcess {
     const dir = fs.realpathSync(path.resolve(packDir));
     if (servedDir !== undefined && servedDir !== dir) {
         throw new InProcessUnavailable(`this process already serves the pack in ${servedDir}`);
     }
-    const started = process.hrtime.bigint();
     let pack = served.get(dir);
     if (!pack) {
         const kept = startPackInProcess(dir);
@@ -52,7 +47,17 @@ export function startInProcessAnalyzer(packDir: string): AnalyzerHost {
         served.set(dir, pack);
         servedDir = dir;
     }
-    const { handlers, analyzeFor } = pack;
+    return pack;
+}
+
+/**
+ * The prodready pack in this process, as an AnalyzerHost whose client calls the SDK's handlers.
+ * Throws InProcessUnavailable for another pack or SDK release: the caller then starts the pack as
+ * a process.
+ */
+export function startInProcessAnalyzer(packDir: string): AnalyzerHost {
+    const started = process.hrtime.bigint();
+    const { handlers, analyzeFor } = packInProcess(packDir);
     const connection = analyzerConnection((method, request, callback) => {
         const handler = method === "analyze" ? analyzeFor((request as { getType(): string }).getType()) : handlers[method];
         try {

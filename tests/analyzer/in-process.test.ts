@@ -6,7 +6,7 @@ import * as path from "path";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { helmStyleCorpus } from "../../bench/corpus";
 import { AnalyzerHost, startAnalyzer } from "../../src/analyzer/host";
-import { InProcessUnavailable, startInProcessAnalyzer } from "../../src/analyzer/in-process";
+import { InProcessUnavailable, packInProcess, startInProcessAnalyzer } from "../../src/analyzer/in-process";
 import { analyzeRun } from "../../src/analyzer/session";
 import { manifestRun, parseManifest } from "../../src/manifests";
 import { DEFAULT_PACK_DIR } from "../../src/pack/load";
@@ -91,6 +91,10 @@ describe("the in-process analyzer", () => {
         const stack = { name: "stack", validateStack: () => undefined };
         expect(policiesJudging([judgeAll, workloads, custom, stack], "kubernetes:core/v1:Pod").map((p) => p.name)).toEqual(["all", "pods", "custom"]);
         expect(policiesJudging([judgeAll, workloads, custom, stack], "aws:s3/bucket:Bucket").map((p) => p.name)).toEqual(["all", "custom"]);
+    });
+
+    it("answers Analyze with the pack's own handler, as the pack served over gRPC does", () => {
+        expect(packInProcess(DEFAULT_PACK_DIR).analyzeHandlers).toBe("the pack's");
     });
 
     it("refuses a pack that is not prodready's, so the caller serves it as a process", () => {
