@@ -61,6 +61,8 @@ export interface AnalyzerHost {
     stop(): Promise<void>;
     /** Set when analyses must not overlap (one configuration per process): runs one at a time. */
     exclusive?: <T>(work: () => Promise<T>) => Promise<T>;
+    /** Set when the pack reads requests as objects and never encodes them (in-process.ts): properties may then be plain values. */
+    plainProperties?: boolean;
 }
 
 export interface StartOptions {

@@ -73,5 +73,6 @@ export function startInProcessAnalyzer(packDir: string): AnalyzerHost {
         stderr: () => "",
         stop: async () => undefined,
         exclusive: oneAtATime,
+        plainProperties: true,
     };
 }

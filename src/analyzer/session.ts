@@ -95,7 +95,7 @@ async function analyzeOnce(host: AnalyzerHost, run: ProgramRun, options: Analyze
 
     const { resources, providerOf } = withDefaultProviders(run, options.config ?? {});
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
-    const parts = new RequestParts();
+    const parts = new RequestParts(host.plainProperties);
     const results: Finding[][] = new Array(resources.length);
     const skipped: NotApplicable[][] = new Array(resources.length);
     const order = new Map(resources.map((r, i) => [r, i]));
