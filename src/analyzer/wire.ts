@@ -49,6 +49,9 @@ export function downgradeReferences(value: unknown): unknown {
 
 /** Custom timeouts arrive as Go durations ("5m", "1h30m"); the analyzer wants seconds. */
 export function durationSeconds(text: string): number {
+    if (text === "") {
+        return 0; // no custom timeout, as for nearly every resource
+    }
     let seconds = 0;
     for (const [, amount, unit] of text.matchAll(/(\d+(?:\.\d+)?)(h|ms|m|s)/g)) {
         seconds += Number(amount) * ({ h: 3600, m: 60, s: 1, ms: 0.001 } as Record<string, number>)[unit];

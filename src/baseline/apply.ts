@@ -15,7 +15,7 @@ export interface ChangeFacts {
     /** The engine's step for each resource, by URN: from an event log, or the embedded preview with the stack's last state. */
     steps: ReadonlyMap<string, Step>;
     /** The digest of each resource's inputs in this run, by URN. */
-    digests: ReadonlyMap<string, string>;
+    digests: Pick<ReadonlyMap<string, string>, "get">;
 }
 
 /**

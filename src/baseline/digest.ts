@@ -27,11 +27,25 @@ export function inputsDigest(inputs: Record<string, unknown>): string {
     return `sha256:${createHash("sha256").update(JSON.stringify(canonical(inputs))).digest("hex")}`;
 }
 
-/** The digest of each resource's inputs, by URN. */
-export function inputsDigests(resources: Iterable<{ urn: string; inputs?: Record<string, unknown> }>): Map<string, string> {
-    const digests = new Map<string, string>();
+/**
+ * The digest of each resource's inputs, by URN, computed when first asked for: only a baseline
+ * written or applied asks, and then only for the resources with findings.
+ */
+export function inputsDigests(resources: Iterable<{ urn: string; inputs?: Record<string, unknown> }>): Pick<ReadonlyMap<string, string>, "get"> {
+    const inputs = new Map<string, Record<string, unknown>>();
     for (const r of resources) {
-        digests.set(r.urn, inputsDigest(r.inputs ?? {}));
+        inputs.set(r.urn, r.inputs ?? {});
     }
-    return digests;
+    const digests = new Map<string, string>();
+    return {
+        get(urn: string): string | undefined {
+            let digest = digests.get(urn);
+            const of = inputs.get(urn);
+            if (digest === undefined && of !== undefined) {
+                digest = inputsDigest(of);
+                digests.set(urn, digest);
+            }
+            return digest;
+        },
+    };
 }
