@@ -1,9 +1,10 @@
 // The pack's entry: the analyzer that the Pulumi engine starts. Other modules have no side effects.
-// Arborist is deferred before anything loads @pulumi/pulumi (serving/lazy-arborist.ts).
-import { deferArborist } from "./serving/lazy-arborist";
+// The closure serializer's heavy modules are deferred before anything loads @pulumi/pulumi
+// (serving/lazy-closure-modules.ts).
+import { deferClosureModules } from "./serving/lazy-closure-modules";
 import type * as Pack from "./pack";
 
-deferArborist();
+deferClosureModules();
 // Required here, not imported, so that it loads after the line above.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 (require("./pack") as typeof Pack).startPack();

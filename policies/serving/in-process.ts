@@ -40,6 +40,8 @@ export function startPackInProcess(packDir: string): PackInProcess | { reason: s
         return { reason: `${packDir} is not the prodready pack (no bin/pack.js)` };
     }
     /* eslint-disable @typescript-eslint/no-require-imports */
+    // As the pack's entry does, before the SDK loads: the closure serializer's heavy modules wait for a use that never comes.
+    (require(path.join(packDir, "bin", "serving", "lazy-closure-modules.js")) as { deferClosureModules(): unknown }).deferClosureModules();
     const grpc = require(require.resolve("@grpc/grpc-js", { paths: [sdkDir] })) as { Server: { prototype: Record<string, unknown> } };
     const server = require(path.join(sdkDir, "server.js")) as SdkServer;
     const proto = grpc.Server.prototype;

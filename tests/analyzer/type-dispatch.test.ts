@@ -16,7 +16,7 @@ import { loadProject, runProgram } from "../../src/program";
 import type { ProgramRun } from "../../src/program/records";
 import { ANALYZE_HANDLER_SWITCH } from "../../policies/serving/analyze-handler";
 import { ENCODED_ANSWERS_SWITCH } from "../../policies/serving/encoded-answers";
-import { LAZY_ARBORIST_SWITCH } from "../../policies/serving/lazy-arborist";
+import { LAZY_ARBORIST_SWITCH, LAZY_TYPESCRIPT_SWITCH } from "../../policies/serving/lazy-closure-modules";
 import { LAZY_POLICIES_SWITCH } from "../../policies/serving/policy-index";
 import { SHARED_PROPERTIES_SWITCH } from "../../policies/serving/shared-properties";
 import { SHARED_STACK_SWITCH } from "../../policies/serving/shared-stack";
@@ -46,7 +46,7 @@ function recording(host: AnalyzerHost): { host: AnalyzerHost; responses: Map<str
 /** Every change to how the pack is served switched off: the SDK's plain path. */
 const PLAIN = {
     [TYPE_DISPATCH_SWITCH]: "0", [ENCODED_ANSWERS_SWITCH]: "0", [SHARED_STACK_SWITCH]: "0",
-    [SHARED_PROPERTIES_SWITCH]: "0", [LAZY_POLICIES_SWITCH]: "0", [LAZY_ARBORIST_SWITCH]: "0",
+    [SHARED_PROPERTIES_SWITCH]: "0", [LAZY_POLICIES_SWITCH]: "0", [LAZY_ARBORIST_SWITCH]: "0", [LAZY_TYPESCRIPT_SWITCH]: "0",
     [ANALYZE_HANDLER_SWITCH]: "0",
 };
 
