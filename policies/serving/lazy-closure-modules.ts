@@ -5,7 +5,7 @@
 // policy pack never does. The pack's entry (and the CLI, before it serves the pack in its own
 // process) therefore gives those two modules of the serializer stand-ins that load the real ones
 // on first use, where the SDK's code uses them only that way. The program's preload
-// (src/program/preload/lazy-arborist.js) defers Arborist the same way in program processes.
+// (src/program/preload/lazy-closure-modules.js) runs this module's deferral in program processes.
 import * as fs from "fs";
 import * as path from "path";
 import Module = require("module");

@@ -17,7 +17,7 @@ const INSPECT_ERRORS_PLAINLY = path.join(packageRoot(), "src", "program", "prelo
 /** Formats the SDK's per-promise debug stacks only when a leak report reads them (see the file). */
 const LAZY_PROMISE_STACKS = path.join(packageRoot(), "src", "program", "preload", "lazy-promise-stacks.js");
 /** Loads npm's Arborist only when the SDK serializes a function (see the file). */
-const LAZY_ARBORIST = path.join(packageRoot(), "src", "program", "preload", "lazy-arborist.js");
+const LAZY_CLOSURE_MODULES = path.join(packageRoot(), "src", "program", "preload", "lazy-closure-modules.js");
 
 /** Resolves the program's own `@pulumi/pulumi/cmd/run`, as the Node.js language host does. */
 function locateRunner(project: Project): string {
@@ -74,7 +74,7 @@ export function nodeLaunch(project: Project): Launch {
             ...project.runtimeOptions.nodeargs,
             "-r", INSPECT_ERRORS_PLAINLY,
             "-r", LAZY_PROMISE_STACKS,
-            "-r", LAZY_ARBORIST,
+            "-r", LAZY_CLOSURE_MODULES,
             runner,
             "--monitor", address,
             "--engine", address,
