@@ -369,12 +369,27 @@ export function parseUrn(urn: string): { type?: string; name?: string } {
     return { type: types[types.length - 1], name: parts.slice(3).join("::") };
 }
 
-// localeCompare's own order (the same default collation), with the collator made once: a large
-// report sorts hundreds of thousands of entries.
+// localeCompare's own order (the same default collation), with the collator made once.
 const collation = new Intl.Collator().compare;
 
-function byPolicyThenUrn<T extends { policy: string; urn?: string }>(a: T, b: T): number {
-    return collation(a.policy, b.policy) || collation(a.urn ?? "", b.urn ?? "");
+/**
+ * The entries sorted by policy, then URN, then (with `thenMessage`) message, in the collator's order
+ * and stably. A large report sorts hundreds of thousands of entries over a few thousand distinct
+ * policies and URNs, so each of those is ranked by the collator once and the entries by their ranks;
+ * messages, nearly all distinct, are compared only between entries of the same policy and URN.
+ */
+function sortedByPolicyThenUrn<T extends { policy: string; urn?: string; message?: string }>(entries: T[], thenMessage = false): T[] {
+    const distinct = new Set<string>();
+    for (const e of entries) {
+        distinct.add(e.policy);
+        distinct.add(e.urn ?? "");
+    }
+    const ordered = [...distinct].sort(collation);
+    const rank = new Map<string, number>();
+    ordered.forEach((value, i) => rank.set(value, i > 0 && collation(ordered[i - 1], value) === 0 ? rank.get(ordered[i - 1])! : i));
+    const keyed = entries.map((entry) => ({ entry, policy: rank.get(entry.policy)!, urn: rank.get(entry.urn ?? "")! }));
+    keyed.sort((a, b) => a.policy - b.policy || a.urn - b.urn || (thenMessage ? collation(a.entry.message ?? "", b.entry.message ?? "") : 0));
+    return keyed.map(({ entry }) => entry);
 }
 
 /** Adds the declaring line to an entry about a resource whose line is known. */
@@ -472,11 +487,10 @@ export function reportFromAnalysis(analysis: Analysis, options: AnalysisReportOp
     const packOf = (item: { pack?: string }) => (analysis.packs ? { pack: item.pack ?? analysis.pack.name } : {});
     const policies = analysis.pack.policies.map((p) => ({ ...reportPolicy(p, analysis.levels[p.name], analysis.allowUnknown?.includes(p.name)), ...packOf(p) }));
     const policiesByName = new Map(policies.map((p) => [p.name, p]));
-    const findings = analysis.findings.map((f): ReportFinding => located(verified({
+    const findings = sortedByPolicyThenUrn(analysis.findings.map((f): ReportFinding => located(verified({
         policy: f.policy, outcome: f.outcome, ...(f.noVerdict ? { noVerdict: true as const } : {}), enforcementLevel: f.level, severity: f.severity, message: f.message,
         ...(f.urn ? { urn: f.urn } : {}), ...(f.type ? { type: f.type } : {}), ...(f.name ? { name: f.name } : {}), ...packOf(f),
-    }, policiesByName.get(f.policy)), options.locations))
-        .sort((a, b) => byPolicyThenUrn(a, b) || collation(a.message, b.message));
+    }, policiesByName.get(f.policy)), options.locations)), true);
     const split = splitNotApplicable(analysis.notApplicable);
     const exemptions = [...split.exemptions, ...(analysis.exemptions ?? [])].map((e) => located(reportExemption({ ...e, ...packOf(e) }), options.locations));
     const other = split.other.map((n): ReportNotApplicable => ({ policy: n.policy, reason: n.reason,
@@ -508,8 +522,8 @@ export function reportFromAnalysis(analysis: Analysis, options: AnalysisReportOp
         },
         policies: [...policies].sort((a, b) => a.name.localeCompare(b.name)),
         findings,
-        exemptions: exemptions.sort(byPolicyThenUrn),
-        notApplicable: other.sort(byPolicyThenUrn),
+        exemptions: sortedByPolicyThenUrn(exemptions),
+        notApplicable: sortedByPolicyThenUrn(other),
         score: computeScore(options.catalog, enabled, findings, exemptions),
     };
     const stood = options.standIns ? withStandIns(report, options.standIns) : report;
