@@ -1,6 +1,6 @@
+import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { parse } from "yaml";
 import { packageRoot } from "../paths";
 
 /** One item of the source checklists (catalog/checklist.yaml). */
@@ -35,9 +35,59 @@ export interface UnstatedRule {
 export const CATALOG_FILE = path.join(packageRoot(), "catalog", "checklist.yaml");
 
 export function loadCatalog(file: string = CATALOG_FILE): Catalog {
-    const data = parse(fs.readFileSync(file, "utf8"));
+    const data = parseCatalogYaml(fs.readFileSync(file, "utf8"));
     const items: ChecklistItem[] = data.items;
     const unstatedFile = path.join(path.dirname(file), "unstated.yaml");
-    const unstated: UnstatedRule[] = fs.existsSync(unstatedFile) ? parse(fs.readFileSync(unstatedFile, "utf8")).rules : [];
+    const unstated: UnstatedRule[] = fs.existsSync(unstatedFile) ? parseCatalogYaml(fs.readFileSync(unstatedFile, "utf8")).rules : [];
     return { categories: data.categories, items, byId: new Map(items.map((i) => [i.id, i])), unstated };
+}
+
+/**
+ * The catalog's YAML files as the build parsed them, by the SHA-256 of each file's text: parsing
+ * the checklist takes longer than a large report's other work, and a text whose digest matches is
+ * the text that was parsed, so an edited file is parsed anew.
+ */
+export const PARSED_CATALOG_FILE = path.join(packageRoot(), "dist", "catalog.json");
+
+let parsedByDigest: Record<string, unknown> | undefined;
+
+function digestOf(text: string): string {
+    return crypto.createHash("sha256").update(text).digest("hex");
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function parseCatalogYaml(text: string): any {
+    if (parsedByDigest === undefined) {
+        try {
+            parsedByDigest = JSON.parse(fs.readFileSync(PARSED_CATALOG_FILE, "utf8")) as Record<string, unknown>;
+        } catch {
+            parsedByDigest = {};
+        }
+    }
+    const digest = digestOf(text);
+    if (Object.prototype.hasOwnProperty.call(parsedByDigest, digest)) {
+        // A copy: callers own what they are given, as they own a fresh parse.
+        return structuredClone(parsedByDigest[digest]);
+    }
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require("yaml") as typeof import("yaml")).parse(text);
+}
+
+/** Parses the catalog's YAML files into PARSED_CATALOG_FILE (a build step). */
+export function writeParsedCatalog(dir: string = path.dirname(CATALOG_FILE)): string {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { parse } = require("yaml") as typeof import("yaml");
+    const parsed: Record<string, unknown> = {};
+    for (const name of fs.readdirSync(dir).filter((f) => f.endsWith(".yaml")).sort()) {
+        const text = fs.readFileSync(path.join(dir, name), "utf8");
+        parsed[digestOf(text)] = parse(text);
+    }
+    fs.mkdirSync(path.dirname(PARSED_CATALOG_FILE), { recursive: true });
+    fs.writeFileSync(PARSED_CATALOG_FILE, `${JSON.stringify(parsed)}\n`);
+    return PARSED_CATALOG_FILE;
+}
+
+if (require.main === module) {
+    // Run by the build from the compiled sources: dist/src/catalog/catalog.js writes dist/catalog.json.
+    console.log(`wrote ${path.relative(process.cwd(), writeParsedCatalog())}`);
 }
