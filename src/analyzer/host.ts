@@ -35,13 +35,29 @@ export type AnalyzerMethod = keyof AnalyzerConnection;
 /** A callback-style unary call: a gRPC client's method, or one of the SDK's handlers in process. */
 export type UnaryCall = (method: AnalyzerMethod, request: unknown, callback: (err: unknown, response?: unknown) => void) => void;
 
+/** A call whose answer is kept once given; a failed call is tried again next time. */
+function answeredOnce<T>(ask: () => Promise<T>): () => Promise<T> {
+    let answer: Promise<T> | undefined;
+    return () => {
+        if (!answer) {
+            answer = ask();
+            answer.catch(() => {
+                answer = undefined;
+            });
+        }
+        return answer;
+    };
+}
+
 /** The typed connection over callback-style unary calls. */
 export function analyzerConnection(unary: UnaryCall): AnalyzerConnection {
     const call = <T>(method: AnalyzerMethod, request: unknown = new Empty()) =>
         new Promise<T>((resolve, reject) => unary(method, request, (err, response) => (err ? reject(err) : resolve(response as T))));
     return {
-        getPluginInfo: () => call("getPluginInfo"),
-        getAnalyzerInfo: () => call("getAnalyzerInfo"),
+        // The SDK builds both answers from the pack's arguments, fixed while it serves: one answer
+        // serves every run on the connection, as the engine asks once per plugin.
+        getPluginInfo: answeredOnce(() => call("getPluginInfo")),
+        getAnalyzerInfo: answeredOnce(() => call("getAnalyzerInfo")),
         configure: (request) => call("configure", request),
         configureStack: (request) => call("configureStack", request),
         analyze: (request) => call("analyze", request),

@@ -5,7 +5,7 @@
 // tests/analyzer/in-process.test.ts holds both paths to the same verdicts.
 import * as fs from "fs";
 import * as path from "path";
-import { AnalyzerHost, analyzerConnection } from "./host";
+import { AnalyzerConnection, AnalyzerHost, analyzerConnection } from "./host";
 import { PackInProcess, startPackInProcess } from "../../policies/serving/in-process";
 
 export class InProcessUnavailable extends Error {
@@ -50,6 +50,26 @@ export function packInProcess(packDir: string): PackInProcess {
     return pack;
 }
 
+/** One connection per pack served here, so what a connection keeps (its pack's description) is kept once. */
+const connections = new WeakMap<PackInProcess, AnalyzerConnection>();
+
+function connectionTo(pack: PackInProcess): AnalyzerConnection {
+    let connection = connections.get(pack);
+    if (!connection) {
+        const { handlers, analyzeFor } = pack;
+        connection = analyzerConnection((method, request, callback) => {
+            const handler = method === "analyze" ? analyzeFor((request as { getType(): string }).getType()) : handlers[method];
+            try {
+                handler({ request }, callback);
+            } catch (err) {
+                callback(err);
+            }
+        });
+        connections.set(pack, connection);
+    }
+    return connection;
+}
+
 /**
  * The prodready pack in this process, as an AnalyzerHost whose client calls the SDK's handlers.
  * Throws InProcessUnavailable for another pack or SDK release: the caller then starts the pack as
@@ -57,17 +77,9 @@ export function packInProcess(packDir: string): PackInProcess {
  */
 export function startInProcessAnalyzer(packDir: string): AnalyzerHost {
     const started = process.hrtime.bigint();
-    const { handlers, analyzeFor } = packInProcess(packDir);
-    const connection = analyzerConnection((method, request, callback) => {
-        const handler = method === "analyze" ? analyzeFor((request as { getType(): string }).getType()) : handlers[method];
-        try {
-            handler({ request }, callback);
-        } catch (err) {
-            callback(err);
-        }
-    });
+    const pack = packInProcess(packDir);
     return {
-        connection,
+        connection: connectionTo(pack),
         process: undefined,
         startMillis: Number(process.hrtime.bigint() - started) / 1e6,
         stderr: () => "",

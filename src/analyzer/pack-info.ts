@@ -2,8 +2,20 @@ import * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
 import type { PackInfo, PolicyInfo } from "../report/analysis";
 import { LEVEL_OF_WIRE, severityName } from "./wire";
 
+// A connection keeps its GetAnalyzerInfo answer (host.ts), so the same message is read again for every run.
+const read = new WeakMap<analyzerProto.AnalyzerInfo, PackInfo>();
+
 /** The pack's description of itself, from its GetAnalyzerInfo answer. */
 export function readPackInfo(info: analyzerProto.AnalyzerInfo): PackInfo {
+    let pack = read.get(info);
+    if (!pack) {
+        pack = packInfoOf(info);
+        read.set(info, pack);
+    }
+    return pack;
+}
+
+function packInfoOf(info: analyzerProto.AnalyzerInfo): PackInfo {
     return {
         name: info.getName(),
         version: info.getVersion(),
