@@ -7,7 +7,8 @@ export interface ProgressStream {
 }
 
 export class Progress {
-    private text = "";
+    // Worded only when a tick shows it: a large run reports every resource it judges.
+    private text: () => string = () => "";
     private shown = false;
     private readonly timer: NodeJS.Timeout | undefined;
 
@@ -17,17 +18,18 @@ export class Progress {
         }
         const started = Date.now();
         this.timer = setInterval(() => {
-            if (Date.now() - started >= delayMillis && this.text) {
-                this.stream.write(`\r\u001b[K${this.text}`);
+            const text = this.text();
+            if (Date.now() - started >= delayMillis && text) {
+                this.stream.write(`\r\u001b[K${text}`);
                 this.shown = true;
             }
         }, everyMillis);
         this.timer.unref();
     }
 
-    /** Replaces the line shown (it is written at the next tick, never more often). */
-    update(text: string): void {
-        this.text = text;
+    /** Replaces the line shown (it is worded and written at the next tick, never more often). */
+    update(text: string | (() => string)): void {
+        this.text = typeof text === "string" ? () => text : text;
     }
 
     /** Removes the line; the report follows on a clean terminal. */
@@ -54,7 +56,7 @@ export interface ProgressReports {
 export function progressReports(progress: Progress): ProgressReports {
     const count = (n: number) => n.toLocaleString("en-US");
     return {
-        onRegistered: (n) => progress.update(`prodready: running the program: ${count(n)} resources registered`),
-        onJudged: (done, total) => progress.update(`prodready: judging: ${count(done)} of ${count(total)} resources`),
+        onRegistered: (n) => progress.update(() => `prodready: running the program: ${count(n)} resources registered`),
+        onJudged: (done, total) => progress.update(() => `prodready: judging: ${count(done)} of ${count(total)} resources`),
     };
 }
