@@ -68,13 +68,32 @@ function registerTypeScript() {
     const compilerOptions = tsutils.loadTypeScriptCompilerOptions(tsConfigPath);
     const transpileOnlyEnv = process.env.PULUMI_NODEJS_TRANSPILE_ONLY;
     const { tsnodeRequire, typescriptRequire } = tsutils.typeScriptRequireStrings();
-    require(tsnodeRequire).register({
+    const service = require(tsnodeRequire).register({
         compiler: typescriptRequire,
         transpileOnly: transpileOnlyEnv ? transpileOnlyEnv === "true" : compilerOptions.noCheck,
         project: tsConfigPath,
         skipProject: !fs.existsSync(tsConfigPath),
         compilerOptions: { target: "ES2020", module: "nodenext", moduleResolution: "nodenext", sourceMap: "true", ...compilerOptions },
     });
+    keepCompiledModules(service);
+}
+
+/**
+ * The program's modules are loaded again for every run, and the files do not change while the
+ * tests run: each file's JavaScript is kept by its name and text instead of being transpiled again.
+ */
+function keepCompiledModules(service) {
+    const compile = service.compile.bind(service);
+    const compiled = new Map();
+    service.compile = (code, fileName, lineOffset) => {
+        const key = `${fileName}\0${lineOffset ?? 0}\0${code}`;
+        let output = compiled.get(key);
+        if (output === undefined) {
+            output = compile(code, fileName, lineOffset);
+            compiled.set(key, output);
+        }
+        return output;
+    };
 }
 
 /** Forgets the program's own modules (outside node_modules), so the next run loads them anew. */
