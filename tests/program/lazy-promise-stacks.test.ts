@@ -6,9 +6,12 @@ import * as path from "path";
 const FIXTURE = path.join(__dirname, "fixtures", "promise-debug-stack.js");
 const PRELOAD = path.resolve(__dirname, "..", "..", "src", "program", "preload", "lazy-promise-stacks.js");
 
-function run(preload: boolean): { lazy: boolean; report: string } {
+/** The fixture's promise as a leak report would show it, with PULUMI_DEBUG_PROMISE_LEAKS set (the only time the SDK prints its trace) or not. */
+function run(preload: boolean, debugLeaks = true): { lazy: boolean; report: string } {
     const args = [...(preload ? ["-r", PRELOAD] : []), FIXTURE];
-    return JSON.parse(execFileSync(process.execPath, args, { encoding: "utf8" }));
+    const env = { ...process.env };
+    delete env.PULUMI_DEBUG_PROMISE_LEAKS;
+    return JSON.parse(execFileSync(process.execPath, args, { encoding: "utf8", env: { ...env, ...(debugLeaks ? { PULUMI_DEBUG_PROMISE_LEAKS: "1" } : {}) } }));
 }
 
 describe("lazy promise stacks", () => {
@@ -24,5 +27,11 @@ describe("lazy promise stacks", () => {
         // The same frames, apart from where the first one (the SDK's function or its wrapper) is.
         const frames = (report: string) => report.split("\n").slice(4).map((line) => line.trim()).slice(0, 3);
         expect(frames(lazy.report)).toEqual(frames(plain.report));
+    });
+
+    it("capture no trace when the SDK would print none (PULUMI_DEBUG_PROMISE_LEAKS unset)", () => {
+        const lazy = run(true, false);
+        expect(lazy.lazy).toBe(true);
+        expect(lazy.report).toBe("CONTEXT(0): declare something\nSTACK_TRACE:\nError");
     });
 });

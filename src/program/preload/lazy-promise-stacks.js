@@ -1,9 +1,10 @@
 // Loaded (node -r) into the program's process before the SDK's runner. The SDK's
 // debuggablePromise formats a stack trace for every promise it makes (several per resource
-// property) and keeps the text only to print it if the promise leaks. Under ts-node each
+// property) and keeps the text only to print it if the promise leaks, and only when
+// PULUMI_DEBUG_PROMISE_LEAKS asks for traces (its debugPromiseLeaks). Under ts-node each
 // formatting runs the source-map support over every frame: about a fifth of a program's run.
-// Here the trace is still captured when the promise is made, but formatted only if it is read;
-// a leak report prints the same frames. With another SDK shape nothing is changed;
+// Here the trace is captured only when a leak report would print it, and formatted only if it
+// is read; that report prints the same frames. With another SDK shape nothing is changed;
 // PRODREADY_LAZY_PROMISE_STACKS=0 turns it off.
 "use strict";
 const path = require("path");
@@ -34,8 +35,10 @@ function makePromiseStacksLazy(debuggable) {
         } finally {
             Error.stackTraceLimit = limit;
         }
-        const site = new Error(); // V8 keeps the frames now and formats them on first read
-        promise._debugStackTrace = { toString: () => site.stack };
+        if (debuggable.debugPromiseLeaks) {
+            const site = new Error(); // V8 keeps the frames now and formats them on first read
+            promise._debugStackTrace = { toString: () => site.stack };
+        }
         return result;
     };
     return true;
