@@ -8,7 +8,6 @@ import { checkPackConfig, describePack, judge, ownPolicies, previewPrograms, ser
 import { PackConfig, packConfigOf, readPackConfig } from "./pack/config-file";
 import { DEFAULT_PACK_DIR, packResourceTypes } from "./pack/load";
 import { Report, ReportStack, reportFromAnalysis, reportPolicy, standInsOf, toolVersion } from "./report/document";
-import { missingVerdicts, otherPacks, readEvents, reportFromEvents } from "./report/event-log";
 import { Format, FORMATS, render } from "./report/index";
 import { FrameworkId, GROUP_BY_CHOICES, withFrameworkControls } from "./report/frameworks";
 import { killAllChildren } from "./program/child-processes";
@@ -453,6 +452,9 @@ export function buildProgram(setExit: (code: number) => void): Command {
         .action(async (file: string, opts) => {
             findConventionalPackConfig(opts, []);
             const adoption = adoptionOf(opts);
+            // Loaded for this command only, not on every start of the CLI.
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const { missingVerdicts, otherPacks, readEvents, reportFromEvents } = require("./report/event-log") as typeof import("./report/event-log");
             const events = readEvents(file);
             const report = reportFromEvents(events, {
                 catalog: loadCatalog(),

@@ -3,8 +3,6 @@
 // `prodready manifests` judges what `kubectl apply -k` or `helm install` would send.
 import * as fs from "fs";
 import * as path from "path";
-import { startPreviewEngine } from "./preview-engine";
-import { RecordingMonitor } from "./recording-monitor";
 
 export type RenderKind = "kustomization" | "Helm chart";
 
@@ -31,6 +29,11 @@ export class RenderUnavailable extends Error {}
  * when no plugin can be found, and an Error with the renderer's cause when rendering fails.
  */
 export async function renderDirectory(dir: string, kind: RenderKind): Promise<unknown[]> {
+    // The engine's modules load only when a directory is rendered, not on every start of the CLI.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { startPreviewEngine } = require("./preview-engine") as typeof import("./preview-engine");
+    const { RecordingMonitor } = require("./recording-monitor") as typeof import("./recording-monitor");
+    /* eslint-enable @typescript-eslint/no-require-imports */
     const monitor = new RecordingMonitor({}, "manifests", "rendered", undefined, { config: {}, secretKeys: [], cwd: path.resolve(dir) });
     const engine = await startPreviewEngine(monitor);
     try {

@@ -1,13 +1,5 @@
 // One entry for every command that prints a report (`preview`, `manifests`, `report`).
 import type { Report } from "./document";
-import { renderGithub } from "./github";
-import { renderGitlab } from "./gitlab";
-import { renderHtml } from "./html";
-import { renderJson } from "./json";
-import { renderJunit } from "./junit";
-import { renderMarkdown } from "./markdown";
-import { renderSarif } from "./sarif";
-import { renderText } from "./text";
 
 export const FORMATS = ["text", "json", "sarif", "junit", "markdown", "html", "github", "gitlab"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -18,25 +10,47 @@ export interface RenderOptions {
     artifact?: string | null;
 }
 
+// Each format's module loads when a report is rendered in it: a run renders one or two.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const RENDERERS: Record<Format, () => (report: Report, options: RenderOptions) => string> = {
+    text: () => {
+        const { renderText } = require("./text") as typeof import("./text");
+        return (report, options) => renderText(report, { color: options.color });
+    },
+    json: () => {
+        const { renderJson } = require("./json") as typeof import("./json");
+        return (report) => renderJson(report);
+    },
+    sarif: () => {
+        const { renderSarif } = require("./sarif") as typeof import("./sarif");
+        return (report, options) => renderSarif(report, { artifact: options.artifact });
+    },
+    junit: () => {
+        const { renderJunit } = require("./junit") as typeof import("./junit");
+        return (report) => renderJunit(report);
+    },
+    markdown: () => {
+        const { renderMarkdown } = require("./markdown") as typeof import("./markdown");
+        return (report) => renderMarkdown(report);
+    },
+    html: () => {
+        const { renderHtml } = require("./html") as typeof import("./html");
+        return (report) => renderHtml(report);
+    },
+    github: () => {
+        const { renderGithub } = require("./github") as typeof import("./github");
+        return (report) => renderGithub(report);
+    },
+    gitlab: () => {
+        const { renderGitlab } = require("./gitlab") as typeof import("./gitlab");
+        return (report, options) => renderGitlab(report, { artifact: options.artifact });
+    },
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 export function render(report: Report, format: Format, options: RenderOptions = {}): string {
-    switch (format) {
-        case "json":
-            return renderJson(report);
-        case "sarif":
-            return renderSarif(report, { artifact: options.artifact });
-        case "junit":
-            return renderJunit(report);
-        case "markdown":
-            return renderMarkdown(report);
-        case "html":
-            return renderHtml(report);
-        case "github":
-            return renderGithub(report);
-        case "gitlab":
-            return renderGitlab(report, { artifact: options.artifact });
-        default:
-            return renderText(report, { color: options.color });
-    }
+    // An unknown format prints text, as it always has.
+    return (RENDERERS[format] ?? RENDERERS.text)()(report, options);
 }
 
 export type { Report } from "./document";
