@@ -18,8 +18,8 @@ export class Progress {
         }
         const started = Date.now();
         this.timer = setInterval(() => {
-            const text = this.text();
-            if (Date.now() - started >= delayMillis && text) {
+            const text = Date.now() - started >= delayMillis ? this.text() : "";
+            if (text) {
                 this.stream.write(`\r\u001b[K${text}`);
                 this.shown = true;
             }

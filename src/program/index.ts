@@ -14,9 +14,9 @@ export type { ProgramOptions, Project } from "./project";
 
 /** Works around a Node 20 util.inspect loop on the SDK's source-mapped stacks (see the file). */
 const INSPECT_ERRORS_PLAINLY = path.join(packageRoot(), "src", "program", "preload", "inspect-errors-plainly.js");
-/** Formats the SDK's per-promise debug stacks only when a leak report reads them (see the file). */
+/** Captures the SDK's per-promise debug stacks only when a leak report would print them, formatted when read (see the file). */
 const LAZY_PROMISE_STACKS = path.join(packageRoot(), "src", "program", "preload", "lazy-promise-stacks.js");
-/** Loads npm's Arborist only when the SDK serializes a function (see the file). */
+/** Loads npm's Arborist and the TypeScript compiler only when the SDK serializes a function (see the file). */
 const LAZY_CLOSURE_MODULES = path.join(packageRoot(), "src", "program", "preload", "lazy-closure-modules.js");
 
 /** Resolves the program's own `@pulumi/pulumi/cmd/run`, as the Node.js language host does. */

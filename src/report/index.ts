@@ -12,46 +12,27 @@ export interface RenderOptions {
 
 // Each format's module loads when a report is rendered in it: a run renders one or two.
 /* eslint-disable @typescript-eslint/no-require-imports */
-const RENDERERS: Record<Format, () => (report: Report, options: RenderOptions) => string> = {
-    text: () => {
-        const { renderText } = require("./text") as typeof import("./text");
-        return (report, options) => renderText(report, { color: options.color });
-    },
-    json: () => {
-        const { renderJson } = require("./json") as typeof import("./json");
-        return (report) => renderJson(report);
-    },
-    sarif: () => {
-        const { renderSarif } = require("./sarif") as typeof import("./sarif");
-        return (report, options) => renderSarif(report, { artifact: options.artifact });
-    },
-    junit: () => {
-        const { renderJunit } = require("./junit") as typeof import("./junit");
-        return (report) => renderJunit(report);
-    },
-    markdown: () => {
-        const { renderMarkdown } = require("./markdown") as typeof import("./markdown");
-        return (report) => renderMarkdown(report);
-    },
-    html: () => {
-        const { renderHtml } = require("./html") as typeof import("./html");
-        return (report) => renderHtml(report);
-    },
-    github: () => {
-        const { renderGithub } = require("./github") as typeof import("./github");
-        return (report) => renderGithub(report);
-    },
-    gitlab: () => {
-        const { renderGitlab } = require("./gitlab") as typeof import("./gitlab");
-        return (report, options) => renderGitlab(report, { artifact: options.artifact });
-    },
-};
-/* eslint-enable @typescript-eslint/no-require-imports */
-
 export function render(report: Report, format: Format, options: RenderOptions = {}): string {
-    // An unknown format prints text, as it always has.
-    return (RENDERERS[format] ?? RENDERERS.text)()(report, options);
+    switch (format) {
+        case "json":
+            return (require("./json") as typeof import("./json")).renderJson(report);
+        case "sarif":
+            return (require("./sarif") as typeof import("./sarif")).renderSarif(report, { artifact: options.artifact });
+        case "junit":
+            return (require("./junit") as typeof import("./junit")).renderJunit(report);
+        case "markdown":
+            return (require("./markdown") as typeof import("./markdown")).renderMarkdown(report);
+        case "html":
+            return (require("./html") as typeof import("./html")).renderHtml(report);
+        case "github":
+            return (require("./github") as typeof import("./github")).renderGithub(report);
+        case "gitlab":
+            return (require("./gitlab") as typeof import("./gitlab")).renderGitlab(report, { artifact: options.artifact });
+        default:
+            return (require("./text") as typeof import("./text")).renderText(report, { color: options.color });
+    }
 }
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 export type { Report } from "./document";
 export { reportFromAnalysis } from "./document";
